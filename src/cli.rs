@@ -1,0 +1,160 @@
+//! The command line: `stratdoc build` and `stratdoc check`. Parses arguments,
+//! runs the pipeline, writes the output, prints diagnostics and the summary,
+//! and maps the outcome to an exit code (0 ok, 1 content errors, 2 other).
+
+use std::error::Error as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diagnostics::Diagnostics;
+use crate::diagnostics::report::{self, Color, Format};
+use crate::error::Error;
+use crate::output;
+use crate::pipeline::{self, Options};
+use crate::source::Sources;
+
+/// Turns a strategy kept as Markdown files with YAML frontmatter into a linked static site.
+#[derive(Debug, Parser)]
+#[command(name = "stratdoc", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (default `PROJECT_DIR/public`).
+    Build(BuildArgs),
+    /// Validate the project and report every problem; write nothing.
+    Check(CheckArgs),
+}
+
+/// Options shared by every command that reads a project.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    /// The project folder (holding `stratdoc.yaml` and `content/`).
+    #[arg(value_name = "PROJECT_DIR", default_value = ".")]
+    pub project: PathBuf,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// How diagnostics are printed: `human` (with source lines) or `short` (one line each).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub message_format: Format,
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+/// `stratdoc build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    /// The project.
+    pub project: ProjectArgs,
+    /// Output folder (default `PROJECT_DIR/public`). Only a folder stratdoc made, or an empty or new one, is written.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `stratdoc check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    /// The project.
+    pub project: ProjectArgs,
+}
+
+/// Runs the command and returns the process exit code.
+#[must_use]
+pub fn run(cli: Cli) -> u8 {
+    let started = Instant::now();
+    let (project, out) = match &cli.command {
+        Command::Build(args) => (
+            &args.project,
+            Some(args.out.clone().unwrap_or_else(|| args.project.project.join("public"))),
+        ),
+        Command::Check(args) => (&args.project, None),
+    };
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::new();
+    let options = Options { drafts: project.drafts };
+    let result =
+        pipeline::build(&project.project, &options, &mut sources, &mut diags).and_then(|site| {
+            if let Some(out) = &out {
+                output::write(&site.files, out, &project.project)?;
+            }
+            Ok(site)
+        });
+    report::emit(&diags, &sources, project.message_format, project.color);
+    match result {
+        Ok(site) => {
+            let elapsed = started.elapsed();
+            match out {
+                Some(out) => println!(
+                    "stratdoc: built {} pages ({} files), {} in {} ms → {}",
+                    site.pages,
+                    site.files.len(),
+                    warnings(&diags),
+                    elapsed.as_millis(),
+                    out.display()
+                ),
+                None => println!(
+                    "stratdoc: checked {} pages, {}, no errors, in {} ms",
+                    site.pages,
+                    warnings(&diags),
+                    elapsed.as_millis()
+                ),
+            }
+            0
+        }
+        Err(err) => {
+            print_error(&err);
+            err.exit_code()
+        }
+    }
+}
+
+fn warnings(diags: &Diagnostics) -> String {
+    match diags.warnings() {
+        1 => "1 warning".to_owned(),
+        n => format!("{n} warnings"),
+    }
+}
+
+/// Prints an error and its causes (`caused by: …`), once, at the edge.
+fn print_error(err: &Error) {
+    eprintln!("error: {err}");
+    let mut source = err.source();
+    while let Some(cause) = source {
+        eprintln!("  caused by: {cause}");
+        source = cause.source();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_build_flags() {
+        let cli = Cli::try_parse_from(["stratdoc", "build", "proj", "--out", "site", "--drafts"])
+            .unwrap();
+        let Command::Build(args) = cli.command else { panic!() };
+        assert_eq!(
+            (args.project.project, args.out, args.project.drafts),
+            (PathBuf::from("proj"), Some(PathBuf::from("site")), true)
+        );
+    }
+}

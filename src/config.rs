@@ -1,0 +1,314 @@
+//! The project file `stratdoc.yaml`: publication-wide settings, read with the
+//! same located field checks as pages, so a typo in the config is reported
+//! with its line like any content error (but exits 2: nothing can be built).
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::error::Error;
+use crate::frontmatter;
+use crate::model::{Quarter, Reader};
+use crate::source::{Sources, add_text};
+
+/// The name of the project file.
+pub const FILE: &str = "stratdoc.yaml";
+
+/// UI language: labels, dates, quarters and typographic quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Danish.
+    #[default]
+    Da,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// The BCP 47 tag for `<html lang>`.
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::Da => "da",
+            Language::En => "en",
+        }
+    }
+}
+
+/// Whether the strategy is a draft or the approved version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Work in progress.
+    #[default]
+    Draft,
+    /// Approved by the board.
+    Approved,
+}
+
+/// A calendar date (`2026-12-10`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// 1–12.
+    pub month: u8,
+    /// 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking the day exists.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (year, month, day): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&day).then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The action plan's horizon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// First quarter.
+    pub start: Quarter,
+    /// Last quarter.
+    pub end: Quarter,
+}
+
+/// Settings from `stratdoc.yaml`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Config {
+    /// The strategy's title.
+    pub title: String,
+    /// Subtitle (`Strategi 2027–2030`).
+    pub subtitle: Option<String>,
+    /// Who publishes it.
+    pub organisation: Option<String>,
+    /// UI language.
+    pub language: Language,
+    /// Version label.
+    pub version: Option<String>,
+    /// Draft or approved.
+    pub status: Status,
+    /// Date of approval (or planned approval).
+    pub approved: Option<Date>,
+    /// The action plan's horizon.
+    pub period: Option<Period>,
+    /// Where the site will be served from (`/strategi/`); links are relative
+    /// anyway, so this only feeds absolute URLs such as a canonical link.
+    pub base_path: String,
+    /// A logo file, relative to the project root.
+    pub logo: Option<String>,
+    /// Theme name: `default` (built in) or a folder under `themes/`.
+    pub theme: String,
+    /// Whether raw HTML in Markdown is passed through (CommonMark) or escaped.
+    pub allow_html: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: String::new(),
+            subtitle: None,
+            organisation: None,
+            language: Language::Da,
+            version: None,
+            status: Status::Draft,
+            approved: None,
+            period: None,
+            base_path: "/".to_owned(),
+            logo: None,
+            theme: "default".to_owned(),
+            allow_html: true,
+        }
+    }
+}
+
+const KEYS: [&str; 12] = [
+    "title",
+    "subtitle",
+    "organisation",
+    "language",
+    "version",
+    "status",
+    "approved",
+    "period",
+    "base_path",
+    "logo",
+    "theme",
+    "allow_html",
+];
+
+/// Reads `root/stratdoc.yaml`. Problems in it are recorded in `diags`; any
+/// error makes the whole load fail with [`Error::Config`].
+pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Config, Error> {
+    let path = root.join(FILE);
+    if !path.is_file() {
+        return Err(Error::Project {
+            path: root.to_path_buf(),
+            reason: format!("it has no `{FILE}`"),
+        });
+    }
+    let bytes = std::fs::read(&path).map_err(Error::io("read", &path))?;
+    let errors_before = diags.errors();
+    let id = add_text(sources, FILE.to_owned(), &bytes, diags);
+    let text = sources.get(id).text.clone();
+    let fields = frontmatter::parse_yaml(id, &text, 0..text.len(), diags).unwrap_or_default();
+    let config = read(&fields, Span::new(id, 0..text.find('\n').unwrap_or(text.len())), diags);
+    if diags.errors() > errors_before { Err(Error::Config(path)) } else { Ok(config) }
+}
+
+fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> Config {
+    let mut r = Reader::new(fields, whole, diags);
+    let defaults = Config::default();
+    let title = r.required_text("title", "Fælles om digital velfærd").unwrap_or_default();
+    let language =
+        r.choice("language", &[("da", Language::Da), ("en", Language::En)]).unwrap_or_default();
+    let status = r
+        .choice("status", &[("draft", Status::Draft), ("approved", Status::Approved)])
+        .unwrap_or_default();
+    let approved = r.node("approved").and_then(|node| {
+        let text = match &node.value {
+            frontmatter::Value::Str(s) => s.clone(),
+            other => other.describe().to_owned(),
+        };
+        let date = Date::parse(&text);
+        if date.is_none() {
+            let diag = Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
+                .help("write the date as YYYY-MM-DD, e.g. `approved: 2026-12-10`".to_owned());
+            r.diags.push(diag);
+        }
+        date
+    });
+    let period = r
+        .mapping("period", |p| {
+            let start = p.quarter("start");
+            let end = p.quarter("end");
+            if start.is_none() && p.node("start").is_none() {
+                p.required_text("start", "2027-Q1");
+            }
+            if end.is_none() && p.node("end").is_none() {
+                p.required_text("end", "2028-Q2");
+            }
+            let (start, end) = (start?, end?);
+            if end.0 < start.0 {
+                p.diags.push(Diagnostic::error(
+                    end.1,
+                    format!("the period ends ({}) before it starts ({})", end.0, start.0),
+                ));
+                return None;
+            }
+            Some(Period { start: start.0, end: end.0 })
+        })
+        .flatten();
+    let config = Config {
+        title,
+        subtitle: r.text("subtitle"),
+        organisation: r.text("organisation"),
+        language,
+        version: r.text_or_number("version"),
+        status,
+        approved,
+        period,
+        base_path: r.text("base_path").map_or(defaults.base_path, |b| normalise_base_path(&b)),
+        logo: r.text("logo"),
+        theme: r.text("theme").unwrap_or(defaults.theme),
+        allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
+    };
+    r.finish(&KEYS);
+    config
+}
+
+/// `strategi` -> `/strategi/`.
+fn normalise_base_path(base: &str) -> String {
+    let trimmed = base.trim_matches('/');
+    if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> (Config, Diagnostics, Sources) {
+        let mut sources = Sources::default();
+        let mut diags = Diagnostics::new();
+        let id = sources.add(FILE, text);
+        let fields =
+            frontmatter::parse_yaml(id, text, 0..text.len(), &mut diags).unwrap_or_default();
+        let config = read(&fields, Span::new(id, 0..1), &mut diags);
+        (config, diags, sources)
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let (c, diags, _) = read_text(
+            "title: T\nsubtitle: S\norganisation: O\nlanguage: en\nversion: 1.0\nstatus: approved\napproved: 2026-02-28\nperiod:\n  start: 2027-Q1\n  end: 2028-Q2\nbase_path: strategi\nlogo: l.svg\ntheme: mine\nallow_html: false\n",
+        );
+        assert!(diags.items().is_empty(), "{diags:?}");
+        assert_eq!(
+            (c.language, c.status, c.version.as_deref()),
+            (Language::En, Status::Approved, Some("1.0"))
+        );
+        assert_eq!(c.approved.map(|d| d.to_string()).as_deref(), Some("2026-02-28"));
+        assert_eq!(c.period.map(|p| p.end.to_string()).as_deref(), Some("2028-Q2"));
+        assert_eq!(
+            (c.base_path.as_str(), c.theme.as_str(), c.allow_html),
+            ("/strategi/", "mine", false)
+        );
+    }
+
+    #[test]
+    fn reports_each_problem_at_its_line() {
+        let (_, diags, sources) = read_text(
+            "title: T\nlanguage: dk\napproved: 2026-02-30\nperiod:\n  start: 2028-Q1\n  end: 2027-Q4\ntitel: x\n",
+        );
+        let found: Vec<(usize, String)> = diags
+            .items()
+            .iter()
+            .map(|d| {
+                let span = &d.primary.as_ref().unwrap().span;
+                (sources.line_col(span.source, span.range.start).0, d.message.clone())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, "`dk` is not a valid `language`".to_owned()),
+                (3, "`2026-02-30` is not a date".to_owned()),
+                (6, "the period ends (2027-Q4) before it starts (2028-Q1)".to_owned()),
+                (7, "unknown field `titel`".to_owned()),
+            ]
+        );
+        assert_eq!(diags.items()[3].help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2025-02-29").is_none());
+        assert!(Date::parse("2025-13-01").is_none());
+        assert!(Date::parse("25-01-01").is_none());
+    }
+}

@@ -1,0 +1,72 @@
+//! Operational errors: what went wrong around the content (a path that cannot
+//! be read, a template that does not render, a bad command line). Content
+//! mistakes are not here: they are [`Diagnostics`], collected, not thrown.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::diagnostics::Diagnostics;
+
+/// Every way a run can fail.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The content has errors; they have been collected in the run's diagnostics.
+    #[error("build failed: {0}")]
+    Content(Diagnostics),
+    /// `stratdoc.yaml` is missing or wrong (its diagnostics are in the run's collector).
+    #[error("invalid configuration in `{}`", .0.display())]
+    Config(PathBuf),
+    /// A file or folder could not be read or written.
+    #[error("cannot {action} `{}`", .path.display())]
+    Io {
+        /// "read", "write", "create", …
+        action: &'static str,
+        /// The path it was about.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: io::Error,
+    },
+    /// A template failed to load or render.
+    #[error("template `{name}` failed")]
+    Template {
+        /// The template's name (`initiative.html`).
+        name: String,
+        /// The cause, with tera's own chain.
+        #[source]
+        source: tera::Error,
+    },
+    /// The output folder is not one stratdoc may write to.
+    #[error("refusing to write to `{}`: {reason}", .path.display())]
+    UnsafeOutput {
+        /// The output folder asked for.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// The project folder is not usable.
+    #[error("`{}` is not a stratdoc project: {reason}", .path.display())]
+    Project {
+        /// The folder given.
+        path: PathBuf,
+        /// What is missing.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// Wraps an I/O error with what was being done and to which path.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { action, path, source }
+    }
+
+    /// The process exit code: 1 for content errors, 2 for everything else.
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Content(_) => 1,
+            _ => 2,
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! Stage 2, PARSE: splits a page into its YAML frontmatter and Markdown body
+//! and turns the YAML into a tree of [`Node`]s that know where they are in the
+//! file. The only module that names `serde_yaml` (deprecated upstream; a fork
+//! such as `serde_norway` drops in here and nowhere else).
+//!
+//! serde_yaml's `Value` carries no positions, so after parsing we find each
+//! key and value in the text with a small indentation-aware locator. It needs
+//! to be exact only for the block style frontmatter is written in; for flow
+//! style (`{a: 1}`) it falls back to the enclosing line, which is still right.
+
+use std::ops::Range;
+
+use serde_yaml::Value as Yaml;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
+
+/// A page split into parsed frontmatter and the body's byte range.
+#[derive(Debug, Clone)]
+pub struct Frontmatter {
+    /// Top-level `key: value` pairs, in file order.
+    pub fields: Vec<Field>,
+    /// The opening `---` line: where "missing field" errors point.
+    pub open: Span,
+    /// Byte range of the Markdown body in the file.
+    pub body: Range<usize>,
+}
+
+impl Frontmatter {
+    /// The field named `key`, if present.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+}
+
+/// One `key: value` pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The key's text.
+    pub key: String,
+    /// Where the key is written.
+    pub key_span: Span,
+    /// The value.
+    pub value: Node,
+}
+
+/// A YAML value with the place it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The value.
+    pub value: Value,
+    /// The value's text, or its key when the value is a block below it.
+    pub span: Span,
+}
+
+/// The YAML data model, reduced to what frontmatter needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// Any number, as serde_yaml printed it.
+    Number(String),
+    /// A string.
+    Str(String),
+    /// A list.
+    Seq(Vec<Node>),
+    /// A mapping.
+    Map(Vec<Field>),
+}
+
+impl Value {
+    /// A short noun for messages: "a number", "a list".
+    #[must_use]
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// Splits and parses `text` (the whole file behind `source`). Returns `None`
+/// after recording a diagnostic when there is no usable frontmatter.
+pub fn parse(source: SourceId, text: &str, diags: &mut Diagnostics) -> Option<Frontmatter> {
+    let split = match split(text) {
+        Ok(split) => split,
+        Err(problem) => {
+            diags.push(problem.diagnostic(source, text));
+            return None;
+        }
+    };
+    let open = Span::new(source, 0..3);
+    let fields = parse_yaml(source, text, split.yaml, diags)?;
+    Some(Frontmatter { fields, open, body: split.body })
+}
+
+/// Parses `text[range]` as a YAML mapping (a frontmatter block or a whole
+/// config file) into located fields.
+pub fn parse_yaml(
+    source: SourceId,
+    text: &str,
+    range: Range<usize>,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Field>> {
+    let yaml: Yaml = match serde_yaml::from_str(&text[range.clone()]) {
+        Ok(yaml) => yaml,
+        Err(err) => {
+            diags.push(yaml_error(source, text, range.start, &err));
+            return None;
+        }
+    };
+    let whole =
+        Span::new(source, range.start..range.start + text[range.clone()].find('\n').unwrap_or(0));
+    let locator = Locator::new(source, text, range.clone());
+    match yaml {
+        Yaml::Null => Some(Vec::new()),
+        Yaml::Mapping(map) => Some(locator.map(&map, 0..locator.lines.len(), &whole, diags)),
+        other => {
+            diags.push(
+                Diagnostic::error(
+                    whole,
+                    format!(
+                        "expected `key: value` lines, not {}",
+                        convert_scalar(&other).describe()
+                    ),
+                )
+                .help("write e.g. `title: Our strategy`".to_owned()),
+            );
+            None
+        }
+    }
+}
+
+/// Byte ranges of the YAML text and the body.
+#[derive(Debug, PartialEq)]
+struct Split {
+    yaml: Range<usize>,
+    body: Range<usize>,
+}
+
+#[derive(Debug, PartialEq)]
+enum SplitError {
+    Empty,
+    Missing,
+    Unclosed,
+}
+
+impl SplitError {
+    fn diagnostic(&self, source: SourceId, text: &str) -> Diagnostic {
+        let first_line = 0..text.find('\n').unwrap_or(text.len());
+        match self {
+            SplitError::Empty => Diagnostic::error(Span::new(source, 0..0), "the file is empty")
+                .help(
+                    "a page starts with frontmatter: `---`, `title: …`, `---`, then the text"
+                        .to_owned(),
+                ),
+            SplitError::Missing => {
+                Diagnostic::error(Span::new(source, first_line), "missing frontmatter")
+                    .label("expected `---` on the first line")
+                    .help("start the file with\n---\ntitle: …\n---".to_owned())
+            }
+            SplitError::Unclosed => {
+                Diagnostic::error(Span::new(source, 0..3), "frontmatter is not closed")
+                    .label("opened here")
+                    .help("end the frontmatter with a line holding only `---`".to_owned())
+            }
+        }
+    }
+}
+
+/// Frontmatter starts at byte 0 with a `---` line and ends at the next line
+/// that is exactly `---` (or YAML's `...`). We split ourselves rather than use
+/// pulldown-cmark's metadata blocks, which can take a `---` rule for one.
+fn split(text: &str) -> Result<Split, SplitError> {
+    if text.trim().is_empty() {
+        return Err(SplitError::Empty);
+    }
+    let Some(rest) = text.strip_prefix("---") else { return Err(SplitError::Missing) };
+    let Some(first_newline) = rest.find('\n') else { return Err(SplitError::Unclosed) };
+    if !rest[..first_newline].trim().is_empty() {
+        return Err(SplitError::Missing);
+    }
+    let yaml_start = 3 + first_newline + 1;
+    let mut offset = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', ' ', '\t']);
+        if bare == "---" || bare == "..." {
+            return Ok(Split { yaml: yaml_start..offset, body: offset + line.len()..text.len() });
+        }
+        offset += line.len();
+    }
+    Err(SplitError::Unclosed)
+}
+
+fn yaml_error(
+    source: SourceId,
+    text: &str,
+    yaml_start: usize,
+    err: &serde_yaml::Error,
+) -> Diagnostic {
+    let message = err.to_string();
+    // serde_yaml appends " at line L column C": we show the place ourselves.
+    let message = match message.find(" at line ") {
+        Some(i) => {
+            format!("{}{}", &message[..i], message[i..].find(',').map_or("", |j| &message[i + j..]))
+        }
+        None => message,
+    };
+    let mut at = err.location().map_or(yaml_start, |loc| {
+        yaml_start + offset_of(&text[yaml_start..], loc.line(), loc.column())
+    });
+    if let Some(key) =
+        message.split("duplicate entry with key \"").nth(1).and_then(|k| k.split('"').next())
+    {
+        at = second_key(text, at, key).unwrap_or(at);
+    }
+    let line_text = text[at..].split('\n').next().unwrap_or("");
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let help = if text[line_start..at].contains('\t') || line_text.starts_with('\t') {
+        Some("YAML does not allow tabs for indentation; use spaces".to_owned())
+    } else if message.contains("duplicate entry") {
+        Some("each key may appear only once; remove one of them".to_owned())
+    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+        Some("frontmatter holds plain fields; this is nested or repeated far too deeply".to_owned())
+    } else {
+        Some("check the indentation and quote values that contain `:` or start with a special character".to_owned())
+    };
+    Diagnostic::error(Span::new(source, at..at), format!("invalid YAML in frontmatter: {message}"))
+        .help(help)
+}
+
+/// serde_yaml places a duplicate key at the start of its mapping; find the
+/// second `key:` at the mapping's column instead.
+fn second_key(text: &str, mapping: usize, key: &str) -> Option<usize> {
+    let line_start = text[..mapping].rfind('\n').map_or(0, |i| i + 1);
+    let col = mapping - line_start;
+    let mut offset = line_start;
+    let mut seen = 0;
+    for line in text[line_start..].split_inclusive('\n') {
+        let indent_ok = line.get(..col).is_some_and(|p| p.chars().all(|c| c == ' ' || c == '-'));
+        if indent_ok && line.get(col..).and_then(|rest| key_at(rest, key)).is_some() {
+            seen += 1;
+            if seen == 2 {
+                return Some(offset + col);
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Byte offset of 1-based `line` and `column` (in chars) in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize =
+        text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_text = text[line_start..].split('\n').next().unwrap_or("");
+    line_start
+        + line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
+}
+
+fn convert_scalar(yaml: &Yaml) -> Value {
+    match yaml {
+        Yaml::Null => Value::Null,
+        Yaml::Bool(b) => Value::Bool(*b),
+        Yaml::Number(n) => Value::Number(n.to_string()),
+        Yaml::String(s) => Value::Str(s.clone()),
+        Yaml::Sequence(_) => Value::Seq(Vec::new()),
+        Yaml::Mapping(_) => Value::Map(Vec::new()),
+        Yaml::Tagged(tagged) => convert_scalar(&tagged.value),
+    }
+}
+
+/// Finds keys and values of a parsed YAML tree in its text.
+struct Locator<'a> {
+    source: SourceId,
+    text: &'a str,
+    /// Byte ranges (in the whole file) of the YAML lines, without `\n`.
+    lines: Vec<Range<usize>>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(source: SourceId, text: &'a str, yaml: Range<usize>) -> Self {
+        let mut lines = Vec::new();
+        let mut start = yaml.start;
+        for line in text[yaml].split_inclusive('\n') {
+            lines.push(start..start + line.trim_end_matches('\n').len());
+            start += line.len();
+        }
+        Locator { source, text, lines }
+    }
+
+    fn line(&self, i: usize) -> &'a str {
+        &self.text[self.lines[i].clone()]
+    }
+
+    fn span(&self, range: Range<usize>) -> Span {
+        Span::new(self.source, range)
+    }
+
+    /// Column where a line's content starts, treating `- ` list markers as indentation.
+    fn content_col(&self, i: usize) -> Option<usize> {
+        let line = self.line(i);
+        let mut col = line.len() - line.trim_start_matches(' ').len();
+        loop {
+            let rest = &line[col..];
+            if rest.starts_with("- ") {
+                col += 2 + rest[2..].len() - rest[2..].trim_start_matches(' ').len();
+            } else if rest.is_empty() || rest.starts_with('#') || rest == "-" {
+                return None;
+            } else {
+                return Some(col);
+            }
+        }
+    }
+
+    fn map(
+        &self,
+        map: &serde_yaml::Mapping,
+        lines: Range<usize>,
+        parent: &Span,
+        diags: &mut Diagnostics,
+    ) -> Vec<Field> {
+        let key_col = lines.clone().find_map(|i| self.content_col(i));
+        let mut found: Vec<(String, Option<usize>, &Yaml)> = Vec::new();
+        let mut search_from = lines.start;
+        for (key, value) in map {
+            let name = match key {
+                Yaml::String(s) => s.clone(),
+                Yaml::Number(n) => n.to_string(),
+                Yaml::Bool(b) => b.to_string(),
+                _ => {
+                    diags.push(Diagnostic::error(
+                        parent.clone(),
+                        "a frontmatter key must be a plain word, not a list or mapping",
+                    ));
+                    continue;
+                }
+            };
+            let line = (search_from..lines.end).find(|&i| {
+                key_col.is_some()
+                    && self.content_col(i) == key_col
+                    && key_at(&self.line(i)[key_col.unwrap_or(0)..], &name).is_some()
+            });
+            if let Some(line) = line {
+                search_from = line + 1;
+            }
+            found.push((name, line, value));
+        }
+        let mut fields = Vec::with_capacity(found.len());
+        for (n, (name, line, value)) in found.iter().enumerate() {
+            let Some(line) = *line else {
+                let value = self.node(value, None, lines.clone(), parent, diags);
+                fields.push(Field { key: name.clone(), key_span: parent.clone(), value });
+                continue;
+            };
+            let col = key_col.unwrap_or(0);
+            let line_range = self.lines[line].clone();
+            let key_len = key_at(&self.line(line)[col..], name).unwrap_or(name.len());
+            let key_span = self.span(line_range.start + col..line_range.start + col + key_len);
+            let block_end = found[n + 1..].iter().find_map(|(_, l, _)| *l).unwrap_or(lines.end);
+            let inline = self.inline_value(line, col + key_len);
+            let value = self.node(value, inline, line + 1..block_end, &key_span, diags);
+            fields.push(Field { key: name.clone(), key_span, value });
+        }
+        fields
+    }
+
+    /// The text after `key:` on the same line, without a trailing comment.
+    fn inline_value(&self, line: usize, after_key: usize) -> Option<Range<usize>> {
+        let start = self.lines[line].start;
+        let rest = &self.line(line)[after_key..];
+        let colon = rest.find(':')?;
+        let value = &rest[colon + 1..];
+        let value_start = after_key + colon + 1 + (value.len() - value.trim_start().len());
+        let text = strip_comment(value.trim_start()).trim_end();
+        (!text.is_empty()).then(|| start + value_start..start + value_start + text.len())
+    }
+
+    /// A value node. `inline` is its text on the key's line, if any; `block`
+    /// the lines below the key that belong to it.
+    fn node(
+        &self,
+        yaml: &Yaml,
+        inline: Option<Range<usize>>,
+        block: Range<usize>,
+        key: &Span,
+        diags: &mut Diagnostics,
+    ) -> Node {
+        let span = inline.clone().map_or_else(|| key.clone(), |r| self.span(r));
+        let value = match yaml {
+            Yaml::Tagged(tagged) => return self.node(&tagged.value, inline, block, key, diags),
+            Yaml::Sequence(items) if inline.is_some() => Value::Seq(self.flow_items(items, &span)),
+            Yaml::Sequence(items) => Value::Seq(self.block_items(items, block, &span, diags)),
+            Yaml::Mapping(map) if inline.is_some() => Value::Map(self.map(map, 0..0, &span, diags)),
+            Yaml::Mapping(map) => Value::Map(self.map(map, block, &span, diags)),
+            scalar => convert_scalar(scalar),
+        };
+        Node { value, span }
+    }
+
+    /// Items of `[a, b]`: each scalar found by its text inside the brackets.
+    fn flow_items(&self, items: &[Yaml], span: &Span) -> Vec<Node> {
+        let mut from = span.range.start;
+        items
+            .iter()
+            .map(|item| {
+                let value = convert_scalar(item);
+                let needle = match &value {
+                    Value::Str(s) | Value::Number(s) => Some(s.as_str()),
+                    _ => None,
+                };
+                let found = needle.filter(|n| !n.is_empty()).and_then(|n| {
+                    self.text[from..span.range.end].find(n).map(|i| from + i..from + i + n.len())
+                });
+                let item_span = match found {
+                    Some(range) => {
+                        from = range.end;
+                        self.span(range)
+                    }
+                    None => span.clone(),
+                };
+                Node { value, span: item_span }
+            })
+            .collect()
+    }
+
+    /// Items of a block list: one `- ` line each, at the list's own column.
+    fn block_items(
+        &self,
+        items: &[Yaml],
+        block: Range<usize>,
+        span: &Span,
+        diags: &mut Diagnostics,
+    ) -> Vec<Node> {
+        let dash = |i: usize| {
+            let line = self.line(i);
+            let col = line.len() - line.trim_start_matches(' ').len();
+            let rest = &line[col..];
+            (rest.starts_with("- ") || rest == "-").then_some(col)
+        };
+        let dash_col = block.clone().find_map(dash);
+        let starts: Vec<usize> =
+            block.clone().filter(|&i| dash_col.is_some() && dash(i) == dash_col).collect();
+        items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                let Some(&line) = starts.get(n) else {
+                    return self.node(item, None, 0..0, span, diags);
+                };
+                let end = starts.get(n + 1).copied().unwrap_or(block.end);
+                let range = self.lines[line].clone();
+                let col = dash_col.unwrap_or(0) + 2;
+                let item_span = self.span((range.start + col).min(range.end)..range.end);
+                match item {
+                    Yaml::Mapping(map) => Node {
+                        value: Value::Map(self.map(map, line..end, &item_span, diags)),
+                        span: item_span,
+                    },
+                    Yaml::Sequence(_) => self.node(item, None, line + 1..end, &item_span, diags),
+                    scalar => {
+                        let text = strip_comment(&self.text[item_span.range.clone()]).trim_end();
+                        Node {
+                            value: convert_scalar(scalar),
+                            span: self
+                                .span(item_span.range.start..item_span.range.start + text.len()),
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+/// Length of `key` (possibly quoted) at the start of `line` when a `:` follows.
+fn key_at(line: &str, key: &str) -> Option<usize> {
+    for quote in ["", "\"", "'"] {
+        let written = format!("{quote}{key}{quote}");
+        if let Some(rest) = line.strip_prefix(&written) {
+            if rest.trim_start_matches(' ').starts_with(':') {
+                return Some(written.len());
+            }
+        }
+    }
+    None
+}
+
+/// `value # comment` -> `value` (a `#` starts a comment only after a space).
+fn strip_comment(text: &str) -> &str {
+    if text.starts_with('"') || text.starts_with('\'') {
+        return text;
+    }
+    text.find(" #").map_or(text, |i| &text[..i])
+}
+
+#[cfg(test)]
+mod tests;

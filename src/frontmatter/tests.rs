@@ -1,0 +1,140 @@
+use super::*;
+use crate::source::Sources;
+
+fn parse_ok(text: &str) -> (Frontmatter, Sources) {
+    let mut sources = Sources::default();
+    let id = sources.add("t.md", text);
+    let mut diags = Diagnostics::new();
+    let fm = parse(id, text, &mut diags).expect("parses");
+    assert!(!diags.has_errors(), "{diags:?}");
+    (fm, sources)
+}
+
+fn parse_err(text: &str) -> (String, (usize, usize)) {
+    let mut sources = Sources::default();
+    let id = sources.add("t.md", text);
+    let mut diags = Diagnostics::new();
+    assert!(parse(id, text, &mut diags).is_none());
+    let d = &diags.items()[0];
+    let at = d.primary.as_ref().unwrap().span.range.start;
+    (d.message.clone(), sources.line_col(id, at))
+}
+
+fn at(sources: &Sources, span: &Span) -> (usize, usize, String) {
+    let (l, c) = sources.line_col(span.source, span.range.start);
+    (l, c, sources.get(span.source).text[span.range.clone()].to_owned())
+}
+
+#[test]
+fn splits_frontmatter_and_body() {
+    assert_eq!(split("---\ntitle: x\n---\nbody"), Ok(Split { yaml: 4..13, body: 17..21 }));
+    assert_eq!(split("---\n---\n"), Ok(Split { yaml: 4..4, body: 8..8 }));
+    assert_eq!(split("---\na: 1\n...\nrest\n---\n").map(|s| s.body), Ok(13..22));
+}
+
+#[test]
+fn split_problems() {
+    assert_eq!(split(""), Err(SplitError::Empty));
+    assert_eq!(split("  \n\n"), Err(SplitError::Empty));
+    assert_eq!(split("# Title\n"), Err(SplitError::Missing));
+    assert_eq!(split("----\n"), Err(SplitError::Missing));
+    assert_eq!(split("---\ntitle: x\n"), Err(SplitError::Unclosed));
+    assert_eq!(split("---"), Err(SplitError::Unclosed));
+}
+
+#[test]
+fn a_thematic_break_in_the_body_is_not_frontmatter() {
+    let (fm, sources) = parse_ok("---\ntitle: A\n---\ntext\n\n---\n\nmore\n");
+    assert_eq!(
+        &sources.get(fm.fields[0].key_span.source).text[fm.body.clone()],
+        "text\n\n---\n\nmore\n"
+    );
+}
+
+#[test]
+fn locates_top_level_keys_and_values() {
+    let (fm, sources) = parse_ok("---\ntitle: Cyber  # a comment\nowner: \"IT\"\norder: 3\n---\n");
+    let title = fm.get("title").unwrap();
+    assert_eq!(at(&sources, &title.key_span), (2, 1, "title".into()));
+    assert_eq!(at(&sources, &title.value.span), (2, 8, "Cyber".into()));
+    assert_eq!(title.value.value, Value::Str("Cyber".into()));
+    assert_eq!(at(&sources, &fm.get("owner").unwrap().value.span), (3, 8, "\"IT\"".into()));
+    assert_eq!(fm.get("order").unwrap().value.value, Value::Number("3".into()));
+}
+
+#[test]
+fn locates_flow_list_items() {
+    let (fm, sources) = parse_ok("---\ndirections: [drift, cyber]\n---\n");
+    let Value::Seq(items) = &fm.get("directions").unwrap().value.value else { panic!() };
+    assert_eq!(at(&sources, &items[1].span), (2, 21, "cyber".into()));
+}
+
+#[test]
+fn locates_block_lists_of_mappings() {
+    let text = "---\ntitle: T\nkpis:\n  - name: A\n    target: 1\n  - name: B\n    target: 2\nmilestones:\n- quarter: 2025-Q1\n  title: M\n---\n";
+    let (fm, sources) = parse_ok(text);
+    let Value::Seq(kpis) = &fm.get("kpis").unwrap().value.value else { panic!() };
+    let Value::Map(second) = &kpis[1].value else { panic!() };
+    assert_eq!(at(&sources, &second[1].key_span), (7, 5, "target".into()));
+    assert_eq!(at(&sources, &second[1].value.span), (7, 13, "2".into()));
+    let Value::Seq(ms) = &fm.get("milestones").unwrap().value.value else { panic!() };
+    let Value::Map(m) = &ms[0].value else { panic!() };
+    assert_eq!(at(&sources, &m[0].value.span), (9, 12, "2025-Q1".into()));
+    assert_eq!(at(&sources, &m[1].key_span), (10, 3, "title".into()));
+}
+
+#[test]
+fn block_list_of_scalars() {
+    let (fm, sources) = parse_ok("---\ndepends_on:\n  - a\n  - bee # why\n---\n");
+    let Value::Seq(items) = &fm.get("depends_on").unwrap().value.value else { panic!() };
+    assert_eq!(at(&sources, &items[1].span), (4, 5, "bee".into()));
+}
+
+#[test]
+fn yaml_errors_point_at_the_line_in_the_file() {
+    let (message, place) = parse_err("---\ntitle: A\nowner: [a\nstatus: x\n---\n");
+    assert!(message.starts_with("invalid YAML in frontmatter"), "{message}");
+    assert!(place.0 >= 3, "{place:?}");
+    let (message, place) = parse_err("---\ntitle: A: B\n---\n");
+    assert!(message.contains("mapping values are not allowed"), "{message}");
+    assert_eq!(place, (2, 9));
+}
+
+#[test]
+fn tabs_duplicates_and_bombs_are_diagnostics() {
+    let (message, place) = parse_err("---\ntitle: A\nkpis:\n\t- name: x\n---\n");
+    assert!(message.starts_with("invalid YAML"), "{message}");
+    assert_eq!(place.0, 4);
+    let (message, place) = parse_err("---\ntitle: A\ntitle: B\n---\n");
+    assert!(message.contains("duplicate entry"), "{message}");
+    assert_eq!(place, (3, 1));
+    let (_, place) =
+        parse_err("---\ntitle: A\nkpis:\n  - name: a\n    target: 1\n    name: b\n---\n");
+    assert_eq!(place, (6, 5));
+    let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (n, prev) in ["b", "c", "d", "e", "f", "g", "h", "i", "j"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+    {
+        bomb.push_str(&format!("{n}: &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    bomb.push_str("---\n");
+    let (message, _) = parse_err(&bomb);
+    assert!(message.contains("repetition limit"), "{message}");
+    let deep = format!("---\na: {}{}\n---\n", "[".repeat(500), "]".repeat(500));
+    let (message, _) = parse_err(&deep);
+    assert!(message.contains("recursion limit"), "{message}");
+}
+
+#[test]
+fn frontmatter_must_be_a_mapping() {
+    let (message, place) = parse_err("---\n- a\n- b\n---\n");
+    assert_eq!(message, "expected `key: value` lines, not a list");
+    assert_eq!(place, (2, 1));
+}
+
+#[test]
+fn empty_frontmatter_has_no_fields() {
+    let (fm, _) = parse_ok("---\n---\nbody");
+    assert!(fm.fields.is_empty());
+}

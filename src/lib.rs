@@ -1,0 +1,28 @@
+//! stratdoc turns a strategy kept as Markdown files with YAML frontmatter into
+//! a linked static site (and, next, a print-ready board edition).
+//!
+//! The pipeline, one module per stage, read from [`pipeline`]:
+//!
+//! ```text
+//! content/ --source::load--> Sources --frontmatter::parse--> Frontmatter
+//!   --model::validate--> Publication --markdown::parse--> Vec<Doc>
+//!   --xref::resolve--> Links --markdown::to_html--> Vec<Rendered>
+//!   --render::site--> Vec<OutputFile> --output::write--> public/
+//! ```
+//!
+//! Stages after `source` are pure: they take data and a [`diagnostics::Diagnostics`]
+//! collector and return data, so every problem in a run is reported at once.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostics;
+pub mod error;
+pub mod frontmatter;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod slug;
+pub mod source;
+pub mod xref;

@@ -1,0 +1,292 @@
+//! Typed reading of frontmatter fields with located diagnostics: each getter
+//! checks one field's type and value, records what is wrong, and returns what
+//! it could read, so one page yields all its problems. Shared by pages and
+//! `stratdoc.yaml`.
+
+use std::collections::HashSet;
+use std::str::FromStr;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::frontmatter::{Field, Node, Value};
+use crate::model::Quarter;
+
+/// A reference to another page by id, with where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ref {
+    /// The id as written.
+    pub id: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// Reads fields of one mapping, remembering which keys were used.
+pub(crate) struct Reader<'a> {
+    fields: &'a [Field],
+    /// Where "missing field" errors point.
+    owner: Span,
+    used: HashSet<&'a str>,
+    pub(crate) diags: &'a mut Diagnostics,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(fields: &'a [Field], owner: Span, diags: &'a mut Diagnostics) -> Self {
+        Reader { fields, owner, used: HashSet::new(), diags }
+    }
+
+    /// The raw node of `key`, marking it used. A `null` value counts as absent.
+    pub(crate) fn node(&mut self, key: &'a str) -> Option<&'a Node> {
+        self.used.insert(key);
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| &f.value)
+            .filter(|n| n.value != Value::Null)
+    }
+
+    fn missing(&mut self, key: &str, example: &str) {
+        self.diags.push(
+            Diagnostic::error(self.owner.clone(), format!("missing required field `{key}`"))
+                .label("in this frontmatter")
+                .help(format!("add a line such as `{key}: {example}`")),
+        );
+    }
+
+    fn wrong_type(&mut self, key: &str, node: &Node, expected: &str, help: Option<String>) {
+        self.diags.push(
+            Diagnostic::error(
+                node.span.clone(),
+                format!("`{key}` must be {expected}, not {}", node.value.describe()),
+            )
+            .help(help),
+        );
+    }
+
+    /// A text field. Numbers and booleans are refused with a hint to quote them,
+    /// so `title: 2025` does not silently become something else.
+    pub(crate) fn text(&mut self, key: &'a str) -> Option<String> {
+        let node = self.node(key)?;
+        match &node.value {
+            Value::Str(s) => Some(s.clone()),
+            Value::Number(n) => {
+                self.wrong_type(
+                    key,
+                    node,
+                    "text",
+                    Some(format!("put it in quotes: `{key}: \"{n}\"`")),
+                );
+                None
+            }
+            Value::Bool(b) => {
+                self.wrong_type(
+                    key,
+                    node,
+                    "text",
+                    Some(format!("put it in quotes: `{key}: \"{b}\"`")),
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(key, node, "text", None);
+                None
+            }
+        }
+    }
+
+    /// Like [`Self::text`], but numbers are accepted as written (KPI figures).
+    pub(crate) fn text_or_number(&mut self, key: &'a str) -> Option<String> {
+        match self.node(key).map(|n| &n.value) {
+            Some(Value::Number(n)) => Some(n.clone()),
+            _ => self.text(key),
+        }
+    }
+
+    pub(crate) fn required_text(&mut self, key: &'a str, example: &str) -> Option<String> {
+        if self.node(key).is_none() {
+            self.missing(key, example);
+            return None;
+        }
+        self.text(key)
+    }
+
+    pub(crate) fn integer(&mut self, key: &'a str) -> Option<i64> {
+        let node = self.node(key)?;
+        match &node.value {
+            Value::Number(n) if n.parse::<i64>().is_ok() => n.parse().ok(),
+            _ => {
+                self.wrong_type(
+                    key,
+                    node,
+                    "a whole number",
+                    Some(format!("for example `{key}: 1`")),
+                );
+                None
+            }
+        }
+    }
+
+    pub(crate) fn boolean(&mut self, key: &'a str) -> Option<bool> {
+        let node = self.node(key)?;
+        match &node.value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(key, node, "`true` or `false`", None);
+                None
+            }
+        }
+    }
+
+    /// One of `allowed`; a wrong value lists them and suggests the closest.
+    pub(crate) fn choice<T: Copy>(&mut self, key: &'a str, allowed: &[(&str, T)]) -> Option<T> {
+        let node = self.node(key)?;
+        let text = match &node.value {
+            Value::Str(s) => s.as_str(),
+            Value::Bool(b) => {
+                if *b {
+                    "true"
+                } else {
+                    "false"
+                }
+            }
+            _ => "",
+        };
+        if let Some((_, value)) = allowed.iter().find(|(name, _)| *name == text) {
+            return Some(*value);
+        }
+        let names: Vec<&str> = allowed.iter().map(|(name, _)| *name).collect();
+        let mut help = format!("allowed values: {}", names.join(", "));
+        if let Some(close) = did_you_mean(text, names.iter().copied()) {
+            help = format!("did you mean `{close}`? {help}");
+        }
+        self.diags.push(
+            Diagnostic::error(node.span.clone(), format!("`{text}` is not a valid `{key}`"))
+                .help(help),
+        );
+        None
+    }
+
+    pub(crate) fn quarter(&mut self, key: &'a str) -> Option<(Quarter, Span)> {
+        let node = self.node(key)?;
+        quarter_of(node, key, self.diags)
+    }
+
+    /// A list of ids; a single id is accepted as a list of one.
+    pub(crate) fn refs(&mut self, key: &'a str) -> Vec<Ref> {
+        let Some(node) = self.node(key) else { return Vec::new() };
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut refs = Vec::new();
+        for item in items {
+            match &item.value {
+                Value::Str(id) => refs.push(Ref { id: id.clone(), span: item.span.clone() }),
+                Value::Number(n) => refs.push(Ref { id: n.clone(), span: item.span.clone() }),
+                _ => self.wrong_type(
+                    key,
+                    item,
+                    "a list of ids",
+                    Some(format!("for example `{key}: [first-id, second-id]`")),
+                ),
+            }
+        }
+        refs
+    }
+
+    /// A list of mappings, each read by `read`.
+    pub(crate) fn list_of<T>(
+        &mut self,
+        key: &'a str,
+        mut read: impl FnMut(&mut Reader<'_>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(node) = self.node(key) else { return Vec::new() };
+        let Value::Seq(items) = &node.value else {
+            self.wrong_type(
+                key,
+                node,
+                "a list",
+                Some(format!("write each item on its own line starting with `- ` under `{key}:`")),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Value::Map(fields) = &item.value else {
+                self.wrong_type(key, item, "a list of `key: value` items", None);
+                continue;
+            };
+            let mut reader = Reader::new(fields, item.span.clone(), self.diags);
+            let value = read(&mut reader);
+            let keys: Vec<&str> = reader.used.iter().copied().collect();
+            reader.finish(&keys);
+            out.extend(value);
+        }
+        out
+    }
+
+    /// Nested mapping under `key`, read by `read`.
+    pub(crate) fn mapping<T>(
+        &mut self,
+        key: &'a str,
+        read: impl FnOnce(&mut Reader<'_>) -> T,
+    ) -> Option<T> {
+        let node = self.node(key)?;
+        let Value::Map(fields) = &node.value else {
+            self.wrong_type(key, node, "a mapping", None);
+            return None;
+        };
+        let mut reader = Reader::new(fields, node.span.clone(), self.diags);
+        let value = read(&mut reader);
+        let keys: Vec<&str> = reader.used.iter().copied().collect();
+        reader.finish(&keys);
+        Some(value)
+    }
+
+    /// Warns about every key that no getter asked for.
+    pub(crate) fn finish(self, known: &[&str]) {
+        for field in self.fields {
+            if self.used.contains(field.key.as_str()) || known.contains(&field.key.as_str()) {
+                continue;
+            }
+            let mut candidates: Vec<&str> = known.to_vec();
+            candidates.extend(self.used.iter().copied());
+            let help = did_you_mean(&field.key, candidates.iter().copied())
+                .map(|k| format!("did you mean `{k}`?"));
+            self.diags.push(
+                Diagnostic::warning(
+                    field.key_span.clone(),
+                    format!("unknown field `{}`", field.key),
+                )
+                .label("stratdoc does not use this field")
+                .help(help.or_else(|| Some(format!("known fields here: {}", sorted(candidates))))),
+            );
+        }
+    }
+}
+
+fn sorted(mut keys: Vec<&str>) -> String {
+    keys.sort_unstable();
+    keys.dedup();
+    keys.join(", ")
+}
+
+/// Reads a quarter from a node, reporting malformed ones.
+pub(crate) fn quarter_of(
+    node: &Node,
+    key: &str,
+    diags: &mut Diagnostics,
+) -> Option<(Quarter, Span)> {
+    if let Value::Str(text) = &node.value {
+        if let Ok(q) = Quarter::from_str(text) {
+            return Some((q, node.span.clone()));
+        }
+    }
+    let shown = match &node.value {
+        Value::Str(s) | Value::Number(s) => format!("`{s}`"),
+        other => other.describe().to_owned(),
+    };
+    diags.push(
+        Diagnostic::error(node.span.clone(), format!("{shown} is not a quarter in `{key}`"))
+            .help("write a quarter as YEAR-QN, for example `2027-Q1` (Q1 to Q4)".to_owned()),
+    );
+    None
+}

@@ -1,0 +1,264 @@
+//! Stage 7, WRITE: puts the finished files on disk without ever losing
+//! anything. The site is written into a fresh folder beside the output and
+//! swapped in only when every file is there; the old output is replaced only
+//! if stratdoc made it (it carries a marker file). Folders that hold the
+//! project or its sources are refused outright.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::render::{Contents, OutputFile};
+
+/// The file that marks a folder as stratdoc's own output.
+pub const MARKER: &str = ".stratdoc-output";
+const MARKER_TEXT: &str = "This folder is written by stratdoc. The next build replaces it as a whole: keep nothing of your own here.\n";
+
+/// Source folders of a project that output may never touch.
+const SOURCE_DIRS: [&str; 3] = ["content", "templates", "themes"];
+
+/// Writes `files` to `out` atomically. `root` is the project folder.
+pub fn write(files: &[OutputFile], out: &Path, root: &Path) -> Result<(), Error> {
+    let out = absolute(out)?;
+    guard(&out, root)?;
+    let parent = out.parent().ok_or_else(|| refuse(&out, "it is the file-system root"))?;
+    fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
+    let name =
+        out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    remove_stale(parent, &name);
+    let staging = parent.join(format!(".{name}.stratdoc-new-{}", std::process::id()));
+    if let Err(err) = write_all(files, &staging) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    swap(&staging, &out, &parent.join(format!(".{name}.stratdoc-old-{}", std::process::id())))
+}
+
+/// Refuses an output folder stratdoc must not replace.
+pub fn guard(out: &Path, root: &Path) -> Result<(), Error> {
+    let out = absolute(out)?;
+    let root = root.canonicalize().map_err(Error::io("read", root))?;
+    if out == root {
+        return Err(refuse(&out, "it is the project folder"));
+    }
+    if root.starts_with(&out) {
+        return Err(refuse(&out, "it contains the project"));
+    }
+    for dir in SOURCE_DIRS {
+        let source = root.join(dir);
+        if out.starts_with(&source) || source.starts_with(&out) {
+            return Err(refuse(
+                &out,
+                &format!("it is inside or contains the project's `{dir}/` folder"),
+            ));
+        }
+    }
+    match fs::symlink_metadata(&out) {
+        Err(_) => Ok(()),
+        Ok(meta) if !meta.is_dir() => Err(refuse(&out, "it is a file, not a folder")),
+        Ok(_) if out.join(MARKER).is_file() => Ok(()),
+        Ok(_) => {
+            let empty = fs::read_dir(&out).map_err(Error::io("read", &out))?.next().is_none();
+            if empty {
+                Ok(())
+            } else {
+                Err(refuse(
+                    &out,
+                    "it is not empty and was not made by stratdoc; choose another folder with --out, or empty this one",
+                ))
+            }
+        }
+    }
+}
+
+fn refuse(path: &Path, reason: &str) -> Error {
+    Error::UnsafeOutput { path: path.to_path_buf(), reason: reason.to_owned() }
+}
+
+/// `path` made absolute and free of `..`, resolving symlinks in the part that exists.
+fn absolute(path: &Path) -> Result<PathBuf, Error> {
+    let cwd = std::env::current_dir().map_err(Error::io("read", "."))?;
+    let mut existing = cwd.join(path);
+    let mut rest: Vec<std::ffi::OsString> = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                if part == ".." {
+                    out.pop();
+                } else if part != "." {
+                    out.push(part);
+                }
+            }
+            return Ok(out);
+        }
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_owned());
+                existing = parent.to_path_buf();
+            }
+            _ => return Ok(existing),
+        }
+    }
+}
+
+fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Error> {
+    fs::create_dir(staging).map_err(Error::io("create", staging))?;
+    fs::write(staging.join(MARKER), MARKER_TEXT).map_err(Error::io("write", staging))?;
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for file in files {
+        let Some(rel) = safe_relative(&file.path) else {
+            return Err(refuse(
+                staging,
+                &format!("output path `{}` would leave the output folder", file.path),
+            ));
+        };
+        if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
+            dirs.push(dir.to_path_buf());
+        }
+    }
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        let dir = staging.join(dir);
+        fs::create_dir_all(&dir).map_err(Error::io("create", &dir))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let path = staging.join(&file.path);
+        match &file.contents {
+            Contents::Bytes(bytes) => fs::write(&path, bytes).map_err(Error::io("write", &path)),
+            Contents::Copy(from) => {
+                fs::copy(from, &path).map(|_| ()).map_err(Error::io("copy", from))
+            }
+        }
+    })
+}
+
+/// A path that stays inside the folder it is joined to.
+fn safe_relative(path: &str) -> Option<&Path> {
+    let p = Path::new(path);
+    let ok = !path.is_empty()
+        && !path.contains('\\')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    ok.then_some(p)
+}
+
+/// Moves the finished `staging` folder to `out`, keeping the old output
+/// until the new one is in place.
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Error> {
+    let had_old = out.exists();
+    if had_old {
+        fs::rename(out, old).map_err(|source| {
+            let _ = fs::remove_dir_all(staging);
+            Error::Io { action: "replace", path: out.to_path_buf(), source }
+        })?;
+    }
+    if let Err(source) = fs::rename(staging, out) {
+        if had_old {
+            let _ = fs::rename(old, out);
+        }
+        let _ = fs::remove_dir_all(staging);
+        return Err(Error::Io { action: "replace", path: out.to_path_buf(), source });
+    }
+    if had_old {
+        // The old output is ours (guarded by the marker); failing to delete it
+        // is not worth failing a build that is already published.
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}
+
+/// Removes leftovers of interrupted builds: folders named like our staging
+/// folders that carry our marker.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let ours = file_name.starts_with(&format!(".{name}.stratdoc-new-"))
+            || file_name.starts_with(&format!(".{name}.stratdoc-old-"));
+        if ours && entry.path().join(MARKER).is_file() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile { path: path.to_owned(), contents: Contents::Bytes(text.as_bytes().to_vec()) }
+    }
+
+    fn project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for d in SOURCE_DIRS {
+            fs::create_dir(dir.path().join(d)).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn writes_and_replaces_its_own_output() {
+        let root = project();
+        let out = root.path().join("public");
+        write(&[file("index.html", "one"), file("a/b.html", "b")], &out, root.path()).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/b.html")).unwrap(), "b");
+        write(&[file("index.html", "two")], &out, root.path()).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(!out.join("a").exists(), "stale files go");
+        let leftovers: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("stratdoc-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn refuses_folders_it_did_not_make() {
+        let root = project();
+        let docs = root.path().join("docs");
+        fs::create_dir(&docs).unwrap();
+        fs::write(docs.join("mine.txt"), "keep").unwrap();
+        let err = write(&[file("index.html", "x")], &docs, root.path()).unwrap_err();
+        assert!(err.to_string().contains("not made by stratdoc"), "{err}");
+        assert_eq!(fs::read_to_string(docs.join("mine.txt")).unwrap(), "keep");
+        for bad in [
+            root.path().to_path_buf(),
+            root.path().join("content"),
+            root.path().join("themes/x"),
+            root.path().join(".."),
+        ] {
+            assert!(
+                matches!(guard(&bad, root.path()), Err(Error::UnsafeOutput { .. })),
+                "{}",
+                bad.display()
+            );
+        }
+        assert!(guard(&root.path().join("public"), root.path()).is_ok());
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_output() {
+        let root = project();
+        let out = root.path().join("public");
+        write(&[file("index.html", "old")], &out, root.path()).unwrap();
+        let missing = OutputFile {
+            path: "x.png".into(),
+            contents: Contents::Copy(root.path().join("nope.png")),
+        };
+        assert!(write(&[file("index.html", "new"), missing], &out, root.path()).is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn output_paths_cannot_escape() {
+        assert!(safe_relative("a/b.html").is_some());
+        for bad in ["../x", "/etc/x", "a/../../x", "", "a\\..\\x", "./a"] {
+            assert!(safe_relative(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The driver: every stage in order, from a project folder to the site's
+//! files in memory. Nothing here writes; `build` and `check` differ only in
+//! whether the caller writes the result (and `serve` will keep it in memory).
+//!
+//! 1. `config::load` and `source::load` read the project (the only input I/O);
+//! 2. `frontmatter::parse` splits and parses each page, in parallel;
+//! 3. `model::validate` checks fields and cross-references into a `Publication`;
+//! 4. `markdown::parse` reads each body once; `xref::resolve` checks its links;
+//! 5. `markdown::to_html` and `render::site` produce the output files.
+//!
+//! Content problems are collected in `diags` all the way through; the run
+//! stops before rendering if any of them is an error.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{self, Config};
+use crate::diagnostics::Diagnostics;
+use crate::error::Error;
+use crate::frontmatter;
+use crate::markdown::{self, HtmlOptions};
+use crate::model::{self, Parsed};
+use crate::render::{self, OutputFile, Templates};
+use crate::source::{self, Sources};
+use crate::xref;
+
+/// Choices that change what is built.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// A finished build, in memory.
+#[derive(Debug)]
+pub struct Site {
+    /// Every file of the site.
+    pub files: Vec<OutputFile>,
+    /// How many content pages it has.
+    pub pages: usize,
+    /// The project's settings.
+    pub config: Config,
+}
+
+/// Runs every stage on the project in `root`. `sources` receives the files
+/// read, so the caller can render `diags` against them.
+pub fn build(
+    root: &Path,
+    options: &Options,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Result<Site, Error> {
+    let config = config::load(root, sources, diags)?;
+    let logo = logo(root, &config)?;
+    let content = source::load(root, sources, diags)?;
+    let sources = &*sources;
+
+    let parsed: Vec<(Option<Parsed>, Diagnostics)> = content
+        .pages
+        .par_iter()
+        .map(|(id, path)| {
+            let mut local = Diagnostics::new();
+            let frontmatter = frontmatter::parse(*id, &sources.get(*id).text, &mut local);
+            (
+                frontmatter.map(|frontmatter| Parsed {
+                    source: *id,
+                    path: path.clone(),
+                    frontmatter,
+                }),
+                local,
+            )
+        })
+        .collect();
+    let parsed: Vec<Parsed> = parsed
+        .into_iter()
+        .filter_map(|(p, local)| {
+            diags.extend(local.items().iter().cloned());
+            p
+        })
+        .collect();
+
+    let publication = model::validate(&parsed, content.assets, &config, options.drafts, diags);
+    let docs: Vec<markdown::Doc<'_>> = publication
+        .pages
+        .par_iter()
+        .map(|page| markdown::parse(page.source, &sources.get(page.source).text, page.body.clone()))
+        .collect();
+    let links = xref::resolve(&publication, &docs, &publication.left_out, diags);
+    diags.sort();
+    if diags.has_errors() {
+        return Err(Error::Content(diags.clone()));
+    }
+
+    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
+    let rendered: Vec<render::Rendered> = docs
+        .into_par_iter()
+        .zip(links.par_iter())
+        .map(|(doc, targets)| {
+            let headings = doc.headings.clone();
+            render::Rendered { html: markdown::to_html(doc, targets, html_options), headings }
+        })
+        .collect();
+    let templates = Templates::load(root, &config)?;
+    let files = render::site(&publication, &rendered, &config, &templates, logo.as_deref())?;
+    Ok(Site { files, pages: publication.pages.len() + 4, config })
+}
+
+/// The logo file named in the config, checked to exist inside the project.
+fn logo(root: &Path, config: &Config) -> Result<Option<PathBuf>, Error> {
+    let Some(logo) = &config.logo else { return Ok(None) };
+    let inside = model::join_relative("stratdoc.yaml", logo).map(|rel| root.join(rel));
+    let root_real = root.canonicalize().map_err(Error::io("read", root))?;
+    match inside.as_ref().and_then(|p| p.canonicalize().ok()) {
+        Some(real) if real.starts_with(&root_real) && real.is_file() => Ok(inside),
+        _ => Err(Error::Project {
+            path: root.to_path_buf(),
+            reason: format!(
+                "the logo `{logo}` named in stratdoc.yaml is not a file inside the project"
+            ),
+        }),
+    }
+}

@@ -1,0 +1,141 @@
+//! Stage 6, RENDER: Tera templates over the checked model and the rendered
+//! Markdown, producing every output file in memory. Tera stays in here.
+//!
+//! Templates come from, in rising priority: the built-in default theme
+//! (embedded, so the binary works anywhere), a project theme folder
+//! `themes/<theme>/`, and the project's own `templates/`, by file name.
+
+mod labels;
+mod site;
+
+use std::path::{Path, PathBuf};
+
+pub use labels::{date, quarter, quarter_range};
+pub use site::{Rendered, site};
+
+use crate::config::Config;
+use crate::error::Error;
+
+/// One file of the finished site, still in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// What goes in it.
+    pub contents: Contents,
+}
+
+/// The bytes of an output file, or where to copy them from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    /// Generated.
+    Bytes(Vec<u8>),
+    /// Copied from this file (assets).
+    Copy(PathBuf),
+}
+
+/// The templates the default theme defines; a project may override any of them.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("macros.html", include_str!("../../themes/default/templates/macros.html")),
+    ("index.html", include_str!("../../themes/default/templates/index.html")),
+    ("page.html", include_str!("../../themes/default/templates/page.html")),
+    ("narrative.html", include_str!("../../themes/default/templates/narrative.html")),
+    ("direction.html", include_str!("../../themes/default/templates/direction.html")),
+    ("initiative.html", include_str!("../../themes/default/templates/initiative.html")),
+    ("analysis.html", include_str!("../../themes/default/templates/analysis.html")),
+    ("list.html", include_str!("../../themes/default/templates/list.html")),
+];
+
+/// Static theme files, written under `theme/` in the site.
+const STATIC: &[(&str, &[u8])] =
+    &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+
+/// The folder in the site that holds theme files (reserved: content may not use it).
+pub const THEME_DIR: &str = "theme";
+
+/// Loaded templates and theme files.
+pub struct Templates {
+    tera: tera::Tera,
+    statics: Vec<OutputFile>,
+}
+
+impl Templates {
+    /// Loads the default theme, then the project's theme folder and
+    /// `templates/` over it.
+    pub fn load(root: &Path, config: &Config) -> Result<Templates, Error> {
+        let mut sources: Vec<(String, String)> =
+            TEMPLATES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
+        let mut statics: Vec<OutputFile> = STATIC
+            .iter()
+            .map(|(n, b)| OutputFile {
+                path: format!("{THEME_DIR}/{n}"),
+                contents: Contents::Bytes(b.to_vec()),
+            })
+            .collect();
+        let theme_dir = root.join("themes").join(&config.theme);
+        if theme_dir.is_dir() {
+            override_from(&theme_dir.join("templates"), &mut sources)?;
+            for (name, path) in files_in(&theme_dir.join("static"), |_| true)? {
+                statics.retain(|s| s.path != format!("{THEME_DIR}/{name}"));
+                statics.push(OutputFile {
+                    path: format!("{THEME_DIR}/{name}"),
+                    contents: Contents::Copy(path),
+                });
+            }
+        } else if config.theme != "default" {
+            return Err(Error::Project {
+                path: root.to_path_buf(),
+                reason: format!(
+                    "the theme `{}` needs a folder `themes/{}/`",
+                    config.theme, config.theme
+                ),
+            });
+        }
+        override_from(&root.join("templates"), &mut sources)?;
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.add_raw_templates(sources)
+            .map_err(|source| Error::Template { name: template_in_error(&source), source })?;
+        Ok(Templates { tera, statics })
+    }
+
+    /// Renders template `name` with `context`.
+    pub(crate) fn render(&self, name: &str, context: &tera::Context) -> Result<String, Error> {
+        self.tera
+            .render(name, context)
+            .map_err(|source| Error::Template { name: name.to_owned(), source })
+    }
+}
+
+/// Tera names the failing template only inside its message.
+fn template_in_error(err: &tera::Error) -> String {
+    let text = err.to_string();
+    text.split('\'').nth(1).unwrap_or("?").to_owned()
+}
+
+fn override_from(dir: &Path, sources: &mut Vec<(String, String)>) -> Result<(), Error> {
+    for (name, path) in files_in(dir, |n| n.ends_with(".html"))? {
+        let text = std::fs::read_to_string(&path).map_err(Error::io("read", &path))?;
+        sources.retain(|(n, _)| *n != name);
+        sources.push((name, text));
+    }
+    Ok(())
+}
+
+/// Plain files directly in `dir` (none if it does not exist), by name.
+fn files_in(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<(String, PathBuf)>, Error> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(Error::io("read", dir))? {
+        let entry = entry.map_err(Error::io("read", dir))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().is_ok_and(|t| t.is_file()) && !name.starts_with('.') && keep(&name) {
+            files.push((name, entry.path()));
+        }
+    }
+    files.sort();
+    Ok(files)
+}

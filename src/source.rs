@@ -1,0 +1,246 @@
+//! Stage 1, LOAD: the only place content is read from disk. Walks `content/`,
+//! reads every Markdown file into [`Sources`] (BOM stripped, CRLF normalised,
+//! invalid UTF-8 reported with its byte offset) and lists the other files as
+//! assets to copy.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
+use crate::error::Error;
+
+/// One text file the diagnostics can point into.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the project root, with `/` separators (`content/purpose.md`).
+    pub path: String,
+    /// The text, BOM stripped and line endings normalised to `\n`.
+    pub text: String,
+}
+
+/// The arena of loaded files; [`SourceId`]s index into it.
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, path: impl Into<String>, text: impl Into<String>) -> SourceId {
+        self.files.push(SourceFile { path: path.into(), text: text.into() });
+        SourceId(self.files.len() - 1)
+    }
+
+    /// The file behind `id`.
+    #[must_use]
+    pub fn get(&self, id: SourceId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    /// All files with their ids.
+    pub fn iter(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (SourceId(i), f))
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` in `id`.
+    #[must_use]
+    pub fn line_col(&self, id: SourceId, offset: usize) -> (usize, usize) {
+        let text = &self.get(id).text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A non-Markdown file under `content/`, copied as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to `content/`, `/`-separated.
+    pub rel: String,
+    /// Where to copy it from.
+    pub abs: PathBuf,
+}
+
+/// What [`load`] found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// The Markdown files, each with its path relative to `content/`.
+    pub pages: Vec<(SourceId, String)>,
+    /// Everything else.
+    pub assets: Vec<Asset>,
+}
+
+/// Reads `root/content` into `sources`. Unreadable or non-text Markdown files
+/// become diagnostics; a missing `content/` folder is an operational error.
+pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Content, Error> {
+    let dir = root.join("content");
+    if !dir.is_dir() {
+        return Err(Error::Project {
+            path: root.to_path_buf(),
+            reason: "it has no `content/` folder".into(),
+        });
+    }
+    let canonical_root = root.canonicalize().map_err(Error::io("read", root))?;
+    let mut content = Content::default();
+    let walker = walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name();
+    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(|p| display_path(root, p)).unwrap_or_default();
+                let message = if err.loop_ancestor().is_some() {
+                    format!("`{path}` is a symbolic link that loops back to a parent folder")
+                } else {
+                    format!(
+                        "cannot read `{path}`: {}",
+                        err.io_error().map_or(String::new(), ToString::to_string)
+                    )
+                };
+                diags.push(Diagnostic::global(message));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(rel) = relative_content_path(&dir, entry.path()) else {
+            diags.push(Diagnostic::global(format!(
+                "`{}` has a name that is not valid UTF-8; rename it",
+                entry.path().display()
+            )));
+            continue;
+        };
+        if entry.path_is_symlink() && !points_inside(entry.path(), &canonical_root) {
+            diags.push(Diagnostic::global(format!(
+                "`content/{rel}` is a symbolic link to a file outside the project; stratdoc reads only files inside it"
+            )));
+            continue;
+        }
+        if rel.ends_with(".md") {
+            let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
+            let id = add_text(sources, format!("content/{rel}"), &bytes, diags);
+            content.pages.push((id, rel));
+        } else {
+            content.assets.push(Asset { rel, abs: entry.path().to_path_buf() });
+        }
+    }
+    Ok(content)
+}
+
+/// Adds a file's bytes as text: strips a UTF-8 BOM, normalises CRLF, and
+/// reports invalid UTF-8 or binary content (the text then holds a lossy copy
+/// so the diagnostic can still show the line).
+pub fn add_text(
+    sources: &mut Sources,
+    path: String,
+    bytes: &[u8],
+    diags: &mut Diagnostics,
+) -> SourceId {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, problem) = match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains('\0') => (
+            text.replace('\0', " "),
+            Some(("this looks like a binary file, not Markdown", text.find('\0').unwrap_or(0))),
+        ),
+        Ok(text) => (text.to_owned(), None),
+        Err(err) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(("the file is not valid UTF-8", err.valid_up_to())),
+        ),
+    };
+    let normalised = text.replace("\r\n", "\n");
+    let id = sources.add(path, normalised);
+    if let Some((message, byte)) = problem {
+        let at = lossy_offset(bytes, byte);
+        diags.push(
+            Diagnostic::error(Span::new(id, at..at), format!("{message} (byte offset {byte})"))
+                .help("save the file as UTF-8 text".to_owned()),
+        );
+    }
+    id
+}
+
+/// Where raw byte `byte` lands in the normalised lossy text (same prefix, minus CRs).
+fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
+    let prefix = String::from_utf8_lossy(&bytes[..byte]);
+    prefix.len() - prefix.matches("\r\n").count()
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn relative_content_path(dir: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(dir).ok()?;
+    let parts: Option<Vec<&str>> = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(part) => part.to_str(),
+            _ => None,
+        })
+        .collect();
+    Some(parts?.join("/"))
+}
+
+fn points_inside(path: &Path, canonical_root: &Path) -> bool {
+    path.canonicalize().is_ok_and(|target| target.starts_with(canonical_root))
+}
+
+/// `path` relative to `root` for messages, or as given when outside it.
+#[must_use]
+pub fn display_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+        let id = add_text(
+            &mut sources,
+            "a.md".into(),
+            b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n",
+            &mut diags,
+        );
+        assert_eq!(sources.get(id).text, "---\ntitle: x\n---\n");
+        assert!(!diags.has_errors());
+    }
+
+    #[test]
+    fn invalid_utf8_reports_byte_offset_and_line() {
+        let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+        let id = add_text(&mut sources, "a.md".into(), b"ok\r\nbad \xFF here", &mut diags);
+        let d = &diags.items()[0];
+        assert_eq!(d.message, "the file is not valid UTF-8 (byte offset 8)");
+        let at = d.primary.as_ref().unwrap().span.range.start;
+        assert_eq!(sources.line_col(id, at), (2, 5));
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+        add_text(&mut sources, "a.md".into(), b"PNG\0\0\x01", &mut diags);
+        assert!(diags.items()[0].message.starts_with("this looks like a binary file"));
+    }
+
+    #[test]
+    fn line_col_is_one_based_in_chars() {
+        let mut sources = Sources::default();
+        let id = sources.add("a", "æø\nåx");
+        assert_eq!(sources.line_col(id, 0), (1, 1));
+        assert_eq!(sources.line_col(id, 4), (1, 3));
+        assert_eq!(sources.line_col(id, 7), (2, 2));
+    }
+}
