@@ -112,6 +112,11 @@ pub fn run(cli: Cli) -> u8 {
             }
             0
         }
+        Err(Error::Content(diags)) => {
+            let verb = if out.is_some() { "build" } else { "check" };
+            eprintln!("error: {verb} failed: {diags}");
+            1
+        }
         Err(err) => {
             print_error(&err);
             err.exit_code()

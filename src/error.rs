@@ -11,7 +11,7 @@ use crate::diagnostics::Diagnostics;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The content has errors; they have been collected in the run's diagnostics.
-    #[error("build failed: {0}")]
+    #[error("content errors: {0}")]
     Content(Diagnostics),
     /// `stratdoc.yaml` is missing or wrong (its diagnostics are in the run's collector).
     #[error("invalid configuration in `{}`", .0.display())]

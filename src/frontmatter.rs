@@ -64,6 +64,10 @@ pub enum Value {
     Number(String),
     /// A string.
     Str(String),
+    /// An unquoted `yes`, `no`, `on`, `off`, `y` or `n`: text to serde_yaml
+    /// (YAML 1.2) but true/false to YAML 1.1 tools, so its meaning depends on
+    /// who reads the file.
+    YesNo(String),
     /// A list.
     Seq(Vec<Node>),
     /// A mapping.
@@ -79,6 +83,7 @@ impl Value {
             Value::Bool(_) => "true/false",
             Value::Number(_) => "a number",
             Value::Str(_) => "text",
+            Value::YesNo(_) => "a yes/no word",
             Value::Seq(_) => "a list",
             Value::Map(_) => "a mapping",
         }
@@ -204,14 +209,9 @@ fn yaml_error(
     yaml_start: usize,
     err: &serde_yaml::Error,
 ) -> Diagnostic {
-    let message = err.to_string();
-    // serde_yaml appends " at line L column C": we show the place ourselves.
-    let message = match message.find(" at line ") {
-        Some(i) => {
-            format!("{}{}", &message[..i], message[i..].find(',').map_or("", |j| &message[i + j..]))
-        }
-        None => message,
-    };
+    // serde_yaml writes positions into the message (" at line L column C"),
+    // relative to the YAML snippet; we show them as places in the file instead.
+    let (message, places) = strip_positions(&err.to_string());
     let mut at = err.location().map_or(yaml_start, |loc| {
         yaml_start + offset_of(&text[yaml_start..], loc.line(), loc.column())
     });
@@ -231,8 +231,43 @@ fn yaml_error(
     } else {
         Some("check the indentation and quote values that contain `:` or start with a special character".to_owned())
     };
-    Diagnostic::error(Span::new(source, at..at), format!("invalid YAML in frontmatter: {message}"))
-        .help(help)
+    let mut diagnostic =
+        Diagnostic::error(Span::new(source, at..at), format!("invalid YAML: {message}")).help(help);
+    for (line, column) in places.into_iter().skip(1) {
+        let place = yaml_start + offset_of(&text[yaml_start..], line, column);
+        if text[place.min(at)..place.max(at)].contains('\n') {
+            diagnostic = diagnostic.also(Span::new(source, place..place), "started here");
+        }
+    }
+    diagnostic
+}
+
+/// `"x at line 2 column 3, while y at line 1 column 1"` ->
+/// `("x, while y", [(2, 3), (1, 1)])`.
+fn strip_positions(message: &str) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut places = Vec::new();
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        text.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let mut numbers = after.splitn(3, ' ');
+        let line = numbers.next().and_then(|n| n.parse().ok());
+        let column = numbers
+            .nth(1)
+            .map(|c| &c[..c.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(c.len())])
+            .and_then(|c| c.parse().ok());
+        let (Some(line), Some(column)) = (line, column) else {
+            text.push_str(" at line ");
+            rest = after;
+            continue;
+        };
+        places.push((line, column));
+        let consumed = format!("{line} column {column}").len();
+        rest = &after[consumed.min(after.len())..];
+    }
+    text.push_str(rest);
+    (text, places)
 }
 
 /// serde_yaml places a duplicate key at the start of its mapping; find the
@@ -335,10 +370,16 @@ impl<'a> Locator<'a> {
                 Yaml::Number(n) => n.to_string(),
                 Yaml::Bool(b) => b.to_string(),
                 _ => {
-                    diags.push(Diagnostic::error(
-                        parent.clone(),
-                        "a frontmatter key must be a plain word, not a list or mapping",
-                    ));
+                    let at = (lines.clone()).find(|&i| self.line(i).trim_start().starts_with('?'));
+                    let span =
+                        at.map_or_else(|| parent.clone(), |i| self.span(self.lines[i].clone()));
+                    diags.push(
+                        Diagnostic::error(
+                            span,
+                            "a key must be a plain word, not a list or mapping",
+                        )
+                        .help("write keys as `name: value`".to_owned()),
+                    );
                     continue;
                 }
             };
@@ -399,6 +440,11 @@ impl<'a> Locator<'a> {
             Yaml::Sequence(items) => Value::Seq(self.block_items(items, block, &span, diags)),
             Yaml::Mapping(map) if inline.is_some() => Value::Map(self.map(map, 0..0, &span, diags)),
             Yaml::Mapping(map) => Value::Map(self.map(map, block, &span, diags)),
+            Yaml::String(text)
+                if inline.is_some() && is_yes_no(text, &self.text[span.range.clone()]) =>
+            {
+                Value::YesNo(text.clone())
+            }
             scalar => convert_scalar(scalar),
         };
         Node { value, span }
@@ -489,6 +535,12 @@ fn key_at(line: &str, key: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// True for an unquoted YAML 1.1 boolean word written as `raw`.
+fn is_yes_no(value: &str, raw: &str) -> bool {
+    raw == value
+        && ["yes", "no", "on", "off", "y", "n"].contains(&value.to_ascii_lowercase().as_str())
 }
 
 /// `value # comment` -> `value` (a `#` starts a comment only after a space).

@@ -22,7 +22,7 @@ use crate::frontmatter;
 use crate::markdown::{self, HtmlOptions};
 use crate::model::{self, Parsed};
 use crate::render::{self, OutputFile, Templates};
-use crate::source::{self, Sources};
+use crate::source::{self, Content, Sources};
 use crate::xref;
 
 /// Choices that change what is built.
@@ -54,39 +54,49 @@ pub fn build(
     let config = config::load(root, sources, diags)?;
     let logo = logo(root, &config)?;
     let content = source::load(root, sources, diags)?;
-    let sources = &*sources;
+    let templates = Templates::load(root, &config)?;
+    let (files, pages) =
+        render(&config, content, sources, &templates, logo.as_deref(), options, diags)?;
+    Ok(Site { files, pages, config })
+}
 
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = content
+/// The pure part of a build: from loaded sources to output files, with no
+/// I/O. Returns the files and the number of pages.
+pub fn render(
+    config: &Config,
+    content: Content,
+    sources: &Sources,
+    templates: &Templates,
+    logo: Option<&Path>,
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> Result<(Vec<OutputFile>, usize), Error> {
+    let parsed: Vec<(Parsed, Diagnostics)> = content
         .pages
         .par_iter()
-        .map(|(id, path)| {
+        .map(|page| {
             let mut local = Diagnostics::new();
-            let frontmatter = frontmatter::parse(*id, &sources.get(*id).text, &mut local);
-            (
-                frontmatter.map(|frontmatter| Parsed {
-                    source: *id,
-                    path: path.clone(),
-                    frontmatter,
-                }),
-                local,
-            )
+            let text = &sources.get(page.id).text;
+            let frontmatter =
+                if page.readable { frontmatter::parse(page.id, text, &mut local) } else { None };
+            (Parsed { source: page.id, path: page.path.clone(), frontmatter }, local)
         })
         .collect();
     let parsed: Vec<Parsed> = parsed
         .into_iter()
-        .filter_map(|(p, local)| {
+        .map(|(parsed, local)| {
             diags.extend(local.items().iter().cloned());
-            p
+            parsed
         })
         .collect();
 
-    let publication = model::validate(&parsed, content.assets, &config, options.drafts, diags);
+    let publication = model::validate(&parsed, content.assets, config, options.drafts, diags);
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .par_iter()
         .map(|page| markdown::parse(page.source, &sources.get(page.source).text, page.body.clone()))
         .collect();
-    let links = xref::resolve(&publication, &docs, &publication.left_out, diags);
+    let links = xref::resolve(&publication, &docs, diags);
     diags.sort();
     if diags.has_errors() {
         return Err(Error::Content(diags.clone()));
@@ -101,9 +111,8 @@ pub fn build(
             render::Rendered { html: markdown::to_html(doc, targets, html_options), headings }
         })
         .collect();
-    let templates = Templates::load(root, &config)?;
-    let files = render::site(&publication, &rendered, &config, &templates, logo.as_deref())?;
-    Ok(Site { files, pages: publication.pages.len() + 4, config })
+    let files = render::site(&publication, &rendered, config, templates, logo)?;
+    Ok((files, publication.pages.len() + 4))
 }
 
 /// The logo file named in the config, checked to exist inside the project.

@@ -70,11 +70,22 @@ pub struct Asset {
     pub abs: PathBuf,
 }
 
+/// A Markdown file under `content/`.
+#[derive(Debug, Clone)]
+pub struct PageSource {
+    /// Its text in [`Sources`].
+    pub id: SourceId,
+    /// Path relative to `content/`, `/`-separated.
+    pub path: String,
+    /// False when it is not UTF-8 text (already reported): parse nothing of it.
+    pub readable: bool,
+}
+
 /// What [`load`] found under `content/`.
 #[derive(Debug, Default)]
 pub struct Content {
-    /// The Markdown files, each with its path relative to `content/`.
-    pub pages: Vec<(SourceId, String)>,
+    /// The Markdown files.
+    pub pages: Vec<PageSource>,
     /// Everything else.
     pub assets: Vec<Asset>,
 }
@@ -127,8 +138,9 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Resu
         }
         if rel.ends_with(".md") {
             let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
+            let errors = diags.errors();
             let id = add_text(sources, format!("content/{rel}"), &bytes, diags);
-            content.pages.push((id, rel));
+            content.pages.push(PageSource { id, path: rel, readable: diags.errors() == errors });
         } else {
             content.assets.push(Asset { rel, abs: entry.path().to_path_buf() });
         }
@@ -145,25 +157,29 @@ pub fn add_text(
     bytes: &[u8],
     diags: &mut Diagnostics,
 ) -> SourceId {
+    let raw = bytes;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (text, problem) = match std::str::from_utf8(bytes) {
-        Ok(text) if text.contains('\0') => (
-            text.replace('\0', " "),
-            Some(("this looks like a binary file, not Markdown", text.find('\0').unwrap_or(0))),
-        ),
-        Ok(text) => (text.to_owned(), None),
-        Err(err) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(("the file is not valid UTF-8", err.valid_up_to())),
-        ),
+    // Like git, a NUL byte near the start means binary, whatever else follows.
+    let problem = match (bytes.iter().take(8000).position(|&b| b == 0), std::str::from_utf8(bytes))
+    {
+        (Some(at), _) => Some((
+            "this looks like a binary file, not Markdown text",
+            at,
+            "only `.md` text files belong here; rename or remove it",
+        )),
+        (None, Err(err)) => {
+            Some(("the file is not valid UTF-8", err.valid_up_to(), "save the file as UTF-8 text"))
+        }
+        (None, Ok(_)) => None,
     };
-    let normalised = text.replace("\r\n", "\n");
-    let id = sources.add(path, normalised);
-    if let Some((message, byte)) = problem {
-        let at = lossy_offset(bytes, byte);
+    let text = String::from_utf8_lossy(bytes).replace('\0', " ").replace("\r\n", "\n");
+    let id = sources.add(path, text);
+    if let Some((message, at, help)) = problem {
+        let byte = at + (raw.len() - bytes.len());
+        let at = lossy_offset(bytes, at);
         diags.push(
             Diagnostic::error(Span::new(id, at..at), format!("{message} (byte offset {byte})"))
-                .help("save the file as UTF-8 text".to_owned()),
+                .help(help.to_owned()),
         );
     }
     id

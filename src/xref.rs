@@ -14,18 +14,12 @@ use crate::model::{Kind, Publication, asset_url, join_relative};
 pub type Links = Vec<Vec<Option<String>>>;
 
 /// Resolves the links of `docs` (one per page of `publication`, same order).
-/// `left_out` holds paths of draft pages that are not built.
-pub fn resolve(
-    publication: &Publication,
-    docs: &[Doc<'_>],
-    left_out: &[String],
-    diags: &mut Diagnostics,
-) -> Links {
+pub fn resolve(publication: &Publication, docs: &[Doc<'_>], diags: &mut Diagnostics) -> Links {
     let by_path: HashMap<&str, usize> =
         publication.pages.iter().enumerate().map(|(i, p)| (p.path.as_str(), i)).collect();
     let assets: HashMap<&str, String> =
         publication.assets.iter().map(|a| (a.rel.as_str(), asset_url(&a.rel))).collect();
-    let index = Index { publication, docs, by_path, assets, left_out };
+    let index = Index { publication, docs, by_path, assets };
     publication
         .pages
         .iter()
@@ -39,7 +33,6 @@ struct Index<'a> {
     docs: &'a [Doc<'a>],
     by_path: HashMap<&'a str, usize>,
     assets: HashMap<&'a str, String>,
-    left_out: &'a [String],
 }
 
 impl Index<'_> {
@@ -78,10 +71,7 @@ impl Index<'_> {
         }
         let decoded = percent_decode(path);
         let Some(target) = join_relative(&page.path, &decoded) else {
-            diags.push(
-                error(format!("`{dest}` points outside `content/`"))
-                    .help("link only to files inside the project's `content/` folder".to_owned()),
-            );
+            diags.push(outside(link, dest, &decoded));
             return None;
         };
         let target = target.trim_end_matches('/');
@@ -102,7 +92,10 @@ impl Index<'_> {
             return Some(format!("{}{fragment_suffix}", relative_url(&page.url, &section)));
         }
         let message =
-            if self.left_out.iter().any(|p| p == target) {
+            if let Some(left_out) = self.publication.left_out(None, target) {
+                if !left_out.draft {
+                    return None; // its own file has the error
+                }
                 diags.push(error(format!("`{dest}` links to a draft page")).help(
                     "build with `--drafts`, or remove `draft: true` from the target".to_owned(),
                 ));
@@ -145,6 +138,28 @@ impl Index<'_> {
             )
             .help(help.unwrap_or_else(|| "the page has no headings to link to".to_owned())),
         );
+    }
+}
+
+/// Why a path cannot be followed, in the words a writer needs.
+fn outside(link: &Link, dest: &str, path: &str) -> Diagnostic {
+    let error =
+        |message: String, help: String| Diagnostic::error(link.span.clone(), message).help(help);
+    if path.contains('\\') {
+        error(
+            format!("`{dest}` uses `\\` between folders"),
+            format!("links use `/`, as on the web: `{}`", path.replace('\\', "/")),
+        )
+    } else if path.as_bytes().get(1) == Some(&b':') {
+        error(
+            format!("`{dest}` is a path on one computer"),
+            "link relative to this file, e.g. `../initiatives/x.md`".to_owned(),
+        )
+    } else {
+        error(
+            format!("`{dest}` points outside `content/`"),
+            "link only to files inside the project's `content/` folder".to_owned(),
+        )
     }
 }
 

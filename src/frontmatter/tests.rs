@@ -93,7 +93,7 @@ fn block_list_of_scalars() {
 #[test]
 fn yaml_errors_point_at_the_line_in_the_file() {
     let (message, place) = parse_err("---\ntitle: A\nowner: [a\nstatus: x\n---\n");
-    assert!(message.starts_with("invalid YAML in frontmatter"), "{message}");
+    assert!(message.starts_with("invalid YAML"), "{message}");
     assert!(place.0 >= 3, "{place:?}");
     let (message, place) = parse_err("---\ntitle: A: B\n---\n");
     assert!(message.contains("mapping values are not allowed"), "{message}");
@@ -137,4 +137,18 @@ fn frontmatter_must_be_a_mapping() {
 fn empty_frontmatter_has_no_fields() {
     let (fm, _) = parse_ok("---\n---\nbody");
     assert!(fm.fields.is_empty());
+}
+
+#[test]
+fn positions_leave_the_message() {
+    assert_eq!(
+        strip_positions(
+            "did not find expected ',' at line 4 column 6, while parsing a flow sequence at line 2 column 13"
+        ),
+        (
+            "did not find expected ',', while parsing a flow sequence".to_owned(),
+            vec![(4, 6), (2, 13)]
+        )
+    );
+    assert_eq!(strip_positions("x at line y"), ("x at line y".to_owned(), vec![]));
 }

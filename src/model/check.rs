@@ -15,12 +15,12 @@ pub(crate) const GENERATED: [&str; 4] = [
     "analysis/index.html",
 ];
 
-pub(super) fn all(publication: &mut Publication, left_out: &[Page], diags: &mut Diagnostics) {
+pub(super) fn all(publication: &mut Publication, diags: &mut Diagnostics) {
     sort(&mut publication.pages);
     purpose(&publication.pages, diags);
     unique_ids(&publication.pages, diags);
     unique_urls(publication, diags);
-    references(&publication.pages, left_out, diags);
+    references(publication, diags);
     cycles(&publication.pages, diags);
     data_files(publication, diags);
 }
@@ -64,10 +64,10 @@ fn purpose(pages: &[Page], diags: &mut Diagnostics) {
             for other in rest {
                 diags.push(
                     Diagnostic::error(
-                        other.id_span.clone(),
+                        other.file_span(),
                         format!("`content/{}` is a second purpose statement", other.path),
                     )
-                    .also(first.id_span.clone(), "the purpose statement")
+                    .also(first.file_span(), "the purpose statement")
                     .help(
                         "a strategy has one purpose; remove `kind: purpose` from one of them"
                             .to_owned(),
@@ -109,7 +109,7 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
         if GENERATED.contains(&page.url.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    page.id_span.clone(),
+                    page.file_span(),
                     format!(
                         "`content/{}` would be written to `{}`, which stratdoc generates",
                         page.path, page.url
@@ -121,7 +121,7 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
         {
             diags.push(
                 Diagnostic::error(
-                    page.id_span.clone(),
+                    page.file_span(),
                     format!(
                         "`content/{}` and `{first}` would both be written to `{}`",
                         page.path, page.url
@@ -145,7 +145,8 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
     }
 }
 
-fn references(pages: &[Page], left_out: &[Page], diags: &mut Diagnostics) {
+fn references(publication: &Publication, diags: &mut Diagnostics) {
+    let pages = &publication.pages;
     let ids = |kind: Kind| -> Vec<&str> {
         pages.iter().filter(|p| p.kind == kind).map(|p| p.id.as_str()).collect()
     };
@@ -153,7 +154,7 @@ fn references(pages: &[Page], left_out: &[Page], diags: &mut Diagnostics) {
     for page in pages {
         let Some(initiative) = &page.initiative else { continue };
         for r in &initiative.directions {
-            check_ref(r, "direction", &directions, left_out, diags);
+            check_ref(r, Kind::Direction, &directions, publication, diags);
         }
         for r in &initiative.depends_on {
             if r.id == page.id {
@@ -162,17 +163,28 @@ fn references(pages: &[Page], left_out: &[Page], diags: &mut Diagnostics) {
                         .help("remove it from `depends_on`".to_owned()),
                 );
             } else {
-                check_ref(r, "initiative", &initiatives, left_out, diags);
+                check_ref(r, Kind::Initiative, &initiatives, publication, diags);
             }
         }
     }
 }
 
-fn check_ref(r: &Ref, noun: &str, known: &[&str], left_out: &[Page], diags: &mut Diagnostics) {
+fn check_ref(
+    r: &Ref,
+    kind: Kind,
+    known: &[&str],
+    publication: &Publication,
+    diags: &mut Diagnostics,
+) {
     if known.contains(&r.id.as_str()) {
         return;
     }
-    let help = if left_out.iter().any(|p| p.id == r.id) {
+    let left_out = publication.left_out(Some(kind), &r.id);
+    if left_out.is_some_and(|l| !l.draft) {
+        return; // its own file has the error
+    }
+    let noun = if kind == Kind::Direction { "direction" } else { "initiative" };
+    let help = if left_out.is_some() {
         format!("`{}` is a draft; build with `--drafts` or remove the reference", r.id)
     } else if let Some(close) = did_you_mean(&r.id, known.iter().copied()) {
         format!("did you mean `{close}`?")

@@ -67,6 +67,15 @@ impl<'a> Reader<'a> {
         let node = self.node(key)?;
         match &node.value {
             Value::Str(s) => Some(s.clone()),
+            Value::YesNo(word) => {
+                let diagnostic = Diagnostic::error(
+                    node.span.clone(),
+                    format!("`{word}` in `{key}` means false to some YAML tools"),
+                )
+                .help(format!("put it in quotes: `{key}: \"{word}\"`"));
+                self.diags.push(diagnostic);
+                None
+            }
             Value::Number(n) => {
                 self.wrong_type(
                     key,
@@ -139,7 +148,7 @@ impl<'a> Reader<'a> {
     pub(crate) fn choice<T: Copy>(&mut self, key: &'a str, allowed: &[(&str, T)]) -> Option<T> {
         let node = self.node(key)?;
         let text = match &node.value {
-            Value::Str(s) => s.as_str(),
+            Value::Str(s) | Value::YesNo(s) | Value::Number(s) => s.as_str(),
             Value::Bool(b) => {
                 if *b {
                     "true"
@@ -179,8 +188,9 @@ impl<'a> Reader<'a> {
         let mut refs = Vec::new();
         for item in items {
             match &item.value {
-                Value::Str(id) => refs.push(Ref { id: id.clone(), span: item.span.clone() }),
-                Value::Number(n) => refs.push(Ref { id: n.clone(), span: item.span.clone() }),
+                Value::Str(id) | Value::YesNo(id) | Value::Number(id) => {
+                    refs.push(Ref { id: id.clone(), span: item.span.clone() });
+                }
                 _ => self.wrong_type(
                     key,
                     item,

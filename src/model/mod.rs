@@ -192,8 +192,41 @@ pub struct Publication {
     pub pages: Vec<Page>,
     /// Files copied as they are.
     pub assets: Vec<Asset>,
-    /// Paths of draft pages left out of this build (a link to one gets a hint).
-    pub left_out: Vec<String>,
+    /// Pages not in this build: drafts, and pages whose frontmatter could not
+    /// be read (already reported; references to them are not reported again).
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A page that is not part of the build.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Path relative to `content/`.
+    pub path: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its id (the file stem when the frontmatter could not be read).
+    pub id: String,
+    /// True for drafts; false for pages with unreadable frontmatter.
+    pub draft: bool,
+}
+
+impl Publication {
+    /// The left-out page a reference or link names, if any.
+    #[must_use]
+    pub fn left_out(&self, kind: Option<Kind>, id_or_path: &str) -> Option<&LeftOut> {
+        self.left_out.iter().find(|l| match kind {
+            Some(kind) => l.kind == kind && l.id == id_or_path,
+            None => l.path == id_or_path,
+        })
+    }
+}
+
+impl Page {
+    /// The opening `---` of the page: where problems of the file as a whole point.
+    #[must_use]
+    pub fn file_span(&self) -> Span {
+        Span::new(self.source, 0..3)
+    }
 }
 
 impl Publication {
@@ -216,8 +249,8 @@ pub struct Parsed {
     pub source: SourceId,
     /// Path relative to `content/`.
     pub path: String,
-    /// Its frontmatter.
-    pub frontmatter: Frontmatter,
+    /// Its frontmatter; `None` when it could not be read (already reported).
+    pub frontmatter: Option<Frontmatter>,
 }
 
 /// Checks every page and the references between them. Drafts are dropped
@@ -230,15 +263,31 @@ pub fn validate(
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> Publication {
-    let mut pages: Vec<Page> = parsed.iter().filter_map(|p| page::read(p, config, diags)).collect();
-    let (kept, left_out): (Vec<Page>, Vec<Page>) =
-        pages.drain(..).partition(|p| drafts || !p.draft);
-    let mut publication = Publication {
-        pages: kept,
-        assets,
-        left_out: left_out.iter().map(|p| p.path.clone()).collect(),
-    };
-    check::all(&mut publication, &left_out, diags);
+    let mut left_out: Vec<LeftOut> = parsed
+        .iter()
+        .filter(|p| p.frontmatter.is_none())
+        .map(|p| {
+            let stem = p.path.rsplit('/').next().unwrap_or(&p.path).trim_end_matches(".md");
+            LeftOut {
+                path: p.path.clone(),
+                kind: Kind::from_path(&p.path),
+                id: stem.to_owned(),
+                draft: false,
+            }
+        })
+        .collect();
+    let (pages, drafts_out): (Vec<Page>, Vec<Page>) = parsed
+        .iter()
+        .filter_map(|p| page::read(p, config, diags))
+        .partition(|p| drafts || !p.draft);
+    left_out.extend(drafts_out.into_iter().map(|p| LeftOut {
+        path: p.path,
+        kind: p.kind,
+        id: p.id,
+        draft: true,
+    }));
+    let mut publication = Publication { pages, assets, left_out };
+    check::all(&mut publication, diags);
     publication
 }
 

@@ -33,7 +33,7 @@ const PRIORITIES: [(&str, Priority); 3] =
 /// Reads `parsed` into a page. Always returns one, with fallbacks where fields
 /// are wrong, so the cross-page checks can still run on it.
 pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) -> Option<Page> {
-    let fm = &parsed.frontmatter;
+    let fm = parsed.frontmatter.as_ref()?;
     let mut r = Reader::new(&fm.fields, fm.open.clone(), diags);
     let kind = r.choice("kind", &Kind::NAMES).unwrap_or_else(|| Kind::from_path(&parsed.path));
     let stem = parsed.path.rsplit('/').next().unwrap_or(&parsed.path).trim_end_matches(".md");

@@ -18,9 +18,8 @@ fn run(files: &[(&str, &str)], drafts: bool) -> (Publication, Vec<(String, usize
     let mut parsed = Vec::new();
     for (path, text) in files {
         let id = sources.add(format!("content/{path}"), *text);
-        if let Some(fm) = frontmatter::parse(id, text, &mut diags) {
-            parsed.push(Parsed { source: id, path: (*path).to_owned(), frontmatter: fm });
-        }
+        let frontmatter = frontmatter::parse(id, text, &mut diags);
+        parsed.push(Parsed { source: id, path: (*path).to_owned(), frontmatter });
     }
     let config = Config { period: None, ..Config::default() };
     let publication = validate(&parsed, Vec::new(), &config, drafts, &mut diags);
@@ -94,7 +93,7 @@ fn wrong_types_and_enum_values() {
         found,
         [
             at("initiatives/i.md", 5, 9, "`actve` is not a valid `status`"),
-            at("initiatives/i.md", 6, 11, "`` is not a valid `priority`"),
+            at("initiatives/i.md", 6, 11, "`1` is not a valid `priority`"),
             at("initiatives/i.md", 7, 8, "`order` must be a whole number, not text"),
         ]
     );
@@ -224,4 +223,16 @@ fn data_files_must_stay_inside_content() {
         found,
         at("analysis/a.md", 3, 7, "data file `content/analysis/missing.csv` does not exist")
     );
+}
+
+#[test]
+fn references_to_an_unreadable_page_are_not_reported_twice() {
+    let broken = ("initiatives/i.md", "---\ntitle: [I\n---\n");
+    let depends = (
+        "initiatives/j.md",
+        "---\ntitle: J\ndirections: [cyber]\nowner: IT\ndepends_on: [i]\n---\n",
+    );
+    let (_, found) = run(&[PURPOSE, DIRECTION, broken, depends], false);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].3.starts_with("invalid YAML"), "{found:#?}");
 }

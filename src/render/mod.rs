@@ -64,15 +64,8 @@ impl Templates {
     /// Loads the default theme, then the project's theme folder and
     /// `templates/` over it.
     pub fn load(root: &Path, config: &Config) -> Result<Templates, Error> {
-        let mut sources: Vec<(String, String)> =
-            TEMPLATES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
-        let mut statics: Vec<OutputFile> = STATIC
-            .iter()
-            .map(|(n, b)| OutputFile {
-                path: format!("{THEME_DIR}/{n}"),
-                contents: Contents::Bytes(b.to_vec()),
-            })
-            .collect();
+        let mut sources = default_templates();
+        let mut statics = default_statics();
         let theme_dir = root.join("themes").join(&config.theme);
         if theme_dir.is_dir() {
             override_from(&theme_dir.join("templates"), &mut sources)?;
@@ -93,6 +86,18 @@ impl Templates {
             });
         }
         override_from(&root.join("templates"), &mut sources)?;
+        Templates::from_sources(sources, statics)
+    }
+
+    /// The built-in default theme alone (no project overrides).
+    pub fn embedded() -> Result<Templates, Error> {
+        Templates::from_sources(default_templates(), default_statics())
+    }
+
+    fn from_sources(
+        sources: Vec<(String, String)>,
+        statics: Vec<OutputFile>,
+    ) -> Result<Templates, Error> {
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.add_raw_templates(sources)
@@ -106,6 +111,20 @@ impl Templates {
             .render(name, context)
             .map_err(|source| Error::Template { name: name.to_owned(), source })
     }
+}
+
+fn default_templates() -> Vec<(String, String)> {
+    TEMPLATES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect()
+}
+
+fn default_statics() -> Vec<OutputFile> {
+    STATIC
+        .iter()
+        .map(|(n, b)| OutputFile {
+            path: format!("{THEME_DIR}/{n}"),
+            contents: Contents::Bytes(b.to_vec()),
+        })
+        .collect()
 }
 
 /// Tera names the failing template only inside its message.

@@ -1,0 +1,11 @@
+//! Fuzz target `frontmatter`; the logic lives in `fuzz/harness.rs`, which the
+//! integration tests (`tests/it/fuzz_corpus.rs`) also use to replay
+//! `fuzz/regressions/frontmatter/`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../harness.rs"]
+mod harness;
+
+fuzz_target!(|data: &[u8]| harness::frontmatter(data));

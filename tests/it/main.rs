@@ -1,0 +1,9 @@
+//! The integration test binary: one module per feature, all sharing `support`.
+//! See `tests/README.md` for how to add a case.
+
+mod build;
+mod cli;
+mod diagnostics;
+mod fuzz_corpus;
+mod safety;
+mod support;

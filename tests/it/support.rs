@@ -1,0 +1,197 @@
+//! Test support: a `Project` in a temporary folder (copied from a fixture or
+//! written inline) and a `Run` of the real `stratdoc` binary against it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The fixtures folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A project in a temporary folder, removed when dropped.
+pub struct Project {
+    dir: tempfile::TempDir,
+}
+
+/// A minimal valid project: config, purpose, one direction, one initiative.
+pub const MINIMAL: &[(&str, &str)] = &[
+    (
+        "stratdoc.yaml",
+        "title: Teststrategi\nlanguage: da\nperiod:\n  start: 2027-Q1\n  end: 2028-Q2\n",
+    ),
+    ("content/purpose.md", "---\ntitle: Formål\n---\nVi vil *sammen* gøre det bedre.\n"),
+    (
+        "content/directions/cyber.md",
+        "---\ntitle: Cyberrobusthed\norder: 1\nsummary: Robust drift.\n---\n## Ambition\n\nSe [SOC](../initiatives/soc.md#indsats).\n",
+    ),
+    (
+        "content/initiatives/soc.md",
+        "---\ntitle: Fælles SOC\ndirections: [cyber]\nowner: Driftsudvalget\nstart: 2027-Q1\nend: 2027-Q4\nstatus: active\n---\n## Indsats\n\nVi bygger et SOC.\n",
+    ),
+];
+
+impl Project {
+    /// An empty project folder.
+    pub fn empty() -> Project {
+        Project { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    /// The minimal valid project.
+    pub fn minimal() -> Project {
+        let project = Project::empty();
+        for (path, text) in MINIMAL {
+            project.file(path, text);
+        }
+        project
+    }
+
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Project {
+        let project = Project::empty();
+        copy_dir(&fixtures().join(name), project.path());
+        project
+    }
+
+    /// A copy of the example project at the repository root.
+    pub fn example() -> Project {
+        let project = Project::empty();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        fs::copy(root.join("stratdoc.yaml"), project.path().join("stratdoc.yaml")).unwrap();
+        copy_dir(&root.join("content"), &project.path().join("content"));
+        project
+    }
+
+    /// Writes a file (creating folders).
+    pub fn file(&self, path: &str, contents: impl AsRef<[u8]>) -> &Project {
+        let path = self.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+        self
+    }
+
+    /// Removes a file.
+    pub fn remove(&self, path: &str) -> &Project {
+        fs::remove_file(self.path().join(path)).unwrap();
+        self
+    }
+
+    /// The project folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `stratdoc ARGS` with this project as the working directory.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_stratdoc"))
+            .args(args)
+            .current_dir(self.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("runs stratdoc");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            root: self.path().to_path_buf(),
+        }
+    }
+
+    /// `stratdoc build` into `public/`, asserting success.
+    pub fn build(&self) -> Run {
+        self.run(&["build"]).success()
+    }
+
+    /// A page of the last build.
+    pub fn page(&self, path: &str) -> String {
+        fs::read_to_string(self.path().join("public").join(path))
+            .unwrap_or_else(|e| panic!("public/{path}: {e}"))
+    }
+}
+
+/// The outcome of one run of the binary.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    root: PathBuf,
+}
+
+impl Run {
+    /// Asserts exit code 0.
+    pub fn success(self) -> Run {
+        self.code(0)
+    }
+
+    /// Asserts the exit code.
+    pub fn code(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
+        self
+    }
+
+    /// Asserts stderr contains every line of `expected`.
+    pub fn stderr_has(self, expected: &str) -> Run {
+        for line in expected.lines() {
+            assert!(
+                self.stderr.contains(line),
+                "stderr lacks {line:?}\n--- stderr\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
+
+    /// stderr with the temporary folder replaced by `[ROOT]`.
+    pub fn stderr_redacted(&self) -> String {
+        redact(&self.stderr, &self.root)
+    }
+}
+
+/// Replaces `root` (and its canonical form) with `[ROOT]`.
+pub fn redact(text: &str, root: &Path) -> String {
+    let mut text = text.to_owned();
+    for form in [root.canonicalize().unwrap_or_default(), root.to_path_buf()] {
+        let form = form.display().to_string();
+        if !form.is_empty() {
+            text = text.replace(&form, "[ROOT]");
+        }
+    }
+    text
+}
+
+/// Every file under `dir` with its bytes, for "nothing changed" checks.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    if dir.exists() {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                files.insert(
+                    entry.path().strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(entry.path()).unwrap(),
+                );
+            }
+        }
+    }
+    files
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
