@@ -102,8 +102,21 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Resu
     }
     let canonical_root = root.canonicalize().map_err(Error::io("read", root))?;
     let mut content = Content::default();
+    let mut outside = Vec::new();
     let walker = walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
+    // A symbolic link (to a file or a folder) is followed only when it stays
+    // inside the project: content must never pull in files from elsewhere.
+    let walker = walker.into_iter().filter_entry(|e| {
+        if e.depth() > 0 && is_hidden(e.file_name()) {
+            return false;
+        }
+        if e.path_is_symlink() && !points_inside(e.path(), &canonical_root) {
+            outside.push(display_path(root, e.path()));
+            return false;
+        }
+        true
+    });
+    for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -130,12 +143,6 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Resu
             )));
             continue;
         };
-        if entry.path_is_symlink() && !points_inside(entry.path(), &canonical_root) {
-            diags.push(Diagnostic::global(format!(
-                "`content/{rel}` is a symbolic link to a file outside the project; stratdoc reads only files inside it"
-            )));
-            continue;
-        }
         if rel.ends_with(".md") {
             let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
             let errors = diags.errors();
@@ -144,6 +151,16 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Resu
         } else {
             content.assets.push(Asset { rel, abs: entry.path().to_path_buf() });
         }
+    }
+    for path in outside {
+        diags.push(
+            Diagnostic::global(format!(
+                "`{path}` is a symbolic link to a place outside the project"
+            ))
+            .help(
+                "stratdoc reads only files inside the project; copy the file in instead".to_owned(),
+            ),
+        );
     }
     Ok(content)
 }

@@ -44,8 +44,7 @@ pub fn emit(diagnostics: &Diagnostics, sources: &Sources, format: Format, color:
         }
         Color::Auto => termcolor::ColorChoice::Never,
     };
-    let stream = termcolor::StandardStream::stderr(choice);
-    let mut out = stream.lock();
+    let mut out = termcolor::BufferedStandardStream::stderr(choice);
     let (files, config) = setup(sources, format);
     for diagnostic in diagnostics.items() {
         // A failed write to stderr leaves nothing better to do than go on.

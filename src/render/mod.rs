@@ -100,6 +100,7 @@ impl Templates {
     ) -> Result<Templates, Error> {
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources)
             .map_err(|source| Error::Template { name: template_in_error(&source), source })?;
         Ok(Templates { tera, statics })
@@ -111,6 +112,24 @@ impl Templates {
             .render(name, context)
             .map_err(|source| Error::Template { name: name.to_owned(), source })
     }
+}
+
+/// Escapes text for HTML text and quoted attributes. Unlike Tera's default it
+/// leaves `/` alone: escaping it protects nothing in quoted attributes and
+/// turns every relative URL into `..&#x2F;`.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn default_templates() -> Vec<(String, String)> {
