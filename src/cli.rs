@@ -71,7 +71,7 @@ pub struct CheckArgs {
 
 /// Runs the command and returns the process exit code.
 #[must_use]
-pub fn run(cli: Cli) -> u8 {
+pub fn run(cli: &Cli) -> u8 {
     let started = Instant::now();
     let (project, out) = match &cli.command {
         Command::Build(args) => (

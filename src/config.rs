@@ -123,7 +123,7 @@ pub struct Config {
     pub logo: Option<String>,
     /// Theme name: `default` (built in) or a folder under `themes/`.
     pub theme: String,
-    /// Whether raw HTML in Markdown is passed through (CommonMark) or escaped.
+    /// Whether raw HTML in Markdown is passed through (`CommonMark`) or escaped.
     pub allow_html: bool,
 }
 

@@ -3,7 +3,7 @@
 //! file. The only module that names `serde_yaml` (deprecated upstream; a fork
 //! such as `serde_norway` drops in here and nowhere else).
 //!
-//! serde_yaml's `Value` carries no positions, so after parsing we find each
+//! `serde_yaml`'s `Value` carries no positions, so after parsing we find each
 //! key and value in the text with a small indentation-aware locator. It needs
 //! to be exact only for the block style frontmatter is written in; for flow
 //! style (`{a: 1}`) it falls back to the enclosing line, which is still right.
@@ -60,11 +60,11 @@ pub enum Value {
     Null,
     /// `true` / `false`.
     Bool(bool),
-    /// Any number, as serde_yaml printed it.
+    /// Any number, as `serde_yaml` printed it.
     Number(String),
     /// A string.
     Str(String),
-    /// An unquoted `yes`, `no`, `on`, `off`, `y` or `n`: text to serde_yaml
+    /// An unquoted `yes`, `no`, `on`, `off`, `y` or `n`: text to `serde_yaml`
     /// (YAML 1.2) but true/false to YAML 1.1 tools, so its meaning depends on
     /// who reads the file.
     YesNo(String),
@@ -270,7 +270,7 @@ fn strip_positions(message: &str) -> (String, Vec<(usize, usize)>) {
     (text, places)
 }
 
-/// serde_yaml places a duplicate key at the start of its mapping; find the
+/// `serde_yaml` places a duplicate key at the start of its mapping; find the
 /// second `key:` at the mapping's column instead.
 fn second_key(text: &str, mapping: usize, key: &str) -> Option<usize> {
     let line_start = text[..mapping].rfind('\n').map_or(0, |i| i + 1);
@@ -344,8 +344,8 @@ impl<'a> Locator<'a> {
         let mut col = line.len() - line.trim_start_matches(' ').len();
         loop {
             let rest = &line[col..];
-            if rest.starts_with("- ") {
-                col += 2 + rest[2..].len() - rest[2..].trim_start_matches(' ').len();
+            if let Some(item) = rest.strip_prefix("- ") {
+                col += 2 + item.len() - item.trim_start_matches(' ').len();
             } else if rest.is_empty() || rest.starts_with('#') || rest == "-" {
                 return None;
             } else {

@@ -5,5 +5,5 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    ExitCode::from(stratdoc::cli::run(stratdoc::cli::Cli::parse()))
+    ExitCode::from(stratdoc::cli::run(&stratdoc::cli::Cli::parse()))
 }

@@ -143,7 +143,7 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Resu
             )));
             continue;
         };
-        if rel.ends_with(".md") {
+        if is_markdown(&rel) {
             let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
             let errors = diags.errors();
             let id = add_text(sources, format!("content/{rel}"), &bytes, diags);
@@ -206,6 +206,12 @@ pub fn add_text(
 fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
     let prefix = String::from_utf8_lossy(&bytes[..byte]);
     prefix.len() - prefix.matches("\r\n").count()
+}
+
+/// `.md` in any case: `Intro.MD` written on Windows is a page too.
+#[must_use]
+pub fn is_markdown(path: &str) -> bool {
+    Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -38,11 +38,10 @@ pub enum Color {
 pub fn emit(diagnostics: &Diagnostics, sources: &Sources, format: Format, color: Color) {
     let choice = match color {
         Color::Always => termcolor::ColorChoice::Always,
-        Color::Never => termcolor::ColorChoice::Never,
         Color::Auto if io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
             termcolor::ColorChoice::Auto
         }
-        Color::Auto => termcolor::ColorChoice::Never,
+        Color::Auto | Color::Never => termcolor::ColorChoice::Never,
     };
     let mut out = termcolor::BufferedStandardStream::stderr(choice);
     let (files, config) = setup(sources, format);

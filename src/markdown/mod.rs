@@ -12,7 +12,7 @@ use crate::config::Language;
 use crate::diagnostics::{SourceId, Span};
 use crate::slug::slugify;
 
-/// The one place parser options are chosen: CommonMark plus what writers
+/// The one place parser options are chosen: `CommonMark` plus what writers
 /// expect from git hosts. No metadata blocks: frontmatter is split before.
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -79,10 +79,10 @@ pub fn parse(source: SourceId, text: &str, body: Range<usize>) -> Doc<'_> {
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                doc.links.push(Link { dest: dest_url.to_string(), span: span(), image: false })
+                doc.links.push(Link { dest: dest_url.to_string(), span: span(), image: false });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                doc.links.push(Link { dest: dest_url.to_string(), span: span(), image: true })
+                doc.links.push(Link { dest: dest_url.to_string(), span: span(), image: true });
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 doc.ids.insert(label.to_string());
@@ -135,7 +135,7 @@ fn level_number(level: HeadingLevel) -> u8 {
 pub struct HtmlOptions {
     /// Quotes follow the language (Danish »…«).
     pub language: Language,
-    /// Pass raw HTML through (CommonMark) or show it as text.
+    /// Pass raw HTML through (`CommonMark`) or show it as text.
     pub allow_html: bool,
 }
 

@@ -135,12 +135,11 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn boolean(&mut self, key: &'a str) -> Option<bool> {
         let node = self.node(key)?;
-        match &node.value {
-            Value::Bool(b) => Some(*b),
-            _ => {
-                self.wrong_type(key, node, "`true` or `false`", None);
-                None
-            }
+        if let Value::Bool(b) = &node.value {
+            Some(*b)
+        } else {
+            self.wrong_type(key, node, "`true` or `false`", None);
+            None
         }
     }
 

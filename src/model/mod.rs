@@ -267,7 +267,7 @@ pub fn validate(
         .iter()
         .filter(|p| p.frontmatter.is_none())
         .map(|p| {
-            let stem = p.path.rsplit('/').next().unwrap_or(&p.path).trim_end_matches(".md");
+            let stem = page::stem(&p.path);
             LeftOut {
                 path: p.path.clone(),
                 kind: Kind::from_path(&p.path),

@@ -7,6 +7,7 @@ use crate::model::{
     DataFile, Initiative, Kind, Kpi, Milestone, Page, Parsed, Priority, Reader, Status, quarter_of,
 };
 use crate::slug::slugify;
+use crate::source::is_markdown;
 
 const COMMON: [&str; 7] = ["title", "summary", "order", "draft", "kind", "id", "description"];
 const INITIATIVE: [&str; 9] = [
@@ -36,7 +37,7 @@ pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) ->
     let fm = parsed.frontmatter.as_ref()?;
     let mut r = Reader::new(&fm.fields, fm.open.clone(), diags);
     let kind = r.choice("kind", &Kind::NAMES).unwrap_or_else(|| Kind::from_path(&parsed.path));
-    let stem = parsed.path.rsplit('/').next().unwrap_or(&parsed.path).trim_end_matches(".md");
+    let stem = stem(&parsed.path);
     let title = r.required_text("title", "Cyberrobusthed").unwrap_or_else(|| stem.to_owned());
     let summary = r.text("summary");
     let order = r.integer("order");
@@ -146,12 +147,11 @@ fn read_initiative(r: &mut Reader<'_>, config: &Config) -> Initiative {
     let range = start.as_ref().map(|s| s.0).zip(end.as_ref().map(|e| e.0));
     let milestones = r.list_of("milestones", |m| {
         let title = m.required_text("title", "Første version klar");
-        let quarter = match m.node("quarter") {
-            Some(node) => quarter_of(node, "quarter", m.diags),
-            None => {
-                m.required_text("quarter", "2027-Q2");
-                None
-            }
+        let quarter = if let Some(node) = m.node("quarter") {
+            quarter_of(node, "quarter", m.diags)
+        } else {
+            m.required_text("quarter", "2027-Q2");
+            None
         };
         if let (Some((q, span)), Some((start, end))) = (&quarter, range) {
             if *q < start || *q > end {
@@ -180,6 +180,15 @@ fn read_initiative(r: &mut Reader<'_>, config: &Config) -> Initiative {
     }
 }
 
+/// The file name of `path` without its `.md` extension (in any case).
+pub(super) fn stem(path: &str) -> &str {
+    without_md(path.rsplit('/').next().unwrap_or(path))
+}
+
+fn without_md(path: &str) -> &str {
+    if is_markdown(path) { &path[..path.len() - ".md".len()] } else { path }
+}
+
 /// `data:` is relative to the page's folder and must stay inside `content/`.
 fn resolve_data(
     page: &str,
@@ -188,15 +197,14 @@ fn resolve_data(
     diags: &mut Diagnostics,
 ) -> Option<DataFile> {
     let span = span?;
-    match join_relative(page, data) {
-        Some(path) => Some(DataFile { path, span }),
-        None => {
-            diags.push(
-                Diagnostic::error(span, format!("`{data}` points outside `content/`"))
-                    .help("put the data file in the same folder as the page and name it without `..` or `/` at the start".to_owned()),
-            );
-            None
-        }
+    if let Some(path) = join_relative(page, data) {
+        Some(DataFile { path, span })
+    } else {
+        diags.push(
+            Diagnostic::error(span, format!("`{data}` points outside `content/`"))
+                .help("put the data file in the same folder as the page and name it without `..` or `/` at the start".to_owned()),
+        );
+        None
     }
 }
 
@@ -232,7 +240,7 @@ pub fn url_of(path: &str, kind: Kind) -> String {
     if kind == Kind::Purpose {
         return "index.html".to_owned();
     }
-    let stem = path.strip_suffix(".md").unwrap_or(path);
+    let stem = without_md(path);
     let mut slugged: Vec<String> = stem.split('/').map(|part| non_empty(slugify(part))).collect();
     if let Some(last) = slugged.last_mut() {
         last.push_str(".html");
@@ -274,6 +282,9 @@ mod tests {
         );
         assert_eq!(url_of("purpose.md", Kind::Purpose), "index.html");
         assert_eq!(url_of("om/Kontakt os.md", Kind::Page), "om/kontakt-os.html");
+        assert_eq!(url_of("Om/Intro.MD", Kind::Page), "om/intro.html");
+        assert_eq!(stem("a/b.Md"), "b");
+        assert_eq!(stem("æ.md"), "æ");
         assert_eq!(asset_url("analysis/Spørgeskema 2026.CSV"), "analysis/spoergeskema-2026.csv");
         assert_eq!(asset_url("billeder/logo.svg"), "billeder/logo.svg");
     }

@@ -153,7 +153,9 @@ fn template_in_error(err: &tera::Error) -> String {
 }
 
 fn override_from(dir: &Path, sources: &mut Vec<(String, String)>) -> Result<(), Error> {
-    for (name, path) in files_in(dir, |n| n.ends_with(".html"))? {
+    for (name, path) in
+        files_in(dir, |n| Path::new(n).extension().is_some_and(|e| e.eq_ignore_ascii_case("html")))?
+    {
         let text = std::fs::read_to_string(&path).map_err(Error::io("read", &path))?;
         sources.retain(|(n, _)| *n != name);
         sources.push((name, text));

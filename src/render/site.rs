@@ -119,7 +119,7 @@ struct Site<'a> {
     config: &'a Config,
     templates: &'a Templates,
     labels: std::collections::BTreeMap<&'static str, &'static str>,
-    site: SiteView<'a>,
+    view: SiteView<'a>,
     /// Initiative indexes per direction id.
     by_direction: HashMap<&'a str, Vec<usize>>,
     /// Initiative indexes that depend on each initiative id.
@@ -160,7 +160,7 @@ pub fn site(
         config,
         templates,
         labels: labels(config.language),
-        site: SiteView {
+        view: SiteView {
             title: &config.title,
             subtitle: config.subtitle.as_deref(),
             organisation: config.organisation.as_deref(),
@@ -204,7 +204,7 @@ impl Site<'_> {
 
     fn base_context(&self, url: &str, title: &str, current: Option<&Page>) -> tera::Context {
         let mut context = tera::Context::new();
-        context.insert("site", &self.site);
+        context.insert("site", &self.view);
         context.insert("t", &self.labels);
         context.insert("root", &root_of(url));
         context.insert("current_url", url);
@@ -236,7 +236,7 @@ impl Site<'_> {
                 let chapters: Vec<usize> =
                     self.publication.of_kind(Kind::Narrative).map(|(j, _)| j).collect();
                 let at = chapters.iter().position(|&j| j == i).unwrap_or(0);
-                let link = |j: usize| self.link(&self.publication.pages[j]);
+                let link = |j: usize| link(&self.publication.pages[j]);
                 context.insert("previous", &at.checked_sub(1).map(|a| link(chapters[a])));
                 context.insert("next", &chapters.get(at + 1).map(|&j| link(j)));
                 "narrative.html"
@@ -343,12 +343,8 @@ impl Site<'_> {
         self.by_direction.get(id).into_iter().flatten().map(|&i| &self.publication.pages[i])
     }
 
-    fn link(&self, page: &Page) -> Link {
-        Link { title: page.title.clone(), url: page.url.clone() }
-    }
-
     fn links_of(&self, kind: Kind) -> Vec<Link> {
-        self.publication.of_kind(kind).map(|(_, p)| self.link(p)).collect()
+        self.publication.of_kind(kind).map(|(_, p)| link(p)).collect()
     }
 
     fn breadcrumbs(&self, page: &Page) -> Vec<Link> {
@@ -365,7 +361,7 @@ impl Site<'_> {
         }
         if let Some(direction) = page.initiative.as_ref().and_then(|i| i.directions.first()) {
             if let Some(d) = self.publication.find(Kind::Direction, &direction.id) {
-                crumbs.insert(1, self.link(&self.publication.pages[d]));
+                crumbs.insert(1, link(&self.publication.pages[d]));
                 crumbs.insert(
                     1,
                     Link {
@@ -397,7 +393,7 @@ impl Site<'_> {
                 .directions
                 .iter()
                 .filter_map(|d| self.publication.find(Kind::Direction, &d.id))
-                .map(|d| self.link(&self.publication.pages[d]))
+                .map(|d| link(&self.publication.pages[d]))
                 .collect(),
         }
     }
@@ -526,4 +522,8 @@ impl Site<'_> {
             })
             .collect()
     }
+}
+
+fn link(page: &Page) -> Link {
+    Link { title: page.title.clone(), url: page.url.clone() }
 }

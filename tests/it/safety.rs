@@ -1,6 +1,7 @@
 //! Nothing lost, nothing let in: the output-folder guard, atomic publishing,
 //! path safety, HTML escaping and very large input.
 
+use std::fmt::Write as _;
 use std::fs;
 
 use crate::support::{Project, snapshot};
@@ -32,10 +33,7 @@ fn the_project_and_its_source_folders_are_refused() {
         ("themes/mine/out", "`themes/` folder"),
     ] {
         let before = snapshot(project.path());
-        project
-            .run(&["build", "--out", out])
-            .code(2)
-            .stderr_has(&format!("error: refusing to write to `"));
+        project.run(&["build", "--out", out]).code(2).stderr_has("error: refusing to write to `");
         let run = project.run(&["build", "--out", out]);
         assert!(run.stderr.contains(reason), "{out}: {}", run.stderr);
         assert!(before == snapshot(project.path()), "{out}: something changed");
@@ -177,7 +175,7 @@ fn a_20_mb_markdown_file_builds() {
     let mut n = 0;
     while body.len() < 20 * 1024 * 1024 {
         n += 1;
-        body.push_str(&format!("\n## Afsnit {n}\n\n"));
+        writeln!(body, "\n## Afsnit {n}\n").unwrap();
         for _ in 0..20 {
             body.push_str(paragraph);
         }

@@ -7,17 +7,17 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The fixtures folder.
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// A project in a temporary folder, removed when dropped.
-pub struct Project {
+pub(crate) struct Project {
     dir: tempfile::TempDir,
 }
 
 /// A minimal valid project: config, purpose, one direction, one initiative.
-pub const MINIMAL: &[(&str, &str)] = &[
+pub(crate) const MINIMAL: &[(&str, &str)] = &[
     (
         "stratdoc.yaml",
         "title: Teststrategi\nlanguage: da\nperiod:\n  start: 2027-Q1\n  end: 2028-Q2\n",
@@ -35,12 +35,12 @@ pub const MINIMAL: &[(&str, &str)] = &[
 
 impl Project {
     /// An empty project folder.
-    pub fn empty() -> Project {
+    pub(crate) fn empty() -> Project {
         Project { dir: tempfile::tempdir().expect("temp dir") }
     }
 
     /// The minimal valid project.
-    pub fn minimal() -> Project {
+    pub(crate) fn minimal() -> Project {
         let project = Project::empty();
         for (path, text) in MINIMAL {
             project.file(path, text);
@@ -48,15 +48,8 @@ impl Project {
         project
     }
 
-    /// A copy of `tests/fixtures/<name>`.
-    pub fn fixture(name: &str) -> Project {
-        let project = Project::empty();
-        copy_dir(&fixtures().join(name), project.path());
-        project
-    }
-
     /// A copy of the example project at the repository root.
-    pub fn example() -> Project {
+    pub(crate) fn example() -> Project {
         let project = Project::empty();
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         fs::copy(root.join("stratdoc.yaml"), project.path().join("stratdoc.yaml")).unwrap();
@@ -65,7 +58,7 @@ impl Project {
     }
 
     /// Writes a file (creating folders).
-    pub fn file(&self, path: &str, contents: impl AsRef<[u8]>) -> &Project {
+    pub(crate) fn file(&self, path: &str, contents: impl AsRef<[u8]>) -> &Project {
         let path = self.path().join(path);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, contents).unwrap();
@@ -73,18 +66,18 @@ impl Project {
     }
 
     /// Removes a file.
-    pub fn remove(&self, path: &str) -> &Project {
+    pub(crate) fn remove(&self, path: &str) -> &Project {
         fs::remove_file(self.path().join(path)).unwrap();
         self
     }
 
     /// The project folder.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// Runs `stratdoc ARGS` with this project as the working directory.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_stratdoc"))
             .args(args)
             .current_dir(self.path())
@@ -100,12 +93,12 @@ impl Project {
     }
 
     /// `stratdoc build` into `public/`, asserting success.
-    pub fn build(&self) -> Run {
+    pub(crate) fn build(&self) -> Run {
         self.run(&["build"]).success()
     }
 
     /// A page of the last build.
-    pub fn page(&self, path: &str) -> String {
+    pub(crate) fn page(&self, path: &str) -> String {
         fs::read_to_string(self.path().join("public").join(path))
             .unwrap_or_else(|e| panic!("public/{path}: {e}"))
     }
@@ -113,21 +106,21 @@ impl Project {
 
 /// The outcome of one run of the binary.
 #[derive(Debug)]
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
     root: PathBuf,
 }
 
 impl Run {
     /// Asserts exit code 0.
-    pub fn success(self) -> Run {
+    pub(crate) fn success(self) -> Run {
         self.code(0)
     }
 
     /// Asserts the exit code.
-    pub fn code(self, code: i32) -> Run {
+    pub(crate) fn code(self, code: i32) -> Run {
         assert_eq!(
             self.code, code,
             "exit code\n--- stdout\n{}\n--- stderr\n{}",
@@ -138,7 +131,7 @@ impl Run {
     }
 
     /// Asserts stderr contains every line of `expected`.
-    pub fn stderr_has(self, expected: &str) -> Run {
+    pub(crate) fn stderr_has(self, expected: &str) -> Run {
         for line in expected.lines() {
             assert!(
                 self.stderr.contains(line),
@@ -150,13 +143,13 @@ impl Run {
     }
 
     /// stderr with the temporary folder replaced by `[ROOT]`.
-    pub fn stderr_redacted(&self) -> String {
+    pub(crate) fn stderr_redacted(&self) -> String {
         redact(&self.stderr, &self.root)
     }
 }
 
 /// Replaces `root` (and its canonical form) with `[ROOT]`.
-pub fn redact(text: &str, root: &Path) -> String {
+pub(crate) fn redact(text: &str, root: &Path) -> String {
     let mut text = text.to_owned();
     for form in [root.canonicalize().unwrap_or_default(), root.to_path_buf()] {
         let form = form.display().to_string();
@@ -168,7 +161,7 @@ pub fn redact(text: &str, root: &Path) -> String {
 }
 
 /// Every file under `dir` with its bytes, for "nothing changed" checks.
-pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     if dir.exists() {
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
