@@ -9,7 +9,7 @@ use crate::model::{
 use crate::slug::slugify;
 use crate::source::is_markdown;
 
-const COMMON: [&str; 7] = ["title", "summary", "order", "draft", "kind", "id", "description"];
+const COMMON: [&str; 6] = ["title", "summary", "order", "draft", "kind", "id"];
 const INITIATIVE: [&str; 9] = [
     "directions",
     "owner",
