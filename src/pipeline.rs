@@ -107,8 +107,8 @@ pub fn render(
         .into_par_iter()
         .zip(links.par_iter())
         .map(|(doc, targets)| {
-            let headings = doc.headings.clone();
-            render::Rendered { html: markdown::to_html(doc, targets, html_options), headings }
+            let html = markdown::to_html(&doc, targets, html_options);
+            render::Rendered { html, headings: doc.headings }
         })
         .collect();
     let files = render::site(&publication, &rendered, config, templates, logo)?;

@@ -189,7 +189,13 @@ pub fn add_text(
         }
         (None, Ok(_)) => None,
     };
-    let text = String::from_utf8_lossy(bytes).replace('\0', " ").replace("\r\n", "\n");
+    let mut text = match problem {
+        None => String::from_utf8(bytes.to_vec()).unwrap_or_default(),
+        Some(_) => String::from_utf8_lossy(bytes).replace('\0', " "),
+    };
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
     let id = sources.add(path, text);
     if let Some((message, at, help)) = problem {
         let byte = at + (raw.len() - bytes.len());

@@ -5,18 +5,25 @@ const DA: HtmlOptions = HtmlOptions { language: Language::Da, allow_html: true }
 
 fn html(text: &str, options: HtmlOptions) -> String {
     let doc = parse(SourceId(0), text, 0..text.len());
-    to_html(doc, &[], options)
+    to_html(&doc, &[], options)
 }
 
 #[test]
 fn extensions_writers_expect() {
     let out = html(
-        "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ and - [x] done\n\n- [ ] todo\n\nNote[^1].\n\n[^1]: A footnote.\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n- [ ] todo\n\nNote[^1].\n\n[^1]: A footnote.\n",
         DA,
     );
     assert!(out.contains("<table>"), "{out}");
     assert!(out.contains("<del>old</del>"), "{out}");
-    assert!(out.contains("type=\"checkbox\""), "{out}");
+    assert!(
+        out.contains("<input type=\"checkbox\" disabled checked aria-label=\"Udført\"> done"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<input type=\"checkbox\" disabled aria-label=\"Ikke udført\"> todo"),
+        "{out}"
+    );
     assert!(out.contains("class=\"footnote-definition\""), "{out}");
     assert!(out.contains("<div class=\"table-wrap\""), "{out}");
 }
@@ -34,7 +41,7 @@ fn heading_ids_are_slugs_unique_in_the_page() {
         parse(SourceId(0), "# Grøn IT\n## KPI'er\n## KPI'er\n## Egen {#mit-id}\n## !!!\n", 0..50);
     let ids: Vec<&str> = doc.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["groen-it", "kpier", "kpier-1", "mit-id", "afsnit"]);
-    let out = to_html(doc, &[], DA);
+    let out = to_html(&doc, &[], DA);
     assert!(out.contains("<h2 id=\"kpier-1\">"), "{out}");
 }
 
@@ -48,7 +55,7 @@ fn links_are_collected_with_spans_and_rewritten_in_order() {
     assert_eq!(doc.links[0].dest, "../directions/cyber.md#mål");
     assert_eq!(sources.line_col(id, doc.links[0].span.range.start), (4, 4));
     assert!(doc.links[1].image);
-    let out = to_html(doc, &[Some("../directions/cyber.html#maal".into()), None], DA);
+    let out = to_html(&doc, &[Some("../directions/cyber.html#maal".into()), None], DA);
     assert!(out.contains("href=\"../directions/cyber.html#maal\""), "{out}");
     assert!(out.contains("src=\"kort.png\""), "{out}");
 }
@@ -68,5 +75,10 @@ fn raw_html_is_commonmark_by_default_and_escaped_when_disallowed() {
 #[test]
 fn footnote_labels_are_anchors() {
     let doc = parse(SourceId(0), "a[^kilde]\n\n[^kilde]: b\n", 0..22);
-    assert!(doc.ids.contains("kilde"));
+    assert!(doc.ids.contains("fn-kilde"));
+    let out = to_html(&doc, &[], DA);
+    assert_eq!(
+        out,
+        "<p>a<sup class=\"footnote-reference\" id=\"ref-fn-kilde\"><a href=\"#fn-kilde\">1</a></sup></p>\n<div class=\"footnote-definition\" id=\"fn-kilde\"><sup class=\"footnote-definition-label\">1</sup>\n<p>b</p>\n<a class=\"footnote-backref\" href=\"#ref-fn-kilde\" aria-label=\"Tilbage til teksten\">↩</a></div>\n"
+    );
 }

@@ -25,23 +25,12 @@ pub(super) fn all(publication: &mut Publication, diags: &mut Diagnostics) {
     data_files(publication, diags);
 }
 
-fn rank(kind: Kind) -> u8 {
-    match kind {
-        Kind::Purpose => 0,
-        Kind::Narrative => 1,
-        Kind::Direction => 2,
-        Kind::Initiative => 3,
-        Kind::Analysis => 4,
-        Kind::Page => 5,
-    }
-}
-
 /// Reading order: by kind, then `order`, then initiatives by start, then path.
 fn sort(pages: &mut [Page]) {
     pages.sort_by(|a, b| {
         let start = |p: &Page| p.initiative.as_ref().and_then(|i| i.start);
         // `content/purpose.md` is the purpose statement; a `kind: purpose` elsewhere is the extra one.
-        let key = |p: &Page| (rank(p.kind), p.path != "purpose.md");
+        let key = |p: &Page| (p.kind.rank(), p.path != "purpose.md");
         (key(a), a.order.unwrap_or(i64::MAX), start(a), &a.path).cmp(&(
             key(b),
             b.order.unwrap_or(i64::MAX),

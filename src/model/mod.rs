@@ -7,6 +7,7 @@ mod fields;
 mod page;
 mod quarter;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub use fields::Ref;
@@ -59,6 +60,12 @@ impl Kind {
             Some(("analysis", _)) => Kind::Analysis,
             _ => Kind::Page,
         }
+    }
+
+    /// Position in reading order: purpose, narrative, directions, initiatives, analysis, pages.
+    #[must_use]
+    pub fn rank(self) -> usize {
+        Kind::NAMES.iter().position(|(_, k)| *k == self).unwrap_or(Kind::NAMES.len())
     }
 
     /// The folder of the kind's overview page (`directions`), if it has one.
@@ -195,6 +202,10 @@ pub struct Publication {
     /// Pages not in this build: drafts, and pages whose frontmatter could not
     /// be read (already reported; references to them are not reported again).
     pub left_out: Vec<LeftOut>,
+    /// Where each kind's pages are in `pages` (they are sorted by kind), by [`Kind::rank`].
+    ranges: [Range<usize>; 6],
+    /// Page index by kind and id.
+    ids: HashMap<(Kind, String), usize>,
 }
 
 /// A page that is not part of the build.
@@ -232,13 +243,28 @@ impl Page {
 impl Publication {
     /// Pages of one kind, in order.
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = (usize, &Page)> {
-        self.pages.iter().enumerate().filter(move |(_, p)| p.kind == kind)
+        let range = self.ranges[kind.rank()].clone();
+        self.pages[range.clone()].iter().enumerate().map(move |(k, p)| (range.start + k, p))
     }
 
     /// Index of the page with `kind` and `id`.
     #[must_use]
     pub fn find(&self, kind: Kind, id: &str) -> Option<usize> {
-        self.of_kind(kind).find(|(_, p)| p.id == id).map(|(i, _)| i)
+        self.ids.get(&(kind, id.to_owned())).copied()
+    }
+
+    /// Builds the kind ranges and id index; `pages` must be sorted by kind.
+    fn index(&mut self) {
+        let mut start = 0;
+        for (rank, range) in self.ranges.iter_mut().enumerate() {
+            let len = self.pages[start..].iter().take_while(|p| p.kind.rank() == rank).count();
+            *range = start..start + len;
+            start += len;
+        }
+        debug_assert_eq!(start, self.pages.len(), "pages are sorted by kind");
+        for (i, page) in self.pages.iter().enumerate() {
+            self.ids.entry((page.kind, page.id.clone())).or_insert(i);
+        }
     }
 }
 
@@ -286,8 +312,10 @@ pub fn validate(
         id: p.id,
         draft: true,
     }));
-    let mut publication = Publication { pages, assets, left_out };
+    let mut publication =
+        Publication { pages, assets, left_out, ranges: Default::default(), ids: HashMap::new() };
     check::all(&mut publication, diags);
+    publication.index();
     publication
 }
 

@@ -29,7 +29,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("status", "Status", "Status"),
     ("priority", "Prioritet", "Priority"),
     ("kpis", "Succesmål (KPI'er)", "Key performance indicators"),
-    ("kpi", "Mål", "Indicator"),
+    ("kpi", "Indikator", "Indicator"),
     ("baseline", "Udgangspunkt", "Baseline"),
     ("target", "Mål", "Target"),
     ("depends_on", "Afhænger af", "Depends on"),

@@ -118,6 +118,9 @@ impl Templates {
 /// leaves `/` alone: escaping it protects nothing in quoted attributes and
 /// turns every relative URL into `..&#x2F;`.
 fn escape_html(text: &str) -> String {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
