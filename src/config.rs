@@ -3,7 +3,7 @@
 //! with its line like any content error (but exits 2: nothing can be built).
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -98,7 +98,7 @@ pub struct Period {
 }
 
 /// Settings from `stratdoc.yaml`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// The strategy's title.
     pub title: String,
@@ -119,8 +119,10 @@ pub struct Config {
     /// Where the site will be served from (`/strategi/`); links are relative
     /// anyway, so this only feeds absolute URLs such as a canonical link.
     pub base_path: String,
-    /// A logo file, relative to the project root.
+    /// A logo file, relative to the project root, as written.
     pub logo: Option<String>,
+    /// The logo file on disk, checked to be a file inside the project.
+    pub logo_file: Option<PathBuf>,
     /// Theme name: `default` (built in) or a folder under `themes/`.
     pub theme: String,
     /// Whether raw HTML in Markdown is passed through (`CommonMark`) or escaped.
@@ -140,6 +142,7 @@ impl Default for Config {
             period: None,
             base_path: "/".to_owned(),
             logo: None,
+            logo_file: None,
             theme: "default".to_owned(),
             allow_html: true,
         }
@@ -176,7 +179,22 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Resu
     let id = add_text(sources, FILE.to_owned(), &bytes, diags);
     let text = sources.get(id).text.clone();
     let fields = frontmatter::parse_yaml(id, &text, 0..text.len(), diags).unwrap_or_default();
-    let config = read(&fields, Span::new(id, 0..text.find('\n').unwrap_or(text.len())), diags);
+    let mut config = read(&fields, Span::new(id, 0..text.find('\n').unwrap_or(text.len())), diags);
+    if let (Some(logo), Some(field)) = (&config.logo, fields.iter().find(|f| f.key == "logo")) {
+        match file_inside(root, logo) {
+            Some(file) => config.logo_file = Some(file),
+            None => diags.push(
+                Diagnostic::error(
+                    field.value.span.clone(),
+                    format!("the logo `{logo}` is not a file inside the project"),
+                )
+                .help(
+                    "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
+                        .to_owned(),
+                ),
+            ),
+        }
+    }
     if diags.errors() > errors_before { Err(Error::Config(path)) } else { Ok(config) }
 }
 
@@ -234,11 +252,20 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         period,
         base_path: r.text("base_path").map_or(defaults.base_path, |b| normalise_base_path(&b)),
         logo: r.text("logo"),
+        logo_file: None,
         theme: r.text("theme").unwrap_or(defaults.theme),
         allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
     };
     r.finish(&KEYS);
     config
+}
+
+/// `rel` resolved against `root`, if it names a file that is really inside
+/// (no `..` out, no symbolic link out).
+fn file_inside(root: &Path, rel: &str) -> Option<PathBuf> {
+    let path = root.join(crate::model::join_relative(FILE, rel)?);
+    let real = path.canonicalize().ok()?;
+    (real.starts_with(root.canonicalize().ok()?) && real.is_file()).then_some(path)
 }
 
 /// `strategi` -> `/strategi/`.

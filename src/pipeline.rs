@@ -11,7 +11,7 @@
 //! Content problems are collected in `diags` all the way through; the run
 //! stops before rendering if any of them is an error.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -52,11 +52,9 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Result<Site, Error> {
     let config = config::load(root, sources, diags)?;
-    let logo = logo(root, &config)?;
     let content = source::load(root, sources, diags)?;
     let templates = Templates::load(root, &config)?;
-    let (files, pages) =
-        render(&config, content, sources, &templates, logo.as_deref(), options, diags)?;
+    let (files, pages) = render(&config, content, sources, &templates, options, diags)?;
     Ok(Site { files, pages, config })
 }
 
@@ -67,7 +65,6 @@ pub fn render(
     content: Content,
     sources: &Sources,
     templates: &Templates,
-    logo: Option<&Path>,
     options: &Options,
     diags: &mut Diagnostics,
 ) -> Result<(Vec<OutputFile>, usize), Error> {
@@ -111,22 +108,6 @@ pub fn render(
             render::Rendered { html, headings: doc.headings }
         })
         .collect();
-    let files = render::site(&publication, &rendered, config, templates, logo)?;
+    let files = render::site(&publication, &rendered, config, templates)?;
     Ok((files, publication.pages.len() + 4))
-}
-
-/// The logo file named in the config, checked to exist inside the project.
-fn logo(root: &Path, config: &Config) -> Result<Option<PathBuf>, Error> {
-    let Some(logo) = &config.logo else { return Ok(None) };
-    let inside = model::join_relative("stratdoc.yaml", logo).map(|rel| root.join(rel));
-    let root_real = root.canonicalize().map_err(Error::io("read", root))?;
-    match inside.as_ref().and_then(|p| p.canonicalize().ok()) {
-        Some(real) if real.starts_with(&root_real) && real.is_file() => Ok(inside),
-        _ => Err(Error::Project {
-            path: root.to_path_buf(),
-            reason: format!(
-                "the logo `{logo}` named in stratdoc.yaml is not a file inside the project"
-            ),
-        }),
-    }
 }

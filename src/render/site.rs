@@ -132,8 +132,8 @@ pub fn site(
     rendered: &[Rendered],
     config: &Config,
     templates: &Templates,
-    logo: Option<&std::path::Path>,
 ) -> Result<Vec<OutputFile>, Error> {
+    let logo = config.logo_file.as_deref();
     let logo_url = logo.map(|p| {
         format!(
             "{THEME_DIR}/logo{}",

@@ -48,6 +48,22 @@ fn config_errors_exit_2_with_their_line() {
 }
 
 #[test]
+fn a_logo_outside_the_project_is_a_config_error() {
+    let project = Project::minimal();
+    project.file("stratdoc.yaml", "title: T\nlogo: ../../etc/hostname\n");
+    project.run(&["build"]).code(2).stderr_has("error: the logo `../../etc/hostname` is not a file inside the project\n┌─ stratdoc.yaml:2:7");
+    project.file("stratdoc.yaml", "title: T\nlogo: mangler.svg\n");
+    project
+        .run(&["build"])
+        .code(2)
+        .stderr_has("error: the logo `mangler.svg` is not a file inside the project");
+    project.file("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    project.file("stratdoc.yaml", "title: T\nlogo: logo.svg\n");
+    project.build();
+    assert!(project.path().join("public/theme/logo.svg").is_file());
+}
+
+#[test]
 fn build_ends_with_one_summary_line() {
     let project = Project::minimal();
     let run = project.run(&["build", ".", "--out", "site"]).success();
