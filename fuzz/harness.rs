@@ -133,15 +133,8 @@ pub fn markdown(data: &[u8]) {
     };
     let content = Content { pages: vec![purpose, direction, fuzzed], assets: assets() };
     let config = Config { title: "T".into(), ..Config::default() };
-    let result = pipeline::render(
-        &config,
-        content,
-        &sources,
-        templates(),
-        None,
-        &Options::default(),
-        &mut diags,
-    );
+    let result =
+        pipeline::render(&config, content, &sources, templates(), &Options::default(), &mut diags);
     if let Ok((files, _)) = &result {
         assert!(
             files.iter().any(|f| f.path == "narrative/a.html"),
@@ -160,7 +153,7 @@ pub fn markdown(data: &[u8]) {
         check_span(&sources, &link.span, "markdown link");
     }
     let options = HtmlOptions { language: Language::En, allow_html: false };
-    let html = markdown::to_html(doc, &[], options);
+    let html = markdown::to_html(&doc, &[], options);
     assert!(
         !html.to_ascii_lowercase().contains("<script"),
         "raw HTML came through with allow_html off:\n{html}"

@@ -264,8 +264,8 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
 /// (no `..` out, no symbolic link out).
 fn file_inside(root: &Path, rel: &str) -> Option<PathBuf> {
     let path = root.join(crate::model::join_relative(FILE, rel)?);
-    let real = path.canonicalize().ok()?;
-    (real.starts_with(root.canonicalize().ok()?) && real.is_file()).then_some(path)
+    let resolved = path.canonicalize().ok()?;
+    (resolved.starts_with(root.canonicalize().ok()?) && resolved.is_file()).then_some(path)
 }
 
 /// `strategi` -> `/strategi/`.
