@@ -28,6 +28,7 @@ use stratdoc::model::{self, Parsed, Quarter};
 use stratdoc::pipeline::{self, Options};
 use stratdoc::render::Templates;
 use stratdoc::source::{self, Asset, Content, PageSource, Sources};
+use stratdoc::xref;
 
 /// A valid purpose statement that links to the other fixed pages.
 const PURPOSE: &str = "---\ntitle: Formål\nsummary: Hvorfor vi findes.\n---\n\n\
@@ -112,27 +113,32 @@ pub fn validate(data: &[u8]) {
 
 /// Builds a small site in memory whose page `narrative/a.md` has the input as
 /// its Markdown body: markdown parsing, link checks and rewriting, HTML and
-/// templates. Also writes the body alone as HTML with raw HTML off, which
-/// must then hold no `<script`.
+/// templates. Then runs the same stages by hand with raw HTML off, writing
+/// the HTML even when links are broken, and checks that nothing active
+/// (scripts, event handlers, `javascript:` URLs) reaches it.
 pub fn markdown(data: &[u8]) {
+    // Bytes that are not text stop a page before Markdown (the other targets
+    // cover that); here they become text, so every input reaches the parser.
+    let body = String::from_utf8_lossy(data).replace('\0', "\u{FFFD}");
     let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
-    let mut bytes = BODY_PAGE.as_bytes().to_vec();
-    bytes.extend_from_slice(data);
-    let fixed = |id, path: &str| PageSource { id, path: path.to_owned(), readable: true };
-    let purpose = fixed(sources.add("content/purpose.md", PURPOSE), "purpose.md");
-    let direction =
-        fixed(sources.add("content/directions/cyber.md", DIRECTION), "directions/cyber.md");
-    // As `source::load` does: a page whose bytes are not text is not parsed.
-    let errors = diags.errors();
-    let page =
-        source::add_text(&mut sources, "content/narrative/a.md".to_owned(), &bytes, &mut diags);
-    let fuzzed = PageSource {
-        id: page,
-        path: "narrative/a.md".to_owned(),
-        readable: diags.errors() == errors,
-    };
-    let content = Content { pages: vec![purpose, direction, fuzzed], assets: assets() };
+    let page = source::add_text(
+        &mut sources,
+        "content/narrative/a.md".to_owned(),
+        format!("{BODY_PAGE}{body}").as_bytes(),
+        &mut diags,
+    );
+    assert!(diags.items().is_empty(), "text was not taken as text: {:?}", diags.items());
+    let text = sources.get(page).text.as_str();
+    assert!(text.starts_with(BODY_PAGE), "the page's frontmatter changed: {text:?}");
+    let page_source = |id, path: &str| PageSource { id, path: path.to_owned(), readable: true };
+    let pages = vec![
+        page_source(sources.add("content/purpose.md", PURPOSE), "purpose.md"),
+        page_source(sources.add("content/directions/cyber.md", DIRECTION), "directions/cyber.md"),
+        page_source(page, "narrative/a.md"),
+    ];
     let config = Config { title: "T".into(), ..Config::default() };
+
+    let content = Content { pages: pages.clone(), assets: assets() };
     let result =
         pipeline::render(&config, content, &sources, templates(), &Options::default(), &mut diags);
     if let Ok((files, _)) = &result {
@@ -144,20 +150,83 @@ pub fn markdown(data: &[u8]) {
     }
     check_diagnostics(&diags, &sources);
 
-    // The body alone, whatever the links: escaped raw HTML, English quotes.
-    // `add_text` only changes the input's own bytes, so the prefix is intact.
-    let text = sources.get(page).text.as_str();
-    assert!(text.starts_with(BODY_PAGE), "the page's frontmatter changed: {text:?}");
-    let doc = markdown::parse(page, text, BODY_PAGE.len()..text.len());
-    for link in &doc.links {
-        check_span(&sources, &link.span, "markdown link");
-    }
+    // The stages by hand; the diagnostics are the same as above.
+    let mut diags = Diagnostics::new();
+    let parsed: Vec<Parsed> = pages
+        .iter()
+        .map(|p| Parsed {
+            source: p.id,
+            path: p.path.clone(),
+            frontmatter: frontmatter::parse(p.id, &sources.get(p.id).text, &mut diags),
+        })
+        .collect();
+    let publication = model::validate(&parsed, assets(), &config, false, &mut diags);
+    let docs: Vec<markdown::Doc<'_>> = publication
+        .pages
+        .iter()
+        .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone()))
+        .collect();
+    let links = xref::resolve(&publication, &docs, &mut diags);
     let options = HtmlOptions { language: Language::En, allow_html: false };
-    let html = markdown::to_html(&doc, &[], options);
-    assert!(
-        !html.to_ascii_lowercase().contains("<script"),
-        "raw HTML came through with allow_html off:\n{html}"
-    );
+    for (doc, targets) in docs.iter().zip(&links) {
+        assert_eq!(doc.links.len(), targets.len(), "one target per link");
+        for link in &doc.links {
+            check_span(&sources, &link.span, "markdown link");
+        }
+        check_inert(&markdown::to_html(doc, targets, options));
+    }
+}
+
+/// HTML written with raw HTML off runs nothing: no `<script>`, no `on…`
+/// event attributes, no `javascript:`/`vbscript:`/`data:` in `href`/`src`.
+/// Every `<` in it starts a tag the writer made (text is escaped), and every
+/// attribute value is double-quoted and escaped.
+fn check_inert(html: &str) {
+    assert!(!html.to_ascii_lowercase().contains("<script"), "a script with raw HTML off:\n{html}");
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open + 1..];
+        let end = tag.find('>').unwrap_or(tag.len());
+        let (tag, after) = (&tag[..end], &tag[end..]);
+        // Skip the element name, then read `name` or `name="value"` pairs.
+        let mut attrs = tag.trim_start_matches(|c: char| !c.is_whitespace());
+        loop {
+            attrs = attrs.trim_start();
+            let name_end = attrs.find(['=', ' ', '\t', '\n', '/']).unwrap_or(attrs.len());
+            let name = attrs[..name_end].to_ascii_lowercase();
+            attrs = &attrs[name_end..];
+            let mut value = "";
+            if let Some(quoted) = attrs.strip_prefix("=\"") {
+                let close = quoted.find('"').unwrap_or(quoted.len());
+                value = &quoted[..close];
+                attrs = quoted.get(close + 1..).unwrap_or("");
+            }
+            assert!(
+                !name.starts_with("on"),
+                "an event handler `{name}` with raw HTML off:\n{html}"
+            );
+            if name == "href" || name == "src" {
+                let url: String = value
+                    .replace("&amp;", "&")
+                    .replace("&#x27;", "'")
+                    .chars()
+                    .filter(|c| !c.is_control() && !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                assert!(
+                    !["javascript:", "vbscript:", "data:"].iter().any(|s| url.starts_with(s)),
+                    "an unsafe URL `{value}` reached the HTML:\n{html}"
+                );
+            }
+            if name.is_empty() {
+                attrs = attrs.get(1..).unwrap_or("");
+            }
+            if attrs.is_empty() {
+                break;
+            }
+        }
+        rest = after;
+    }
 }
 
 /// The theme, parsed once per process (parsing it per input would dominate).

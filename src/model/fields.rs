@@ -76,26 +76,14 @@ impl<'a> Reader<'a> {
                 self.diags.push(diagnostic);
                 None
             }
-            Value::Number(n) => {
-                self.wrong_type(
-                    key,
-                    node,
-                    "text",
-                    Some(format!("put it in quotes: `{key}: \"{n}\"`")),
-                );
-                None
-            }
-            Value::Bool(b) => {
-                self.wrong_type(
-                    key,
-                    node,
-                    "text",
-                    Some(format!("put it in quotes: `{key}: \"{b}\"`")),
-                );
-                None
-            }
-            _ => {
-                self.wrong_type(key, node, "text", None);
+            other => {
+                let written = match other {
+                    Value::Number(n) => Some(n.clone()),
+                    Value::Bool(b) => Some(b.to_string()),
+                    _ => None,
+                };
+                let help = written.map(|w| format!("put it in quotes: `{key}: \"{w}\"`"));
+                self.wrong_type(key, node, "text", help);
                 None
             }
         }

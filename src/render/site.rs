@@ -84,14 +84,11 @@ struct InitiativeView {
     directions: Vec<Link>,
 }
 
+/// An initiative's page facts: its summary view plus what only its own page shows.
 #[derive(Serialize)]
 struct Facts {
-    owner: String,
-    period: Option<String>,
-    status: crate::model::Status,
-    status_label: &'static str,
-    priority: Option<&'static str>,
-    directions: Vec<Link>,
+    #[serde(flatten)]
+    initiative: InitiativeView,
     kpis: Vec<crate::model::Kpi>,
     depends_on: Vec<InitiativeView>,
     dependents: Vec<InitiativeView>,
@@ -401,19 +398,13 @@ impl Site<'_> {
     fn facts(&self, page: &Page) -> Option<Facts> {
         let i = page.initiative.as_ref()?;
         let lang = self.lang();
-        let view = self.initiative_view(page);
         let by_id = |id: &str| {
             self.publication
                 .find(Kind::Initiative, id)
                 .map(|j| self.initiative_view(&self.publication.pages[j]))
         };
         Some(Facts {
-            owner: view.owner,
-            period: view.period,
-            status: view.status,
-            status_label: view.status_label,
-            priority: view.priority,
-            directions: view.directions,
+            initiative: self.initiative_view(page),
             kpis: i.kpis.clone(),
             depends_on: i.depends_on.iter().filter_map(|r| by_id(&r.id)).collect(),
             dependents: self
