@@ -59,7 +59,7 @@ pub fn build(
 }
 
 /// The pure part of a build: from loaded sources to output files, with no
-/// I/O. Returns the files and the number of pages.
+/// I/O. Returns the files and the number of HTML pages among them.
 pub fn render(
     config: &Config,
     content: Content,
@@ -109,5 +109,6 @@ pub fn render(
         })
         .collect();
     let files = render::site(&publication, &rendered, config, templates)?;
-    Ok((files, publication.pages.len() + 4))
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    Ok((files, pages))
 }

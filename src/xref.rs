@@ -88,7 +88,7 @@ impl Index<'_> {
         if let Some(url) = self.assets.get(target) {
             return Some(format!("{}{fragment_suffix}", relative_url(&page.url, url)));
         }
-        if let Some(section) = section_url(target) {
+        if let Some(section) = section_url(self.publication, target) {
             return Some(format!("{}{fragment_suffix}", relative_url(&page.url, &section)));
         }
         let message =
@@ -169,13 +169,11 @@ fn sorted_ids(ids: &std::collections::HashSet<String>) -> String {
     ids.join(", ")
 }
 
-/// `initiatives` (a folder link) -> its overview page, when stratdoc makes one.
-fn section_url(target: &str) -> Option<String> {
-    Kind::NAMES
-        .iter()
-        .filter_map(|(_, k)| k.section())
-        .find(|s| *s == target)
-        .map(|s| format!("{s}/index.html"))
+/// `initiatives` (a folder link) -> its overview page, when stratdoc makes one
+/// (a kind with pages).
+fn section_url(publication: &Publication, target: &str) -> Option<String> {
+    let (_, kind) = Kind::NAMES.iter().find(|(_, k)| k.section() == Some(target))?;
+    publication.of_kind(*kind).next().map(|_| format!("{target}/index.html"))
 }
 
 /// The URL scheme (`https`, `mailto`), lowercased, if the destination has one.

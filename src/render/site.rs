@@ -179,7 +179,9 @@ pub fn site(
         .map(|(i, page)| site.page(i, page))
         .collect::<Result<_, _>>()?;
     for kind in [Kind::Narrative, Kind::Direction, Kind::Initiative, Kind::Analysis] {
-        files.push(site.overview(kind)?);
+        if publication.of_kind(kind).next().is_some() {
+            files.push(site.overview(kind)?);
+        }
     }
     files.extend(templates.statics.iter().cloned());
     if let (Some(path), Some(url)) = (logo, logo_url) {
@@ -230,12 +232,15 @@ impl Site<'_> {
                 "index.html"
             }
             Kind::Narrative => {
-                let chapters: Vec<usize> =
-                    self.publication.of_kind(Kind::Narrative).map(|(j, _)| j).collect();
-                let at = chapters.iter().position(|&j| j == i).unwrap_or(0);
-                let link = |j: usize| link(&self.publication.pages[j]);
-                context.insert("previous", &at.checked_sub(1).map(|a| link(chapters[a])));
-                context.insert("next", &chapters.get(at + 1).map(|&j| link(j)));
+                // Pages are in reading order, so the neighbours of a chapter
+                // are the chapters before and after it.
+                let chapter = |j: Option<usize>| {
+                    j.and_then(|j| self.publication.pages.get(j))
+                        .filter(|p| p.kind == Kind::Narrative)
+                        .map(link)
+                };
+                context.insert("previous", &chapter(i.checked_sub(1)));
+                context.insert("next", &chapter(Some(i + 1)));
                 "narrative.html"
             }
             Kind::Direction => {
