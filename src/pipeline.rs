@@ -109,6 +109,9 @@ pub fn render(
         })
         .collect();
     let files = render::site(&publication, &rendered, config, templates)?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let pages = files
+        .iter()
+        .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == "html"))
+        .count();
     Ok((files, pages))
 }
