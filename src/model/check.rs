@@ -87,15 +87,24 @@ fn unique_ids(pages: &[Page], diags: &mut Diagnostics) {
     }
 }
 
+/// The site folder that holds theme files (style sheet, logo).
+pub const THEME_DIR: &str = "theme";
+
+/// Stratdoc's own output: the overview pages and the theme folder.
+fn generated(url: &str) -> bool {
+    GENERATED.contains(&url)
+        || url.strip_prefix(THEME_DIR).is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// Two files may slug to the same URL (`Cyber.md` and `cyber.md`); a page
-/// may also claim an overview URL stratdoc generates.
+/// or file may also claim a URL stratdoc generates.
 fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
     let mut seen: HashMap<String, String> = HashMap::new();
     for page in &publication.pages {
         if page.kind == Kind::Purpose && seen.contains_key("index.html") {
             continue; // a second purpose statement is reported by `purpose`
         }
-        if GENERATED.contains(&page.url.as_str()) {
+        if generated(&page.url) {
             diags.push(
                 Diagnostic::error(
                     page.file_span(),
@@ -125,7 +134,12 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
     }
     for asset in &publication.assets {
         let url = super::page::asset_url(&asset.rel);
-        if let Some(first) = seen.insert(url.clone(), format!("content/{}", asset.rel)) {
+        if generated(&url) {
+            diags.push(Diagnostic::global(format!(
+                "`content/{}` would be written to `{url}`, which stratdoc uses for its theme; rename its folder",
+                asset.rel
+            )));
+        } else if let Some(first) = seen.insert(url.clone(), format!("content/{}", asset.rel)) {
             diags.push(Diagnostic::global(format!(
                 "`content/{}` and `{first}` would both be written to `{url}`; rename one of them",
                 asset.rel

@@ -10,6 +10,7 @@ mod quarter;
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub use check::THEME_DIR;
 pub use fields::Ref;
 pub(crate) use fields::{Reader, quarter_of};
 pub use page::{asset_url, join_relative, url_of};

@@ -240,3 +240,12 @@ fn references_to_an_unreadable_page_are_not_reported_twice() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].3.starts_with("invalid YAML"), "{found:#?}");
 }
+
+#[test]
+fn the_theme_folder_is_reserved() {
+    let (_, _, _, message) = one(&[PURPOSE, ("theme/style.md", "---\ntitle: S\n---\n")]);
+    assert_eq!(
+        message,
+        "`content/theme/style.md` would be written to `theme/style.html`, which stratdoc generates"
+    );
+}

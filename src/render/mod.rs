@@ -15,6 +15,7 @@ pub use site::{Rendered, site};
 
 use crate::config::Config;
 use crate::error::Error;
+use crate::model::THEME_DIR;
 
 /// One file of the finished site, still in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,9 +51,6 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// Static theme files, written under `theme/` in the site.
 const STATIC: &[(&str, &[u8])] =
     &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
-
-/// The folder in the site that holds theme files (reserved: content may not use it).
-pub const THEME_DIR: &str = "theme";
 
 /// Loaded templates and theme files.
 pub struct Templates {

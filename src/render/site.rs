@@ -10,9 +10,9 @@ use serde::Serialize;
 use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::error::Error;
 use crate::markdown::Heading;
-use crate::model::{Kind, Page, Publication, asset_url};
+use crate::model::{Kind, Page, Publication, THEME_DIR, asset_url};
 use crate::render::labels::{self, labels};
-use crate::render::{Contents, OutputFile, THEME_DIR, Templates};
+use crate::render::{Contents, OutputFile, Templates};
 use crate::xref::root_of;
 
 /// A section's items are listed in the navigation of every page up to this
