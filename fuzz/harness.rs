@@ -5,7 +5,8 @@
 //!
 //! Besides "does not panic", each harness checks invariants the rest of the
 //! program relies on: every span a diagnostic (or a parsed field) points at
-//! lies inside its file and on `char` boundaries, and diagnostics render.
+//! lies inside its file and on `char` boundaries, diagnostics render, and
+//! HTML written with raw HTML off runs nothing.
 #![allow(
     dead_code,
     reason = "each fuzz target includes this file but calls only one of its entry points"

@@ -173,7 +173,12 @@ pub fn to_html(doc: &Doc<'_>, targets: &[Option<String>], options: HtmlOptions) 
             let (state, label) = if checked { (" checked", done) } else { ("", open) };
             Event::InlineHtml(format!("<input type=\"checkbox\" disabled{state} aria-label=\"{label}\"> ").into())
         }
-        Event::Start(Tag::Heading { level, id: _, classes, attrs }) => Event::Start(Tag::Heading { level, id: ids.next(), classes, attrs }),
+        Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
+            // `{key=value}` after a heading becomes a raw HTML attribute
+            // (`onclick=…`), so with raw HTML off it goes too.
+            let attrs = if options.allow_html { attrs } else { Vec::new() };
+            Event::Start(Tag::Heading { level, id: ids.next(), classes, attrs })
+        }
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let dest_url = links.next().cloned().flatten().map_or(dest_url, CowStr::from);
             Event::Start(Tag::Link { link_type, dest_url, title, id })

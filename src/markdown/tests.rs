@@ -70,6 +70,13 @@ fn raw_html_is_commonmark_by_default_and_escaped_when_disallowed() {
         "{out}"
     );
     assert!(out.contains("&lt;b&gt;bold&lt;/b&gt;"), "{out}");
+    // Found by the markdown fuzzer: heading attributes are raw HTML too.
+    let heading = "# Hi {#x .note onclick=alert(1)}\n";
+    assert_eq!(
+        html(heading, HtmlOptions { allow_html: false, ..DA }),
+        "<h1 id=\"x\" class=\"note\">Hi</h1>\n"
+    );
+    assert!(html(heading, DA).contains("onclick"), "CommonMark with attributes by default");
 }
 
 #[test]

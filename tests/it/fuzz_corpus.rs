@@ -9,8 +9,8 @@ mod harness;
 
 use std::path::{Path, PathBuf};
 
-/// Runs `harness` on each file of `fuzz/regressions/<target>/`, naming the
-/// file that fails. An empty or missing folder fails: it would test nothing.
+/// Runs `harness` on each file of `fuzz/regressions/<target>/` and names the
+/// files that fail. An empty or missing folder fails: it would test nothing.
 fn replay(target: &str, harness: fn(&[u8])) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions").join(target);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -20,17 +20,22 @@ fn replay(target: &str, harness: fn(&[u8])) {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "{} holds no inputs to replay", dir.display());
-    for path in &files {
-        let data =
-            std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let outcome = std::panic::catch_unwind(|| harness(&data));
-        assert!(
-            outcome.is_ok(),
-            "fuzz regression {} fails (input: {:?})",
-            path.display(),
-            String::from_utf8_lossy(&data)
-        );
-    }
+    let failed: Vec<String> = files
+        .iter()
+        .filter(|path| {
+            let data = std::fs::read(path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            std::panic::catch_unwind(|| harness(&data)).is_err()
+        })
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} fuzz regressions fail (messages above):\n{}",
+        failed.len(),
+        files.len(),
+        failed.join("\n")
+    );
 }
 
 #[test]
