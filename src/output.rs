@@ -171,14 +171,19 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Error> {
 }
 
 /// Removes leftovers of interrupted builds: folders named like our staging
-/// folders that carry our marker.
+/// folders that carry our marker, unless the build that made them is still
+/// running (where the system shows processes in `/proc`).
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let ours = file_name.starts_with(&format!(".{name}.stratdoc-new-"))
-            || file_name.starts_with(&format!(".{name}.stratdoc-old-"));
-        if ours && entry.path().join(MARKER).is_file() {
+        let pid = [".stratdoc-new-", ".stratdoc-old-"]
+            .iter()
+            .find_map(|kind| file_name.strip_prefix(&format!(".{name}{kind}")));
+        let Some(pid) = pid else { continue };
+        let running =
+            pid != std::process::id().to_string() && Path::new("/proc").join(pid).exists();
+        if !running && entry.path().join(MARKER).is_file() {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
@@ -252,6 +257,25 @@ mod tests {
         };
         assert!(write(&[file("index.html", "new"), missing], &out, root.path()).is_err());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn leftovers_of_other_running_builds_are_kept() {
+        let root = project();
+        let out = root.path().join("public");
+        let mine = root.path().join(format!(".public.stratdoc-new-{}", std::process::id()));
+        let dead = root.path().join(".public.stratdoc-new-999999999");
+        let running = root.path().join(".public.stratdoc-new-1");
+        for dir in [&mine, &dead, &running] {
+            fs::create_dir(dir).unwrap();
+            fs::write(dir.join(MARKER), "").unwrap();
+        }
+        write(&[file("index.html", "x")], &out, root.path()).unwrap();
+        assert!(!dead.exists(), "a dead build's staging folder goes");
+        assert!(!mine.exists(), "this process's own name is reused and swapped in");
+        if Path::new("/proc/1").exists() {
+            assert!(running.exists(), "a running build's folder is left alone");
+        }
     }
 
     #[test]
