@@ -177,21 +177,26 @@ pub fn add_text(
     let raw = bytes;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Like git, a NUL byte near the start means binary, whatever else follows.
-    let problem = match (bytes.iter().take(8000).position(|&b| b == 0), std::str::from_utf8(bytes))
-    {
-        (Some(at), _) => Some((
-            "this looks like a binary file, not Markdown text",
-            at,
-            "only `.md` text files belong here; rename or remove it",
-        )),
-        (None, Err(err)) => {
-            Some(("the file is not valid UTF-8", err.valid_up_to(), "save the file as UTF-8 text"))
-        }
-        (None, Ok(_)) => None,
-    };
-    let mut text = match problem {
-        None => String::from_utf8(bytes.to_vec()).unwrap_or_default(),
-        Some(_) => String::from_utf8_lossy(bytes).replace('\0', " "),
+    let head = &bytes[..bytes.len().min(8000)];
+    let nul = if head.contains(&0) { head.iter().position(|&b| b == 0) } else { None };
+    let (mut text, problem) = match (nul, String::from_utf8(bytes.to_vec())) {
+        (None, Ok(text)) => (text, None),
+        (Some(at), _) => (
+            String::from_utf8_lossy(bytes).replace('\0', " "),
+            Some((
+                "this looks like a binary file, not Markdown text",
+                at,
+                "only `.md` text files belong here; rename or remove it",
+            )),
+        ),
+        (None, Err(err)) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some((
+                "the file is not valid UTF-8",
+                err.utf8_error().valid_up_to(),
+                "save the file as UTF-8 text",
+            )),
+        ),
     };
     if text.contains('\r') {
         text = text.replace("\r\n", "\n");
