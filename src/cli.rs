@@ -99,14 +99,14 @@ pub fn run(cli: &Cli) -> u8 {
                     "stratdoc: built {} pages ({} files), {} in {} ms → {}",
                     site.pages,
                     site.files.len(),
-                    warnings(&diags),
+                    diags.count_warnings(),
                     elapsed.as_millis(),
                     out.display()
                 ),
                 None => println!(
                     "stratdoc: checked {} pages, {}, no errors, in {} ms",
                     site.pages,
-                    warnings(&diags),
+                    diags.count_warnings(),
                     elapsed.as_millis()
                 ),
             }
@@ -121,13 +121,6 @@ pub fn run(cli: &Cli) -> u8 {
             print_error(&err);
             err.exit_code()
         }
-    }
-}
-
-fn warnings(diags: &Diagnostics) -> String {
-    match diags.warnings() {
-        1 => "1 warning".to_owned(),
-        n => format!("{n} warnings"),
     }
 }
 

@@ -173,7 +173,7 @@ fn sorted_ids(ids: &std::collections::HashSet<String>) -> String {
 /// (a kind with pages).
 fn section_url(publication: &Publication, target: &str) -> Option<String> {
     let (_, kind) = Kind::NAMES.iter().find(|(_, k)| k.section() == Some(target))?;
-    publication.of_kind(*kind).next().map(|_| format!("{target}/index.html"))
+    publication.of_kind(*kind).next().and_then(|_| kind.overview_url())
 }
 
 /// The URL scheme (`https`, `mailto`), lowercased, if the destination has one.

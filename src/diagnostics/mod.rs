@@ -179,9 +179,20 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// "1 warning", "3 warnings": for summary lines.
+    #[must_use]
+    pub fn count_warnings(&self) -> String {
+        plural(self.warnings(), "warning")
+    }
+}
+
 impl std::fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        write!(f, "{}, {}", plural(self.errors(), "error"), plural(self.warnings(), "warning"))
+        write!(f, "{}, {}", plural(self.errors(), "error"), self.count_warnings())
     }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

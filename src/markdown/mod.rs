@@ -161,8 +161,8 @@ pub fn to_html(doc: &Doc<'_>, targets: &[Option<String>], options: HtmlOptions) 
         }
         Event::Start(Tag::FootnoteDefinition(label)) => {
             let (n, _) = footnotes.cite(&label);
-            footnotes.open = Some(footnote_id(&label));
             let id = footnote_id(&label);
+            footnotes.open = Some(id.clone());
             Event::Html(format!("<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{n}</sup>\n").into())
         }
         Event::End(TagEnd::FootnoteDefinition) => {

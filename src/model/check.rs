@@ -7,14 +7,6 @@ use std::collections::HashMap;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Kind, Page, Publication, Ref};
 
-/// URLs stratdoc writes itself; a page may not take them.
-pub(crate) const GENERATED: [&str; 4] = [
-    "narrative/index.html",
-    "directions/index.html",
-    "initiatives/index.html",
-    "analysis/index.html",
-];
-
 pub(super) fn all(publication: &mut Publication, diags: &mut Diagnostics) {
     sort(&mut publication.pages);
     purpose(&publication.pages, diags);
@@ -92,7 +84,7 @@ pub const THEME_DIR: &str = "theme";
 
 /// Stratdoc's own output: the overview pages and the theme folder.
 fn generated(url: &str) -> bool {
-    GENERATED.contains(&url)
+    Kind::NAMES.iter().any(|(_, kind)| kind.overview_url().as_deref() == Some(url))
         || url.strip_prefix(THEME_DIR).is_some_and(|rest| rest.starts_with('/'))
 }
 

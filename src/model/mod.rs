@@ -80,6 +80,12 @@ impl Kind {
             Kind::Purpose | Kind::Page => None,
         }
     }
+
+    /// The URL of the kind's overview page (`directions/index.html`), if it has one.
+    #[must_use]
+    pub fn overview_url(self) -> Option<String> {
+        self.section().map(|section| format!("{section}/index.html"))
+    }
 }
 
 /// Where an initiative is in its life.

@@ -297,8 +297,7 @@ impl Site<'_> {
 
     /// The overview page of a section (`initiatives/index.html`).
     fn overview(&self, kind: Kind) -> Result<OutputFile, Error> {
-        let section = kind.section().unwrap_or("pages");
-        let url = format!("{section}/index.html");
+        let url = kind.overview_url().unwrap_or_else(|| "pages/index.html".to_owned());
         let title = self.section_title(kind);
         let mut context = self.base_context(&url, title, None);
         context.insert("kind", &kind);
@@ -355,24 +354,20 @@ impl Site<'_> {
             return crumbs;
         }
         crumbs.push(Link { title: self.labels["home"].to_owned(), url: "index.html".to_owned() });
-        if let Some(section) = page.kind.section() {
-            crumbs.push(Link {
-                title: self.section_title(page.kind).to_owned(),
-                url: format!("{section}/index.html"),
-            });
-        }
-        if let Some(direction) = page.initiative.as_ref().and_then(|i| i.directions.first()) {
-            if let Some(d) = self.publication.find(Kind::Direction, &direction.id) {
-                crumbs.insert(1, link(&self.publication.pages[d]));
-                crumbs.insert(
-                    1,
-                    Link {
-                        title: self.section_title(Kind::Direction).to_owned(),
-                        url: "directions/index.html".to_owned(),
-                    },
-                );
-                crumbs.truncate(3);
-            }
+        let section = |kind: Kind| {
+            kind.overview_url().map(|url| Link { title: self.section_title(kind).to_owned(), url })
+        };
+        // An initiative sits under its (first) direction; other pages under their section.
+        let direction = page
+            .initiative
+            .as_ref()
+            .and_then(|i| i.directions.first())
+            .and_then(|d| self.publication.find(Kind::Direction, &d.id));
+        match direction {
+            Some(d) => crumbs.extend(
+                section(Kind::Direction).into_iter().chain([link(&self.publication.pages[d])]),
+            ),
+            None => crumbs.extend(section(page.kind)),
         }
         crumbs
     }
@@ -447,7 +442,7 @@ impl Site<'_> {
             children: Vec::new(),
         }];
         for kind in [Kind::Narrative, Kind::Direction, Kind::Initiative, Kind::Analysis] {
-            let section_url = format!("{}/index.html", kind.section().unwrap_or_default());
+            let section_url = kind.overview_url().unwrap_or_default();
             let in_section = current_page.is_some_and(|p| p.kind == kind) || url == section_url;
             let pages: Vec<&Page> = self.publication.of_kind(kind).map(|(_, p)| p).collect();
             if pages.is_empty() {
