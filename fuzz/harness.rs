@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use stratdoc::config::{Config, Language, Period};
+use stratdoc::diagnostics::Sources;
 use stratdoc::diagnostics::report::{Format, to_string};
 use stratdoc::diagnostics::{Diagnostics, Span};
 use stratdoc::frontmatter::{self, Field, Frontmatter, Node, Value};
@@ -28,7 +29,7 @@ use stratdoc::markdown::{self, HtmlOptions};
 use stratdoc::model::{self, Parsed, Quarter};
 use stratdoc::pipeline::{self, Options};
 use stratdoc::render::Templates;
-use stratdoc::source::{self, Asset, Content, PageSource, Sources};
+use stratdoc::source::{self, Asset, Content, PageSource};
 use stratdoc::xref;
 
 /// A valid purpose statement that links to the other fixed pages.

@@ -9,11 +9,11 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 
 use crate::diagnostics::Diagnostics;
+use crate::diagnostics::Sources;
 use crate::diagnostics::report::{self, Color, Format};
 use crate::error::Error;
 use crate::output;
 use crate::pipeline::{self, Options};
-use crate::source::Sources;
 
 /// Turns a strategy kept as Markdown files with YAML frontmatter into a linked static site.
 #[derive(Debug, Parser)]
@@ -43,11 +43,50 @@ pub struct ProjectArgs {
     #[arg(long)]
     pub drafts: bool,
     /// How diagnostics are printed: `human` (with source lines) or `short` (one line each).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub message_format: Format,
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
     /// When to colour diagnostics.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `--message-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MessageFormat {
+    /// Message, source line and hint.
+    Human,
+    /// One line each: `path:line:col: severity: message`.
+    Short,
+}
+
+impl From<MessageFormat> for Format {
+    fn from(format: MessageFormat) -> Format {
+        match format {
+            MessageFormat::Human => Format::Human,
+            MessageFormat::Short => Format::Short,
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When stderr is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl From<ColorChoice> for Color {
+    fn from(color: ColorChoice) -> Color {
+        match color {
+            ColorChoice::Auto => Color::Auto,
+            ColorChoice::Always => Color::Always,
+            ColorChoice::Never => Color::Never,
+        }
+    }
 }
 
 /// `stratdoc build`.
@@ -90,7 +129,7 @@ pub fn run(cli: &Cli) -> u8 {
             }
             Ok(site)
         });
-    report::emit(&diags, &sources, project.message_format, project.color);
+    report::emit(&diags, &sources, project.message_format.into(), project.color.into());
     match result {
         Ok(site) => {
             let elapsed = started.elapsed();

@@ -2,16 +2,17 @@
 //! same located field checks as pages, so a typo in the config is reported
 //! with its line like any content error (but exits 2: nothing can be built).
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::calendar::{Date, Quarter};
+use crate::diagnostics::Sources;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::error::Error;
+use crate::fields::Reader;
 use crate::frontmatter;
-use crate::model::{Quarter, Reader};
-use crate::source::{Sources, add_text};
+use crate::source::add_text;
 
 /// The name of the project file.
 pub const FILE: &str = "stratdoc.yaml";
@@ -47,45 +48,6 @@ pub enum Status {
     Draft,
     /// Approved by the board.
     Approved,
-}
-
-/// A calendar date (`2026-12-10`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Date {
-    /// Year.
-    pub year: u16,
-    /// 1–12.
-    pub month: u8,
-    /// 1–31.
-    pub day: u8,
-}
-
-impl Date {
-    /// Parses `YYYY-MM-DD`, checking the day exists.
-    #[must_use]
-    pub fn parse(text: &str) -> Option<Date> {
-        let mut parts = text.split('-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let (year, month, day): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days).contains(&day).then_some(Date { year, month, day })
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
 }
 
 /// The action plan's horizon.
@@ -329,13 +291,5 @@ mod tests {
             ]
         );
         assert_eq!(diags.items()[3].help.as_deref(), Some("did you mean `title`?"));
-    }
-
-    #[test]
-    fn dates_are_checked() {
-        assert!(Date::parse("2024-02-29").is_some());
-        assert!(Date::parse("2025-02-29").is_none());
-        assert!(Date::parse("2025-13-01").is_none());
-        assert!(Date::parse("25-01-01").is_none());
     }
 }

@@ -13,10 +13,13 @@
 //! Stages after `source` are pure: they take data and a [`diagnostics::Diagnostics`]
 //! collector and return data, so every problem in a run is reported at once.
 
+pub mod artifact;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod error;
+pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
 pub mod model;

@@ -9,8 +9,8 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::artifact::{Contents, OutputFile};
 use crate::error::Error;
-use crate::render::{Contents, OutputFile};
 
 /// The file that marks a folder as stratdoc's own output.
 pub const MARKER: &str = ".stratdoc-output";

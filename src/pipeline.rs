@@ -15,14 +15,16 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::artifact::OutputFile;
 use crate::config::{self, Config};
 use crate::diagnostics::Diagnostics;
+use crate::diagnostics::Sources;
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown::{self, HtmlOptions};
 use crate::model::{self, Parsed};
-use crate::render::{self, OutputFile, Templates};
-use crate::source::{self, Content, Sources};
+use crate::render::{self, Templates};
+use crate::source::{self, Content};
 use crate::xref;
 
 /// Choices that change what is built.

@@ -6,60 +6,8 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
-
-/// One text file the diagnostics can point into.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// Path relative to the project root, with `/` separators (`content/purpose.md`).
-    pub path: String,
-    /// The text, BOM stripped and line endings normalised to `\n`.
-    pub text: String,
-}
-
-/// The arena of loaded files; [`SourceId`]s index into it.
-#[derive(Debug, Default, Clone)]
-pub struct Sources {
-    files: Vec<SourceFile>,
-}
-
-impl Sources {
-    /// Adds a file and returns its id.
-    pub fn add(&mut self, path: impl Into<String>, text: impl Into<String>) -> SourceId {
-        self.files.push(SourceFile { path: path.into(), text: text.into() });
-        SourceId(self.files.len() - 1)
-    }
-
-    /// The file behind `id`.
-    #[must_use]
-    pub fn get(&self, id: SourceId) -> &SourceFile {
-        &self.files[id.0]
-    }
-
-    /// All files with their ids.
-    pub fn iter(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (SourceId(i), f))
-    }
-
-    /// 1-based line and column (in characters) of byte `offset` in `id`.
-    #[must_use]
-    pub fn line_col(&self, id: SourceId, offset: usize) -> (usize, usize) {
-        let text = &self.get(id).text;
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, before[line_start..].chars().count() + 1)
-    }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
 
 /// A non-Markdown file under `content/`, copied as it is.
 #[derive(Debug, Clone)]
@@ -283,14 +231,5 @@ mod tests {
         let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
         add_text(&mut sources, "a.md".into(), b"PNG\0\0\x01", &mut diags);
         assert!(diags.items()[0].message.starts_with("this looks like a binary file"));
-    }
-
-    #[test]
-    fn line_col_is_one_based_in_chars() {
-        let mut sources = Sources::default();
-        let id = sources.add("a", "æø\nåx");
-        assert_eq!(sources.line_col(id, 0), (1, 1));
-        assert_eq!(sources.line_col(id, 4), (1, 3));
-        assert_eq!(sources.line_col(id, 7), (2, 2));
     }
 }

@@ -4,10 +4,12 @@
 //! [`report`] renders them once, at the edge.
 
 pub mod report;
+mod sources;
 mod suggest;
 
 use std::ops::Range;
 
+pub use sources::{SourceFile, Sources};
 pub use suggest::did_you_mean;
 
 /// Index of a file in [`crate::source::Sources`].

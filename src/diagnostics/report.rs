@@ -9,11 +9,10 @@ use codespan_reporting::diagnostic::{
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, DisplayStyle, termcolor};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::source::Sources;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Sources};
 
 /// How diagnostics are printed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     /// Message, source line and hint.
     #[default]
@@ -23,7 +22,7 @@ pub enum Format {
 }
 
 /// When to use colour.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Color {
     /// When stderr is a terminal and `NO_COLOR` is unset.
     #[default]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::source::Sources;
+use crate::diagnostics::Sources;
 
 fn parse_ok(text: &str) -> (Frontmatter, Sources) {
     let mut sources = Sources::default();

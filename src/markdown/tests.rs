@@ -1,5 +1,5 @@
 use super::*;
-use crate::source::Sources;
+use crate::diagnostics::Sources;
 
 const DA: HtmlOptions = HtmlOptions { language: Language::Da, allow_html: true };
 

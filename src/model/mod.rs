@@ -3,21 +3,18 @@
 //! URL and valid fields; every reference points at a page that exists.
 
 mod check;
-mod fields;
 mod page;
-mod quarter;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 pub use check::THEME_DIR;
-pub use fields::Ref;
-pub(crate) use fields::{Reader, quarter_of};
 pub use page::{asset_url, join_relative, url_of};
-pub use quarter::Quarter;
 
+pub use crate::calendar::Quarter;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, SourceId, Span};
+pub use crate::fields::Ref;
 use crate::frontmatter::Frontmatter;
 use crate::source::Asset;
 

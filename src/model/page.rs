@@ -3,9 +3,8 @@
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
-use crate::model::{
-    DataFile, Initiative, Kind, Kpi, Milestone, Page, Parsed, Priority, Reader, Status, quarter_of,
-};
+use crate::fields::{Reader, quarter_of};
+use crate::model::{DataFile, Initiative, Kind, Kpi, Milestone, Page, Parsed, Priority, Status};
 use crate::slug::slugify;
 use crate::source::is_markdown;
 

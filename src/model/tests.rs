@@ -2,8 +2,8 @@
 //! `(path, line, column, message)` so the spans are pinned as well as the wording.
 
 use super::*;
+use crate::diagnostics::Sources;
 use crate::frontmatter;
-use crate::source::Sources;
 
 const DIRECTION: (&str, &str) = ("directions/cyber.md", "---\ntitle: Cyber\n---\n");
 const PURPOSE: (&str, &str) = ("purpose.md", "---\ntitle: Formål\n---\n");

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::config::{Date, Language};
-use crate::model::{Priority, Quarter, Status};
+use crate::calendar::{Date, Quarter};
+use crate::config::Language;
+use crate::model::{Priority, Status};
 
 /// Every UI label, as `(key, Danish, English)`. Templates read them as `t.key`.
 const LABELS: &[(&str, &str, &str)] = &[

@@ -13,27 +13,10 @@ use std::path::{Path, PathBuf};
 pub use labels::{date, quarter, quarter_range};
 pub use site::{Rendered, site};
 
+use crate::artifact::{Contents, OutputFile};
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::THEME_DIR;
-
-/// One file of the finished site, still in memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path relative to the output folder, `/`-separated.
-    pub path: String,
-    /// What goes in it.
-    pub contents: Contents,
-}
-
-/// The bytes of an output file, or where to copy them from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Contents {
-    /// Generated.
-    Bytes(Vec<u8>),
-    /// Copied from this file (assets).
-    Copy(PathBuf),
-}
 
 /// The templates the default theme defines; a project may override any of them.
 const TEMPLATES: &[(&str, &str)] = &[

@@ -7,12 +7,13 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::artifact::{Contents, OutputFile};
 use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::error::Error;
 use crate::markdown::Heading;
 use crate::model::{Kind, Page, Publication, THEME_DIR, asset_url};
+use crate::render::Templates;
 use crate::render::labels::{self, labels};
-use crate::render::{Contents, OutputFile, Templates};
 use crate::xref::root_of;
 
 /// A section's items are listed in the navigation of every page up to this

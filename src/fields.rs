@@ -1,4 +1,4 @@
-//! Typed reading of frontmatter fields with located diagnostics: each getter
+//! Typed reading of YAML fields with located diagnostics: each getter
 //! checks one field's type and value, records what is wrong, and returns what
 //! it could read, so one page yields all its problems. Shared by pages and
 //! `stratdoc.yaml`.
@@ -6,9 +6,9 @@
 use std::collections::HashSet;
 use std::str::FromStr;
 
+use crate::calendar::Quarter;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::frontmatter::{Field, Node, Value};
-use crate::model::Quarter;
 
 /// A reference to another page by id, with where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
