@@ -102,7 +102,7 @@ pub fn validate(data: &[u8]) {
         }
         parsed.push(Parsed { source: id, path: path.to_owned(), frontmatter });
     }
-    let publication = model::validate(&parsed, assets(), &config, drafts, &mut diags);
+    let publication = model::validate(&parsed, &sources, assets(), &config, drafts, &mut diags);
     for page in &publication.pages {
         check_span(&sources, &page.id_span, "page id");
         check_range(&sources.get(page.source).text, &page.body, "page body");
@@ -162,7 +162,7 @@ pub fn markdown(data: &[u8]) {
             frontmatter: frontmatter::parse(p.id, &sources.get(p.id).text, &mut diags),
         })
         .collect();
-    let publication = model::validate(&parsed, assets(), &config, false, &mut diags);
+    let publication = model::validate(&parsed, &sources, assets(), &config, false, &mut diags);
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .iter()

@@ -21,7 +21,7 @@ use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Sources;
 use crate::error::Error;
 use crate::frontmatter;
-use crate::markdown::{self, HtmlOptions};
+use crate::markdown;
 use crate::model::{self, Parsed};
 use crate::render::{self, Templates};
 use crate::source::{self, Content};
@@ -89,7 +89,8 @@ pub fn render(
         })
         .collect();
 
-    let publication = model::validate(&parsed, content.assets, config, options.drafts, diags);
+    let publication =
+        model::validate(&parsed, sources, content.assets, config, options.drafts, diags);
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .par_iter()
@@ -100,17 +101,8 @@ pub fn render(
     if diags.has_errors() {
         return Err(Error::Content(diags.clone()));
     }
-
-    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
-    let rendered: Vec<render::Rendered> = docs
-        .into_par_iter()
-        .zip(links.par_iter())
-        .map(|(doc, targets)| {
-            let html = markdown::to_html(&doc, targets, html_options);
-            render::Rendered { html, headings: doc.headings }
-        })
-        .collect();
-    let files = render::site(&publication, &rendered, config, templates)?;
+    let input = render::Input { config, publication: &publication, docs: &docs, links: &links };
+    let files = render::site(&input, templates)?;
     let pages = files
         .iter()
         .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == "html"))

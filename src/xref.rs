@@ -92,7 +92,7 @@ impl Index<'_> {
             return Some(format!("{}{fragment_suffix}", relative_url(&page.url, &section)));
         }
         let message =
-            if let Some(left_out) = self.publication.left_out(None, target) {
+            if let Some(left_out) = self.publication.left_out_path(target) {
                 if !left_out.draft {
                     return None; // its own file has the error
                 }

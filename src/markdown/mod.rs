@@ -12,6 +12,10 @@ use crate::config::Language;
 use crate::diagnostics::{SourceId, Span};
 use crate::slug::slugify;
 
+mod title;
+
+pub use title::first_heading;
+
 /// The one place parser options are chosen: `CommonMark` plus what writers
 /// expect from git hosts. No metadata blocks: frontmatter is split before.
 fn parser_options() -> Options {

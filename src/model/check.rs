@@ -1,34 +1,47 @@
 //! Checks across pages: one purpose, unique ids and URLs, references that
-//! resolve, no dependency cycles, data files that exist. Also puts the pages
-//! in reading order.
+//! resolve (and become [`PageRef`]s), no dependency cycles, data files that
+//! exist. Also puts the pages in reading order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::model::{Kind, Page, Publication, Ref};
+use crate::fields::Ref;
+use crate::model::read::{Draft, Refs};
+use crate::model::{Kind, LeftOut, Page, PageId, PageRef, Publication, Relations};
+use crate::source::Asset;
 
-pub(super) fn all(publication: &mut Publication, diags: &mut Diagnostics) {
-    sort(&mut publication.pages);
-    purpose(&publication.pages, diags);
-    unique_ids(&publication.pages, diags);
-    unique_urls(publication, diags);
-    references(publication, diags);
-    cycles(&publication.pages, diags);
-    data_files(publication, diags);
+/// Puts `drafts` in reading order, checks them against each other, resolves
+/// their references and computes the relations.
+pub(super) fn all(
+    mut drafts: Vec<Draft>,
+    assets: Vec<Asset>,
+    left_out: Vec<LeftOut>,
+    diags: &mut Diagnostics,
+) -> Publication {
+    sort(&mut drafts);
+    let (pages, refs): (Vec<Page>, Vec<Refs>) =
+        drafts.into_iter().map(|d| (d.page, d.refs)).unzip();
+    purpose(&pages, diags);
+    unique_ids(&pages, diags);
+    let mut publication = Publication::new(pages, assets, left_out);
+    unique_urls(&publication, diags);
+    references(&mut publication, refs, diags);
+    cycles(&publication, diags);
+    data_files(&publication, diags);
+    publication.relations = Relations::new(&publication.pages);
+    publication
 }
 
 /// Reading order: by kind, then `order`, then initiatives by start, then path.
-fn sort(pages: &mut [Page]) {
-    pages.sort_by(|a, b| {
-        let start = |p: &Page| p.initiative.as_ref().and_then(|i| i.start);
-        // `content/purpose.md` is the purpose statement; a `kind: purpose` elsewhere is the extra one.
-        let key = |p: &Page| (p.kind.rank(), p.path != "purpose.md");
-        (key(a), a.order.unwrap_or(i64::MAX), start(a), &a.path).cmp(&(
-            key(b),
-            b.order.unwrap_or(i64::MAX),
-            start(b),
-            &b.path,
-        ))
+fn sort(drafts: &mut [Draft]) {
+    drafts.sort_by(|a, b| {
+        let key = |p: &Page| {
+            let start = p.initiative.as_ref().and_then(|i| i.start);
+            // `content/purpose.md` is the purpose statement; a `kind: purpose`
+            // elsewhere is the extra one.
+            (p.kind.rank(), p.path != "purpose.md", p.order.unwrap_or(i64::MAX), start)
+        };
+        (key(&a.page), &a.page.path).cmp(&(key(&b.page), &b.page.path))
     });
 }
 
@@ -125,7 +138,7 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
         }
     }
     for asset in &publication.assets {
-        let url = super::page::asset_url(&asset.rel);
+        let url = super::asset_url(&asset.rel);
         if generated(&url) {
             diags.push(Diagnostic::global(format!(
                 "`content/{}` would be written to `{url}`, which stratdoc uses for its theme; rename its folder",
@@ -140,103 +153,102 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
     }
 }
 
-fn references(publication: &Publication, diags: &mut Diagnostics) {
-    let pages = &publication.pages;
-    let ids = |kind: Kind| -> Vec<&str> {
-        pages.iter().filter(|p| p.kind == kind).map(|p| p.id.as_str()).collect()
-    };
-    let (directions, initiatives) = (ids(Kind::Direction), ids(Kind::Initiative));
-    for page in pages {
-        let Some(initiative) = &page.initiative else { continue };
-        for r in &initiative.directions {
-            check_ref(r, Kind::Direction, &directions, publication, diags);
-        }
-        for r in &initiative.depends_on {
+/// Turns the ids each initiative names into [`PageRef`]s, reporting the
+/// ones that name no page.
+fn references(publication: &mut Publication, refs: Vec<Refs>, diags: &mut Diagnostics) {
+    for (i, Refs { directions, depends_on }) in refs.into_iter().enumerate() {
+        let page = &publication.pages[i];
+        let directions: Vec<PageRef> = directions
+            .into_iter()
+            .filter_map(|r| resolve(r, Kind::Direction, publication, diags))
+            .collect();
+        let mut resolved = Vec::with_capacity(depends_on.len());
+        for r in depends_on {
             if r.id == page.id {
                 diags.push(
                     Diagnostic::error(r.span.clone(), format!("`{}` depends on itself", r.id))
                         .help("remove it from `depends_on`".to_owned()),
                 );
             } else {
-                check_ref(r, Kind::Initiative, &initiatives, publication, diags);
+                resolved.extend(resolve(r, Kind::Initiative, publication, diags));
             }
+        }
+        let depends_on = resolved;
+        if let Some(initiative) = &mut publication.pages[i].initiative {
+            initiative.directions = directions;
+            initiative.depends_on = depends_on;
         }
     }
 }
 
-fn check_ref(
-    r: &Ref,
+/// The page `r` names, or a diagnostic saying why there is none.
+fn resolve(
+    r: Ref,
     kind: Kind,
-    known: &[&str],
     publication: &Publication,
     diags: &mut Diagnostics,
-) {
-    if known.contains(&r.id.as_str()) {
-        return;
+) -> Option<PageRef> {
+    if let Some(page) = publication.find(kind, &r.id) {
+        return Some(PageRef { page, span: r.span });
     }
-    let left_out = publication.left_out(Some(kind), &r.id);
+    let left_out = publication.left_out_id(kind, &r.id);
     if left_out.is_some_and(|l| !l.draft) {
-        return; // its own file has the error
+        return None; // its own file has the error
     }
     let noun = if kind == Kind::Direction { "direction" } else { "initiative" };
+    let known = || publication.of_kind(kind).map(|(_, p)| p.id.as_str());
     let help = if left_out.is_some() {
         format!("`{}` is a draft; build with `--drafts` or remove the reference", r.id)
-    } else if let Some(close) = did_you_mean(&r.id, known.iter().copied()) {
+    } else if let Some(close) = did_you_mean(&r.id, known()) {
         format!("did you mean `{close}`?")
     } else {
-        format!("known {noun} ids: {}", known.join(", "))
+        let shown: Vec<&str> = known().take(KNOWN_SHOWN).collect();
+        let more = publication.count(kind).saturating_sub(KNOWN_SHOWN);
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        format!("known {noun} ids: {}{more}", shown.join(", "))
     };
     diags.push(
-        Diagnostic::error(r.span.clone(), format!("unknown {noun} `{}`", r.id))
+        Diagnostic::error(r.span, format!("unknown {noun} `{}`", r.id))
             .label(format!("no {noun} has this id"))
             .help(help),
     );
+    None
 }
 
+/// How many ids a "known ids" hint lists: enough to spot a pattern, bounded
+/// so one mistake in a big plan does not print the whole plan.
+const KNOWN_SHOWN: usize = 10;
+
 /// Reports each `depends_on` cycle once, naming it in order.
-fn cycles(pages: &[Page], diags: &mut Diagnostics) {
-    let index: HashMap<&str, usize> = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind == Kind::Initiative)
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let edges = |i: usize| -> Vec<usize> {
-        pages[i]
-            .initiative
-            .iter()
-            .flat_map(|init| &init.depends_on)
-            .filter_map(|r| index.get(r.id.as_str()).copied())
-            .filter(|&j| j != i)
-            .collect()
+fn cycles(publication: &Publication, diags: &mut Diagnostics) {
+    let edges = |id: PageId| -> Vec<PageId> {
+        publication[id].initiative.iter().flat_map(|i| &i.depends_on).map(|r| r.page).collect()
     };
     // 0 = unvisited, 1 = on the stack, 2 = done.
-    let mut state = vec![0u8; pages.len()];
-    let mut starts: Vec<usize> = index.values().copied().collect();
-    starts.sort_unstable();
-    for start in starts {
-        if state[start] != 0 {
+    let mut state = vec![0u8; publication.pages.len()];
+    for (start, _) in publication.of_kind(Kind::Initiative) {
+        if state[start.index()] != 0 {
             continue;
         }
-        let mut stack: Vec<(usize, Vec<usize>)> = vec![(start, edges(start))];
-        state[start] = 1;
+        let mut stack: Vec<(PageId, Vec<PageId>)> = vec![(start, edges(start))];
+        state[start.index()] = 1;
         while let Some((node, next)) = stack.last_mut() {
             let node = *node;
             let Some(to) = next.pop() else {
-                state[node] = 2;
+                state[node.index()] = 2;
                 stack.pop();
                 continue;
             };
-            match state[to] {
+            match state[to.index()] {
                 0 => {
-                    state[to] = 1;
+                    state[to.index()] = 1;
                     let e = edges(to);
                     stack.push((to, e));
                 }
                 1 => {
                     let from = stack.iter().position(|(n, _)| *n == to).unwrap_or(0);
-                    let cycle: Vec<usize> = stack[from..].iter().map(|(n, _)| *n).collect();
-                    report_cycle(pages, &cycle, diags);
+                    let cycle: Vec<PageId> = stack[from..].iter().map(|(n, _)| *n).collect();
+                    report_cycle(publication, &cycle, diags);
                 }
                 _ => {}
             }
@@ -244,15 +256,15 @@ fn cycles(pages: &[Page], diags: &mut Diagnostics) {
     }
 }
 
-fn report_cycle(pages: &[Page], cycle: &[usize], diags: &mut Diagnostics) {
-    let mut names: Vec<&str> = cycle.iter().map(|&i| pages[i].id.as_str()).collect();
+fn report_cycle(publication: &Publication, cycle: &[PageId], diags: &mut Diagnostics) {
+    let mut names: Vec<&str> = cycle.iter().map(|&id| publication[id].id.as_str()).collect();
     names.push(names[0]);
-    let last = &pages[*cycle.last().unwrap_or(&cycle[0])];
+    let last = &publication[*cycle.last().unwrap_or(&cycle[0])];
     let span = last
         .initiative
         .iter()
         .flat_map(|i| &i.depends_on)
-        .find(|r| r.id == names[0])
+        .find(|r| r.page == cycle[0])
         .map_or(last.id_span.clone(), |r| r.span.clone());
     diags.push(
         Diagnostic::error(span, format!("dependency cycle: {}", names.join(" → ")))
@@ -262,9 +274,10 @@ fn report_cycle(pages: &[Page], cycle: &[usize], diags: &mut Diagnostics) {
 }
 
 fn data_files(publication: &Publication, diags: &mut Diagnostics) {
+    let assets: HashSet<&str> = publication.assets.iter().map(|a| a.rel.as_str()).collect();
     for page in &publication.pages {
         let Some(data) = &page.data else { continue };
-        if !publication.assets.iter().any(|a| a.rel == data.path) {
+        if !assets.contains(data.path.as_str()) {
             diags.push(
                 Diagnostic::error(
                     data.span.clone(),

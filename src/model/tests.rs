@@ -22,7 +22,7 @@ fn run(files: &[(&str, &str)], drafts: bool) -> (Publication, Vec<(String, usize
         parsed.push(Parsed { source: id, path: (*path).to_owned(), frontmatter });
     }
     let config = Config { period: None, ..Config::default() };
-    let publication = validate(&parsed, Vec::new(), &config, drafts, &mut diags);
+    let publication = validate(&parsed, &sources, Vec::new(), &config, drafts, &mut diags);
     diags.sort();
     let found = diags
         .items()

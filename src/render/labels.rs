@@ -60,9 +60,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("logo", "Logo", "Logo"),
 ];
 
+/// UI words by key, as templates read them (`t.home`).
+pub(crate) type Labels = BTreeMap<&'static str, &'static str>;
+
 /// The labels of `language` as a map for the templates.
 #[must_use]
-pub(super) fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
+pub(crate) fn labels(language: Language) -> Labels {
     LABELS
         .iter()
         .map(|(key, da, en)| (*key, if language == Language::Da { *da } else { *en }))
@@ -133,7 +136,7 @@ pub fn date(d: Date, language: Language) -> String {
 
 /// Human label of an initiative status.
 #[must_use]
-pub(super) fn status(s: Status, language: Language) -> &'static str {
+pub(crate) fn status(s: Status, language: Language) -> &'static str {
     let (da, en) = match s {
         Status::Planned => ("Planlagt", "Planned"),
         Status::Active => ("I gang", "Active"),
@@ -146,7 +149,7 @@ pub(super) fn status(s: Status, language: Language) -> &'static str {
 
 /// Human label of a priority.
 #[must_use]
-pub(super) fn priority(p: Priority, language: Language) -> &'static str {
+pub(crate) fn priority(p: Priority, language: Language) -> &'static str {
     let (da, en) = match p {
         Priority::High => ("Høj", "High"),
         Priority::Medium => ("Mellem", "Medium"),

@@ -1,5 +1,10 @@
-//! Stage 6, RENDER: Tera templates over the checked model and the rendered
-//! Markdown, producing every output file in memory. Tera stays in here.
+//! Stage 6, RENDER: every output of the checked model, in memory. Tera
+//! stays in here.
+//!
+//! - [`Input`] is what every output renders from: the publication, each
+//!   page's Markdown outline and its resolved links;
+//! - `view` builds the view models all outputs share (facts, navigation);
+//! - `site` renders the multi-page site; `labels` holds the UI words.
 //!
 //! Templates come from, in rising priority: the built-in default theme
 //! (embedded, so the binary works anywhere), a project theme folder
@@ -7,16 +12,31 @@
 
 mod labels;
 mod site;
+mod view;
 
 use std::path::{Path, PathBuf};
 
 pub use labels::{date, quarter, quarter_range};
-pub use site::{Rendered, site};
+pub use site::{Site, site};
 
 use crate::artifact::{Contents, OutputFile};
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::THEME_DIR;
+use crate::markdown::Doc;
+use crate::model::{Publication, THEME_DIR};
+use crate::xref::Links;
+
+/// What every output renders from.
+pub struct Input<'a> {
+    /// The project's settings.
+    pub config: &'a Config,
+    /// The checked strategy.
+    pub publication: &'a Publication,
+    /// Each page's Markdown, by page index.
+    pub docs: &'a [Doc<'a>],
+    /// Each page's resolved links, by page index.
+    pub links: &'a Links,
+}
 
 /// The templates the default theme defines; a project may override any of them.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -38,7 +58,7 @@ const STATIC: &[(&str, &[u8])] =
 /// Loaded templates and theme files.
 pub struct Templates {
     tera: tera::Tera,
-    statics: Vec<OutputFile>,
+    pub(crate) statics: Vec<OutputFile>,
 }
 
 impl Templates {

@@ -1,0 +1,264 @@
+//! Reads one page's frontmatter into a [`Draft`]: kind, id, URL and the
+//! fields its kind allows, with a diagnostic for every field that is wrong.
+//! References to other pages stay as written here; `check` resolves them.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::fields::{Reader, Ref, quarter_of};
+use crate::markdown;
+use crate::model::url::{join_relative, stem, url_of, without_md};
+use crate::model::{DataFile, Initiative, Kind, Kpi, Milestone, Page, Parsed, Priority, Status};
+
+const COMMON: [&str; 6] = ["title", "summary", "order", "draft", "kind", "id"];
+const INITIATIVE: [&str; 9] = [
+    "directions",
+    "owner",
+    "start",
+    "end",
+    "status",
+    "priority",
+    "kpis",
+    "depends_on",
+    "milestones",
+];
+const PRIORITIES: [(&str, Priority); 3] =
+    [("high", Priority::High), ("medium", Priority::Medium), ("low", Priority::Low)];
+
+/// A page as read from its own file, before references to other pages are
+/// checked: the page (with its reference lists still empty) and the ids it
+/// names, with where they are written.
+#[derive(Debug)]
+pub(super) struct Draft {
+    pub(super) page: Page,
+    pub(super) refs: Refs,
+}
+
+/// The ids a page names, as written.
+#[derive(Debug, Default)]
+pub(super) struct Refs {
+    pub(super) directions: Vec<Ref>,
+    pub(super) depends_on: Vec<Ref>,
+}
+
+/// Reads `parsed` into a draft page. Always returns one when there is
+/// frontmatter, with fallbacks where fields are wrong, so the cross-page
+/// checks can still run on it.
+pub(super) fn read(
+    parsed: &Parsed,
+    text: &str,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Option<Draft> {
+    let fm = parsed.frontmatter.as_ref()?;
+    let mut r = Reader::new(&fm.fields, fm.open.clone(), diags);
+    let kind = r.choice("kind", &Kind::NAMES).unwrap_or_else(|| Kind::from_path(&parsed.path));
+    let (title, title_in_body) = if kind == Kind::Page {
+        plain_title(&mut r, parsed, &text[fm.body.clone()])
+    } else {
+        let stem = stem(&parsed.path);
+        (r.required_text("title", "Cyberrobusthed").unwrap_or_else(|| stem.to_owned()), false)
+    };
+    let summary = r.text("summary");
+    let order = r.integer("order");
+    let draft = r.boolean("draft").unwrap_or(false);
+    // A plain page is known by its path, so `a/index.md` and `b/index.md`
+    // (or two `notes.md` in different folders) live side by side.
+    let default_id = if kind == Kind::Page { without_md(&parsed.path) } else { stem(&parsed.path) };
+    let (id, id_span) = read_id(&mut r, default_id, &fm.open);
+    let (initiative, refs) = if kind == Kind::Initiative {
+        let (initiative, refs) = read_initiative(&mut r, config);
+        (Some(initiative), refs)
+    } else {
+        (None, Refs::default())
+    };
+    let data = if kind == Kind::Analysis {
+        r.text("data").map(|d| (d, r.node("data").map(|n| n.span.clone())))
+    } else {
+        None
+    };
+    let mut known: Vec<&str> = COMMON.to_vec();
+    match kind {
+        Kind::Initiative => known.extend(INITIATIVE),
+        Kind::Analysis => known.push("data"),
+        _ => {}
+    }
+    r.finish(&known);
+    let data = data.and_then(|(data, span)| resolve_data(&parsed.path, &data, span, diags));
+    let page = Page {
+        source: parsed.source,
+        path: parsed.path.clone(),
+        kind,
+        id,
+        id_span,
+        url: url_of(&parsed.path, kind),
+        title,
+        title_in_body,
+        summary,
+        order,
+        draft,
+        body: fm.body.clone(),
+        initiative,
+        data,
+    };
+    Some(Draft { page, refs })
+}
+
+/// A plain page's title: `title:`, else its first `#` heading, else its file
+/// name (with a warning): documents brought in from elsewhere often carry
+/// their title as a heading, or none at all.
+fn plain_title(r: &mut Reader<'_>, parsed: &Parsed, body: &str) -> (String, bool) {
+    if r.node("title").is_some() {
+        return (r.text("title").unwrap_or_else(|| stem(&parsed.path).to_owned()), false);
+    }
+    if let Some(heading) = markdown::first_heading(body) {
+        return (heading, true);
+    }
+    let name = title_from_file_name(stem(&parsed.path));
+    let span = Span::new(parsed.source, 0..0);
+    r.diags.push(
+        Diagnostic::warning(span, format!("`content/{}` has no title", parsed.path))
+            .label(format!("shown as “{name}”"))
+            .help(
+                "add `title: …` to the frontmatter, or start the text with a `# Heading`"
+                    .to_owned(),
+            ),
+    );
+    (name, false)
+}
+
+/// `getting-started` -> `Getting started`.
+fn title_from_file_name(stem: &str) -> String {
+    let words = stem.replace(['-', '_'], " ");
+    let words = words.trim();
+    let mut chars = words.chars();
+    chars.next().map_or_else(
+        || stem.to_owned(),
+        |first| first.to_uppercase().chain(chars).collect::<String>(),
+    )
+}
+
+fn read_id(r: &mut Reader<'_>, stem: &str, open: &Span) -> (String, Span) {
+    let span = r.node("id").map(|n| n.span.clone());
+    match (r.text("id"), span) {
+        (Some(id), Some(span)) if valid_id(&id) => (id, span),
+        (Some(id), Some(span)) => {
+            r.diags.push(
+                Diagnostic::error(span.clone(), format!("`{id}` is not a usable id")).help(
+                    "use letters, digits, `-` and `_` only, e.g. `cyberrobusthed`".to_owned(),
+                ),
+            );
+            (id, span)
+        }
+        _ => (stem.to_owned(), open.clone()),
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+fn read_initiative(r: &mut Reader<'_>, config: &Config) -> (Initiative, Refs) {
+    let directions = r.refs("directions");
+    if directions.is_empty() && r.node("directions").is_none() {
+        r.required_text("directions", "[cyberrobusthed]");
+    } else if directions.is_empty() {
+        let span = r.node("directions").map(|n| n.span.clone());
+        r.diags.extend(span.map(|s| {
+            Diagnostic::error(s, "an initiative must serve at least one direction")
+                .help("list direction ids, e.g. `directions: [cyberrobusthed]`".to_owned())
+        }));
+    }
+    let owner = r.required_text("owner", "Driftsudvalget").unwrap_or_default();
+    let start = r.quarter("start");
+    let end = r.quarter("end");
+    if let (Some((start, start_span)), Some((end, end_span))) = (&start, &end) {
+        if end < start {
+            r.diags.push(
+                Diagnostic::error(
+                    end_span.clone(),
+                    format!("the initiative ends ({end}) before it starts ({start})"),
+                )
+                .also(start_span.clone(), "starts here")
+                .help("`end` must be the same quarter as `start` or later".to_owned()),
+            );
+        }
+    }
+    for (q, span) in [&start, &end].into_iter().flatten() {
+        if let Some(period) = &config.period {
+            if *q < period.start || *q > period.end {
+                r.diags.push(
+                    Diagnostic::warning(
+                        span.clone(),
+                        format!("{q} is outside the action plan's period"),
+                    )
+                    .help(format!(
+                        "`period` in stratdoc.yaml runs from {} to {}",
+                        period.start, period.end
+                    )),
+                );
+            }
+        }
+    }
+    let status = r.choice("status", &Status::ALL).unwrap_or(Status::Planned);
+    let priority = r.choice("priority", &PRIORITIES);
+    let kpis = r.list_of("kpis", |k| {
+        let name = k.required_text("name", "Andel kommuner med beredskabsplan");
+        let baseline = k.text_or_number("baseline");
+        let target = k.text_or_number("target");
+        Some(Kpi { name: name?, baseline, target })
+    });
+    let range = start.as_ref().map(|s| s.0).zip(end.as_ref().map(|e| e.0));
+    let milestones = r.list_of("milestones", |m| {
+        let title = m.required_text("title", "Første version klar");
+        let quarter = if let Some(node) = m.node("quarter") {
+            quarter_of(node, "quarter", m.diags)
+        } else {
+            m.required_text("quarter", "2027-Q2");
+            None
+        };
+        if let (Some((q, span)), Some((start, end))) = (&quarter, range) {
+            if *q < start || *q > end {
+                m.diags.push(
+                    Diagnostic::warning(
+                        span.clone(),
+                        format!("milestone in {q} lies outside the initiative ({start} to {end})"),
+                    )
+                    .help("move the milestone or widen `start`/`end`".to_owned()),
+                );
+            }
+        }
+        Some(Milestone { quarter: quarter?.0, title: title? })
+    });
+    let depends_on = r.refs("depends_on");
+    let initiative = Initiative {
+        directions: Vec::new(),
+        owner,
+        start: start.map(|s| s.0),
+        end: end.map(|e| e.0),
+        status,
+        priority,
+        kpis,
+        depends_on: Vec::new(),
+        milestones,
+    };
+    (initiative, Refs { directions, depends_on })
+}
+
+/// `data:` is relative to the page's folder and must stay inside `content/`.
+fn resolve_data(
+    page: &str,
+    data: &str,
+    span: Option<Span>,
+    diags: &mut Diagnostics,
+) -> Option<DataFile> {
+    let span = span?;
+    if let Some(path) = join_relative(page, data) {
+        Some(DataFile { path, span })
+    } else {
+        diags.push(
+            Diagnostic::error(span, format!("`{data}` points outside `content/`"))
+                .help("put the data file in the same folder as the page and name it without `..` or `/` at the start".to_owned()),
+        );
+        None
+    }
+}

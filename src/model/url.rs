@@ -1,0 +1,112 @@
+//! Where pages and files end up in the site: every folder and file name
+//! slugified, `.html` for pages. Also the one rule for relative paths that
+//! must stay inside `content/`.
+
+use crate::model::Kind;
+use crate::slug::slugify;
+use crate::source::is_markdown;
+
+/// The file name of `path` without its `.md` extension (in any case).
+pub(super) fn stem(path: &str) -> &str {
+    without_md(path.rsplit('/').next().unwrap_or(path))
+}
+
+/// `path` without its `.md` extension (in any case).
+pub(super) fn without_md(path: &str) -> &str {
+    if is_markdown(path) { &path[..path.len() - ".md".len()] } else { path }
+}
+
+/// Resolves `target` relative to the folder of `from` (both relative to
+/// `content/`). `None` when it is absolute or climbs out of `content/`.
+#[must_use]
+pub fn join_relative(from: &str, target: &str) -> Option<String> {
+    if target.starts_with('/')
+        || target.starts_with('\\')
+        || target.contains(':')
+        || target.contains('\\')
+    {
+        return None;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// The output path of a page: each folder and the stem slugified, `.html`.
+/// The purpose statement is the front page.
+#[must_use]
+pub fn url_of(path: &str, kind: Kind) -> String {
+    if kind == Kind::Purpose {
+        return "index.html".to_owned();
+    }
+    let stem = without_md(path);
+    let mut slugged: Vec<String> = stem.split('/').map(|part| non_empty(slugify(part))).collect();
+    if let Some(last) = slugged.last_mut() {
+        last.push_str(".html");
+    }
+    slugged.join("/")
+}
+
+/// The output path of an asset: folders slugified, the file name's stem too, extension lowercased.
+#[must_use]
+pub fn asset_url(path: &str) -> String {
+    let (dirs, file) = path.rsplit_once('/').map_or(("", path), |(d, f)| (d, f));
+    let (stem, ext) = file
+        .rsplit_once('.')
+        .filter(|(s, _)| !s.is_empty())
+        .map_or((file, None), |(s, e)| (s, Some(e)));
+    let mut out: Vec<String> = if dirs.is_empty() {
+        Vec::new()
+    } else {
+        dirs.split('/').map(|d| non_empty(slugify(d))).collect()
+    };
+    let ext = ext.map(|e| format!(".{}", slugify(e))).unwrap_or_default();
+    out.push(format!("{}{ext}", non_empty(slugify(stem))));
+    out.join("/")
+}
+
+fn non_empty(slug: String) -> String {
+    if slug.is_empty() { "side".to_owned() } else { slug }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_slugged_paths() {
+        assert_eq!(
+            url_of("initiatives/Fælles SOC.md", Kind::Initiative),
+            "initiatives/faelles-soc.html"
+        );
+        assert_eq!(url_of("purpose.md", Kind::Purpose), "index.html");
+        assert_eq!(url_of("om/Kontakt os.md", Kind::Page), "om/kontakt-os.html");
+        assert_eq!(url_of("Om/Intro.MD", Kind::Page), "om/intro.html");
+        assert_eq!(stem("a/b.Md"), "b");
+        assert_eq!(stem("æ.md"), "æ");
+        assert_eq!(asset_url("analysis/Spørgeskema 2026.CSV"), "analysis/spoergeskema-2026.csv");
+        assert_eq!(asset_url("billeder/logo.svg"), "billeder/logo.svg");
+    }
+
+    #[test]
+    fn relative_paths_stay_inside_content() {
+        assert_eq!(
+            join_relative("analysis/a.md", "data.csv").as_deref(),
+            Some("analysis/data.csv")
+        );
+        assert_eq!(join_relative("analysis/a.md", "../x/./d.csv").as_deref(), Some("x/d.csv"));
+        assert_eq!(join_relative("analysis/a.md", "../../etc/passwd"), None);
+        assert_eq!(join_relative("a.md", "/etc/passwd"), None);
+        assert_eq!(join_relative("a.md", "C:\\x.csv"), None);
+        assert_eq!(join_relative("a.md", "..\\x.csv"), None);
+    }
+}

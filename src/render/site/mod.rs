@@ -1,0 +1,107 @@
+//! The multi-page site: a page per content page, an overview per section, the
+//! front page, and the theme's files. [`Site::page`] renders one page on its
+//! own, so a server can re-render just the pages a change touches.
+//!
+//! - `pages`: a content page, with what its kind adds (facts, pager, …);
+//! - `front`: the purpose statement as the front page;
+//! - `overview`: each section's overview page;
+//! - `files`: theme files, the logo and content assets, copied as they are.
+
+mod files;
+mod front;
+mod overview;
+mod pages;
+
+use rayon::prelude::*;
+
+use crate::artifact::{Contents, OutputFile};
+use crate::error::Error;
+use crate::markdown::HtmlOptions;
+use crate::model::{Page, PageId};
+use crate::render::labels::{self, Labels};
+use crate::render::view::{self, NavItem, SiteView, Views};
+use crate::render::{Input, Templates};
+use crate::xref::root_of;
+
+/// Renders every page, overview and file of the site.
+pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>, Error> {
+    let labels = labels::labels(input.config.language);
+    let site = Site::new(input, templates, &labels);
+    let mut files: Vec<OutputFile> = input
+        .publication
+        .iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(id, _)| site.page(id))
+        .collect::<Result<_, _>>()?;
+    for kind in view::SECTIONS {
+        if input.publication.count(kind) > 0 {
+            files.push(site.overview(kind)?);
+        }
+    }
+    files.extend(site.files());
+    Ok(files)
+}
+
+/// Everything shared by the pages of one build of the site.
+pub struct Site<'a> {
+    input: &'a Input<'a>,
+    templates: &'a Templates,
+    views: Views<'a>,
+    header: SiteView<'a>,
+    /// The plain pages the navigation lists, found once.
+    top_pages: Vec<PageId>,
+}
+
+/// How the site links to a page: its URL from the site root (templates put
+/// `root`, the way back to the root, in front).
+fn site_href(page: &Page) -> String {
+    page.url.clone()
+}
+
+impl<'a> Site<'a> {
+    /// Prepares the site of `input`.
+    #[must_use]
+    pub fn new(input: &'a Input<'a>, templates: &'a Templates, labels: &'a Labels) -> Self {
+        let views =
+            Views { publication: input.publication, config: input.config, labels, href: site_href };
+        let header = SiteView::new(input.config, files::logo_url(input.config));
+        let top_pages = view::top_pages(&views);
+        Site { input, templates, views, header, top_pages }
+    }
+
+    /// The context every template of the site gets: the site header, labels,
+    /// the way back to the root, and the navigation as seen from `url`.
+    fn context(&self, url: &str, title: &str, current: Option<PageId>) -> tera::Context {
+        let mut context = tera::Context::new();
+        context.insert("site", &self.header);
+        context.insert("t", self.views.labels);
+        context.insert("root", &root_of(url));
+        context.insert("current_url", url);
+        context.insert("page_title", title);
+        context.insert("nav", &self.navigation(url, current));
+        context
+    }
+
+    fn navigation(&self, url: &str, current: Option<PageId>) -> Vec<NavItem> {
+        view::navigation(&self.views, url, current, &self.top_pages)
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        context: &tera::Context,
+        path: String,
+    ) -> Result<OutputFile, Error> {
+        let html = self.templates.render(template, context)?;
+        Ok(OutputFile { path, contents: Contents::Bytes(html.into_bytes()) })
+    }
+
+    /// How page bodies are written in this site.
+    fn html_options(&self) -> HtmlOptions {
+        HtmlOptions {
+            language: self.input.config.language,
+            allow_html: self.input.config.allow_html,
+        }
+    }
+}

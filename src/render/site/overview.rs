@@ -1,0 +1,27 @@
+//! A section's overview page (`initiatives/index.html`, …).
+
+use crate::artifact::OutputFile;
+use crate::error::Error;
+use crate::model::Kind;
+use crate::render::site::Site;
+use crate::render::view;
+
+impl Site<'_> {
+    /// Renders the overview page of `kind`'s section.
+    pub fn overview(&self, kind: Kind) -> Result<OutputFile, Error> {
+        let url = kind.overview_url().unwrap_or_else(|| "pages/index.html".to_owned());
+        let title = self.views.section_title(kind);
+        let mut context = self.context(&url, title, None);
+        context.insert("kind", &kind);
+        context.insert("heading", title);
+        context.insert("breadcrumbs", &[view::home(&self.views)]);
+        let initiatives = if kind == Kind::Initiative {
+            self.views.initiatives(self.input.publication.ids_of(kind))
+        } else {
+            Vec::new()
+        };
+        context.insert("initiatives", &initiatives);
+        context.insert("pages", &self.views.cards(kind));
+        self.render("list.html", &context, url)
+    }
+}

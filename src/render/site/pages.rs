@@ -1,0 +1,58 @@
+//! A content page of the site: its body and what its kind adds around it.
+
+use crate::artifact::OutputFile;
+use crate::error::Error;
+use crate::markdown;
+use crate::model::{Kind, PageId, asset_url};
+use crate::render::site::Site;
+use crate::render::view::{self, Link, PageView};
+
+impl Site<'_> {
+    /// Renders page `id` of the site on its own.
+    pub fn page(&self, id: PageId) -> Result<OutputFile, Error> {
+        let publication = self.input.publication;
+        let page = &publication[id];
+        let doc = &self.input.docs[id.index()];
+        let html = markdown::to_html(doc, &self.input.links[id.index()], self.html_options());
+        let mut context = self.context(&page.url, &page.title, Some(id));
+        context.insert("page", &PageView::new(page, &html, &doc.headings));
+        context.insert("breadcrumbs", &view::breadcrumbs(&self.views, id));
+        let template = match page.kind {
+            Kind::Purpose => {
+                self.front_page(&mut context);
+                "index.html"
+            }
+            Kind::Narrative => {
+                // Pages are in reading order, so the neighbours of a chapter
+                // are the chapters before and after it.
+                let chapter = |index: Option<usize>| {
+                    let neighbour = PageId::new(index?);
+                    (publication.pages.get(neighbour.index())?.kind == Kind::Narrative)
+                        .then(|| self.views.link(neighbour))
+                };
+                context.insert("previous", &chapter(id.index().checked_sub(1)));
+                context.insert("next", &chapter(Some(id.index() + 1)));
+                "narrative.html"
+            }
+            Kind::Direction => {
+                let initiatives = publication.relations.initiatives_of(id);
+                context.insert("initiatives", &self.views.initiatives(initiatives));
+                "direction.html"
+            }
+            Kind::Initiative => {
+                context.insert("facts", &self.views.facts(id));
+                "initiative.html"
+            }
+            Kind::Analysis => {
+                let data = page.data.as_ref().map(|d| Link {
+                    title: d.path.rsplit('/').next().unwrap_or(&d.path).to_owned(),
+                    url: asset_url(&d.path),
+                });
+                context.insert("data", &data);
+                "analysis.html"
+            }
+            Kind::Page => "page.html",
+        };
+        self.render(template, &context, page.url.clone())
+    }
+}

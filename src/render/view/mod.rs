@@ -1,0 +1,129 @@
+//! View models: the plain, serialisable data templates read, built from the
+//! checked publication. Every output (the site, the plan views, the board
+//! edition) builds the same views; only how a link is written differs, so
+//! each output passes its own [`Views::href`].
+//!
+//! - this file: the publication-wide header ([`SiteView`]) and links;
+//! - `initiative`: an initiative's summary and facts, directions as cards;
+//! - `nav`: the navigation tree and breadcrumbs.
+
+mod initiative;
+mod nav;
+
+use serde::Serialize;
+
+pub(crate) use nav::{NavItem, SECTIONS, breadcrumbs, home, navigation, top_pages};
+
+use crate::config::{Config, Status as PublicationStatus};
+use crate::markdown::Heading;
+use crate::model::{Kind, Page, PageId, Publication};
+use crate::render::labels::{self, Labels};
+
+/// Builds views of one publication for one output.
+pub(crate) struct Views<'a> {
+    /// The checked strategy.
+    pub(crate) publication: &'a Publication,
+    /// Its settings.
+    pub(crate) config: &'a Config,
+    /// UI words in its language.
+    pub(crate) labels: &'a Labels,
+    /// How this output links to a page (the site: its URL from the root).
+    pub(crate) href: fn(&Page) -> String,
+}
+
+impl Views<'_> {
+    /// A link to page `id`.
+    pub(crate) fn link(&self, id: PageId) -> Link {
+        let page = &self.publication[id];
+        Link { title: page.title.clone(), url: (self.href)(page) }
+    }
+
+    /// Links to every page of `kind`, in reading order.
+    pub(crate) fn links_of(&self, kind: Kind) -> Vec<Link> {
+        self.publication.of_kind(kind).map(|(id, _)| self.link(id)).collect()
+    }
+
+    /// The UI name of a kind's section (`Handlingsplan` for initiatives).
+    pub(crate) fn section_title(&self, kind: Kind) -> &'static str {
+        self.labels[match kind {
+            Kind::Narrative => "narrative",
+            Kind::Direction => "directions",
+            Kind::Initiative => "action_plan",
+            Kind::Analysis => "analysis",
+            Kind::Purpose => "purpose",
+            Kind::Page => "pages",
+        }]
+    }
+}
+
+/// Publication-wide values every template sees as `site`.
+#[derive(Serialize)]
+pub(crate) struct SiteView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    organisation: Option<&'a str>,
+    language: &'static str,
+    version: Option<&'a str>,
+    status: PublicationStatus,
+    approved: Option<String>,
+    period: Option<String>,
+    base_path: &'a str,
+    logo: Option<String>,
+}
+
+impl<'a> SiteView<'a> {
+    /// The header of `config`; `logo` is where the output put the logo.
+    pub(crate) fn new(config: &'a Config, logo: Option<String>) -> Self {
+        let language = config.language;
+        SiteView {
+            title: &config.title,
+            subtitle: config.subtitle.as_deref(),
+            organisation: config.organisation.as_deref(),
+            language: language.tag(),
+            version: config.version.as_deref(),
+            status: config.status,
+            approved: config.approved.map(|d| labels::date(d, language)),
+            period: config
+                .period
+                .and_then(|p| labels::quarter_range(Some(p.start), Some(p.end), language)),
+            base_path: &config.base_path,
+            logo,
+        }
+    }
+}
+
+/// A link with its text.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Link {
+    pub(crate) title: String,
+    pub(crate) url: String,
+}
+
+/// A page's own content, as templates see it as `page`.
+#[derive(Serialize)]
+pub(crate) struct PageView<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) title_in_body: bool,
+    pub(crate) summary: Option<&'a str>,
+    pub(crate) kind: Kind,
+    pub(crate) id: &'a str,
+    pub(crate) url: &'a str,
+    pub(crate) content: &'a str,
+    pub(crate) toc: Vec<&'a Heading>,
+}
+
+impl<'a> PageView<'a> {
+    /// The view of `page` with its body `html` and `headings`.
+    pub(crate) fn new(page: &'a Page, html: &'a str, headings: &'a [Heading]) -> Self {
+        PageView {
+            title: &page.title,
+            title_in_body: page.title_in_body,
+            summary: page.summary.as_deref(),
+            kind: page.kind,
+            id: &page.id,
+            url: &page.url,
+            content: html,
+            toc: headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
+        }
+    }
+}

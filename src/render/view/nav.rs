@@ -1,0 +1,174 @@
+//! The navigation tree and breadcrumbs as seen from one page. Both are built
+//! from positions and relations, never by scanning a section, so a page's
+//! navigation costs the same in a section of ten pages or ten thousand.
+
+use serde::Serialize;
+
+use crate::model::{Kind, PageId};
+use crate::render::view::{Link, Views};
+
+/// A section's items are listed in the navigation of every page up to this
+/// many; bigger sections only on their own pages, around the current item,
+/// so page size does not grow with the square of the page count.
+const NAV_ALWAYS: usize = 12;
+const NAV_WINDOW: usize = 6;
+
+/// The sections that have an entry (and an overview page) in the navigation.
+pub(crate) const SECTIONS: [Kind; 4] =
+    [Kind::Narrative, Kind::Direction, Kind::Initiative, Kind::Analysis];
+
+/// One entry of the navigation.
+#[derive(Serialize)]
+pub(crate) struct NavItem {
+    title: String,
+    url: String,
+    current: bool,
+    open: bool,
+    children: Vec<NavItem>,
+}
+
+/// The navigation as seen from the page at `url` (`current`, unless it is
+/// an overview). `top_pages` are the plain pages listed at the end.
+pub(crate) fn navigation(
+    views: &Views<'_>,
+    url: &str,
+    current: Option<PageId>,
+    top_pages: &[PageId],
+) -> Vec<NavItem> {
+    let publication = views.publication;
+    let current_kind = current.map(|id| publication[id].kind);
+    // An initiative sits under its (first) direction.
+    let current_direction = current.and_then(|id| match current_kind {
+        Some(Kind::Direction) => Some(id),
+        Some(Kind::Initiative) => {
+            publication[id].initiative.as_ref()?.directions.first().map(|d| d.page)
+        }
+        _ => None,
+    });
+    let mut nav = vec![NavItem {
+        title: views.labels["home"].to_owned(),
+        url: "index.html".to_owned(),
+        current: url == "index.html",
+        open: false,
+        children: Vec::new(),
+    }];
+    for kind in SECTIONS {
+        let count = publication.count(kind);
+        if count == 0 {
+            continue;
+        }
+        let section_url = kind.overview_url().unwrap_or_default();
+        let in_section = current_kind == Some(kind) || url == section_url;
+        // Initiatives appear under their direction; the section link is the action plan.
+        let children = if kind == Kind::Initiative {
+            Vec::new()
+        } else {
+            let at = current
+                .filter(|_| current_kind == Some(kind))
+                .map_or(0, |id| publication.position(id));
+            let ids: Vec<PageId> = publication.ids_of(kind)[window(count, at, in_section)].to_vec();
+            items(views, &ids, url, current, current_direction)
+        };
+        nav.push(NavItem {
+            title: views.section_title(kind).to_owned(),
+            url: section_url.clone(),
+            current: url == section_url,
+            open: in_section,
+            children,
+        });
+    }
+    nav.extend(top_pages.iter().map(|&id| leaf(views, id, current)));
+    nav
+}
+
+/// The part of a list of `len` items shown when the current one is at `at`.
+fn window(len: usize, at: usize, in_section: bool) -> std::ops::Range<usize> {
+    if len <= NAV_ALWAYS {
+        0..len
+    } else if in_section {
+        at.saturating_sub(NAV_WINDOW)..(at + NAV_WINDOW + 1).min(len)
+    } else {
+        0..0
+    }
+}
+
+/// Entries for `ids`; the current direction opens to list its initiatives.
+fn items(
+    views: &Views<'_>,
+    ids: &[PageId],
+    url: &str,
+    current: Option<PageId>,
+    current_direction: Option<PageId>,
+) -> Vec<NavItem> {
+    ids.iter()
+        .map(|&id| {
+            let page = &views.publication[id];
+            let open = page.kind == Kind::Direction && current_direction == Some(id);
+            let children = if open {
+                let initiatives = views.publication.relations.initiatives_of(id);
+                // Relations list pages in reading order, so a binary search finds the current one.
+                let at = current.and_then(|c| initiatives.binary_search(&c).ok()).unwrap_or(0);
+                initiatives[window(initiatives.len(), at, true)]
+                    .iter()
+                    .map(|&i| leaf(views, i, current))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            NavItem {
+                title: page.title.clone(),
+                url: page.url.clone(),
+                current: page.url == url,
+                open,
+                children,
+            }
+        })
+        .collect()
+}
+
+fn leaf(views: &Views<'_>, id: PageId, current: Option<PageId>) -> NavItem {
+    let page = &views.publication[id];
+    NavItem {
+        title: page.title.clone(),
+        url: page.url.clone(),
+        current: current == Some(id),
+        open: false,
+        children: Vec::new(),
+    }
+}
+
+/// The plain pages at the top of the site that the navigation lists (the
+/// first [`NAV_ALWAYS`] of them); computed once per build.
+pub(crate) fn top_pages(views: &Views<'_>) -> Vec<PageId> {
+    views
+        .publication
+        .of_kind(Kind::Page)
+        .filter(|(_, p)| !p.url.contains('/'))
+        .map(|(id, _)| id)
+        .take(NAV_ALWAYS)
+        .collect()
+}
+
+/// The trail from the front page to page `id` (empty on the front page).
+pub(crate) fn breadcrumbs(views: &Views<'_>, id: PageId) -> Vec<Link> {
+    let page = &views.publication[id];
+    if page.kind == Kind::Purpose {
+        return Vec::new();
+    }
+    let mut crumbs = vec![home(views)];
+    let section = |kind: Kind| {
+        kind.overview_url().map(|url| Link { title: views.section_title(kind).to_owned(), url })
+    };
+    // An initiative sits under its (first) direction; other pages under their section.
+    let direction = page.initiative.as_ref().and_then(|i| i.directions.first()).map(|d| d.page);
+    match direction {
+        Some(d) => crumbs.extend(section(Kind::Direction).into_iter().chain([views.link(d)])),
+        None => crumbs.extend(section(page.kind)),
+    }
+    crumbs
+}
+
+/// The first crumb of every trail.
+pub(crate) fn home(views: &Views<'_>) -> Link {
+    Link { title: views.labels["home"].to_owned(), url: "index.html".to_owned() }
+}
