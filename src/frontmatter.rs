@@ -105,6 +105,20 @@ pub fn parse(source: SourceId, text: &str, diags: &mut Diagnostics) -> Option<Fr
     Some(Frontmatter { fields, open, body: split.body })
 }
 
+/// Like [`parse`], for a file that may be a plain page: with no frontmatter
+/// at all it is a page with an empty one, whose body is the whole file.
+/// Documents teams bring in from elsewhere often have none.
+pub fn parse_plain(source: SourceId, text: &str, diags: &mut Diagnostics) -> Option<Frontmatter> {
+    if split(text) == Err(SplitError::Missing) {
+        return Some(Frontmatter {
+            fields: Vec::new(),
+            open: Span::new(source, 0..0),
+            body: 0..text.len(),
+        });
+    }
+    parse(source, text, diags)
+}
+
 /// Parses `text[range]` as a YAML mapping (a frontmatter block or a whole
 /// config file) into located fields.
 pub fn parse_yaml(

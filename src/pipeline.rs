@@ -22,7 +22,7 @@ use crate::diagnostics::Sources;
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown;
-use crate::model::{self, Parsed};
+use crate::model::{self, Kind, Parsed};
 use crate::render::{self, Templates};
 use crate::source::{self, Content};
 use crate::xref;
@@ -76,8 +76,11 @@ pub fn render(
         .map(|page| {
             let mut local = Diagnostics::new();
             let text = &sources.get(page.id).text;
-            let frontmatter =
-                if page.readable { frontmatter::parse(page.id, text, &mut local) } else { None };
+            let frontmatter = match (page.readable, Kind::from_path(&page.path)) {
+                (false, _) => None,
+                (true, Kind::Page) => frontmatter::parse_plain(page.id, text, &mut local),
+                (true, _) => frontmatter::parse(page.id, text, &mut local),
+            };
             (Parsed { source: page.id, path: page.path.clone(), frontmatter }, local)
         })
         .collect();

@@ -157,26 +157,6 @@ fn markdown_links_to_md_files_become_relative_page_links() {
 }
 
 #[test]
-fn narrative_chapters_have_previous_and_next_in_order() {
-    let project = Project::minimal();
-    for (file, title, order) in [("b.md", "Anden", 2), ("a.md", "Tredje", 3), ("c.md", "Første", 1)]
-    {
-        project.file(
-            &format!("content/narrative/{file}"),
-            format!("---\ntitle: {title}\norder: {order}\n---\nTekst.\n"),
-        );
-    }
-    project.build();
-    let second = project.page("narrative/b.html");
-    let prev =
-        second.find("href=\"../narrative/c.html\"").or_else(|| second.find("href=\"c.html\""));
-    assert!(prev.is_some(), "{second}");
-    let index = project.page("index.html");
-    let (first, third) = (index.find("Første").unwrap(), index.find("Tredje").unwrap());
-    assert!(first < third, "chapters in order on the front page");
-}
-
-#[test]
 fn english_projects_get_english_labels_and_quarters() {
     let project = Project::minimal();
     project.file("stratdoc.yaml", "title: Test strategy\nlanguage: en\n");

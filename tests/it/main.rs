@@ -6,4 +6,5 @@ mod cli;
 mod diagnostics;
 mod fuzz_corpus;
 mod safety;
+mod site;
 mod support;

@@ -57,6 +57,13 @@ impl Project {
         project
     }
 
+    /// A copy of the fixture project `tests/fixtures/NAME`.
+    pub(crate) fn fixture(name: &str) -> Project {
+        let project = Project::empty();
+        copy_dir(&fixtures().join(name), project.path());
+        project
+    }
+
     /// Writes a file (creating folders).
     pub(crate) fn file(&self, path: &str, contents: impl AsRef<[u8]>) -> &Project {
         let path = self.path().join(path);
@@ -158,6 +165,37 @@ pub(crate) fn redact(text: &str, root: &Path) -> String {
         }
     }
     text
+}
+
+/// The `<main>` element of a page, as written (tags included).
+pub(crate) fn main_of(html: &str) -> &str {
+    element(html, "<main").unwrap_or_else(|| panic!("no <main> in\n{html}"))
+}
+
+/// The element that starts with `open` (e.g. `<nav class="pager"`), up to its
+/// matching end tag, or `None` when there is none.
+pub(crate) fn element<'a>(html: &'a str, open: &str) -> Option<&'a str> {
+    let start = html.find(open)?;
+    let name: String =
+        open[1..].chars().take_while(char::is_ascii_alphanumeric).collect::<String>();
+    let (open_tag, close_tag) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0;
+    let mut at = start;
+    loop {
+        let next_open = html[at + 1..].find(&open_tag).map(|i| i + at + 1);
+        let next_close = html[at..].find(&close_tag).map(|i| i + at)?;
+        match next_open {
+            Some(o) if o < next_close => {
+                depth += 1;
+                at = o;
+            }
+            _ if depth == 0 => return Some(&html[start..next_close + close_tag.len()]),
+            _ => {
+                depth -= 1;
+                at = next_close + 1;
+            }
+        }
+    }
 }
 
 /// Every file under `dir` with its bytes, for "nothing changed" checks.
