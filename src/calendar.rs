@@ -1,6 +1,7 @@
-//! Calendar values of a strategy: dates (`2026-12-10`) and quarters
-//! (`2025-Q1`, the unit of the action plan). A leaf module: config, fields
-//! and model all use it.
+//! Calendar values of a strategy: dates (`2026-12-10`), quarters (`2025-Q1`,
+//! the unit of the action plan) and [`When`], a time as a source gives it (a
+//! quarter, a half year or a year). A leaf module: config, fields and model
+//! all use it.
 
 use std::fmt;
 use std::str::FromStr;
@@ -44,8 +45,8 @@ impl fmt::Display for Date {
     }
 }
 
-/// A calendar quarter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+/// A calendar quarter; serialised as written (`"2027-Q1"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Quarter {
     /// Four-digit year.
     pub year: u16,
@@ -62,6 +63,29 @@ impl Quarter {
         } else {
             Quarter { quarter: self.quarter + 1, ..self }
         }
+    }
+
+    /// The quarter before this one.
+    #[must_use]
+    pub fn previous(self) -> Quarter {
+        if self.quarter == 1 {
+            Quarter { year: self.year - 1, quarter: 4 }
+        } else {
+            Quarter { quarter: self.quarter - 1, ..self }
+        }
+    }
+
+    /// The quarter `date` falls in.
+    #[must_use]
+    pub fn of(date: Date) -> Quarter {
+        Quarter { year: date.year, quarter: (date.month - 1) / 3 + 1 }
+    }
+
+    /// How many quarters lie between `self` and `later` (0 for the same).
+    #[must_use]
+    pub fn distance(self, later: Quarter) -> i32 {
+        (i32::from(later.year) * 4 + i32::from(later.quarter))
+            - (i32::from(self.year) * 4 + i32::from(self.quarter))
     }
 
     /// Every quarter from `self` to `end`, both included.
@@ -89,6 +113,109 @@ impl FromStr for Quarter {
 impl fmt::Display for Quarter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-Q{}", self.year, self.quarter)
+    }
+}
+
+impl serde::Serialize for Quarter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A time as a source gives it: a quarter (`2027-Q1`), a half year
+/// (`2022-H1`) or a year (`2018`). The plan places a half or a year over all
+/// its quarters and marks it as approximate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum When {
+    /// `2027-Q1`.
+    Quarter(Quarter),
+    /// `2022-H1`: the first (1) or second (2) half of a year.
+    Half {
+        /// Four-digit year.
+        year: u16,
+        /// 1 or 2.
+        half: u8,
+    },
+    /// `2018`.
+    Year(u16),
+}
+
+impl When {
+    /// The first quarter it covers.
+    #[must_use]
+    pub fn first(self) -> Quarter {
+        match self {
+            When::Quarter(q) => q,
+            When::Half { year, half } => Quarter { year, quarter: half * 2 - 1 },
+            When::Year(year) => Quarter { year, quarter: 1 },
+        }
+    }
+
+    /// The last quarter it covers.
+    #[must_use]
+    pub fn last(self) -> Quarter {
+        match self {
+            When::Quarter(q) => q,
+            When::Half { year, half } => Quarter { year, quarter: half * 2 },
+            When::Year(year) => Quarter { year, quarter: 4 },
+        }
+    }
+
+    /// True for a half or a year: placed over several quarters.
+    #[must_use]
+    pub fn is_approximate(self) -> bool {
+        !matches!(self, When::Quarter(_))
+    }
+}
+
+impl From<Quarter> for When {
+    fn from(q: Quarter) -> When {
+        When::Quarter(q)
+    }
+}
+
+impl FromStr for When {
+    type Err = ();
+
+    /// `2027-Q1`, `2022-H1` (`h` too) or `2018`.
+    fn from_str(text: &str) -> Result<Self, ()> {
+        let year_of = |y: &str| -> Result<u16, ()> {
+            if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+                y.parse().map_err(|_| ())
+            } else {
+                Err(())
+            }
+        };
+        if let Some((year, half)) =
+            text.split_once(['-']).filter(|(_, h)| h.starts_with(['H', 'h']))
+        {
+            let half = match &half[1..] {
+                "1" => 1,
+                "2" => 2,
+                _ => return Err(()),
+            };
+            return Ok(When::Half { year: year_of(year)?, half });
+        }
+        if !text.contains('-') {
+            return year_of(text).map(When::Year);
+        }
+        text.parse().map(When::Quarter)
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::Quarter(q) => q.fmt(f),
+            When::Half { year, half } => write!(f, "{year}-H{half}"),
+            When::Year(year) => write!(f, "{year}"),
+        }
+    }
+}
+
+impl serde::Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -121,6 +248,37 @@ mod tests {
         ] {
             assert_eq!(bad.parse::<Quarter>(), Err(()), "{bad}");
         }
+    }
+
+    #[test]
+    fn when_is_a_quarter_a_half_or_a_year() {
+        let parse = |t: &str| {
+            t.parse::<When>().map(|w| (w.to_string(), w.first().to_string(), w.last().to_string()))
+        };
+        assert_eq!(parse("2027-Q3"), Ok(("2027-Q3".into(), "2027-Q3".into(), "2027-Q3".into())));
+        assert_eq!(parse("2022-h2"), Ok(("2022-H2".into(), "2022-Q3".into(), "2022-Q4".into())));
+        assert_eq!(parse("2018"), Ok(("2018".into(), "2018-Q1".into(), "2018-Q4".into())));
+        for bad in ["2022-H3", "2022-H", "18", "2018-", "H1-2022", "2022-Q5", "20188"] {
+            assert_eq!(bad.parse::<When>(), Err(()), "{bad}");
+        }
+        assert!("2018".parse::<When>().unwrap().is_approximate());
+        assert!(!"2018-Q1".parse::<When>().unwrap().is_approximate());
+    }
+
+    #[test]
+    fn quarters_of_dates_and_distances() {
+        let q = Quarter::of(Date { year: 2026, month: 11, day: 24 });
+        assert_eq!(q.to_string(), "2026-Q4");
+        assert_eq!(q.previous().to_string(), "2026-Q3");
+        assert_eq!(q.next().previous(), q);
+        assert_eq!(q.distance("2028-Q2".parse().unwrap()), 6);
+        assert_eq!(serde_json_string(q), "\"2026-Q4\"");
+    }
+
+    fn serde_json_string(q: Quarter) -> String {
+        let mut out = Vec::new();
+        serde::Serialize::serialize(&q, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        String::from_utf8(out).unwrap()
     }
 
     #[test]

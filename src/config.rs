@@ -89,6 +89,8 @@ pub struct Config {
     pub theme: String,
     /// Whether raw HTML in Markdown is passed through (`CommonMark`) or escaped.
     pub allow_html: bool,
+    /// ISO 4217 code of the currency budgets are in (`DKK`).
+    pub currency: String,
 }
 
 impl Default for Config {
@@ -107,11 +109,12 @@ impl Default for Config {
             logo_file: None,
             theme: "default".to_owned(),
             allow_html: true,
+            currency: "DKK".to_owned(),
         }
     }
 }
 
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 13] = [
     "title",
     "subtitle",
     "organisation",
@@ -124,6 +127,7 @@ const KEYS: [&str; 12] = [
     "logo",
     "theme",
     "allow_html",
+    "currency",
 ];
 
 /// Reads `root/stratdoc.yaml`. Problems in it are recorded in `diags`; any
@@ -217,9 +221,23 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         logo_file: None,
         theme: r.text("theme").unwrap_or(defaults.theme),
         allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
+        currency: currency(&mut r).unwrap_or(defaults.currency),
     };
     r.finish(&KEYS);
     config
+}
+
+/// `currency: DKK`: three capital letters, as ISO 4217 writes currencies.
+fn currency(r: &mut Reader<'_>) -> Option<String> {
+    let code = r.text("currency")?;
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Some(code);
+    }
+    let span = r.node("currency").map(|n| n.span.clone())?;
+    r.diags.push(Diagnostic::error(span, format!("`{code}` is not a currency code")).help(
+        "write the ISO 4217 code in capitals, e.g. `currency: DKK` or `currency: EUR`".to_owned(),
+    ));
+    None
 }
 
 /// `rel` resolved against `root`, if it names a file that is really inside

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::str::FromStr;
 
-use crate::calendar::Quarter;
+use crate::calendar::{Quarter, When};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::frontmatter::{Field, Node, Value};
 
@@ -65,6 +65,11 @@ impl<'a> Reader<'a> {
     /// so `title: 2025` does not silently become something else.
     pub(crate) fn text(&mut self, key: &'a str) -> Option<String> {
         let node = self.node(key)?;
+        self.text_of(key, node)
+    }
+
+    /// The text of `node` (the value of `key`, or an item of its list).
+    fn text_of(&mut self, key: &str, node: &Node) -> Option<String> {
         match &node.value {
             Value::Str(s) => Some(s.clone()),
             Value::YesNo(word) => {
@@ -163,6 +168,40 @@ impl<'a> Reader<'a> {
     pub(crate) fn quarter(&mut self, key: &'a str) -> Option<(Quarter, Span)> {
         let node = self.node(key)?;
         quarter_of(node, key, self.diags)
+    }
+
+    /// A time as a source gives it: a quarter, a half year or a year.
+    pub(crate) fn when(&mut self, key: &'a str) -> Option<(When, Span)> {
+        let node = self.node(key)?;
+        when_of(node, key, self.diags)
+    }
+
+    /// Like [`Self::when`], reporting a missing field.
+    pub(crate) fn required_when(&mut self, key: &'a str, example: &str) -> Option<(When, Span)> {
+        if self.node(key).is_none() {
+            self.missing(key, example);
+            return None;
+        }
+        self.when(key)
+    }
+
+    /// One text or a list of texts (`owner: A` or `owner: [A, B]`).
+    pub(crate) fn texts(&mut self, key: &'a str) -> Vec<String> {
+        let Some(node) = self.node(key) else { return Vec::new() };
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut texts = Vec::new();
+        for item in items {
+            if let Value::Seq(_) | Value::Map(_) = item.value {
+                let example = Some(format!("for example `{key}: [Første, Anden]`"));
+                self.wrong_type(key, item, "text or a list of texts", example);
+            } else {
+                texts.extend(self.text_of(key, item).filter(|t| !t.trim().is_empty()));
+            }
+        }
+        texts
     }
 
     /// A list of ids; a single id is accepted as a list of one.
@@ -264,6 +303,27 @@ fn sorted(mut keys: Vec<&str>) -> String {
     keys.sort_unstable();
     keys.dedup();
     keys.join(", ")
+}
+
+/// Reads a quarter, half year or year from a node, reporting malformed ones.
+pub(crate) fn when_of(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<(When, Span)> {
+    if let Value::Str(text) | Value::Number(text) = &node.value {
+        if let Ok(when) = When::from_str(text) {
+            return Some((when, node.span.clone()));
+        }
+    }
+    let shown = match &node.value {
+        Value::Str(s) | Value::Number(s) => format!("`{s}`"),
+        other => other.describe().to_owned(),
+    };
+    diags.push(
+        Diagnostic::error(
+            node.span.clone(),
+            format!("{shown} is not a quarter, half year or year in `{key}`"),
+        )
+        .help("write `2027-Q1` (a quarter), `2027-H1` (a half year) or `2027` (a year)".to_owned()),
+    );
+    None
 }
 
 /// Reads a quarter from a node, reporting malformed ones.

@@ -4,10 +4,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::fields::Ref;
+use crate::calendar::When;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::read::{Draft, Refs};
-use crate::model::{Kind, LeftOut, Page, PageId, PageRef, Publication, Relations};
+use crate::model::resolve;
+use crate::model::{Kind, LeftOut, Page, Publication, Relations};
 use crate::source::Asset;
 
 /// Puts `drafts` in reading order, checks them against each other, resolves
@@ -25,24 +26,55 @@ pub(super) fn all(
     unique_ids(&pages, diags);
     let mut publication = Publication::new(pages, assets, left_out);
     unique_urls(&publication, diags);
-    references(&mut publication, refs, diags);
-    cycles(&publication, diags);
+    resolve::references(&mut publication, refs, diags);
     data_files(&publication, diags);
     publication.relations = Relations::new(&publication.pages);
     publication
 }
 
-/// Reading order: by kind, then `order`, then initiatives by start, then path.
+/// Reading order: by kind, then `number` (naturally: 1.9 before 1.10), then
+/// `order`, then initiatives by start, then path.
 fn sort(drafts: &mut [Draft]) {
-    drafts.sort_by(|a, b| {
-        let key = |p: &Page| {
-            let start = p.initiative.as_ref().and_then(|i| i.start);
-            // `content/purpose.md` is the purpose statement; a `kind: purpose`
-            // elsewhere is the extra one.
-            (p.kind.rank(), p.path != "purpose.md", p.order.unwrap_or(i64::MAX), start)
-        };
-        (key(&a.page), &a.page.path).cmp(&(key(&b.page), &b.page.path))
+    drafts.sort_by_cached_key(|d| {
+        let p = &d.page;
+        let start = p.initiative.as_ref().and_then(|i| i.start).map(When::first);
+        // `content/purpose.md` is the purpose statement; a `kind: purpose`
+        // elsewhere is the extra one.
+        (
+            p.kind.rank(),
+            p.path != "purpose.md",
+            p.number.as_deref().map_or_else(Vec::new, natural_key),
+            p.number.is_none(),
+            p.order.unwrap_or(i64::MAX),
+            start,
+            p.path.clone(),
+        )
     });
+}
+
+/// A piece of a number for natural sorting: digits compare as numbers.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Piece {
+    Number(u64),
+    Text(String),
+}
+
+/// `"1.10a"` -> `[1, 10, "a"]`, so "1.9" sorts before "1.10".
+fn natural_key(text: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let digit = c.is_ascii_digit();
+        let end = rest.find(|c: char| c.is_ascii_digit() != digit).unwrap_or(rest.len());
+        let (piece, after) = rest.split_at(end);
+        if digit {
+            pieces.push(Piece::Number(piece.parse().unwrap_or(u64::MAX)));
+        } else if !piece.chars().all(|c| matches!(c, '.' | ' ' | '-')) {
+            pieces.push(Piece::Text(piece.to_lowercase()));
+        }
+        rest = after;
+    }
+    pieces
 }
 
 fn purpose(pages: &[Page], diags: &mut Diagnostics) {
@@ -153,126 +185,6 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
     }
 }
 
-/// Turns the ids each initiative names into [`PageRef`]s, reporting the
-/// ones that name no page.
-fn references(publication: &mut Publication, refs: Vec<Refs>, diags: &mut Diagnostics) {
-    for (i, Refs { directions, depends_on }) in refs.into_iter().enumerate() {
-        let page = &publication.pages[i];
-        let directions: Vec<PageRef> = directions
-            .into_iter()
-            .filter_map(|r| resolve(r, Kind::Direction, publication, diags))
-            .collect();
-        let mut resolved = Vec::with_capacity(depends_on.len());
-        for r in depends_on {
-            if r.id == page.id {
-                diags.push(
-                    Diagnostic::error(r.span.clone(), format!("`{}` depends on itself", r.id))
-                        .help("remove it from `depends_on`".to_owned()),
-                );
-            } else {
-                resolved.extend(resolve(r, Kind::Initiative, publication, diags));
-            }
-        }
-        let depends_on = resolved;
-        if let Some(initiative) = &mut publication.pages[i].initiative {
-            initiative.directions = directions;
-            initiative.depends_on = depends_on;
-        }
-    }
-}
-
-/// The page `r` names, or a diagnostic saying why there is none.
-fn resolve(
-    r: Ref,
-    kind: Kind,
-    publication: &Publication,
-    diags: &mut Diagnostics,
-) -> Option<PageRef> {
-    if let Some(page) = publication.find(kind, &r.id) {
-        return Some(PageRef { page, span: r.span });
-    }
-    let left_out = publication.left_out_id(kind, &r.id);
-    if left_out.is_some_and(|l| !l.draft) {
-        return None; // its own file has the error
-    }
-    let noun = if kind == Kind::Direction { "direction" } else { "initiative" };
-    let known = || publication.of_kind(kind).map(|(_, p)| p.id.as_str());
-    let help = if left_out.is_some() {
-        format!("`{}` is a draft; build with `--drafts` or remove the reference", r.id)
-    } else if let Some(close) = did_you_mean(&r.id, known()) {
-        format!("did you mean `{close}`?")
-    } else {
-        let shown: Vec<&str> = known().take(KNOWN_SHOWN).collect();
-        let more = publication.count(kind).saturating_sub(KNOWN_SHOWN);
-        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-        format!("known {noun} ids: {}{more}", shown.join(", "))
-    };
-    diags.push(
-        Diagnostic::error(r.span, format!("unknown {noun} `{}`", r.id))
-            .label(format!("no {noun} has this id"))
-            .help(help),
-    );
-    None
-}
-
-/// How many ids a "known ids" hint lists: enough to spot a pattern, bounded
-/// so one mistake in a big plan does not print the whole plan.
-const KNOWN_SHOWN: usize = 10;
-
-/// Reports each `depends_on` cycle once, naming it in order.
-fn cycles(publication: &Publication, diags: &mut Diagnostics) {
-    let edges = |id: PageId| -> Vec<PageId> {
-        publication[id].initiative.iter().flat_map(|i| &i.depends_on).map(|r| r.page).collect()
-    };
-    // 0 = unvisited, 1 = on the stack, 2 = done.
-    let mut state = vec![0u8; publication.pages.len()];
-    for (start, _) in publication.of_kind(Kind::Initiative) {
-        if state[start.index()] != 0 {
-            continue;
-        }
-        let mut stack: Vec<(PageId, Vec<PageId>)> = vec![(start, edges(start))];
-        state[start.index()] = 1;
-        while let Some((node, next)) = stack.last_mut() {
-            let node = *node;
-            let Some(to) = next.pop() else {
-                state[node.index()] = 2;
-                stack.pop();
-                continue;
-            };
-            match state[to.index()] {
-                0 => {
-                    state[to.index()] = 1;
-                    let e = edges(to);
-                    stack.push((to, e));
-                }
-                1 => {
-                    let from = stack.iter().position(|(n, _)| *n == to).unwrap_or(0);
-                    let cycle: Vec<PageId> = stack[from..].iter().map(|(n, _)| *n).collect();
-                    report_cycle(publication, &cycle, diags);
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-fn report_cycle(publication: &Publication, cycle: &[PageId], diags: &mut Diagnostics) {
-    let mut names: Vec<&str> = cycle.iter().map(|&id| publication[id].id.as_str()).collect();
-    names.push(names[0]);
-    let last = &publication[*cycle.last().unwrap_or(&cycle[0])];
-    let span = last
-        .initiative
-        .iter()
-        .flat_map(|i| &i.depends_on)
-        .find(|r| r.page == cycle[0])
-        .map_or(last.id_span.clone(), |r| r.span.clone());
-    diags.push(
-        Diagnostic::error(span, format!("dependency cycle: {}", names.join(" → ")))
-            .label("this closes the cycle")
-            .help("an initiative cannot, through others, depend on itself; remove one of these `depends_on` entries".to_owned()),
-    );
-}
-
 fn data_files(publication: &Publication, diags: &mut Diagnostics) {
     let assets: HashSet<&str> = publication.assets.iter().map(|a| a.rel.as_str()).collect();
     for page in &publication.pages {
@@ -287,5 +199,17 @@ fn data_files(publication: &Publication, diags: &mut Diagnostics) {
                 .help(format!("`data:` is relative to the folder of `content/{}`", page.path)),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_key;
+
+    #[test]
+    fn numbers_sort_naturally() {
+        let mut numbers = vec!["1.10", "1.9", "2", "1.4a", "1.4", "10", "A.2"];
+        numbers.sort_by_key(|n| natural_key(n));
+        assert_eq!(numbers, ["1.4", "1.4a", "1.9", "1.10", "2", "10", "A.2"]);
     }
 }

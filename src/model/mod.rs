@@ -5,7 +5,8 @@
 //!
 //! - `kind`: what a page is; `page`: the checked page and its facts;
 //! - `read`: one page's frontmatter into a draft page;
-//! - `check`: the checks across pages, and reference resolution;
+//! - `check`: the checks across pages;
+//! - `resolve`: references become [`PageRef`]s; cycles and sub-initiatives;
 //! - `publication`: the pages in reading order with their look-ups;
 //! - `relations`: who serves, needs, owns and runs what;
 //! - `url`: where pages and files end up in the site.
@@ -16,11 +17,14 @@ mod page;
 mod publication;
 mod read;
 mod relations;
+mod resolve;
 mod url;
 
 pub use check::THEME_DIR;
 pub use kind::Kind;
-pub use page::{DataFile, Initiative, Kpi, Milestone, Page, PageRef, Priority, Status};
+pub use page::{
+    Budget, DataFile, Handover, Initiative, Kpi, Milestone, Page, PageRef, Priority, Source, Status,
+};
 pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{QuarterPlan, Relations};
 pub use url::{asset_url, join_relative, url_of};

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::calendar::Quarter;
+use crate::calendar::When;
 use crate::diagnostics::{SourceId, Span};
 use crate::model::{Kind, PageId};
 
@@ -24,6 +24,8 @@ pub struct Page {
     pub url: String,
     /// Title.
     pub title: String,
+    /// The number everyone cites (`1.4`), shown before the title.
+    pub number: Option<String>,
     /// True when the title is the body's first `#` heading (plain pages
     /// without `title:`): the page shows that heading, not a second one.
     pub title_in_body: bool,
@@ -39,9 +41,20 @@ pub struct Page {
     pub initiative: Option<Initiative>,
     /// The data file of an analysis page.
     pub data: Option<DataFile>,
+    /// What the text rests on.
+    pub sources: Vec<Source>,
 }
 
 impl Page {
+    /// The title as readers cite it: `1.4 Fælles SOC` when numbered.
+    #[must_use]
+    pub fn heading(&self) -> String {
+        match &self.number {
+            Some(number) => format!("{number} {}", self.title),
+            None => self.title.clone(),
+        }
+    }
+
     /// The opening `---` of the page: where problems of the file as a whole point.
     #[must_use]
     pub fn file_span(&self) -> Span {
@@ -61,24 +74,59 @@ pub struct PageRef {
 /// The action-plan facts of an initiative.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Initiative {
-    /// Directions it serves (at least one).
+    /// Directions it serves (at least one; a sub-initiative may take its parent's).
     pub directions: Vec<PageRef>,
-    /// Who is responsible.
-    pub owner: String,
-    /// First quarter.
-    pub start: Option<Quarter>,
-    /// Last quarter.
-    pub end: Option<Quarter>,
+    /// The initiative it is part of.
+    pub parent: Option<PageRef>,
+    /// Who is responsible: one or more (joint responsibility).
+    pub owners: Vec<String>,
+    /// Hand-overs: who is responsible from when, in order.
+    pub handovers: Vec<Handover>,
+    /// When it starts.
+    pub start: Option<When>,
+    /// When it ends.
+    pub end: Option<When>,
+    /// When it must be done at the latest.
+    pub deadline: Option<When>,
     /// Life-cycle status.
     pub status: Status,
     /// Priority, if set.
     pub priority: Option<Priority>,
+    /// Money set aside for it.
+    pub budget: Option<Budget>,
     /// Indicators.
     pub kpis: Vec<Kpi>,
     /// Initiatives that must come first.
     pub depends_on: Vec<PageRef>,
+    /// What it needs from outside the plan (national infrastructure, law).
+    pub external_dependencies: Vec<String>,
     /// Dated steps.
     pub milestones: Vec<Milestone>,
+}
+
+impl Initiative {
+    /// Everyone who is or will be responsible, in order of appearance.
+    pub fn all_owners(&self) -> impl Iterator<Item = &str> {
+        self.owners.iter().chain(self.handovers.iter().flat_map(|h| &h.owners)).map(String::as_str)
+    }
+}
+
+/// A change of responsibility.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Handover {
+    /// Who takes over.
+    pub owners: Vec<String>,
+    /// From when.
+    pub from: When,
+}
+
+/// Money, in the currency set in `stratdoc.yaml`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Budget {
+    /// The amount in hundredths (øre, cents), so sums are exact.
+    pub cents: i64,
+    /// Where the money comes from (`Finansloven 2018`).
+    pub note: Option<String>,
 }
 
 /// Where an initiative is in its life.
@@ -120,24 +168,38 @@ pub enum Priority {
     Low,
 }
 
-/// A key performance indicator.
+/// A key performance indicator: a figure with a baseline and a target, or a
+/// qualitative goal (a target text alone).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Kpi {
     /// What is measured.
     pub name: String,
+    /// The unit of baseline and target (`%`, `kommuner`).
+    pub unit: Option<String>,
     /// Where we start.
     pub baseline: Option<String>,
     /// Where we aim.
     pub target: Option<String>,
+    /// When the target is for.
+    pub by: Option<When>,
 }
 
 /// A dated step of an initiative.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Milestone {
-    /// When.
-    pub quarter: Quarter,
+    /// When (a quarter, or a half year or year where the source gives one).
+    pub quarter: When,
     /// What.
     pub title: String,
+}
+
+/// A source the text rests on.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Source {
+    /// Its title.
+    pub title: String,
+    /// Where to find it, if online.
+    pub url: Option<String>,
 }
 
 /// A data file named by `data:`.

@@ -14,7 +14,13 @@ pub struct Relations {
     initiatives: Vec<Vec<PageId>>,
     /// Initiatives depending on each initiative, in reading order (by page index).
     dependents: Vec<Vec<PageId>>,
-    /// Initiatives by owner, owners sorted.
+    /// Sub-initiatives of each initiative, in reading order (by page index).
+    children: Vec<Vec<PageId>>,
+    /// Budgets summed per direction, in hundredths (by page index).
+    direction_budgets: Vec<i64>,
+    /// All budgets summed, in hundredths, and how many initiatives have one.
+    total_budget: (i64, usize),
+    /// Initiatives by owner (joint owners and later owners too), owners sorted.
     owners: BTreeMap<String, Vec<PageId>>,
     /// Initiatives by status, in life-cycle order.
     statuses: BTreeMap<Status, Vec<PageId>>,
@@ -39,6 +45,8 @@ impl Relations {
         let mut relations = Relations {
             initiatives: vec![Vec::new(); pages.len()],
             dependents: vec![Vec::new(); pages.len()],
+            children: vec![Vec::new(); pages.len()],
+            direction_budgets: vec![0; pages.len()],
             ..Relations::default()
         };
         for (i, page) in pages.iter().enumerate() {
@@ -50,16 +58,36 @@ impl Relations {
             for needed in &initiative.depends_on {
                 relations.dependents[needed.page.index()].push(id);
             }
-            relations.owners.entry(initiative.owner.clone()).or_default().push(id);
+            if let Some(parent) = &initiative.parent {
+                relations.children[parent.page.index()].push(id);
+            }
+            let mut owners: Vec<&str> = initiative.all_owners().collect();
+            owners.sort_unstable();
+            owners.dedup();
+            for owner in owners {
+                relations.owners.entry(owner.to_owned()).or_default().push(id);
+            }
             relations.statuses.entry(initiative.status).or_default().push(id);
+            // An approximate time starts with its first quarter and ends with its last.
             if let Some(start) = initiative.start {
-                relations.quarters.entry(start).or_default().starts.push(id);
+                relations.quarters.entry(start.first()).or_default().starts.push(id);
             }
             if let Some(end) = initiative.end {
-                relations.quarters.entry(end).or_default().ends.push(id);
+                relations.quarters.entry(end.last()).or_default().ends.push(id);
             }
             for (k, milestone) in initiative.milestones.iter().enumerate() {
-                relations.quarters.entry(milestone.quarter).or_default().milestones.push((id, k));
+                let quarter = milestone.quarter.first();
+                relations.quarters.entry(quarter).or_default().milestones.push((id, k));
+            }
+            if let Some(budget) = &initiative.budget {
+                // An initiative serving two directions counts in both
+                // directions' sums, and once in the total.
+                for direction in &initiative.directions {
+                    let sum = &mut relations.direction_budgets[direction.page.index()];
+                    *sum = sum.saturating_add(budget.cents);
+                }
+                relations.total_budget.0 = relations.total_budget.0.saturating_add(budget.cents);
+                relations.total_budget.1 += 1;
             }
         }
         relations
@@ -75,6 +103,24 @@ impl Relations {
     #[must_use]
     pub fn dependents_of(&self, initiative: PageId) -> &[PageId] {
         self.dependents.get(initiative.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// The sub-initiatives of `initiative`, in reading order.
+    #[must_use]
+    pub fn children_of(&self, initiative: PageId) -> &[PageId] {
+        self.children.get(initiative.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// The budgets of the initiatives serving `direction`, summed, in hundredths.
+    #[must_use]
+    pub fn budget_of(&self, direction: PageId) -> i64 {
+        self.direction_budgets.get(direction.index()).copied().unwrap_or(0)
+    }
+
+    /// Every initiative's budget summed, in hundredths, and how many have one.
+    #[must_use]
+    pub fn total_budget(&self) -> (i64, usize) {
+        self.total_budget
     }
 
     /// Owners (sorted) with their initiatives in reading order.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::calendar::{Date, Quarter};
+use crate::calendar::{Date, Quarter, When};
 use crate::config::Language;
 use crate::model::{Priority, Status};
 
@@ -57,6 +57,17 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("count_initiatives", "initiativer", "initiatives"),
     ("title", "Titel", "Title"),
     ("generated_by", "Lavet med stratdoc", "Made with stratdoc"),
+    ("deadline", "Frist", "Deadline"),
+    ("budget", "Budget", "Budget"),
+    ("budget_total", "Budget i alt", "Total budget"),
+    ("external_dependencies", "Eksterne afhængigheder", "External dependencies"),
+    ("sources", "Kilder", "Sources"),
+    ("parent", "Del af", "Part of"),
+    ("children", "Delinitiativer", "Sub-initiatives"),
+    ("approximate", "omtrentligt tidspunkt", "approximate time"),
+    ("owner_from", "Ansvarlig fra", "Responsible from"),
+    ("target_by", "Mål for", "Target for"),
+    ("unit", "Enhed", "Unit"),
     ("logo", "Logo", "Logo"),
 ];
 
@@ -72,12 +83,13 @@ pub(crate) fn labels(language: Language) -> Labels {
         .collect()
 }
 
-/// `2027-Q1` as people read it: "1. kvt. 2027" / "Q1 2027".
+/// `2027-Q1` as people read it: "1. kvt. 2027" / "Q1 2027". The spaces are
+/// non-breaking: a quarter never wraps between its parts.
 #[must_use]
 pub fn quarter(q: Quarter, language: Language) -> String {
     match language {
-        Language::Da => format!("{}. kvt. {}", q.quarter, q.year),
-        Language::En => format!("Q{} {}", q.quarter, q.year),
+        Language::Da => format!("{}.\u{a0}kvt.\u{a0}{}", q.quarter, q.year),
+        Language::En => format!("Q{}\u{a0}{}", q.quarter, q.year),
     }
 }
 
@@ -88,15 +100,107 @@ pub fn quarter_range(
     end: Option<Quarter>,
     language: Language,
 ) -> Option<String> {
+    when_range(start.map(When::from), end.map(When::from), language)
+}
+
+/// A time as written: "1. kvt. 2027", "1. halvår 2022" / "H1 2022", "2018".
+#[must_use]
+pub(crate) fn when(w: When, language: Language) -> String {
+    match (w, language) {
+        (When::Quarter(q), _) => quarter(q, language),
+        (When::Half { year, half }, Language::Da) => format!("{half}.\u{a0}halvår\u{a0}{year}"),
+        (When::Half { year, half }, Language::En) => format!("H{half}\u{a0}{year}"),
+        (When::Year(year), _) => year.to_string(),
+    }
+}
+
+/// A range of times: "2018 – 1. halvår 2022".
+#[must_use]
+pub(crate) fn when_range(
+    start: Option<When>,
+    end: Option<When>,
+    language: Language,
+) -> Option<String> {
     match (start, end) {
-        (Some(s), Some(e)) if s == e => Some(quarter(s, language)),
-        (Some(s), Some(e)) => Some(format!("{} – {}", quarter(s, language), quarter(e, language))),
-        (Some(q), None) | (None, Some(q)) => Some(quarter(q, language)),
+        (Some(s), Some(e)) if s == e => Some(when(s, language)),
+        (Some(s), Some(e)) => Some(format!("{} – {}", when(s, language), when(e, language))),
+        (Some(w), None) | (None, Some(w)) => Some(when(w, language)),
         (None, None) => None,
     }
 }
 
-/// "10. december 2026" / "10 December 2026".
+/// Names joined as a sentence would: "A, B og C" / "A, B and C".
+#[must_use]
+pub(crate) fn join_names<S: AsRef<str>>(names: &[S], language: Language) -> String {
+    let and = if language == Language::Da { " og " } else { " and " };
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{}{and}{}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// An amount of money (in hundredths) as a board reads it: "34 mio. kr.",
+/// "850.000 kr." / "DKK 34 million", "DKK 850,000". `currency` is an ISO
+/// code; Danish kroner are written "kr." in Danish.
+#[must_use]
+pub(crate) fn money(cents: i64, currency: &str, language: Language) -> String {
+    let units = cents / 100;
+    let (scaled, da_word, en_word) = if units.abs() >= 1_000_000_000 {
+        (Some(1_000_000_000), "mia.", "billion")
+    } else if units.abs() >= 1_000_000 {
+        (Some(1_000_000), "mio.", "million")
+    } else {
+        (None, "", "")
+    };
+    let (thousands, decimal) = if language == Language::Da { ('.', ',') } else { (',', '.') };
+    let number = match scaled {
+        // Millions with up to two decimals, trailing zeros dropped: 2,5 mio.
+        Some(scale) => {
+            let hundredths = (cents + scale / 2) / scale;
+            let whole = group(hundredths / 100, thousands);
+            let fraction = format!("{:02}", (hundredths % 100).abs());
+            let fraction = fraction.trim_end_matches('0');
+            if fraction.is_empty() { whole } else { format!("{whole}{decimal}{fraction}") }
+        }
+        None => group(units, thousands),
+    };
+    match language {
+        Language::Da => {
+            let unit = if currency == "DKK" { "kr." } else { currency };
+            if scaled.is_some() {
+                format!("{number}\u{a0}{da_word}\u{a0}{unit}")
+            } else {
+                format!("{number}\u{a0}{unit}")
+            }
+        }
+        Language::En => {
+            if scaled.is_some() {
+                format!("{currency}\u{a0}{number}\u{a0}{en_word}")
+            } else {
+                format!("{currency}\u{a0}{number}")
+            }
+        }
+    }
+}
+
+/// `1234567` -> `1.234.567` with `separator` between groups of three.
+fn group(n: i64, separator: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// "10. december 2026" / "10 December 2026", with non-breaking spaces.
 #[must_use]
 pub fn date(d: Date, language: Language) -> String {
     const DA: [&str; 12] = [
@@ -129,8 +233,8 @@ pub fn date(d: Date, language: Language) -> String {
     ];
     let month = usize::from(d.month.clamp(1, 12)) - 1;
     match language {
-        Language::Da => format!("{}. {} {}", d.day, DA[month], d.year),
-        Language::En => format!("{} {} {}", d.day, EN[month], d.year),
+        Language::Da => format!("{}.\u{a0}{}\u{a0}{}", d.day, DA[month], d.year),
+        Language::En => format!("{}\u{a0}{}\u{a0}{}", d.day, EN[month], d.year),
     }
 }
 
@@ -162,18 +266,52 @@ pub(crate) fn priority(p: Priority, language: Language) -> &'static str {
 mod tests {
     use super::*;
 
+    /// Labels with their non-breaking spaces shown as plain ones.
+    fn plain(text: impl AsRef<str>) -> String {
+        text.as_ref().replace('\u{a0}', " ")
+    }
+
     #[test]
     fn quarters_and_dates_per_language() {
         let q = Quarter { year: 2027, quarter: 3 };
-        assert_eq!(quarter(q, Language::Da), "3. kvt. 2027");
-        assert_eq!(quarter(q, Language::En), "Q3 2027");
+        assert_eq!(plain(quarter(q, Language::Da)), "3. kvt. 2027");
+        assert_eq!(plain(quarter(q, Language::En)), "Q3 2027");
         assert_eq!(
-            quarter_range(Some(q), Some(q.next()), Language::En).as_deref(),
+            quarter_range(Some(q), Some(q.next()), Language::En).map(plain).as_deref(),
             Some("Q3 2027 – Q4 2027")
         );
         let d = Date { year: 2026, month: 12, day: 10 };
-        assert_eq!(date(d, Language::Da), "10. december 2026");
-        assert_eq!(date(d, Language::En), "10 December 2026");
+        assert_eq!(plain(date(d, Language::Da)), "10. december 2026");
+        assert_eq!(plain(date(d, Language::En)), "10 December 2026");
+    }
+
+    #[test]
+    fn approximate_times_read_as_written() {
+        let half = When::Half { year: 2022, half: 1 };
+        assert_eq!(plain(when(half, Language::Da)), "1. halvår 2022");
+        assert_eq!(plain(when(half, Language::En)), "H1 2022");
+        assert_eq!(
+            when_range(Some(When::Year(2018)), Some(half), Language::Da).map(plain).as_deref(),
+            Some("2018 – 1. halvår 2022")
+        );
+        assert!(!when(half, Language::Da).contains(' '), "a time never wraps inside");
+    }
+
+    /// Whole kroner as hundredths.
+    fn kr(units: i64) -> i64 {
+        units * 100
+    }
+
+    #[test]
+    fn names_and_money() {
+        assert_eq!(join_names(&["A", "B", "C"], Language::Da), "A, B og C");
+        assert_eq!(join_names(&["A", "B"], Language::En), "A and B");
+        assert_eq!(plain(money(kr(34_000_000), "DKK", Language::Da)), "34 mio. kr.");
+        assert_eq!(plain(money(kr(2_500_000), "DKK", Language::Da)), "2,5 mio. kr.");
+        assert_eq!(plain(money(kr(850_000), "DKK", Language::Da)), "850.000 kr.");
+        assert_eq!(plain(money(kr(1_234_000_000), "EUR", Language::Da)), "1,23 mia. EUR");
+        assert_eq!(plain(money(kr(34_000_000), "DKK", Language::En)), "DKK 34 million");
+        assert_eq!(plain(money(kr(850_000), "DKK", Language::En)), "DKK 850,000");
     }
 
     #[test]

@@ -112,13 +112,13 @@ fn initiative_pages_show_their_facts() {
     for expected in [
         "<h1>Backup</h1>",
         "Driftsudvalget",
-        "3. kvt. 2027 – 2. kvt. 2028",
+        "3.\u{a0}kvt.\u{a0}2027 – 2.\u{a0}kvt.\u{a0}2028",
         "Planlagt",
         "Høj",
         "href=\"../directions/cyber.html\"",
         "Testede gendannelser",
         "4 pr. år",
-        "4. kvt. 2027",
+        "4.\u{a0}kvt.\u{a0}2027",
         "Første test",
         "href=\"../initiatives/soc.html\"",
     ] {
@@ -163,7 +163,7 @@ fn english_projects_get_english_labels_and_quarters() {
     project.build();
     let page = project.page("initiatives/soc.html");
     assert!(page.contains("<html lang=\"en\""), "{page}");
-    assert!(page.contains("Q1 2027 – Q4 2027"), "{page}");
+    assert!(page.contains("Q1\u{a0}2027 – Q4\u{a0}2027"), "{page}");
     assert!(page.contains("Active") && page.contains("Owner"), "{page}");
 }
 

@@ -117,7 +117,7 @@ fn ten_defects_are_all_reported_with_file_and_line() {
         "content/directions/andet.md:3:1: error: invalid YAML",
         "content/initiatives/a.md:3:21: error: unknown direction `klima`",
         "content/initiatives/a.md:5:9: error: `actve` is not a valid `status`",
-        "content/initiatives/a.md:7:6: error: `2027-Q5` is not a quarter in `end`",
+        "content/initiatives/a.md:7:6: error: `2027-Q5` is not a quarter, half year or year in `end`",
         "content/initiatives/b.md:1:1: error: missing required field `owner`",
         "content/initiatives/b.md:5:6: error: the initiative ends (2027-Q1) before it starts (2028-Q2)",
         "content/initiatives/b.md:6:14: error: dependency cycle: c → b → c",

@@ -16,11 +16,13 @@ impl Site<'_> {
         context.insert("heading", title);
         context.insert("breadcrumbs", &[view::home(&self.views)]);
         let initiatives = if kind == Kind::Initiative {
-            self.views.initiatives(self.input.publication.ids_of(kind))
+            self.views.initiative_rows(self.input.publication.ids_of(kind))
         } else {
             Vec::new()
         };
         context.insert("initiatives", &initiatives);
+        let (budget, budgeted) = self.input.publication.relations.total_budget();
+        context.insert("budget_total", &(budgeted > 0).then(|| self.views.money(budget)));
         context.insert("pages", &self.views.cards(kind));
         self.render("list.html", &context, url)
     }

@@ -14,7 +14,7 @@ impl Site<'_> {
         let page = &publication[id];
         let doc = &self.input.docs[id.index()];
         let html = markdown::to_html(doc, &self.input.links[id.index()], self.html_options());
-        let mut context = self.context(&page.url, &page.title, Some(id));
+        let mut context = self.context(&page.url, &page.heading(), Some(id));
         context.insert("page", &PageView::new(page, &html, &doc.headings));
         context.insert("breadcrumbs", &view::breadcrumbs(&self.views, id));
         let template = match page.kind {
@@ -36,7 +36,10 @@ impl Site<'_> {
             }
             Kind::Direction => {
                 let initiatives = publication.relations.initiatives_of(id);
-                context.insert("initiatives", &self.views.initiatives(initiatives));
+                context.insert("initiatives", &self.views.initiative_tree(initiatives));
+                context.insert("initiative_count", &initiatives.len());
+                let budget = publication.relations.budget_of(id);
+                context.insert("budget", &(budget != 0).then(|| self.views.money(budget)));
                 "direction.html"
             }
             Kind::Initiative => {

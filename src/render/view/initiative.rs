@@ -1,8 +1,9 @@
-//! An initiative as lists and tables show it, its full facts as its own page
-//! shows them, and a direction as a card.
+//! An initiative as lists and tables show it (nested under its parent), its
+//! full facts as its own page shows them, and a direction as a card.
 
 use serde::Serialize;
 
+use crate::calendar::When;
 use crate::model::{Kind, Kpi, PageId, Status};
 use crate::render::labels;
 use crate::render::view::{Link, Views};
@@ -11,14 +12,22 @@ use crate::render::view::{Link, Views};
 #[derive(Serialize)]
 pub(crate) struct InitiativeView {
     title: String,
+    number: Option<String>,
     url: String,
     summary: Option<String>,
     owner: String,
     period: Option<String>,
+    /// True when start or end is a half year or a year.
+    approximate: bool,
     status: Status,
     status_label: &'static str,
     priority: Option<&'static str>,
+    budget: Option<String>,
     directions: Vec<Link>,
+    /// How deep it is nested under other initiatives in this list (0 at the top).
+    depth: usize,
+    /// Its sub-initiatives in this list, for nested lists.
+    children: Vec<InitiativeView>,
 }
 
 /// An initiative's page facts: its summary view plus what only its own page shows.
@@ -26,29 +35,62 @@ pub(crate) struct InitiativeView {
 pub(crate) struct Facts {
     #[serde(flatten)]
     initiative: InitiativeView,
-    kpis: Vec<Kpi>,
+    handovers: Vec<HandoverView>,
+    deadline: Option<String>,
+    budget_note: Option<String>,
+    kpis: Vec<KpiView>,
+    /// Whether any KPI has a baseline / a target / a target quarter: the
+    /// table shows only the columns something was given for.
+    kpi_columns: KpiColumns,
     depends_on: Vec<InitiativeView>,
     dependents: Vec<InitiativeView>,
+    external_dependencies: Vec<String>,
+    parent: Option<Link>,
+    sub_initiatives: Vec<InitiativeView>,
     milestones: Vec<MilestoneView>,
+}
+
+#[derive(Serialize)]
+struct HandoverView {
+    owner: String,
+    from: String,
+}
+
+#[derive(Serialize)]
+struct KpiView {
+    name: String,
+    baseline: Option<String>,
+    target: Option<String>,
+    by: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+struct KpiColumns {
+    baseline: bool,
+    target: bool,
+    by: bool,
 }
 
 #[derive(Serialize)]
 struct MilestoneView {
     quarter: String,
+    approximate: bool,
     title: String,
 }
 
-/// A direction as a card: its summary and how many initiatives serve it.
+/// A direction as a card: its summary, how many initiatives serve it and
+/// their budgets summed.
 #[derive(Serialize)]
 pub(crate) struct DirectionView {
     title: String,
     url: String,
     summary: Option<String>,
     initiatives: usize,
+    budget: Option<String>,
 }
 
 impl Views<'_> {
-    /// Initiative `id` as a list entry.
+    /// Initiative `id` as a list entry, not nested.
     ///
     /// # Panics
     /// If `id` is not an initiative.
@@ -57,58 +99,157 @@ impl Views<'_> {
         let lang = self.config.language;
         let i = page.initiative.as_ref().expect("initiative pages carry initiative facts");
         InitiativeView {
-            title: page.title.clone(),
+            title: page.heading(),
+            number: page.number.clone(),
             url: (self.href)(page),
             summary: page.summary.clone(),
-            owner: i.owner.clone(),
-            period: labels::quarter_range(i.start, i.end, lang),
+            owner: labels::join_names(&i.owners, lang),
+            period: labels::when_range(i.start, i.end, lang),
+            approximate: i.start.is_some_and(When::is_approximate)
+                || i.end.is_some_and(When::is_approximate),
             status: i.status,
             status_label: labels::status(i.status, lang),
             priority: i.priority.map(|p| labels::priority(p, lang)),
+            budget: i.budget.as_ref().map(|b| self.money(b.cents)),
             directions: i.directions.iter().map(|d| self.link(d.page)).collect(),
+            depth: 0,
+            children: Vec::new(),
         }
     }
 
-    /// Initiatives `ids` as list entries.
+    /// Initiatives `ids` as flat list entries.
     pub(crate) fn initiatives(&self, ids: &[PageId]) -> Vec<InitiativeView> {
         ids.iter().map(|&id| self.initiative(id)).collect()
+    }
+
+    /// Initiatives `ids` (in reading order) as a tree: each sub-initiative
+    /// under its parent when the parent is in the list too.
+    pub(crate) fn initiative_tree(&self, ids: &[PageId]) -> Vec<InitiativeView> {
+        let in_list: std::collections::HashSet<PageId> = ids.iter().copied().collect();
+        let is_root = |id: PageId| {
+            self.publication[id]
+                .initiative
+                .as_ref()
+                .and_then(|i| i.parent.as_ref())
+                .is_none_or(|p| !in_list.contains(&p.page))
+        };
+        ids.iter().filter(|&&id| is_root(id)).map(|&id| self.subtree(id, 0, &in_list)).collect()
+    }
+
+    fn subtree(
+        &self,
+        id: PageId,
+        depth: usize,
+        in_list: &std::collections::HashSet<PageId>,
+    ) -> InitiativeView {
+        let children = self
+            .publication
+            .relations
+            .children_of(id)
+            .iter()
+            .filter(|child| in_list.contains(child))
+            .map(|&child| self.subtree(child, depth + 1, in_list))
+            .collect();
+        InitiativeView { depth, children, ..self.initiative(id) }
+    }
+
+    /// Initiatives `ids` in tree order, flattened for a table: each
+    /// sub-initiative right after its parent, with its `depth`.
+    pub(crate) fn initiative_rows(&self, ids: &[PageId]) -> Vec<InitiativeView> {
+        fn flatten(view: InitiativeView, rows: &mut Vec<InitiativeView>) {
+            let mut view = view;
+            let children = std::mem::take(&mut view.children);
+            rows.push(view);
+            for child in children {
+                flatten(child, rows);
+            }
+        }
+        let mut rows = Vec::with_capacity(ids.len());
+        for root in self.initiative_tree(ids) {
+            flatten(root, &mut rows);
+        }
+        rows
     }
 
     /// The facts of page `id`, if it is an initiative.
     pub(crate) fn facts(&self, id: PageId) -> Option<Facts> {
         let i = self.publication[id].initiative.as_ref()?;
         let lang = self.config.language;
+        let with_unit = |value: &Option<String>, unit: &Option<String>| {
+            value.as_ref().map(|v| match unit {
+                Some(unit) => format!("{v} {unit}"),
+                None => v.clone(),
+            })
+        };
+        let kpis: Vec<KpiView> = i
+            .kpis
+            .iter()
+            .map(|Kpi { name, unit, baseline, target, by }| KpiView {
+                name: name.clone(),
+                baseline: with_unit(baseline, unit),
+                target: with_unit(target, unit),
+                by: by.map(|b| labels::when(b, lang)),
+            })
+            .collect();
+        let kpi_columns = KpiColumns {
+            baseline: kpis.iter().any(|k| k.baseline.is_some()),
+            target: kpis.iter().any(|k| k.target.is_some()),
+            by: kpis.iter().any(|k| k.by.is_some()),
+        };
         let depends_on: Vec<PageId> = i.depends_on.iter().map(|r| r.page).collect();
         Some(Facts {
             initiative: self.initiative(id),
-            kpis: i.kpis.clone(),
+            handovers: i
+                .handovers
+                .iter()
+                .map(|h| HandoverView {
+                    owner: labels::join_names(&h.owners, lang),
+                    from: labels::when(h.from, lang),
+                })
+                .collect(),
+            deadline: i.deadline.map(|d| labels::when(d, lang)),
+            budget_note: i.budget.as_ref().and_then(|b| b.note.clone()),
+            kpis,
+            kpi_columns,
             depends_on: self.initiatives(&depends_on),
             dependents: self.initiatives(self.publication.relations.dependents_of(id)),
+            external_dependencies: i.external_dependencies.clone(),
+            parent: i.parent.as_ref().map(|p| self.link(p.page)),
+            sub_initiatives: self.initiatives(self.publication.relations.children_of(id)),
             milestones: i
                 .milestones
                 .iter()
                 .map(|m| MilestoneView {
-                    quarter: labels::quarter(m.quarter, lang),
+                    quarter: labels::when(m.quarter, lang),
+                    approximate: m.quarter.is_approximate(),
                     title: m.title.clone(),
                 })
                 .collect(),
         })
     }
 
-    /// Every page of `kind` as a card; `initiatives` counts only for directions.
+    /// Every page of `kind` as a card; counts and budgets only for directions.
     pub(crate) fn cards(&self, kind: Kind) -> Vec<DirectionView> {
+        let relations = &self.publication.relations;
         self.publication
             .of_kind(kind)
             .map(|(id, page)| DirectionView {
-                title: page.title.clone(),
+                title: page.heading(),
                 url: (self.href)(page),
                 summary: page.summary.clone(),
                 initiatives: if kind == Kind::Direction {
-                    self.publication.relations.initiatives_of(id).len()
+                    relations.initiatives_of(id).len()
                 } else {
                     0
                 },
+                budget: (kind == Kind::Direction && relations.budget_of(id) != 0)
+                    .then(|| self.money(relations.budget_of(id))),
             })
             .collect()
+    }
+
+    /// An amount in the publication's currency and language.
+    pub(crate) fn money(&self, cents: i64) -> String {
+        labels::money(cents, &self.config.currency, self.config.language)
     }
 }

@@ -16,7 +16,7 @@ pub(crate) use nav::{NavItem, SECTIONS, breadcrumbs, home, navigation, top_pages
 
 use crate::config::{Config, Status as PublicationStatus};
 use crate::markdown::Heading;
-use crate::model::{Kind, Page, PageId, Publication};
+use crate::model::{Kind, Page, PageId, Publication, Source};
 use crate::render::labels::{self, Labels};
 
 /// Builds views of one publication for one output.
@@ -35,7 +35,7 @@ impl Views<'_> {
     /// A link to page `id`.
     pub(crate) fn link(&self, id: PageId) -> Link {
         let page = &self.publication[id];
-        Link { title: page.title.clone(), url: (self.href)(page) }
+        Link { title: page.heading(), url: (self.href)(page) }
     }
 
     /// Links to every page of `kind`, in reading order.
@@ -102,7 +102,9 @@ pub(crate) struct Link {
 /// A page's own content, as templates see it as `page`.
 #[derive(Serialize)]
 pub(crate) struct PageView<'a> {
-    pub(crate) title: &'a str,
+    /// The title with its number, as cited (`1.4 Fælles SOC`).
+    pub(crate) title: String,
+    pub(crate) number: Option<&'a str>,
     pub(crate) title_in_body: bool,
     pub(crate) summary: Option<&'a str>,
     pub(crate) kind: Kind,
@@ -110,13 +112,15 @@ pub(crate) struct PageView<'a> {
     pub(crate) url: &'a str,
     pub(crate) content: &'a str,
     pub(crate) toc: Vec<&'a Heading>,
+    pub(crate) sources: &'a [Source],
 }
 
 impl<'a> PageView<'a> {
     /// The view of `page` with its body `html` and `headings`.
     pub(crate) fn new(page: &'a Page, html: &'a str, headings: &'a [Heading]) -> Self {
         PageView {
-            title: &page.title,
+            title: page.heading(),
+            number: page.number.as_deref(),
             title_in_body: page.title_in_body,
             summary: page.summary.as_deref(),
             kind: page.kind,
@@ -124,6 +128,7 @@ impl<'a> PageView<'a> {
             url: &page.url,
             content: html,
             toc: headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
+            sources: &page.sources,
         }
     }
 }

@@ -116,7 +116,7 @@ fn items(
                 Vec::new()
             };
             NavItem {
-                title: page.title.clone(),
+                title: page.heading(),
                 url: page.url.clone(),
                 current: page.url == url,
                 open,
@@ -129,7 +129,7 @@ fn items(
 fn leaf(views: &Views<'_>, id: PageId, current: Option<PageId>) -> NavItem {
     let page = &views.publication[id];
     NavItem {
-        title: page.title.clone(),
+        title: page.heading(),
         url: page.url.clone(),
         current: current == Some(id),
         open: false,

@@ -4,25 +4,14 @@
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
-use crate::fields::{Reader, Ref, quarter_of};
+use crate::fields::{Reader, Ref};
 use crate::markdown;
 use crate::model::url::{join_relative, stem, url_of, without_md};
-use crate::model::{DataFile, Initiative, Kind, Kpi, Milestone, Page, Parsed, Priority, Status};
+use crate::model::{DataFile, Kind, Page, Parsed, Source};
 
-const COMMON: [&str; 6] = ["title", "summary", "order", "draft", "kind", "id"];
-const INITIATIVE: [&str; 9] = [
-    "directions",
-    "owner",
-    "start",
-    "end",
-    "status",
-    "priority",
-    "kpis",
-    "depends_on",
-    "milestones",
-];
-const PRIORITIES: [(&str, Priority); 3] =
-    [("high", Priority::High), ("medium", Priority::Medium), ("low", Priority::Low)];
+mod initiative;
+
+const COMMON: [&str; 8] = ["title", "summary", "order", "draft", "kind", "id", "number", "sources"];
 
 /// A page as read from its own file, before references to other pages are
 /// checked: the page (with its reference lists still empty) and the ids it
@@ -35,9 +24,10 @@ pub(super) struct Draft {
 
 /// The ids a page names, as written.
 #[derive(Debug, Default)]
-pub(super) struct Refs {
-    pub(super) directions: Vec<Ref>,
-    pub(super) depends_on: Vec<Ref>,
+pub(in crate::model) struct Refs {
+    pub(in crate::model) directions: Vec<Ref>,
+    pub(in crate::model) depends_on: Vec<Ref>,
+    pub(in crate::model) parent: Option<Ref>,
 }
 
 /// Reads `parsed` into a draft page. Always returns one when there is
@@ -59,6 +49,7 @@ pub(super) fn read(
         (r.required_text("title", "Cyberrobusthed").unwrap_or_else(|| stem.to_owned()), false)
     };
     let summary = r.text("summary");
+    let number = r.text_or_number("number");
     let order = r.integer("order");
     let draft = r.boolean("draft").unwrap_or(false);
     // A plain page is known by its path, so `a/index.md` and `b/index.md`
@@ -66,7 +57,7 @@ pub(super) fn read(
     let default_id = if kind == Kind::Page { without_md(&parsed.path) } else { stem(&parsed.path) };
     let (id, id_span) = read_id(&mut r, default_id, &fm.open);
     let (initiative, refs) = if kind == Kind::Initiative {
-        let (initiative, refs) = read_initiative(&mut r, config);
+        let (initiative, refs) = initiative::read(&mut r, config);
         (Some(initiative), refs)
     } else {
         (None, Refs::default())
@@ -76,9 +67,10 @@ pub(super) fn read(
     } else {
         None
     };
+    let sources = read_sources(&mut r);
     let mut known: Vec<&str> = COMMON.to_vec();
     match kind {
-        Kind::Initiative => known.extend(INITIATIVE),
+        Kind::Initiative => known.extend(initiative::FIELDS),
         Kind::Analysis => known.push("data"),
         _ => {}
     }
@@ -92,6 +84,7 @@ pub(super) fn read(
         id_span,
         url: url_of(&parsed.path, kind),
         title,
+        number,
         title_in_body,
         summary,
         order,
@@ -99,6 +92,7 @@ pub(super) fn read(
         body: fm.body.clone(),
         initiative,
         data,
+        sources,
     };
     Some(Draft { page, refs })
 }
@@ -157,91 +151,25 @@ fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
-fn read_initiative(r: &mut Reader<'_>, config: &Config) -> (Initiative, Refs) {
-    let directions = r.refs("directions");
-    if directions.is_empty() && r.node("directions").is_none() {
-        r.required_text("directions", "[cyberrobusthed]");
-    } else if directions.is_empty() {
-        let span = r.node("directions").map(|n| n.span.clone());
-        r.diags.extend(span.map(|s| {
-            Diagnostic::error(s, "an initiative must serve at least one direction")
-                .help("list direction ids, e.g. `directions: [cyberrobusthed]`".to_owned())
-        }));
-    }
-    let owner = r.required_text("owner", "Driftsudvalget").unwrap_or_default();
-    let start = r.quarter("start");
-    let end = r.quarter("end");
-    if let (Some((start, start_span)), Some((end, end_span))) = (&start, &end) {
-        if end < start {
-            r.diags.push(
-                Diagnostic::error(
-                    end_span.clone(),
-                    format!("the initiative ends ({end}) before it starts ({start})"),
-                )
-                .also(start_span.clone(), "starts here")
-                .help("`end` must be the same quarter as `start` or later".to_owned()),
-            );
-        }
-    }
-    for (q, span) in [&start, &end].into_iter().flatten() {
-        if let Some(period) = &config.period {
-            if *q < period.start || *q > period.end {
-                r.diags.push(
-                    Diagnostic::warning(
-                        span.clone(),
-                        format!("{q} is outside the action plan's period"),
-                    )
-                    .help(format!(
-                        "`period` in stratdoc.yaml runs from {} to {}",
-                        period.start, period.end
-                    )),
+/// `sources: [{title, url}]`: what the text rests on. A URL must be a web
+/// address, so a source list never links into the build machine.
+fn read_sources(r: &mut Reader<'_>) -> Vec<Source> {
+    r.list_of("sources", |s| {
+        let title = s.required_text("title", "Sundhedsstyrelsen: Rapport 2024");
+        let url = s.text("url");
+        let span = s.node("url").map(|n| n.span.clone());
+        if let (Some(url), Some(span)) = (&url, span) {
+            let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+            if !matches!(scheme.as_deref(), Some("https" | "http")) {
+                s.diags.push(
+                    Diagnostic::error(span, format!("`{url}` is not a web address"))
+                        .help("give the source's address starting with `https://`".to_owned()),
                 );
+                return Some(Source { title: title?, url: None });
             }
         }
-    }
-    let status = r.choice("status", &Status::ALL).unwrap_or(Status::Planned);
-    let priority = r.choice("priority", &PRIORITIES);
-    let kpis = r.list_of("kpis", |k| {
-        let name = k.required_text("name", "Andel kommuner med beredskabsplan");
-        let baseline = k.text_or_number("baseline");
-        let target = k.text_or_number("target");
-        Some(Kpi { name: name?, baseline, target })
-    });
-    let range = start.as_ref().map(|s| s.0).zip(end.as_ref().map(|e| e.0));
-    let milestones = r.list_of("milestones", |m| {
-        let title = m.required_text("title", "Første version klar");
-        let quarter = if let Some(node) = m.node("quarter") {
-            quarter_of(node, "quarter", m.diags)
-        } else {
-            m.required_text("quarter", "2027-Q2");
-            None
-        };
-        if let (Some((q, span)), Some((start, end))) = (&quarter, range) {
-            if *q < start || *q > end {
-                m.diags.push(
-                    Diagnostic::warning(
-                        span.clone(),
-                        format!("milestone in {q} lies outside the initiative ({start} to {end})"),
-                    )
-                    .help("move the milestone or widen `start`/`end`".to_owned()),
-                );
-            }
-        }
-        Some(Milestone { quarter: quarter?.0, title: title? })
-    });
-    let depends_on = r.refs("depends_on");
-    let initiative = Initiative {
-        directions: Vec::new(),
-        owner,
-        start: start.map(|s| s.0),
-        end: end.map(|e| e.0),
-        status,
-        priority,
-        kpis,
-        depends_on: Vec::new(),
-        milestones,
-    };
-    (initiative, Refs { directions, depends_on })
+        Some(Source { title: title?, url })
+    })
 }
 
 /// `data:` is relative to the page's folder and must stay inside `content/`.
