@@ -159,11 +159,12 @@ fn budget(r: &mut Reader<'_>) -> Option<Budget> {
     if let Value::Map(_) = node.value {
         return r
             .mapping("budget", |b| {
+                let source = b.text("note");
                 if b.node("amount").is_none() {
                     b.required_text("amount", "34000000");
                 }
-                let amount = b.node("amount").and_then(|node| amount(node, b.diags));
-                Some(Budget { cents: amount?, note: b.text("note") })
+                let cents = b.node("amount").and_then(|node| amount(node, b.diags))?;
+                Some(Budget { cents, note: source })
             })
             .flatten();
     }
