@@ -1,10 +1,10 @@
-//! Publishing the site: what a build says on a stdout or stderr that is
-//! closed or full.
+//! Publishing the site: output names the file system cannot take, and a
+//! stdout or stderr that is closed or full.
 
 use std::fs;
 use std::process::{Child, Command, Stdio};
 
-use crate::support::Project;
+use crate::support::{Project, snapshot};
 
 /// Starts `stratdoc ARGS` in `project` without waiting for it.
 fn spawn(project: &Project, args: &[&str], stdout: Stdio, stderr: Stdio) -> Child {
@@ -16,6 +16,41 @@ fn spawn(project: &Project, args: &[&str], stdout: Stdio, stderr: Stdio) -> Chil
         .stderr(stderr)
         .spawn()
         .expect("runs stratdoc")
+}
+
+#[test]
+fn an_output_name_too_long_for_the_file_system_is_a_located_error_in_check_and_build() {
+    let project = Project::minimal();
+    project.build();
+    let before = snapshot(&project.path().join("public"));
+    // 255 bytes is the longest name Linux and macOS take; `.md` becomes
+    // `.html`, so this file's page would be 257.
+    let name = format!("{}.md", "a".repeat(252));
+    project.file(&format!("content/{name}"), "---\ntitle: Lang\n---\n");
+    for command in ["check", "build"] {
+        project.run(&[command, "--message-format", "short"]).code(1).stderr_has(&format!(
+            "content/{name}:1:1: error: `content/{name}` would be written under a name of 257 bytes; file systems take at most 255"
+        ));
+    }
+    assert!(before == snapshot(&project.path().join("public")));
+}
+
+#[test]
+fn a_file_where_a_folder_is_needed_is_a_located_content_error() {
+    let project = Project::minimal();
+    project.file("content/notes", "en fil uden endelse");
+    project.file("content/Notes/a.md", "---\ntitle: A\n---\n");
+    for command in ["check", "build"] {
+        project.run(&[command, "--message-format", "short"]).code(1).stderr_has(
+            "content/Notes/a.md:1:1: error: `content/notes` would be written to the file `notes`, but `content/Notes/a.md` needs a folder of that name for `notes/a.html`",
+        );
+    }
+    project.remove("content/Notes/a.md");
+    project.file("content/theme", "");
+    project.run(&["check"]).code(1).stderr_has(
+        "error: `content/theme` would be written to the file `theme`, but stratdoc needs a folder of that name for `theme/`",
+    );
+    assert!(!project.path().join("public").exists());
 }
 
 #[test]
