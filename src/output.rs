@@ -4,7 +4,8 @@
 //! if stratdoc made it (it carries a marker file). Folders that hold the
 //! project or its sources are refused outright.
 
-use std::fs;
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -77,31 +78,33 @@ fn refuse(path: &Path, reason: &str) -> Error {
     Error::UnsafeOutput { path: path.to_path_buf(), reason: reason.to_owned() }
 }
 
-/// `path` made absolute and free of `..`, resolving symlinks in the part that exists.
+/// `path` made absolute and free of `.` and `..`, as the system would read
+/// it: each `..` leaves the folder that the path so far really names, with
+/// symbolic links resolved (`link/..` is the link target's parent). Parts that
+/// do not exist yet are taken as written, so `missing/../site` is `site`.
 fn absolute(path: &Path) -> Result<PathBuf, Error> {
-    let cwd = std::env::current_dir().map_err(Error::io("read", "."))?;
-    let mut existing = cwd.join(path);
-    let mut rest: Vec<std::ffi::OsString> = Vec::new();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            let mut out = real;
-            for part in rest.iter().rev() {
-                if part == ".." {
-                    out.pop();
-                } else if part != "." {
-                    out.push(part);
+    let mut out = if path.is_absolute() {
+        PathBuf::new()
+    } else {
+        let cwd = std::env::current_dir().map_err(Error::io("read", "."))?;
+        cwd.canonicalize().unwrap_or(cwd)
+    };
+    for component in path.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => out.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => {
+                out.push(name);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
                 }
             }
-            return Ok(out);
-        }
-        match (existing.file_name(), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name.to_owned());
-                existing = parent.to_path_buf();
-            }
-            _ => return Ok(existing),
         }
     }
+    Ok(out)
 }
 
 fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Error> {
@@ -129,11 +132,27 @@ fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Error> {
         let path = staging.join(&file.path);
         match &file.contents {
             Contents::Bytes(bytes) => fs::write(&path, bytes).map_err(Error::io("write", &path)),
-            Contents::Copy(from) => {
-                fs::copy(from, &path).map(|_| ()).map_err(Error::io("copy", from))
-            }
+            Contents::Copy(from) => copy(from, &path),
         }
     })
+}
+
+/// Copies an asset, blaming the right file: a source that cannot be read is
+/// named as such, and a write that fails (a full disk) names the output file.
+/// `fs::copy` reports both as one error, which used to name the source.
+fn copy(from: &Path, to: &Path) -> Result<(), Error> {
+    let mut source = File::open(from).map_err(Error::io("read", from))?;
+    let mut target = File::create(to).map_err(Error::io("write", to))?;
+    let mut buf = vec![0; 64 * 1024];
+    loop {
+        let n = match source.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(source) => return Err(Error::Io { action: "read", path: from.into(), source }),
+        };
+        target.write_all(&buf[..n]).map_err(Error::io("write", to))?;
+    }
 }
 
 /// A path that stays inside the folder it is joined to.
@@ -276,6 +295,58 @@ mod tests {
         if Path::new("/proc/1").exists() {
             assert!(running.exists(), "a running build's folder is left alone");
         }
+    }
+
+    #[test]
+    fn dot_dot_is_read_as_the_system_reads_it() {
+        let root = project();
+        let proj = root.path().canonicalize().unwrap();
+        // `public` need not exist for `public/..` to be the project.
+        for out in [proj.join("public/.."), proj.join("content/../public/..")] {
+            assert!(
+                matches!(guard(&out, root.path()), Err(Error::UnsafeOutput { .. })),
+                "{}",
+                out.display()
+            );
+        }
+        assert_eq!(absolute(&proj.join("missing/../site")).unwrap(), proj.join("site"));
+        assert_eq!(absolute(&proj.join("./a/./b/")).unwrap(), proj.join("a/b"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dot_dot_after_a_symbolic_link_leaves_the_link_target() {
+        let root = project();
+        let proj = root.path().canonicalize().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let deep = elsewhere.path().canonicalize().unwrap().join("x/y");
+        fs::create_dir_all(&deep).unwrap();
+        std::os::unix::fs::symlink(&deep, proj.join("link")).unwrap();
+        assert_eq!(
+            absolute(&proj.join("link/../site")).unwrap(),
+            deep.parent().unwrap().join("site")
+        );
+        // Through a link into the project, `..` still finds the project.
+        std::os::unix::fs::symlink(proj.join("content"), deep.join("c")).unwrap();
+        assert!(guard(&deep.join("c/.."), root.path()).is_err());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_write_names_the_output_file_not_the_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("logo.png");
+        fs::write(&source, vec![7u8; 100_000]).unwrap();
+        let err = copy(&source, Path::new("/dev/full")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { action: "write", path, .. } if path == Path::new("/dev/full")),
+            "{err:?}"
+        );
+        let err = copy(&dir.path().join("nope.png"), &dir.path().join("x.png")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { action: "read", path, .. } if path.ends_with("nope.png")),
+            "{err:?}"
+        );
     }
 
     #[test]

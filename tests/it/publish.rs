@@ -1,5 +1,5 @@
-//! Publishing the site: output names the file system cannot take, and a
-//! stdout or stderr that is closed or full.
+//! Publishing the site: `--out` paths with `..`, output names the file
+//! system cannot take, and a stdout or stderr that is closed or full.
 
 use std::fs;
 use std::process::{Child, Command, Stdio};
@@ -16,6 +16,41 @@ fn spawn(project: &Project, args: &[&str], stdout: Stdio, stderr: Stdio) -> Chil
         .stderr(stderr)
         .spawn()
         .expect("runs stratdoc")
+}
+
+#[test]
+fn out_paths_with_dot_dot_are_read_as_the_system_reads_them() {
+    let project = Project::minimal();
+    // Refused as the project whether or not `public` exists.
+    for _ in 0..2 {
+        let before = snapshot(project.path());
+        project
+            .run(&["build", "--out", "public/.."])
+            .code(2)
+            .stderr_has("it is the project folder");
+        assert!(before == snapshot(project.path()));
+        project.build();
+    }
+    project.run(&["build", "--out", "missing/../site"]).success();
+    assert!(project.path().join("site/index.html").is_file());
+    assert!(!project.path().join("missing").exists(), "nothing is made on the way");
+    project.run(&["build", "--out", "content/../site2"]).success();
+    assert!(project.path().join("site2/index.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn dot_dot_after_a_symbolic_link_leaves_the_folder_the_link_points_to() {
+    let project = Project::minimal();
+    fs::create_dir(project.path().join("content/billeder")).unwrap();
+    std::os::unix::fs::symlink(project.path().join("content/billeder"), project.path().join("lnk"))
+        .unwrap();
+    // `lnk/..` is `content/`, not the project: the guard must see that.
+    project
+        .run(&["build", "--out", "lnk/../site"])
+        .code(2)
+        .stderr_has("inside or contains the project's `content/` folder");
+    assert!(!project.path().join("content/site").exists());
 }
 
 #[test]
