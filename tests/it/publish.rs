@@ -1,8 +1,13 @@
-//! Publishing the site: `--out` paths with `..`, output names the file
-//! system cannot take, and a stdout or stderr that is closed or full.
+//! Publishing the site: the swap that never leaves the output missing, the
+//! locks between builds, interrupted builds, `--out` paths with `..`, output
+//! names the file system cannot take, and a stdout or stderr that is closed
+//! or full.
 
 use std::fs;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::support::{Project, snapshot};
 
@@ -16,6 +21,140 @@ fn spawn(project: &Project, args: &[&str], stdout: Stdio, stderr: Stdio) -> Chil
         .stderr(stderr)
         .spawn()
         .expect("runs stratdoc")
+}
+
+/// The staging folders of builds into `public/` in `dir`.
+fn staging_folders(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".public.stratdoc-"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Waits until `count` staging folders exist: the builds have reached the
+/// write stage. Fails if a build ends first or nothing happens for a minute.
+#[cfg(unix)]
+fn wait_for_staging(dir: &Path, count: usize, builds: &mut [&mut Child]) {
+    let started = Instant::now();
+    while staging_folders(dir).len() < count {
+        for build in builds.iter_mut() {
+            assert!(build.try_wait().unwrap().is_none(), "a build ended before it could swap");
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "no staging folder appeared");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Takes the lock every build takes to swap its output into `dir`, so a
+/// build started now stops right before its swap, with its new site
+/// written: the write stage, caught without guessing at timings.
+#[cfg(unix)]
+fn hold_swap_lock(dir: &Path) -> fs::File {
+    use rustix::fs::{FlockOperation, flock};
+    let lock = fs::File::open(dir).unwrap();
+    flock(&lock, FlockOperation::NonBlockingLockExclusive).unwrap();
+    lock
+}
+
+#[test]
+fn a_web_server_never_misses_a_file_while_builds_run_in_a_loop() {
+    let project = Project::minimal();
+    project.build();
+    let public = project.path().join("public");
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        // What a static web server does for each request: open the file by
+        // its path, read it whole.
+        let server = scope.spawn(|| {
+            let mut reads = 0;
+            while !done.load(Ordering::Relaxed) {
+                for (page, end) in [
+                    ("index.html", "</html>"),
+                    ("initiatives/soc.html", "</html>"),
+                    ("theme/style.css", "}"),
+                ] {
+                    let text = fs::read_to_string(public.join(page))
+                        .unwrap_or_else(|e| panic!("read {page} #{reads}: {e}"));
+                    assert!(text.trim_end().ends_with(end), "{page} is cut short: {text}");
+                    reads += 1;
+                }
+            }
+            reads
+        });
+        for _ in 0..20 {
+            project.build();
+        }
+        done.store(true, Ordering::Relaxed);
+        let reads = server.join().expect("every read found a whole file");
+        assert!(reads > 20, "the reader kept up with the builds: {reads} reads");
+    });
+    assert!(staging_folders(project.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_build_leaves_the_previous_output_and_is_cleaned_up_next_time() {
+    let project = Project::minimal();
+    project.build();
+    let public = project.path().join("public");
+    let before = snapshot(&public);
+    project.file("content/ny.md", "---\ntitle: Ny\n---\nNy side.\n");
+
+    let lock = hold_swap_lock(project.path());
+    let mut build = spawn(&project, &["build"], Stdio::null(), Stdio::null());
+    wait_for_staging(project.path(), 1, &mut [&mut build]);
+    Command::new("kill").args(["-INT", &build.id().to_string()]).status().unwrap();
+    let status = build.wait().unwrap();
+    drop(lock);
+
+    assert!(!status.success(), "the build was interrupted");
+    assert!(before == snapshot(&public), "the previous output changed");
+    assert_eq!(staging_folders(project.path()).len(), 1, "the interrupted build left its folder");
+    project.build();
+    assert!(staging_folders(project.path()).is_empty(), "the next build removes it");
+    assert!(public.join("ny.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn two_builds_into_one_output_keep_each_others_folders_and_swap_in_turn() {
+    let project = Project::minimal();
+    project.build();
+    let lock = hold_swap_lock(project.path());
+    let mut first = spawn(&project, &["build"], Stdio::null(), Stdio::piped());
+    wait_for_staging(project.path(), 1, &mut [&mut first]);
+    // The second build clears leftovers before it stages: the first build's
+    // folder is there, and must be left alone because that build runs.
+    let mut second = spawn(&project, &["build"], Stdio::null(), Stdio::piped());
+    wait_for_staging(project.path(), 2, &mut [&mut first, &mut second]);
+    drop(lock);
+    for build in [first, second] {
+        let output = build.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+    }
+    assert!(staging_folders(project.path()).is_empty());
+    assert!(project.page("index.html").trim_end().ends_with("</html>"));
+    assert!(project.path().join("public/initiatives/soc.html").is_file());
+}
+
+#[test]
+fn a_folder_with_the_staging_name_that_stratdoc_did_not_make_is_kept() {
+    let project = Project::minimal();
+    for name in [".public.stratdoc-new-1-0", ".public.stratdoc-old-1-0"] {
+        project.file(&format!("{name}/mine.txt"), "keep");
+    }
+    let before = snapshot(project.path());
+    project.build();
+    project.build();
+    let after = snapshot(project.path());
+    for (path, bytes) in &before {
+        assert_eq!(after.get(path), Some(bytes), "{} changed", path.display());
+    }
 }
 
 #[test]
