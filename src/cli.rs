@@ -3,6 +3,8 @@
 //! and maps the outcome to an exit code (0 ok, 1 content errors, 2 other).
 
 use std::error::Error as _;
+use std::fmt;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -134,26 +136,26 @@ pub fn run(cli: &Cli) -> u8 {
         Ok(site) => {
             let elapsed = started.elapsed();
             match out {
-                Some(out) => println!(
+                Some(out) => say(format_args!(
                     "stratdoc: built {} pages ({} files), {} in {} ms → {}",
                     site.pages,
                     site.files.len(),
                     diags.count_warnings(),
                     elapsed.as_millis(),
                     out.display()
-                ),
-                None => println!(
+                )),
+                None => say(format_args!(
                     "stratdoc: checked {} pages, {}, no errors, in {} ms",
                     site.pages,
                     diags.count_warnings(),
                     elapsed.as_millis()
-                ),
+                )),
             }
             0
         }
         Err(Error::Content(diags)) => {
             let verb = if out.is_some() { "build" } else { "check" };
-            eprintln!("error: {verb} failed: {diags}");
+            complain(format_args!("error: {verb} failed: {diags}"));
             1
         }
         Err(err) => {
@@ -165,12 +167,25 @@ pub fn run(cli: &Cli) -> u8 {
 
 /// Prints an error and its causes (`caused by: …`), once, at the edge.
 fn print_error(err: &Error) {
-    eprintln!("error: {err}");
+    complain(format_args!("error: {err}"));
     let mut source = err.source();
     while let Some(cause) = source {
-        eprintln!("  caused by: {cause}");
+        complain(format_args!("  caused by: {cause}"));
         source = cause.source();
     }
+}
+
+/// A line on stdout. `println!` panics when stdout is closed (`| head`) or
+/// full (`> /dev/full`); the summary is not worth a panic, and the exit code
+/// must say how the build went, not how the terminal did.
+fn say(line: fmt::Arguments<'_>) {
+    let _ = writeln!(io::stdout().lock(), "{line}");
+}
+
+/// A line on stderr, with the same tolerance as [`say`]: there is nowhere
+/// left to report a failure to write to stderr.
+fn complain(line: fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
 #[cfg(test)]

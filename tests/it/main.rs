@@ -5,6 +5,7 @@ mod build;
 mod cli;
 mod diagnostics;
 mod fuzz_corpus;
+mod publish;
 mod safety;
 mod site;
 mod support;

@@ -1,5 +1,5 @@
-//! Nothing lost, nothing let in: the output-folder guard, atomic publishing,
-//! path safety, HTML escaping and very large input.
+//! Nothing lost, nothing let in: the output-folder guard, path safety, HTML
+//! escaping and very large input. Publishing itself is in `publish.rs`.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -185,53 +185,4 @@ fn a_20_mb_markdown_file_builds() {
     project.build();
     let html = fs::metadata(project.path().join("public/stor.html")).unwrap().len();
     assert!(html > 20 * 1024 * 1024, "{html}");
-}
-
-#[cfg(unix)]
-#[test]
-fn an_interrupted_build_leaves_the_previous_output_and_is_cleaned_up_next_time() {
-    use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
-
-    let project = Project::minimal();
-    project.build();
-    let public = project.path().join("public");
-    let before = snapshot(&public);
-    let body = "Tekst med **fed** og [et link](../purpose.md).\n\n".repeat(200);
-    for i in 0..2000 {
-        project.file(
-            &format!("content/sider/side-{i}.md"),
-            format!("---\ntitle: Side {i}\n---\n{body}"),
-        );
-    }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stratdoc"))
-        .arg("build")
-        .current_dir(project.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Interrupt as soon as the new site is being written beside the old one.
-    let started = Instant::now();
-    let staging = || {
-        fs::read_dir(project.path())
-            .unwrap()
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with(".public.stratdoc-new-"))
-    };
-    while !staging() {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the build finished before it could be interrupted"
-        );
-        assert!(started.elapsed() < Duration::from_secs(120), "no staging folder appeared");
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
-    let status = child.wait().unwrap();
-    assert!(!status.success(), "the build was interrupted");
-    assert!(before == snapshot(&public), "the previous output changed");
-    project.build();
-    assert!(!staging(), "the next build removes what the interrupted one left");
-    assert!(public.join("sider/side-1999.html").is_file());
 }

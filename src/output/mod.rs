@@ -1,16 +1,20 @@
 //! Stage 7, WRITE: puts the finished files on disk without ever losing
 //! anything. The site is written into a fresh folder beside the output and
-//! swapped in only when every file is there; the old output is replaced only
-//! if stratdoc made it (it carries a marker file). Folders that hold the
-//! project or its sources are refused outright.
+//! swapped in only when every file is there (see [`publish`] for how); the
+//! old output is replaced only if stratdoc made it (it carries a marker
+//! file). Folders that hold the project or its sources are refused outright.
 
-use std::fs;
+mod publish;
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::artifact::{Contents, OutputFile};
 use crate::error::Error;
+use publish::Staging;
 
 /// The file that marks a folder as stratdoc's own output.
 pub const MARKER: &str = ".stratdoc-output";
@@ -23,17 +27,19 @@ const SOURCE_DIRS: [&str; 3] = ["content", "templates", "themes"];
 pub fn write(files: &[OutputFile], out: &Path, root: &Path) -> Result<(), Error> {
     let out = absolute(out)?;
     guard(&out, root)?;
-    let parent = out.parent().ok_or_else(|| refuse(&out, "it is the file-system root"))?;
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return Err(refuse(&out, "it is the file-system root"));
+    };
     fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
-    let name =
-        out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    remove_stale(parent, &name);
-    let staging = parent.join(format!(".{name}.stratdoc-new-{}", std::process::id()));
-    if let Err(err) = write_all(files, &staging) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err);
-    }
-    swap(&staging, &out, &parent.join(format!(".{name}.stratdoc-old-{}", std::process::id())))
+    publish::remove_stale(parent, name);
+    // Dropped on any error below, which removes it.
+    let staging = Staging::create(parent, name)?;
+    write_all(files, staging.path())?;
+    let _lock = publish::lock_parent(parent);
+    // Writing took a while: look again, now that no other build can swap,
+    // in case someone put a folder of their own at `out` meanwhile.
+    guard(&out, root)?;
+    staging.publish(&out)
 }
 
 /// Refuses an output folder stratdoc must not replace.
@@ -77,36 +83,36 @@ fn refuse(path: &Path, reason: &str) -> Error {
     Error::UnsafeOutput { path: path.to_path_buf(), reason: reason.to_owned() }
 }
 
-/// `path` made absolute and free of `..`, resolving symlinks in the part that exists.
+/// `path` made absolute and free of `.` and `..`, as the system would read
+/// it: each `..` leaves the folder that the path so far really names, with
+/// symbolic links resolved (`link/..` is the link target's parent). Parts that
+/// do not exist yet are taken as written, so `missing/../site` is `site`.
 fn absolute(path: &Path) -> Result<PathBuf, Error> {
-    let cwd = std::env::current_dir().map_err(Error::io("read", "."))?;
-    let mut existing = cwd.join(path);
-    let mut rest: Vec<std::ffi::OsString> = Vec::new();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            let mut out = real;
-            for part in rest.iter().rev() {
-                if part == ".." {
-                    out.pop();
-                } else if part != "." {
-                    out.push(part);
+    let mut out = if path.is_absolute() {
+        PathBuf::new()
+    } else {
+        let cwd = std::env::current_dir().map_err(Error::io("read", "."))?;
+        cwd.canonicalize().unwrap_or(cwd)
+    };
+    for component in path.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => out.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => {
+                out.push(name);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
                 }
             }
-            return Ok(out);
-        }
-        match (existing.file_name(), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name.to_owned());
-                existing = parent.to_path_buf();
-            }
-            _ => return Ok(existing),
         }
     }
+    Ok(out)
 }
 
 fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Error> {
-    fs::create_dir(staging).map_err(Error::io("create", staging))?;
-    fs::write(staging.join(MARKER), MARKER_TEXT).map_err(Error::io("write", staging))?;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for file in files {
         let Some(rel) = safe_relative(&file.path) else {
@@ -129,11 +135,27 @@ fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Error> {
         let path = staging.join(&file.path);
         match &file.contents {
             Contents::Bytes(bytes) => fs::write(&path, bytes).map_err(Error::io("write", &path)),
-            Contents::Copy(from) => {
-                fs::copy(from, &path).map(|_| ()).map_err(Error::io("copy", from))
-            }
+            Contents::Copy(from) => copy(from, &path),
         }
     })
+}
+
+/// Copies an asset, blaming the right file: a source that cannot be read is
+/// named as such, and a write that fails (a full disk) names the output file.
+/// `fs::copy` reports both as one error, which used to name the source.
+fn copy(from: &Path, to: &Path) -> Result<(), Error> {
+    let mut source = File::open(from).map_err(Error::io("read", from))?;
+    let mut target = File::create(to).map_err(Error::io("write", to))?;
+    let mut buf = vec![0; 64 * 1024];
+    loop {
+        let n = match source.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(source) => return Err(Error::Io { action: "read", path: from.into(), source }),
+        };
+        target.write_all(&buf[..n]).map_err(Error::io("write", to))?;
+    }
 }
 
 /// A path that stays inside the folder it is joined to.
@@ -143,50 +165,6 @@ fn safe_relative(path: &str) -> Option<&Path> {
         && !path.contains('\\')
         && p.components().all(|c| matches!(c, Component::Normal(_)));
     ok.then_some(p)
-}
-
-/// Moves the finished `staging` folder to `out`, keeping the old output
-/// until the new one is in place.
-fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Error> {
-    let had_old = out.exists();
-    if had_old {
-        fs::rename(out, old).map_err(|source| {
-            let _ = fs::remove_dir_all(staging);
-            Error::Io { action: "replace", path: out.to_path_buf(), source }
-        })?;
-    }
-    if let Err(source) = fs::rename(staging, out) {
-        if had_old {
-            let _ = fs::rename(old, out);
-        }
-        let _ = fs::remove_dir_all(staging);
-        return Err(Error::Io { action: "replace", path: out.to_path_buf(), source });
-    }
-    if had_old {
-        // The old output is ours (guarded by the marker); failing to delete it
-        // is not worth failing a build that is already published.
-        let _ = fs::remove_dir_all(old);
-    }
-    Ok(())
-}
-
-/// Removes leftovers of interrupted builds: folders named like our staging
-/// folders that carry our marker, unless the build that made them is still
-/// running (where the system shows processes in `/proc`).
-fn remove_stale(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let pid = [".stratdoc-new-", ".stratdoc-old-"]
-            .iter()
-            .find_map(|kind| file_name.strip_prefix(&format!(".{name}{kind}")));
-        let Some(pid) = pid else { continue };
-        let running =
-            pid != std::process::id().to_string() && Path::new("/proc").join(pid).exists();
-        if !running && entry.path().join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(entry.path());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -257,25 +235,78 @@ mod tests {
         };
         assert!(write(&[file("index.html", "new"), missing], &out, root.path()).is_err());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        let names: Vec<_> =
+            fs::read_dir(root.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), SOURCE_DIRS.len() + 1, "the staging folder is gone: {names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dead_builds_leftover_goes_and_a_foreign_folder_of_that_name_stays() {
+        let root = project();
+        let out = root.path().join("public");
+        let dead = root.path().join(".public.stratdoc-new-1-0");
+        fs::create_dir(&dead).unwrap();
+        fs::write(dead.join(MARKER), "").unwrap();
+        let foreign = root.path().join(format!(".public.stratdoc-new-{}-0", std::process::id()));
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("mine.txt"), "keep").unwrap();
+        write(&[file("index.html", "x")], &out, root.path()).unwrap();
+        assert!(!dead.exists(), "a dead build's staging folder goes");
+        assert_eq!(fs::read_to_string(foreign.join("mine.txt")).unwrap(), "keep");
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "x");
     }
 
     #[test]
-    fn leftovers_of_other_running_builds_are_kept() {
+    fn dot_dot_is_read_as_the_system_reads_it() {
         let root = project();
-        let out = root.path().join("public");
-        let mine = root.path().join(format!(".public.stratdoc-new-{}", std::process::id()));
-        let dead = root.path().join(".public.stratdoc-new-999999999");
-        let running = root.path().join(".public.stratdoc-new-1");
-        for dir in [&mine, &dead, &running] {
-            fs::create_dir(dir).unwrap();
-            fs::write(dir.join(MARKER), "").unwrap();
+        let proj = root.path().canonicalize().unwrap();
+        // `public` need not exist for `public/..` to be the project.
+        for out in [proj.join("public/.."), proj.join("content/../public/..")] {
+            assert!(
+                matches!(guard(&out, root.path()), Err(Error::UnsafeOutput { .. })),
+                "{}",
+                out.display()
+            );
         }
-        write(&[file("index.html", "x")], &out, root.path()).unwrap();
-        assert!(!dead.exists(), "a dead build's staging folder goes");
-        assert!(!mine.exists(), "this process's own name is reused and swapped in");
-        if Path::new("/proc/1").exists() {
-            assert!(running.exists(), "a running build's folder is left alone");
-        }
+        assert_eq!(absolute(&proj.join("missing/../site")).unwrap(), proj.join("site"));
+        assert_eq!(absolute(&proj.join("./a/./b/")).unwrap(), proj.join("a/b"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dot_dot_after_a_symbolic_link_leaves_the_link_target() {
+        let root = project();
+        let proj = root.path().canonicalize().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let deep = elsewhere.path().canonicalize().unwrap().join("x/y");
+        fs::create_dir_all(&deep).unwrap();
+        std::os::unix::fs::symlink(&deep, proj.join("link")).unwrap();
+        assert_eq!(
+            absolute(&proj.join("link/../site")).unwrap(),
+            deep.parent().unwrap().join("site")
+        );
+        // Through a link into the project, `..` still finds the project.
+        std::os::unix::fs::symlink(proj.join("content"), deep.join("c")).unwrap();
+        assert!(guard(&deep.join("c/.."), root.path()).is_err());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_write_names_the_output_file_not_the_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("logo.png");
+        fs::write(&source, vec![7u8; 100_000]).unwrap();
+        let err = copy(&source, Path::new("/dev/full")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { action: "write", path, .. } if path == Path::new("/dev/full")),
+            "{err:?}"
+        );
+        let err = copy(&dir.path().join("nope.png"), &dir.path().join("x.png")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { action: "read", path, .. } if path.ends_with("nope.png")),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,372 @@
+//! How a finished site replaces the old one: a staging folder beside the
+//! output, locks that tell a running build from a dead one, and the swap.
+//!
+//! - **Staging.** Each build makes a new folder `.NAME.stratdoc-new-PID-N`
+//!   with `create_dir`, so it never reuses (or later deletes) a folder that
+//!   was already there, and locks it before writing the marker into it.
+//! - **Running or dead.** The lock (`flock`) is held as long as the build
+//!   runs and released by the system however the process ends, even by
+//!   `kill -9`. A staging folder with a marker whose lock can be taken is a
+//!   dead build's leftover; no process ids (which get reused) and no `/proc`
+//!   (which macOS lacks) are needed.
+//! - **Swap.** Under a lock on the output's parent folder, so two builds into
+//!   one output swap one after the other; the last to finish wins, and each
+//!   swap is whole. On Linux and macOS the new folder and the old one trade
+//!   places in one step (`renameat2(RENAME_EXCHANGE)`, `RENAME_SWAP`): the
+//!   output path never goes missing. Where the file system refuses that, and
+//!   on other systems, the old folder is moved aside and the new one moved in:
+//!   two renames, with a moment between them in which the output is missing.
+
+use std::ffi::{OsStr, OsString};
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::output::{MARKER, MARKER_TEXT};
+
+/// How many names a build tries before giving up; each taken name means a
+/// folder of that name is already there (a leftover, or somebody's own).
+const TRIES: u32 = 1000;
+
+/// A build's staging folder: made by this process, locked while it lives,
+/// removed when dropped unless it was published.
+#[derive(Debug)]
+pub(super) struct Staging {
+    path: PathBuf,
+    /// Held until the build ends; see the module docs.
+    _lock: Option<File>,
+    published: bool,
+}
+
+impl Staging {
+    /// Makes a new, locked staging folder for output `name` in `parent`.
+    pub(super) fn create(parent: &Path, name: &OsStr) -> Result<Staging, Error> {
+        for n in 0..TRIES {
+            let path = parent.join(staged_name(name, "new", n));
+            match fs::create_dir(&path) {
+                Ok(()) => {
+                    // Lock before the marker exists: a folder that has a
+                    // marker and no lock holder is then always a dead build's.
+                    let lock = lock(&path, true).ok();
+                    let staging = Staging { path, _lock: lock, published: false };
+                    let marker = staging.path.join(MARKER);
+                    fs::write(&marker, MARKER_TEXT).map_err(Error::io("write", marker))?;
+                    return Ok(staging);
+                }
+                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(source) => return Err(Error::Io { action: "create", path, source }),
+            }
+        }
+        Err(Error::Io {
+            action: "create",
+            path: parent.join(staged_name(name, "new", 0)),
+            source: io::ErrorKind::AlreadyExists.into(),
+        })
+    }
+
+    /// The folder to write the site into.
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Swaps the finished folder in at `out`. The caller holds the parent's
+    /// lock and has checked that `out` may be replaced.
+    pub(super) fn publish(mut self, out: &Path) -> Result<(), Error> {
+        swap(&self.path, out)?;
+        self.published = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            // This process made it with `create_dir`: it is ours to remove.
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+/// `.NAME.stratdoc-KIND-PID-N`: hidden, beside the output, and telling whose it is.
+fn staged_name(name: &OsStr, kind: &str, n: u32) -> OsString {
+    let mut staged = OsString::from(".");
+    staged.push(name);
+    staged.push(format!(".stratdoc-{kind}-{}-{n}", std::process::id()));
+    staged
+}
+
+/// Whether `file_name` is one of the names [`staged_name`] gives for `name`.
+fn is_staged(file_name: &OsStr, name: &OsStr) -> bool {
+    ["new", "old"].iter().any(|kind| {
+        let mut prefix = OsString::from(".");
+        prefix.push(name);
+        prefix.push(format!(".stratdoc-{kind}-"));
+        file_name.as_encoded_bytes().starts_with(prefix.as_encoded_bytes())
+    })
+}
+
+/// Removes the leftovers of dead builds into output `name` in `parent`:
+/// folders with a staging name that are provably stratdoc's and abandoned
+/// (see [`claim_abandoned`]). Anything else with such a name is kept.
+pub(super) fn remove_stale(parent: &Path, name: &OsStr) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        if !is_staged(&entry.file_name(), name) {
+            continue;
+        }
+        let path = entry.path();
+        if let Some(_lock) = claim_abandoned(&path) {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// The lock of `dir` if it is a dead build's staging folder: a real folder
+/// (not a link), whose lock nobody holds, with stratdoc's marker in it. The
+/// marker is written only after its build took the lock, so a folder that is
+/// still being set up is never taken for a dead one. `None` whenever that
+/// cannot be shown, including where locks are not available.
+pub(super) fn claim_abandoned(dir: &Path) -> Option<File> {
+    if !fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+        return None;
+    }
+    let lock = lock(dir, false).ok()?;
+    let marker = fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file());
+    marker.then_some(lock)
+}
+
+/// Locks the output's parent folder for the swap, waiting for another build's
+/// swap to end. `None` where the system or file system has no locks: the
+/// build then goes on unlocked, as before there were locks.
+pub(super) fn lock_parent(parent: &Path) -> Option<File> {
+    lock(parent, true).ok()
+}
+
+/// An exclusive advisory lock on a folder (or file), held while the returned
+/// handle lives and released by the system when the process ends.
+#[cfg(unix)]
+fn lock(path: &Path, wait: bool) -> io::Result<File> {
+    use rustix::fs::{FlockOperation, flock};
+    // A folder opens read-only on Unix; `flock` works on any open file.
+    let file = File::open(path)?;
+    let op =
+        if wait { FlockOperation::LockExclusive } else { FlockOperation::NonBlockingLockExclusive };
+    flock(&file, op)?;
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn lock(_path: &Path, _wait: bool) -> io::Result<File> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// Puts `staging` at `out`; afterwards the old output is gone (if it was
+/// stratdoc's or empty) and `staging` no longer exists.
+fn swap(staging: &Path, out: &Path) -> Result<(), Error> {
+    let replace = |source| Error::Io { action: "replace", path: out.to_path_buf(), source };
+    match fs::symlink_metadata(out) {
+        // The first build: nothing to swap with.
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            fs::rename(staging, out).map_err(replace)
+        }
+        Err(source) => Err(Error::Io { action: "read", path: out.to_path_buf(), source }),
+        Ok(_) => match exchange(staging, out) {
+            Ok(()) => {
+                // The old output now sits at the staging path.
+                discard_old(staging);
+                Ok(())
+            }
+            Err(err) if unsupported(&err) => move_aside_and_in(staging, out).map_err(replace),
+            Err(err) => Err(replace(err)),
+        },
+    }
+}
+
+/// The swap where the system cannot exchange: the old output is moved aside,
+/// locked so no other build takes it for a leftover, and moved back if the
+/// new one cannot be moved in.
+fn move_aside_and_in(staging: &Path, out: &Path) -> io::Result<()> {
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return Err(io::ErrorKind::InvalidInput.into());
+    };
+    let old = (0..TRIES)
+        .map(|n| parent.join(staged_name(name, "old", n)))
+        .find(|p| fs::symlink_metadata(p).is_err_and(|e| e.kind() == io::ErrorKind::NotFound))
+        .ok_or(io::ErrorKind::AlreadyExists)?;
+    let _old_lock = lock(out, false).ok();
+    fs::rename(out, &old)?;
+    if let Err(err) = fs::rename(staging, out) {
+        let _ = fs::rename(&old, out);
+        return Err(err);
+    }
+    discard_old(&old);
+    Ok(())
+}
+
+/// Removes a replaced output: all of it if it carries the marker (the guard
+/// let it be replaced for that reason), else only if it is an empty folder.
+/// A failure here is not worth failing a build that is already published.
+fn discard_old(old: &Path) {
+    if fs::symlink_metadata(old.join(MARKER)).is_ok_and(|m| m.is_file()) {
+        let _ = fs::remove_dir_all(old);
+    } else {
+        let _ = fs::remove_dir(old);
+    }
+}
+
+/// Trades the places of two folders in one step.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// Errors that mean "this system or file system cannot exchange", as opposed
+/// to "these folders cannot be renamed" (which the fallback would hit too).
+fn unsupported(err: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        use rustix::io::Errno;
+        let refused = [Errno::INVAL, Errno::NOSYS, Errno::OPNOTSUPP, Errno::NOTSUP];
+        if refused.iter().any(|e| err.raw_os_error() == Some(e.raw_os_error())) {
+            return true;
+        }
+    }
+    err.kind() == io::ErrorKind::Unsupported
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn staging_never_reuses_a_folder_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let taken = dir.path().join(staged_name(OsStr::new("public"), "new", 0));
+        fs::create_dir(&taken).unwrap();
+        fs::write(taken.join("mine.txt"), "keep").unwrap();
+        let staging = Staging::create(dir.path(), OsStr::new("public")).unwrap();
+        assert_ne!(staging.path(), taken);
+        assert!(staging.path().join(MARKER).is_file());
+        drop(staging);
+        assert_eq!(fs::read_to_string(taken.join("mine.txt")).unwrap(), "keep");
+        assert_eq!(names(dir.path()).len(), 1, "the unpublished staging folder is removed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_staging_folder_is_abandoned_only_when_unlocked_and_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(dir.path(), OsStr::new("public")).unwrap();
+        assert!(claim_abandoned(staging.path()).is_none(), "a live build's folder is held");
+
+        let dead = dir.path().join(".public.stratdoc-new-1-0");
+        fs::create_dir(&dead).unwrap();
+        assert!(claim_abandoned(&dead).is_none(), "no marker, no proof it is ours");
+        fs::write(dead.join(MARKER), "").unwrap();
+        assert!(claim_abandoned(&dead).is_some(), "marked and unlocked: a dead build's");
+
+        let held = lock(&dead, false).unwrap();
+        assert!(claim_abandoned(&dead).is_none(), "locked by somebody: still running");
+        drop(held);
+        assert!(claim_abandoned(&dead).is_some(), "the lock goes with its holder");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn remove_stale_takes_only_dead_builds_folders_of_this_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = Staging::create(dir.path(), OsStr::new("public")).unwrap();
+        let mut dead = Vec::new();
+        for name in [".public.stratdoc-new-7-0", ".public.stratdoc-old-7-0"] {
+            let path = dir.path().join(name);
+            fs::create_dir(&path).unwrap();
+            fs::write(path.join(MARKER), "").unwrap();
+            dead.push(path);
+        }
+        let foreign = dir.path().join(".public.stratdoc-new-8-0");
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("mine.txt"), "keep").unwrap();
+        let other = dir.path().join(".site.stratdoc-new-9-0");
+        fs::create_dir(&other).unwrap();
+        fs::write(other.join(MARKER), "").unwrap();
+
+        remove_stale(dir.path(), OsStr::new("public"));
+        assert!(dead.iter().all(|d| !d.exists()), "{:?}", names(dir.path()));
+        assert!(live.path().join(MARKER).is_file(), "a running build's folder stays");
+        assert!(foreign.join("mine.txt").is_file(), "a folder without the marker stays");
+        assert!(other.exists(), "another output's leftovers are not this build's business");
+    }
+
+    #[test]
+    fn the_swap_replaces_the_old_output_and_leaves_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        for text in ["one", "two"] {
+            let staging = Staging::create(dir.path(), OsStr::new("public")).unwrap();
+            fs::write(staging.path().join("index.html"), text).unwrap();
+            staging.publish(&out).unwrap();
+            assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), text);
+            assert_eq!(names(dir.path()), ["public"]);
+        }
+    }
+
+    /// The atomic path must really be taken where it exists, not silently
+    /// replaced by the fallback.
+    #[cfg(any(target_os = "linux", target_vendor = "apple"))]
+    #[test]
+    fn folders_trade_places_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("from-a"), "").unwrap();
+        exchange(&a, &b).unwrap();
+        assert!(b.join("from-a").is_file() && !a.join("from-a").exists());
+    }
+
+    #[test]
+    fn the_fallback_swap_replaces_the_old_output_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join(MARKER), "").unwrap();
+        fs::write(out.join("old.html"), "old").unwrap();
+        let staging = Staging::create(dir.path(), OsStr::new("public")).unwrap();
+        fs::write(staging.path().join("index.html"), "new").unwrap();
+        move_aside_and_in(staging.path(), &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert!(!out.join("old.html").exists());
+        std::mem::forget(staging); // its folder is now the output
+        assert_eq!(names(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn an_empty_folder_that_is_replaced_is_removed_but_a_filled_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("old");
+        fs::create_dir(&old).unwrap();
+        fs::write(old.join("mine.txt"), "keep").unwrap();
+        discard_old(&old);
+        assert!(old.join("mine.txt").is_file());
+        fs::remove_file(old.join("mine.txt")).unwrap();
+        discard_old(&old);
+        assert!(!old.exists());
+    }
+}
