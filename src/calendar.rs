@@ -39,6 +39,29 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The calendar date (UTC) `seconds` after 1970-01-01, for the build
+    /// date; by Howard Hinnant's days-to-civil algorithm.
+    #[must_use]
+    pub fn from_unix_seconds(seconds: u64) -> Date {
+        let days = i64::try_from(seconds / 86_400).unwrap_or(i64::MAX / 2) + 719_468;
+        let era = days.div_euclid(146_097);
+        let day_of_era = days.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: u16::try_from(year).unwrap_or(u16::MAX),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -263,6 +286,13 @@ mod tests {
         }
         assert!("2018".parse::<When>().unwrap().is_approximate());
         assert!(!"2018-Q1".parse::<When>().unwrap().is_approximate());
+    }
+
+    #[test]
+    fn dates_from_unix_seconds() {
+        assert_eq!(Date::from_unix_seconds(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix_seconds(951_782_400).to_string(), "2000-02-29");
+        assert_eq!(Date::from_unix_seconds(1_795_478_400).to_string(), "2026-11-24");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::calendar::Date;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Sources;
 use crate::diagnostics::report::{self, Color, Format};
@@ -123,7 +124,7 @@ pub fn run(cli: &Cli) -> u8 {
     };
     let mut sources = Sources::default();
     let mut diags = Diagnostics::new();
-    let options = Options { drafts: project.drafts };
+    let options = Options { drafts: project.drafts, today: today() };
     let result =
         pipeline::build(&project.project, &options, &mut sources, &mut diags).and_then(|site| {
             if let Some(out) = &out {
@@ -163,6 +164,21 @@ pub fn run(cli: &Cli) -> u8 {
             err.exit_code()
         }
     }
+}
+
+/// The build date: `SOURCE_DATE_EPOCH` when set (reproducible builds, as
+/// <https://reproducible-builds.org/specs/source-date-epoch/> defines it),
+/// else the system clock.
+fn today() -> Date {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    Date::from_unix_seconds(seconds)
 }
 
 /// Prints an error and its causes (`caused by: …`), once, at the edge.

@@ -78,6 +78,9 @@ pub struct Config {
     pub approved: Option<Date>,
     /// The action plan's horizon.
     pub period: Option<Period>,
+    /// The "now" of the plan, as written (`as_of: 2027-Q3`); when absent the
+    /// pipeline takes the quarter of the build date.
+    pub as_of: Option<Quarter>,
     /// Where the site will be served from (`/strategi/`); links are relative
     /// anyway, so this only feeds absolute URLs such as a canonical link.
     pub base_path: String,
@@ -104,6 +107,7 @@ impl Default for Config {
             status: Status::Draft,
             approved: None,
             period: None,
+            as_of: None,
             base_path: "/".to_owned(),
             logo: None,
             logo_file: None,
@@ -114,7 +118,7 @@ impl Default for Config {
     }
 }
 
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 14] = [
     "title",
     "subtitle",
     "organisation",
@@ -123,6 +127,7 @@ const KEYS: [&str; 13] = [
     "status",
     "approved",
     "period",
+    "as_of",
     "base_path",
     "logo",
     "theme",
@@ -216,6 +221,7 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         status,
         approved,
         period,
+        as_of: r.quarter("as_of").map(|q| q.0),
         base_path: r.text("base_path").map_or(defaults.base_path, |b| normalise_base_path(&b)),
         logo: r.text("logo"),
         logo_file: None,

@@ -33,6 +33,11 @@ impl<'a> Reader<'a> {
         Reader { fields, owner, used: HashSet::new(), diags }
     }
 
+    /// Where problems of the mapping as a whole point.
+    pub(crate) fn owner_span(&self) -> Span {
+        self.owner.clone()
+    }
+
     /// The raw node of `key`, marking it used. A `null` value counts as absent.
     pub(crate) fn node(&mut self, key: &'a str) -> Option<&'a Node> {
         self.used.insert(key);

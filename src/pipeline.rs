@@ -16,6 +16,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::artifact::OutputFile;
+use crate::calendar::{Date, Quarter};
 use crate::config::{self, Config};
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Sources;
@@ -28,10 +29,20 @@ use crate::source::{self, Content};
 use crate::xref;
 
 /// Choices that change what is built.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Include pages marked `draft: true`.
     pub drafts: bool,
+    /// The build date: its quarter is the plan's "now" unless `as_of` says
+    /// otherwise. The command line reads it from the clock or from
+    /// `SOURCE_DATE_EPOCH` (for reproducible builds).
+    pub today: Date,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { drafts: false, today: Date { year: 2027, month: 1, day: 1 } }
+    }
 }
 
 /// A finished build, in memory.
@@ -92,8 +103,9 @@ pub fn render(
         })
         .collect();
 
+    let as_of = config.as_of.unwrap_or_else(|| Quarter::of(options.today));
     let publication =
-        model::validate(&parsed, sources, content.assets, config, options.drafts, diags);
+        model::validate(&parsed, sources, content.assets, config, options.drafts, as_of, diags);
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .par_iter()
@@ -104,7 +116,8 @@ pub fn render(
     if diags.has_errors() {
         return Err(Error::Content(diags.clone()));
     }
-    let input = render::Input { config, publication: &publication, docs: &docs, links: &links };
+    let input =
+        render::Input { config, publication: &publication, docs: &docs, links: &links, as_of };
     let files = render::site(&input, templates)?;
     let pages = files
         .iter()

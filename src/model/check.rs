@@ -327,7 +327,15 @@ mod tests {
             .map(|rel| Asset { rel: (*rel).to_owned(), abs: PathBuf::from(rel) })
             .collect();
         let mut diags = Diagnostics::new();
-        validate(&[], &Sources::default(), assets, &Config::default(), false, &mut diags);
+        validate(
+            &[],
+            &Sources::default(),
+            assets,
+            &Config::default(),
+            false,
+            crate::calendar::Quarter { year: 2027, quarter: 1 },
+            &mut diags,
+        );
         diags
             .items()
             .iter()

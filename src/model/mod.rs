@@ -9,6 +9,7 @@
 //! - `resolve`: references become [`PageRef`]s; cycles and sub-initiatives;
 //! - `publication`: the pages in reading order with their look-ups;
 //! - `relations`: who serves, needs, owns and runs what;
+//! - `timeline`: the plan's facts against its own "now" (`as_of`);
 //! - `url`: where pages and files end up in the site.
 
 mod check;
@@ -18,12 +19,14 @@ mod publication;
 mod read;
 mod relations;
 mod resolve;
+mod timeline;
 mod url;
 
 pub use check::THEME_DIR;
 pub use kind::Kind;
 pub use page::{
-    Budget, DataFile, Handover, Initiative, Kpi, Milestone, Page, PageRef, Priority, Source, Status,
+    Budget, DataFile, FactSpans, Handover, Initiative, Kpi, Milestone, Page, PageRef, Priority,
+    Source, Status,
 };
 pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{QuarterPlan, Relations};
@@ -55,6 +58,7 @@ pub fn validate(
     assets: Vec<Asset>,
     config: &Config,
     drafts: bool,
+    as_of: Quarter,
     diags: &mut Diagnostics,
 ) -> Publication {
     let mut left_out: Vec<LeftOut> = parsed
@@ -80,7 +84,9 @@ pub fn validate(
         id: d.page.id,
         draft: true,
     }));
-    check::all(pages, assets, left_out, diags)
+    let publication = check::all(pages, assets, left_out, diags);
+    timeline::check(&publication, as_of, diags);
+    publication
 }
 
 #[cfg(test)]

@@ -102,6 +102,21 @@ pub struct Initiative {
     pub external_dependencies: Vec<String>,
     /// Dated steps.
     pub milestones: Vec<Milestone>,
+    /// Where `status`, `start` and `end` are written, for the checks of the
+    /// plan against its "now".
+    pub spans: FactSpans,
+}
+
+/// Where an initiative's dated facts are written (the frontmatter's start
+/// when a field is absent).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactSpans {
+    /// `status:`.
+    pub status: Span,
+    /// `start:`.
+    pub start: Span,
+    /// `end:`.
+    pub end: Span,
 }
 
 impl Initiative {

@@ -7,6 +7,8 @@ use crate::frontmatter;
 
 const DIRECTION: (&str, &str) = ("directions/cyber.md", "---\ntitle: Cyber\n---\n");
 const PURPOSE: (&str, &str) = ("purpose.md", "---\ntitle: Formål\n---\n");
+/// The plan's "now" in these tests.
+const AS_OF: Quarter = Quarter { year: 2027, quarter: 1 };
 
 fn initiative(extra: &str) -> String {
     format!("---\ntitle: I\ndirections: [cyber]\nowner: IT\n{extra}---\n")
@@ -22,11 +24,13 @@ fn run(files: &[(&str, &str)], drafts: bool) -> (Publication, Vec<(String, usize
         parsed.push(Parsed { source: id, path: (*path).to_owned(), frontmatter });
     }
     let config = Config { period: None, ..Config::default() };
-    let publication = validate(&parsed, &sources, Vec::new(), &config, drafts, &mut diags);
+    let publication = validate(&parsed, &sources, Vec::new(), &config, drafts, AS_OF, &mut diags);
     diags.sort();
     let found = diags
         .items()
         .iter()
+        // Most cases have a direction no initiative serves; that warning has its own test.
+        .filter(|d| !d.message.starts_with("no initiative serves"))
         .map(|d| match &d.primary {
             Some(label) => {
                 let (line, col) = sources.line_col(label.span.source, label.span.range.start);
@@ -326,7 +330,7 @@ fn parent_cycles_and_unknown_parents_are_errors() {
 #[test]
 fn times_may_be_years_or_halves_and_deadlines() {
     let text = initiative(
-        "start: 2018\nend: 2022-H1\ndeadline: 2022\nmilestones:\n  - quarter: 2019-H2\n    title: M\n",
+        "status: done\nstart: 2018\nend: 2022-H1\ndeadline: 2022\nmilestones:\n  - quarter: 2019-H2\n    title: M\n",
     );
     let (publication, found) = run(&[PURPOSE, DIRECTION, ("initiatives/i.md", &text)], false);
     assert!(found.is_empty(), "{found:#?}");
@@ -395,4 +399,62 @@ fn any_page_may_name_its_sources_with_web_addresses() {
     let bad = "---\ntitle: Formål\nsources:\n  - title: X\n    url: file:///etc/passwd\n---\n";
     let found = one(&[("purpose.md", bad)]);
     assert_eq!(found, at("purpose.md", 5, 10, "`file:///etc/passwd` is not a web address"));
+}
+
+#[test]
+fn facts_that_contradict_now_are_warnings_at_the_field() {
+    let done = initiative("start: 2026-Q1\nend: 2027-Q3\nstatus: done\n");
+    let planned = initiative("start: 2026-Q3\nend: 2027-Q3\n");
+    let active = initiative("start: 2026-Q1\nend: 2026-H2\nstatus: active\n");
+    let early = initiative("start: 2027-Q1\nend: 2027-Q4\nstatus: active\ndepends_on: [planned]\n");
+    let (_, found) = run(
+        &[
+            PURPOSE,
+            DIRECTION,
+            ("initiatives/done.md", &done),
+            ("initiatives/planned.md", &planned),
+            ("initiatives/active.md", &active),
+            ("initiatives/early.md", &early),
+        ],
+        false,
+    );
+    let messages: Vec<(&str, usize)> =
+        found.iter().map(|(path, line, _, _)| (path.as_str(), *line)).collect();
+    assert_eq!(
+        messages,
+        [
+            ("content/initiatives/done.md", 6),
+            ("content/initiatives/planned.md", 1),
+            ("content/initiatives/active.md", 7),
+            ("content/initiatives/early.md", 8),
+        ]
+    );
+    assert_eq!(found[0].3, "`done` is done, but its end (2027-Q3) is after now (2027-Q1)");
+    assert_eq!(found[1].3, "`planned` is planned, but it starts (2026-Q3) before now (2027-Q1)");
+    assert_eq!(found[2].3, "`active` is active, but it ended (2026-H2) before now (2027-Q1)");
+    assert_eq!(
+        found[3].3,
+        "`early` starts (2027-Q1) before `planned`, which it depends on, ends (2027-Q3)"
+    );
+}
+
+#[test]
+fn a_direction_no_initiative_serves_is_a_warning() {
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::new();
+    let parsed: Vec<Parsed> = [PURPOSE, DIRECTION]
+        .iter()
+        .map(|(path, text)| {
+            let id = sources.add(format!("content/{path}"), *text);
+            Parsed {
+                source: id,
+                path: (*path).to_owned(),
+                frontmatter: frontmatter::parse(id, text, &mut diags),
+            }
+        })
+        .collect();
+    validate(&parsed, &sources, Vec::new(), &Config::default(), false, AS_OF, &mut diags);
+    let messages: Vec<&str> = diags.items().iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["no initiative serves the direction `cyber`"]);
+    assert!(!diags.has_errors());
 }

@@ -20,6 +20,7 @@ pub use labels::{date, quarter, quarter_range};
 pub use site::{Site, site};
 
 use crate::artifact::{Contents, OutputFile};
+use crate::calendar::Quarter;
 use crate::config::Config;
 use crate::error::Error;
 use crate::markdown::Doc;
@@ -36,6 +37,8 @@ pub struct Input<'a> {
     pub docs: &'a [Doc<'a>],
     /// Each page's resolved links, by page index.
     pub links: &'a Links,
+    /// The plan's "now": `as_of` in the config, else the build date's quarter.
+    pub as_of: Quarter,
 }
 
 /// The templates the default theme defines; a project may override any of them.

@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::fields::Reader;
 use crate::frontmatter::Value;
 use crate::model::read::Refs;
-use crate::model::{Budget, Handover, Initiative, Kpi, Milestone, Priority, Status};
+use crate::model::{Budget, FactSpans, Handover, Initiative, Kpi, Milestone, Priority, Status};
 
 /// The fields an initiative may have besides the common ones.
 pub(super) const FIELDS: [&str; 14] = [
@@ -57,6 +57,7 @@ pub(super) fn read(r: &mut Reader<'_>, config: &Config) -> (Initiative, Refs) {
     });
     let (start, end) = period(r, config);
     let deadline = r.when("deadline").map(|d| d.0);
+    let status_span = r.node("status").map(|n| n.span.clone());
     let status = r.choice("status", &Status::ALL).unwrap_or(Status::Planned);
     let priority = r.choice("priority", &PRIORITIES);
     let budget = budget(r);
@@ -87,6 +88,11 @@ pub(super) fn read(r: &mut Reader<'_>, config: &Config) -> (Initiative, Refs) {
     });
     let depends_on = r.refs("depends_on");
     let external_dependencies = r.texts("external_dependencies");
+    let spans = FactSpans {
+        status: status_span.unwrap_or_else(|| r.owner_span()),
+        start: start.as_ref().map_or_else(|| r.owner_span(), |s| s.1.clone()),
+        end: end.as_ref().map_or_else(|| r.owner_span(), |e| e.1.clone()),
+    };
     let initiative = Initiative {
         directions: Vec::new(),
         parent: None,
@@ -102,6 +108,7 @@ pub(super) fn read(r: &mut Reader<'_>, config: &Config) -> (Initiative, Refs) {
         depends_on: Vec::new(),
         external_dependencies,
         milestones,
+        spans,
     };
     (initiative, Refs { directions, depends_on, parent })
 }

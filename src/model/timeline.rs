@@ -1,0 +1,100 @@
+//! The plan against its own "now" (`as_of`): facts that contradict it are
+//! warnings, so a board never reads a plan whose statuses and dates disagree.
+//! Also the plan's shape: a direction no initiative serves, and an
+//! initiative that starts before something it depends on ends.
+
+use crate::calendar::{Quarter, When};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Kind, Publication, Status};
+
+/// Warns about every fact that contradicts `as_of` or the plan's order.
+pub(super) fn check(publication: &Publication, as_of: Quarter, diags: &mut Diagnostics) {
+    for (_, page) in publication.of_kind(Kind::Initiative) {
+        let Some(i) = &page.initiative else { continue };
+        let (start, end) = (i.start.map(When::first), i.end.map(When::last));
+        let warning = match i.status {
+            Status::Done if end.is_some_and(|end| end > as_of) => Some((
+                i.spans.end.clone(),
+                format!(
+                    "`{}` is done, but its end ({}) is after now ({as_of})",
+                    page.id,
+                    fmt(i.end)
+                ),
+                "set `end` to when it was finished, or correct `status`",
+            )),
+            Status::Planned if start.is_some_and(|start| start < as_of) => Some((
+                i.spans.status.clone(),
+                format!(
+                    "`{}` is planned, but it starts ({}) before now ({as_of})",
+                    page.id,
+                    fmt(i.start)
+                ),
+                "set `status: active` if it has started, or move `start`",
+            )),
+            Status::Active if end.is_some_and(|end| end < as_of) => Some((
+                i.spans.status.clone(),
+                format!(
+                    "`{}` is active, but it ended ({}) before now ({as_of})",
+                    page.id,
+                    fmt(i.end)
+                ),
+                "set `status: done` if it is finished, or move `end`",
+            )),
+            _ => None,
+        };
+        if let Some((span, message, help)) = warning {
+            diags.push(
+                Diagnostic::warning(span, message)
+                    .label(format!(
+                        "now is {as_of} (`as_of` in stratdoc.yaml, else the build date)"
+                    ))
+                    .help(help.to_owned()),
+            );
+        }
+        for needed in &i.depends_on {
+            let other = &publication[needed.page];
+            let needed_end = other.initiative.as_ref().and_then(|o| o.end);
+            if let (Some(start), Some(needed_end)) = (start, needed_end) {
+                if start < needed_end.last() {
+                    diags.push(
+                        Diagnostic::warning(
+                            needed.span.clone(),
+                            format!(
+                                "`{}` starts ({}) before `{}`, which it depends on, ends ({needed_end})",
+                                page.id,
+                                fmt(i.start),
+                                other.id
+                            ),
+                        )
+                        .help("move `start` after the dependency's end, or remove the dependency".to_owned()),
+                    );
+                }
+            }
+        }
+    }
+    // An initiative whose frontmatter could not be read may serve any
+    // direction: its own error is reported, so say nothing of the directions.
+    let unreadable = publication.left_out.iter().any(|l| !l.draft && l.kind == Kind::Initiative);
+    for (id, page) in publication.of_kind(Kind::Direction).filter(|_| !unreadable) {
+        // A page with a duplicate id is reported as such; references go to the first.
+        let duplicate = publication.find(Kind::Direction, &page.id) != Some(id);
+        if !duplicate && publication.relations.initiatives_of(id).is_empty() {
+            diags.push(
+                Diagnostic::warning(
+                    page.file_span(),
+                    format!("no initiative serves the direction `{}`", page.id),
+                )
+                .label("this direction")
+                .help(format!(
+                    "name it in an initiative's `directions`, e.g. `directions: [{}]`",
+                    page.id
+                )),
+            );
+        }
+    }
+}
+
+/// A time as written, or `?`.
+fn fmt(when: Option<When>) -> String {
+    when.map_or_else(|| "?".to_owned(), |w| w.to_string())
+}
