@@ -47,6 +47,8 @@ fn sort(drafts: &mut [Draft]) {
             p.number.as_deref().map_or_else(Vec::new, natural_key),
             p.number.is_none(),
             p.order.unwrap_or(i64::MAX),
+            // Dated initiatives first, by start; then the undated.
+            start.is_none(),
             start,
             p.path.clone(),
         )

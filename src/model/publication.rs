@@ -134,6 +134,12 @@ impl Publication {
         id.index() - self.ranges[self.page(id).kind.rank()].start
     }
 
+    /// The initiative `id` is part of, if any.
+    #[must_use]
+    pub fn parent_of(&self, id: PageId) -> Option<PageId> {
+        self.page(id).initiative.as_ref()?.parent.as_ref().map(|p| p.page)
+    }
+
     /// The page of `kind` with `id`.
     #[must_use]
     pub fn find(&self, kind: Kind, id: &str) -> Option<PageId> {

@@ -2,7 +2,7 @@
 //! every output (site, plan views, board edition, exports) reads the same
 //! answers in constant time instead of scanning pages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::calendar::Quarter;
 use crate::model::{Page, PageId, Status};
@@ -109,6 +109,38 @@ impl Relations {
     #[must_use]
     pub fn children_of(&self, initiative: PageId) -> &[PageId] {
         self.children.get(initiative.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// `ids` (initiatives in reading order) in tree order: each sub-initiative
+    /// right after its parent when the parent is among `ids`, with its depth.
+    #[must_use]
+    pub fn tree_order(
+        &self,
+        ids: &[PageId],
+        parent_of: impl Fn(PageId) -> Option<PageId>,
+    ) -> Vec<(PageId, usize)> {
+        let among: HashSet<PageId> = ids.iter().copied().collect();
+        let mut out = Vec::with_capacity(ids.len());
+        let mut placed: HashSet<PageId> = HashSet::with_capacity(ids.len());
+        // Depth-first from each root, with an explicit stack (children in
+        // reverse so they come out in reading order).
+        for &root in ids {
+            if parent_of(root).is_some_and(|p| among.contains(&p)) {
+                continue;
+            }
+            let mut stack = vec![(root, 0)];
+            while let Some((id, depth)) = stack.pop() {
+                if !placed.insert(id) {
+                    continue;
+                }
+                out.push((id, depth));
+                let children = self.children_of(id).iter().rev().filter(|c| among.contains(c));
+                stack.extend(children.map(|&c| (c, depth + 1)));
+            }
+        }
+        // Parent cycles are errors already; never drop a page all the same.
+        out.extend(ids.iter().filter(|id| !placed.contains(id)).map(|&id| (id, 0)));
+        out
     }
 
     /// The budgets of the initiatives serving `direction`, summed, in hundredths.

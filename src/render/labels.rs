@@ -68,6 +68,18 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("owner_from", "Ansvarlig fra", "Responsible from"),
     ("target_by", "Mål for", "Target for"),
     ("unit", "Enhed", "Unit"),
+    ("roadmap", "Køreplan", "Roadmap"),
+    ("now", "Nu", "Now"),
+    ("milestone", "Milepæl", "Milestone"),
+    ("no_period", "ingen periode angivet", "no period given"),
+    ("no_initiatives_short", "ingen initiativer", "no initiatives"),
+    ("outside_period", "uden for perioden", "outside the period"),
+    ("beyond_period", "fortsætter uden for perioden", "continues beyond the period"),
+    (
+        "same_facts_in_table",
+        "Samme oplysninger står i tabellen.",
+        "The table holds the same facts.",
+    ),
     ("logo", "Logo", "Logo"),
 ];
 

@@ -11,6 +11,7 @@
 //! `themes/<theme>/`, and the project's own `templates/`, by file name.
 
 mod labels;
+mod plan;
 mod site;
 mod view;
 
@@ -121,7 +122,7 @@ impl Templates {
 /// Escapes text for HTML text and quoted attributes. Unlike Tera's default it
 /// leaves `/` alone: escaping it protects nothing in quoted attributes and
 /// turns every relative URL into `..&#x2F;`.
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     if !text.contains(['&', '<', '>', '"', '\'']) {
         return text.to_owned();
     }

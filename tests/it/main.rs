@@ -5,6 +5,7 @@ mod build;
 mod cli;
 mod diagnostics;
 mod fuzz_corpus;
+mod plan;
 mod publish;
 mod safety;
 mod site;

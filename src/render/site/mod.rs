@@ -5,12 +5,14 @@
 //! - `pages`: a content page, with what its kind adds (facts, pager, …);
 //! - `front`: the purpose statement as the front page;
 //! - `overview`: each section's overview page;
+//! - `plan`: the plan views (roadmap, …);
 //! - `files`: theme files, the logo and content assets, copied as they are.
 
 mod files;
 mod front;
 mod overview;
 mod pages;
+mod plan;
 
 use rayon::prelude::*;
 

@@ -16,6 +16,7 @@ impl Site<'_> {
         context.insert("heading", title);
         context.insert("breadcrumbs", &[view::home(&self.views)]);
         let initiatives = if kind == Kind::Initiative {
+            context.insert("roadmap", &self.roadmap("sd-roadmap", "sd-plan-table"));
             self.views.initiative_rows(self.input.publication.ids_of(kind))
         } else {
             Vec::new()

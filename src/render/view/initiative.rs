@@ -125,50 +125,32 @@ impl Views<'_> {
     /// Initiatives `ids` (in reading order) as a tree: each sub-initiative
     /// under its parent when the parent is in the list too.
     pub(crate) fn initiative_tree(&self, ids: &[PageId]) -> Vec<InitiativeView> {
-        let in_list: std::collections::HashSet<PageId> = ids.iter().copied().collect();
-        let is_root = |id: PageId| {
-            self.publication[id]
-                .initiative
-                .as_ref()
-                .and_then(|i| i.parent.as_ref())
-                .is_none_or(|p| !in_list.contains(&p.page))
-        };
-        ids.iter().filter(|&&id| is_root(id)).map(|&id| self.subtree(id, 0, &in_list)).collect()
-    }
-
-    fn subtree(
-        &self,
-        id: PageId,
-        depth: usize,
-        in_list: &std::collections::HashSet<PageId>,
-    ) -> InitiativeView {
-        let children = self
-            .publication
-            .relations
-            .children_of(id)
-            .iter()
-            .filter(|child| in_list.contains(child))
-            .map(|&child| self.subtree(child, depth + 1, in_list))
-            .collect();
-        InitiativeView { depth, children, ..self.initiative(id) }
+        /// Rows come in tree order: the rows deeper than `depth` right after
+        /// a row are its children.
+        fn nest(
+            rows: &mut std::iter::Peekable<std::vec::IntoIter<InitiativeView>>,
+            depth: usize,
+        ) -> Vec<InitiativeView> {
+            let mut level = Vec::new();
+            while let Some(mut view) = rows.next_if(|next| next.depth >= depth) {
+                view.children = nest(rows, view.depth + 1);
+                level.push(view);
+            }
+            level
+        }
+        nest(&mut self.initiative_rows(ids).into_iter().peekable(), 0)
     }
 
     /// Initiatives `ids` in tree order, flattened for a table: each
     /// sub-initiative right after its parent, with its `depth`.
     pub(crate) fn initiative_rows(&self, ids: &[PageId]) -> Vec<InitiativeView> {
-        fn flatten(view: InitiativeView, rows: &mut Vec<InitiativeView>) {
-            let mut view = view;
-            let children = std::mem::take(&mut view.children);
-            rows.push(view);
-            for child in children {
-                flatten(child, rows);
-            }
-        }
-        let mut rows = Vec::with_capacity(ids.len());
-        for root in self.initiative_tree(ids) {
-            flatten(root, &mut rows);
-        }
-        rows
+        let publication = self.publication;
+        publication
+            .relations
+            .tree_order(ids, |id| publication.parent_of(id))
+            .into_iter()
+            .map(|(id, depth)| InitiativeView { depth, ..self.initiative(id) })
+            .collect()
     }
 
     /// The facts of page `id`, if it is an initiative.

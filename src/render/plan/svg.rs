@@ -1,0 +1,368 @@
+//! Draws a [`Roadmap`] as inline SVG: no script, no external file, so it
+//! works in the site, from disk and in the self-contained board edition.
+//!
+//! Status is shown by colour and by pattern (outline, solid, stripes, a
+//! strike), and the legend names each, so nothing relies on colour alone.
+//! The picture is `role="img"` with a title and a description; the same facts
+//! are in the accessible table it points to (`aria-describedby`), which is
+//! also where keyboard users follow the links (bars are links for the mouse).
+
+use std::fmt::Write as _;
+
+use crate::config::Language;
+use crate::model::{Publication, Status};
+use crate::render::escape_html as escape;
+use crate::render::labels::{self, Labels};
+use crate::render::plan::roadmap::{Bar, Edge, Roadmap, Row};
+
+/// Sizes in SVG user units (px at 100 %).
+const LABEL_WIDTH: usize = 280;
+const QUARTER_WIDTH: usize = 92;
+const HEADER_HEIGHT: usize = 46;
+const GROUP_HEIGHT: usize = 30;
+const ROW_HEIGHT: usize = 26;
+const BAR_HEIGHT: usize = 14;
+/// Height of one line of the legend.
+const LEGEND_LINE: usize = 24;
+/// Initiative titles longer than this are cut (the whole title is in the
+/// bar's tooltip and in the table).
+const TITLE_CHARS: usize = 35;
+
+/// What the drawing needs besides the layout.
+pub(crate) struct Drawing<'a> {
+    pub(crate) publication: &'a Publication,
+    pub(crate) labels: &'a Labels,
+    pub(crate) language: Language,
+    /// How this output links to a page.
+    pub(crate) href: &'a dyn Fn(crate::model::PageId) -> String,
+    /// Prefix of the ids inside the SVG (patterns, title), unique in the page.
+    pub(crate) id: &'a str,
+    /// The id of the table holding the same facts.
+    pub(crate) table: &'a str,
+}
+
+/// The roadmap as an `<svg>` element.
+pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
+    let columns = roadmap.quarters.len();
+    let width = LABEL_WIDTH + columns * QUARTER_WIDTH + 8;
+    let rows: usize =
+        roadmap.groups.iter().map(|g| GROUP_HEIGHT + g.rows.len().max(1) * ROW_HEIGHT).sum();
+    let chart_bottom = HEADER_HEIGHT + rows;
+    let mut key = String::new();
+    let lines = legend(&mut key, roadmap, chart_bottom + 12, width, d);
+    let height = chart_bottom + 12 + lines * LEGEND_LINE;
+    let title = d.labels["roadmap"];
+    let mut svg = String::with_capacity(4096 + rows * 200);
+    let id = d.id;
+    let _ = write!(
+        svg,
+        r#"<svg class="roadmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{id}-title {id}-desc" aria-describedby="{table}" style="min-width:{width}px">"#,
+        table = d.table,
+    );
+    let _ = write!(svg, r#"<title id="{id}-title">{}</title>"#, escape(title));
+    let _ = write!(svg, r#"<desc id="{id}-desc">{}</desc>"#, escape(&description(roadmap, d)));
+    defs(&mut svg, id);
+    // Quarter columns and the "now" band.
+    for (k, q) in roadmap.quarters.iter().enumerate() {
+        let x = LABEL_WIDTH + k * QUARTER_WIDTH;
+        let now = roadmap.now == Some(k);
+        let class = if now {
+            "rm-col rm-now"
+        } else if k % 2 == 0 {
+            "rm-col rm-even"
+        } else {
+            "rm-col"
+        };
+        let _ = write!(
+            svg,
+            r#"<rect class="{class}" x="{x}" y="0" width="{QUARTER_WIDTH}" height="{chart_bottom}"/>"#
+        );
+        let (top, bottom) = quarter_lines(*q, d.language);
+        let cx = x + QUARTER_WIDTH / 2;
+        let _ = write!(
+            svg,
+            r#"<text class="rm-quarter" x="{cx}" y="18" text-anchor="middle">{}</text>"#,
+            escape(&top)
+        );
+        let _ = write!(
+            svg,
+            r#"<text class="rm-year" x="{cx}" y="34" text-anchor="middle">{bottom}</text>"#
+        );
+    }
+    let mut y = HEADER_HEIGHT;
+    for group in &roadmap.groups {
+        let direction = &d.publication[group.direction];
+        let _ = write!(
+            svg,
+            r#"<text class="rm-group" x="4" y="{ty}">{}</text><line class="rm-rule" x1="0" x2="{width}" y1="{y}" y2="{y}"/>"#,
+            escape(&cut(&direction.heading(), TITLE_CHARS + 24)),
+            ty = y + 20,
+        );
+        y += GROUP_HEIGHT;
+        if group.rows.is_empty() {
+            let _ = write!(
+                svg,
+                r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
+                escape(d.labels["no_initiatives_short"]),
+                x = LABEL_WIDTH + 6,
+                ty = y + 17
+            );
+            y += ROW_HEIGHT;
+        }
+        for row in &group.rows {
+            draw_row(&mut svg, row, y, d);
+            y += ROW_HEIGHT;
+        }
+    }
+    svg.push_str(&key);
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One initiative: its label, its bar and its milestones.
+fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
+    let page = &d.publication[row.initiative];
+    let href = escape(&(d.href)(row.initiative));
+    let indent = 6 + row.depth * 14;
+    let label = cut(&page.heading(), TITLE_CHARS.saturating_sub(row.depth * 2));
+    let status = labels::status(row.status, d.language);
+    let period = page
+        .initiative
+        .as_ref()
+        .and_then(|i| labels::when_range(i.start, i.end, d.language))
+        .unwrap_or_else(|| d.labels["no_period"].to_owned());
+    let tooltip = escape(&format!("{}: {period}, {status}", page.heading()));
+    let _ = write!(
+        svg,
+        r#"<a href="{href}" tabindex="-1"><title>{tooltip}</title><text class="rm-label{sub}" x="{indent}" y="{ty}">{}</text>"#,
+        escape(&label),
+        sub = if row.depth > 0 { " rm-sub" } else { "" },
+        ty = y + 17,
+    );
+    let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+    match &row.bar {
+        Some(bar) => draw_bar(svg, bar, row.status, top, d),
+        None => {
+            let _ = write!(
+                svg,
+                r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
+                escape(d.labels["no_period"]),
+                x = LABEL_WIDTH + 6,
+                ty = y + 17
+            );
+        }
+    }
+    svg.push_str("</a>");
+    for marker in &row.milestones {
+        let x0 = LABEL_WIDTH + marker.from * QUARTER_WIDTH;
+        let x1 = LABEL_WIDTH + (marker.to + 1) * QUARTER_WIDTH;
+        let cx = usize::midpoint(x0, x1);
+        let cy = y + ROW_HEIGHT / 2;
+        let title = page
+            .initiative
+            .as_ref()
+            .and_then(|i| i.milestones.get(marker.index))
+            .map(|m| format!("{}: {}", labels::when(m.quarter, d.language), m.title))
+            .unwrap_or_default();
+        let _ = write!(
+            svg,
+            r#"<g class="rm-milestone{approx}"><title>{}</title><path d="M{cx} {t}l6 6-6 6-6-6z"/></g>"#,
+            escape(&title),
+            approx = if marker.approximate { " rm-approximate" } else { "" },
+            t = cy - 6,
+        );
+    }
+}
+
+/// A bar with its status pattern, and marks for clipped and approximate ends.
+fn draw_bar(svg: &mut String, bar: &Bar, status: Status, top: usize, d: &Drawing<'_>) {
+    let id = d.id;
+    let x = LABEL_WIDTH + bar.from * QUARTER_WIDTH + 4;
+    let width = (bar.to + 1 - bar.from) * QUARTER_WIDTH - 8;
+    // Wholly before or after the columns: a stub at that edge, in the
+    // status's pattern, with an arrow pointing out.
+    let (x, width) = match (bar.outside, bar.start) {
+        (true, Edge::Clipped) => (LABEL_WIDTH + 4, 28),
+        (true, _) => (x + width - 28, 28),
+        (false, _) => (x, width),
+    };
+    let class = status_class(status);
+    let fill = match status {
+        Status::Paused => format!(r#" fill="url(#{id}-stripes)""#),
+        Status::Planned => format!(r#" fill="url(#{id}-dots)""#),
+        _ => String::new(),
+    };
+    let _ = write!(
+        svg,
+        r#"<rect class="rm-bar rm-{class}" x="{x}" y="{top}" width="{width}" height="{BAR_HEIGHT}" rx="3"{fill}/>"#
+    );
+    if status == Status::Cancelled {
+        let _ = write!(
+            svg,
+            r#"<line class="rm-strike" x1="{x}" x2="{x2}" y1="{my}" y2="{my}"/>"#,
+            x2 = x + width,
+            my = top + BAR_HEIGHT / 2
+        );
+    }
+    let text_y = top + 12;
+    let (left, right) = (x + 2, x + width - 12);
+    for (edge, at) in [(bar.start, left), (bar.end, right)] {
+        let (class, glyph) = match edge {
+            Edge::Exact => continue,
+            // A stub has room for its arrow only.
+            Edge::Approximate if bar.outside => continue,
+            Edge::Approximate => ("rm-approx", "≈"),
+            Edge::Clipped if at == left => ("rm-clip", "◀"),
+            Edge::Clipped => ("rm-clip", "▶"),
+        };
+        let _ = write!(svg, r#"<text class="{class}" x="{at}" y="{text_y}">{glyph}</text>"#);
+    }
+}
+
+/// Patterns for the statuses that are not a plain fill.
+fn defs(svg: &mut String, id: &str) {
+    let _ = write!(
+        svg,
+        r#"<defs><pattern id="{id}-stripes" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="rm-paused-bg" width="8" height="8"/><rect class="rm-paused-stripe" width="3" height="8"/></pattern><pattern id="{id}-dots" width="6" height="6" patternUnits="userSpaceOnUse"><rect class="rm-planned-bg" width="6" height="6"/><circle class="rm-planned-dot" cx="3" cy="3" r="1.2"/></pattern></defs>"#
+    );
+}
+
+/// The legend: each status present with its pattern and name; milestone,
+/// now, approximate and beyond-the-period marks. Returns its number of lines.
+fn legend(svg: &mut String, roadmap: &Roadmap, y: usize, width: usize, d: &Drawing<'_>) -> usize {
+    let id = d.id;
+    let mut statuses: Vec<Status> =
+        roadmap.groups.iter().flat_map(|g| g.rows.iter().map(|r| r.status)).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    let mut x = 4;
+    let mut line = 0;
+    let item = |svg: &mut String, x: &mut usize, line: &mut usize, swatch: String, text: &str| {
+        let w = 26 + text.chars().count() * 7 + 18;
+        if *x + w > width {
+            *x = 4;
+            *line += 1;
+        }
+        let ly = y + *line * LEGEND_LINE;
+        let _ = write!(
+            svg,
+            r#"<g transform="translate({} {ly})">{swatch}<text class="rm-legend" x="26" y="12">{}</text></g>"#,
+            *x,
+            escape(text)
+        );
+        *x += w;
+    };
+    for status in statuses {
+        let class = status_class(status);
+        let fill = match status {
+            Status::Paused => format!(r#" fill="url(#{id}-stripes)""#),
+            Status::Planned => format!(r#" fill="url(#{id}-dots)""#),
+            _ => String::new(),
+        };
+        let mut swatch = format!(
+            r#"<rect class="rm-bar rm-{class}" x="0" y="2" width="20" height="12" rx="3"{fill}/>"#
+        );
+        if status == Status::Cancelled {
+            swatch.push_str(r#"<line class="rm-strike" x1="0" x2="20" y1="8" y2="8"/>"#);
+        }
+        item(svg, &mut x, &mut line, swatch, labels::status(status, d.language));
+    }
+    let has_milestones =
+        roadmap.groups.iter().any(|g| g.rows.iter().any(|r| !r.milestones.is_empty()));
+    if has_milestones {
+        item(
+            svg,
+            &mut x,
+            &mut line,
+            r#"<g class="rm-milestone"><path d="M10 2l6 6-6 6-6-6z"/></g>"#.to_owned(),
+            d.labels["milestone"],
+        );
+    }
+    let now_label = match roadmap.now {
+        Some(_) => format!("{} ({})", d.labels["now"], labels::quarter(roadmap.as_of, d.language)),
+        None => format!(
+            "{}: {} ({})",
+            d.labels["now"],
+            labels::quarter(roadmap.as_of, d.language),
+            d.labels["outside_period"]
+        ),
+    };
+    item(
+        svg,
+        &mut x,
+        &mut line,
+        r#"<rect class="rm-now rm-key" x="0" y="0" width="20" height="16"/>"#.to_owned(),
+        &now_label,
+    );
+    let bars = roadmap.groups.iter().flat_map(|g| g.rows.iter().filter_map(|r| r.bar.as_ref()));
+    let (mut approx, mut clipped) = (false, false);
+    for edge in bars.flat_map(|bar| [bar.start, bar.end]) {
+        approx |= edge == Edge::Approximate;
+        clipped |= edge == Edge::Clipped;
+    }
+    if approx {
+        item(
+            svg,
+            &mut x,
+            &mut line,
+            r#"<text class="rm-approx" x="4" y="12">≈</text>"#.to_owned(),
+            d.labels["approximate"],
+        );
+    }
+    if clipped {
+        item(
+            svg,
+            &mut x,
+            &mut line,
+            r#"<text class="rm-clip" x="4" y="12">▶</text>"#.to_owned(),
+            d.labels["beyond_period"],
+        );
+    }
+    line + 1
+}
+
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Planned => "planned",
+        Status::Active => "active",
+        Status::Done => "done",
+        Status::Paused => "paused",
+        Status::Cancelled => "cancelled",
+    }
+}
+
+/// A quarter's column head in two lines: "1. kvt." over "2027" / "Q1" over "2027".
+fn quarter_lines(q: crate::calendar::Quarter, language: Language) -> (String, String) {
+    match language {
+        Language::Da => (format!("{}. kvt.", q.quarter), q.year.to_string()),
+        Language::En => (format!("Q{}", q.quarter), q.year.to_string()),
+    }
+}
+
+/// One sentence a screen reader reads for the picture; the table has the facts.
+fn description(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
+    let initiatives: usize = roadmap.groups.iter().map(|g| g.rows.len()).sum();
+    let quarter = |q: Option<&crate::calendar::Quarter>| {
+        q.map(|q| labels::quarter(*q, d.language)).unwrap_or_default()
+    };
+    format!(
+        "{} – {}: {initiatives} {}, {} {}. {}",
+        quarter(roadmap.quarters.first()),
+        quarter(roadmap.quarters.last()),
+        d.labels["initiatives"].to_lowercase(),
+        roadmap.groups.len(),
+        d.labels["directions"].to_lowercase(),
+        d.labels["same_facts_in_table"],
+    )
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
