@@ -120,7 +120,7 @@ fn ten_defects_are_all_reported_with_file_and_line() {
         "content/initiatives/a.md:7:6: error: `2027-Q5` is not a quarter, half year or year in `end`",
         "content/initiatives/b.md:1:1: error: missing required field `owner`",
         "content/initiatives/b.md:5:6: error: the initiative ends (2027-Q1) before it starts (2028-Q2)",
-        "content/initiatives/b.md:6:14: error: dependency cycle: c → b → c",
+        "content/initiatives/c.md:5:14: error: dependency cycle: b → c → b",
         "content/analysis/data.md:3:7: error: data file `content/analysis/mangler.csv` does not exist",
     ];
     for want in expected {
