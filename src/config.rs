@@ -1,8 +1,10 @@
-//! The project file `stratdoc.yaml`: publication-wide settings, read with the
-//! same located field checks as pages, so a typo in the config is reported
-//! with its line like any content error (but exits 2: nothing can be built).
+//! The project file `stratdoc.yaml`: publication-wide settings, parsed from
+//! the text `source::Project::load_config` read, with the same located field
+//! checks as pages, so a typo in the config is reported with its line like
+//! any content error (but exits 2: nothing can be built). Pure: the files the
+//! config names (logo, theme) are checked by the load stage.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -12,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::error::Error;
 use crate::fields::Reader;
 use crate::frontmatter;
-use crate::source::add_text;
+use crate::source::ConfigFile;
 
 /// The name of the project file.
 pub const FILE: &str = "stratdoc.yaml";
@@ -86,10 +88,15 @@ pub struct Config {
     pub base_path: String,
     /// A logo file, relative to the project root, as written.
     pub logo: Option<String>,
+    /// Where the `logo:` value is written.
+    pub logo_at: Option<Span>,
     /// The logo file on disk, checked to be a file inside the project.
     pub logo_file: Option<PathBuf>,
-    /// Theme name: `default` (built in) or a folder under `themes/`.
+    /// Theme name: `default` (built in) or a folder under `themes/`; always
+    /// a plain folder name.
     pub theme: String,
+    /// Where the `theme:` value is written.
+    pub theme_at: Option<Span>,
     /// Whether raw HTML in Markdown is passed through (`CommonMark`) or escaped.
     pub allow_html: bool,
     /// ISO 4217 code of the currency budgets are in (`DKK`).
@@ -110,8 +117,10 @@ impl Default for Config {
             as_of: None,
             base_path: "/".to_owned(),
             logo: None,
+            logo_at: None,
             logo_file: None,
             theme: "default".to_owned(),
+            theme_at: None,
             allow_html: true,
             currency: "DKK".to_owned(),
         }
@@ -135,38 +144,19 @@ const KEYS: [&str; 14] = [
     "currency",
 ];
 
-/// Reads `root/stratdoc.yaml`. Problems in it are recorded in `diags`; any
-/// error makes the whole load fail with [`Error::Config`].
-pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Config, Error> {
-    let path = root.join(FILE);
-    if !path.is_file() {
-        return Err(Error::Project {
-            path: root.to_path_buf(),
-            reason: format!("it has no `{FILE}`"),
-        });
-    }
-    let bytes = std::fs::read(&path).map_err(Error::io("read", &path))?;
+/// Parses the text of `stratdoc.yaml`. Problems in it are recorded in
+/// `diags`; any error makes the whole parse fail with [`Error::Config`].
+pub fn parse(
+    file: &ConfigFile,
+    sources: &Sources,
+    diags: &mut Diagnostics,
+) -> Result<Config, Error> {
     let errors_before = diags.errors();
-    let id = add_text(sources, FILE.to_owned(), &bytes, diags);
-    let text = sources.get(id).text.clone();
-    let fields = frontmatter::parse_yaml(id, &text, 0..text.len(), diags).unwrap_or_default();
-    let mut config = read(&fields, Span::new(id, 0..text.find('\n').unwrap_or(text.len())), diags);
-    if let (Some(logo), Some(field)) = (&config.logo, fields.iter().find(|f| f.key == "logo")) {
-        match file_inside(root, logo) {
-            Some(file) => config.logo_file = Some(file),
-            None => diags.push(
-                Diagnostic::error(
-                    field.value.span.clone(),
-                    format!("the logo `{logo}` is not a file inside the project"),
-                )
-                .help(
-                    "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
-                        .to_owned(),
-                ),
-            ),
-        }
-    }
-    if diags.errors() > errors_before { Err(Error::Config(path)) } else { Ok(config) }
+    let text = &sources.get(file.id).text;
+    let fields = frontmatter::parse_yaml(file.id, text, 0..text.len(), diags).unwrap_or_default();
+    let whole = Span::new(file.id, 0..text.find('\n').unwrap_or(text.len()));
+    let config = read(&fields, whole, diags);
+    if diags.errors() > errors_before { Err(Error::Config(file.path.clone())) } else { Ok(config) }
 }
 
 fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> Config {
@@ -224,8 +214,10 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         as_of: r.quarter("as_of").map(|q| q.0),
         base_path: r.text("base_path").map_or(defaults.base_path, |b| normalise_base_path(&b)),
         logo: r.text("logo"),
+        logo_at: r.node("logo").map(|n| n.span.clone()),
         logo_file: None,
-        theme: r.text("theme").unwrap_or(defaults.theme),
+        theme: theme(&mut r).unwrap_or(defaults.theme),
+        theme_at: r.node("theme").map(|n| n.span.clone()),
         allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
         currency: currency(&mut r).unwrap_or(defaults.currency),
     };
@@ -246,12 +238,23 @@ fn currency(r: &mut Reader<'_>) -> Option<String> {
     None
 }
 
-/// `rel` resolved against `root`, if it names a file that is really inside
-/// (no `..` out, no symbolic link out).
-fn file_inside(root: &Path, rel: &str) -> Option<PathBuf> {
-    let path = root.join(crate::model::join_relative(FILE, rel)?);
-    let resolved = path.canonicalize().ok()?;
-    (resolved.starts_with(root.canonicalize().ok()?) && resolved.is_file()).then_some(path)
+/// The `theme:` value, if it is a plain folder name: a theme is always
+/// `themes/NAME/` inside the project, never a path that could lead elsewhere.
+fn theme(r: &mut Reader<'_>) -> Option<String> {
+    let name = r.text("theme")?;
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':'])
+        && !name.chars().any(char::is_control);
+    if plain {
+        return Some(name);
+    }
+    let node = r.node("theme")?;
+    r.diags.push(
+        Diagnostic::error(node.span.clone(), format!("`{name}` is not a theme name"))
+            .help("name a folder in the project's `themes/` folder, e.g. `theme: kdf`; paths are not allowed".to_owned()),
+    );
+    None
 }
 
 /// `strategi` -> `/strategi/`.
@@ -315,5 +318,19 @@ mod tests {
             ]
         );
         assert_eq!(diags.items()[3].help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn a_theme_is_a_folder_name_never_a_path() {
+        for bad in ["../x", "/tmp/x", "a/b", "a\\\\b", "C:x", ".", "..", ".hidden", "\"\""] {
+            let (_, diags, sources) = read_text(&format!("title: T\ntheme: {bad}\n"));
+            let d = &diags.items()[0];
+            let span = &d.primary.as_ref().unwrap().span;
+            assert_eq!(sources.line_col(span.source, span.range.start), (2, 8), "{bad}");
+            assert!(d.message.ends_with("is not a theme name"), "{bad}: {}", d.message);
+        }
+        let (c, diags, _) = read_text("title: T\ntheme: kdf-2027\n");
+        assert!(diags.items().is_empty());
+        assert_eq!(c.theme, "kdf-2027");
     }
 }

@@ -27,6 +27,11 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// The theme or the project's templates cannot be used: a file refused or
+    /// unreadable, a missing theme folder, a template cycle (the reasons are
+    /// in the run's diagnostics).
+    #[error("the templates cannot be used (theme `{0}` and the project's `templates/`)")]
+    Theme(String),
     /// A template failed to load or render.
     #[error("template `{name}` failed")]
     Template {

@@ -4,7 +4,7 @@
 //! The pipeline, one module per stage, read from [`pipeline`]:
 //!
 //! ```text
-//! content/ --source::load--> Sources --frontmatter::parse--> Frontmatter
+//! project --source--> Sources --frontmatter::parse--> Frontmatter
 //!   --model::validate--> Publication --markdown::parse--> Vec<Doc>
 //!   --xref::resolve--> Links --markdown::to_html--> Vec<Rendered>
 //!   --render::site--> Vec<OutputFile> --output::write--> public/

@@ -2,7 +2,9 @@
 //! files in memory. Nothing here writes; `build` and `check` differ only in
 //! whether the caller writes the result (and `serve` will keep it in memory).
 //!
-//! 1. `config::load` and `source::load` read the project (the only input I/O);
+//! 1. `source` reads the project (the only input I/O, every input held to
+//!    the inside-the-project rule): `stratdoc.yaml`, parsed by `config`, the
+//!    logo, `content/` and the theme with `templates/`, which become `Templates`;
 //! 2. `frontmatter::parse` splits and parses each page, in parallel;
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
 //! 4. `markdown::parse` reads each body once; `xref::resolve` checks its links;
@@ -25,7 +27,7 @@ use crate::frontmatter;
 use crate::markdown;
 use crate::model::{self, Kind, Parsed};
 use crate::render::{self, Templates};
-use crate::source::{self, Content};
+use crate::source::{Content, Project};
 use crate::xref;
 
 /// Choices that change what is built.
@@ -64,9 +66,13 @@ pub fn build(
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Result<Site, Error> {
-    let config = config::load(root, sources, diags)?;
-    let content = source::load(root, sources, diags)?;
-    let templates = Templates::load(root, &config)?;
+    let project = Project::open(root)?;
+    let config_file = project.load_config(sources, diags)?;
+    let mut config = config::parse(&config_file, sources, diags)?;
+    config.logo_file = project.load_logo(&config, diags)?;
+    let content = project.load_content(&config, sources, diags)?;
+    let theme = project.load_theme(&config, sources, diags)?;
+    let templates = Templates::new(&theme, diags)?;
     let (files, pages) = render(&config, content, sources, &templates, options, diags)?;
     Ok(Site { files, pages, config })
 }

@@ -3,6 +3,8 @@
 
 mod build;
 mod cli;
+#[cfg(unix)]
+mod confinement;
 mod diagnostics;
 mod fuzz_corpus;
 mod plan;

@@ -1,0 +1,352 @@
+//! Stage 1, LOAD: the only place stratdoc reads its inputs, each held to
+//! one rule ([`confine`]): after following symbolic links it must lie inside
+//! the project, and outside stratdoc's own output. In pipeline order:
+//!
+//! - [`Project::load_config`]: the text of `stratdoc.yaml`, for `config::parse`;
+//! - [`Project::load_logo`]: the logo file the config names;
+//! - [`Project::load_content`]: every Markdown file under `content/` into
+//!   [`Sources`] (BOM stripped, CRLF normalised, invalid UTF-8 reported with
+//!   its byte offset, paths in Unicode NFC), the other files as assets;
+//! - [`Project::load_theme`]: the theme's and the project's templates and
+//!   static files, for `render::Templates`.
+
+mod confine;
+mod script;
+mod theme;
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+pub use confine::Project;
+pub use theme::{Origin, StaticFile, TemplateFile, Theme};
+
+use crate::config::{self, Config};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::error::Error;
+use crate::output::MARKER;
+use confine::{Place, refusal};
+
+/// A non-Markdown file under `content/`, copied as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to `content/`, `/`-separated, in Unicode NFC.
+    pub rel: String,
+    /// Where to copy it from.
+    pub abs: PathBuf,
+}
+
+/// A Markdown file under `content/`.
+#[derive(Debug, Clone)]
+pub struct PageSource {
+    /// Its text in [`Sources`].
+    pub id: SourceId,
+    /// Path relative to `content/`, `/`-separated, in Unicode NFC.
+    pub path: String,
+    /// False when it is not UTF-8 text (already reported): parse nothing of it.
+    pub readable: bool,
+}
+
+/// What [`Project::load_content`] found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// The Markdown files.
+    pub pages: Vec<PageSource>,
+    /// Everything else.
+    pub assets: Vec<Asset>,
+}
+
+/// `stratdoc.yaml`, read into [`Sources`] and ready for `config::parse`.
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    /// Its text in [`Sources`].
+    pub id: SourceId,
+    /// Its path, for the final "invalid configuration" line.
+    pub path: PathBuf,
+}
+
+impl Project {
+    /// Reads `stratdoc.yaml`. A link that leads out of the project is
+    /// refused before a byte of it is read, so no YAML error can quote
+    /// another file's line.
+    pub fn load_config(
+        &self,
+        sources: &mut Sources,
+        diags: &mut Diagnostics,
+    ) -> Result<ConfigFile, Error> {
+        let path = self.root().join(config::FILE);
+        let real = match self.locate(&path) {
+            Place::Missing => {
+                return Err(self.not_a_project(format!("it has no `{}`", config::FILE)));
+            }
+            Place::Inside(real) if !real.is_file() => {
+                return Err(self.not_a_project(format!("its `{}` is not a file", config::FILE)));
+            }
+            Place::Inside(real) => real,
+            refused => {
+                diags.extend(refusal(config::FILE, &refused));
+                return Err(Error::Config(path));
+            }
+        };
+        let bytes = fs::read(&real).map_err(Error::io("read", &path))?;
+        let errors = diags.errors();
+        let id = add_text(sources, config::FILE.to_owned(), &bytes, diags);
+        if diags.errors() > errors {
+            return Err(Error::Config(path));
+        }
+        Ok(ConfigFile { id, path })
+    }
+
+    /// The logo file `config` names, checked to be a file inside the project
+    /// (a config error at the `logo:` value otherwise).
+    pub fn load_logo(
+        &self,
+        config: &Config,
+        diags: &mut Diagnostics,
+    ) -> Result<Option<PathBuf>, Error> {
+        let (Some(logo), Some(at)) = (&config.logo, &config.logo_at) else { return Ok(None) };
+        // An absolute path, or a backslash (a folder separator on Windows
+        // only), would build differently on another machine: refuse both.
+        let portable = !logo.contains('\\') && Path::new(logo).is_relative();
+        let place = if portable { self.locate(&self.root().join(logo)) } else { Place::Missing };
+        match place {
+            Place::Inside(real) if real.is_file() => Ok(Some(real)),
+            _ => {
+                diags.push(
+                    Diagnostic::error(
+                        at.clone(),
+                        format!("the logo `{logo}` is not a file inside the project"),
+                    )
+                    .help(
+                        "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
+                            .to_owned(),
+                    ),
+                );
+                Err(Error::Config(self.root().join(config::FILE)))
+            }
+        }
+    }
+
+    /// Reads `content/` into `sources`. Unreadable or non-text Markdown files
+    /// become diagnostics, as do links out of the project or into the output;
+    /// a missing `content/` folder is an operational error.
+    pub fn load_content(
+        &self,
+        config: &Config,
+        sources: &mut Sources,
+        diags: &mut Diagnostics,
+    ) -> Result<Content, Error> {
+        let dir = self.root().join("content");
+        match self.locate(&dir) {
+            Place::Inside(real) if real.is_dir() => {}
+            Place::Inside(_) | Place::Missing => {
+                return Err(self.not_a_project("it has no `content/` folder".into()));
+            }
+            Place::Outside => {
+                return Err(self.not_a_project(
+                    "its `content/` folder is a symbolic link to a place outside the project"
+                        .into(),
+                ));
+            }
+            Place::Output(out) => {
+                return Err(self.not_a_project(format!(
+                    "its `content/` folder leads into `{out}`, a folder stratdoc wrote"
+                )));
+            }
+        }
+        let mut content = Content::default();
+        let mut refused = Vec::new();
+        let walker = walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name();
+        // A symbolic link (to a file or a folder) is followed only when it
+        // stays inside the project and out of stratdoc's output; a real folder
+        // carrying the output marker (a site copied in, or reached through a
+        // link to the project root) is skipped too, or the site would publish
+        // itself again on every build.
+        let walker = walker.into_iter().filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.path_is_symlink() {
+                let place = self.locate(e.path());
+                if let Some(diagnostic) = refusal(&self.display(e.path()), &place) {
+                    refused.push(diagnostic);
+                    return false;
+                }
+            }
+            if e.file_type().is_dir() && e.path().join(MARKER).is_file() {
+                let shown = self.display(e.path());
+                refused.extend(refusal(&shown, &Place::Output(shown.clone())));
+                return false;
+            }
+            true
+        });
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().map(|p| self.display(p)).unwrap_or_default();
+                    let message = if err.loop_ancestor().is_some() {
+                        format!("`{path}` is a symbolic link that loops back to a parent folder")
+                    } else {
+                        format!(
+                            "cannot read `{path}`: {}",
+                            err.io_error().map_or(String::new(), ToString::to_string)
+                        )
+                    };
+                    diags.push(Diagnostic::global(message));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Some(rel) = relative_content_path(&dir, entry.path()) else {
+                diags.push(Diagnostic::global(format!(
+                    "`{}` has a name that is not valid UTF-8; rename it",
+                    self.display(entry.path())
+                )));
+                continue;
+            };
+            if is_markdown(&rel) {
+                let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
+                let errors = diags.errors();
+                let id = add_text(sources, format!("content/{rel}"), &bytes, diags);
+                content.pages.push(PageSource {
+                    id,
+                    path: rel,
+                    readable: diags.errors() == errors,
+                });
+            } else {
+                if !config.allow_html && script::may_carry(&rel) {
+                    let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
+                    script::report(&rel, &bytes, sources, diags);
+                }
+                content.assets.push(Asset { rel, abs: entry.path().to_path_buf() });
+            }
+        }
+        diags.extend(refused);
+        Ok(content)
+    }
+
+    fn not_a_project(&self, reason: String) -> Error {
+        Error::Project { path: self.root().to_path_buf(), reason }
+    }
+}
+
+/// Adds a file's bytes as text: strips a UTF-8 BOM, normalises CRLF, and
+/// reports invalid UTF-8 or binary content (the text then holds a lossy copy
+/// so the diagnostic can still show the line).
+pub fn add_text(
+    sources: &mut Sources,
+    path: String,
+    bytes: &[u8],
+    diags: &mut Diagnostics,
+) -> SourceId {
+    let raw = bytes;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Like git, a NUL byte near the start means binary, whatever else follows.
+    let head = &bytes[..bytes.len().min(8000)];
+    let nul = if head.contains(&0) { head.iter().position(|&b| b == 0) } else { None };
+    let (mut text, problem) = match (nul, String::from_utf8(bytes.to_vec())) {
+        (None, Ok(text)) => (text, None),
+        (Some(at), _) => (
+            String::from_utf8_lossy(bytes).replace('\0', " "),
+            Some((
+                "this looks like a binary file, not Markdown text",
+                at,
+                "only `.md` text files belong here; rename or remove it",
+            )),
+        ),
+        (None, Err(err)) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some((
+                "the file is not valid UTF-8",
+                err.utf8_error().valid_up_to(),
+                "save the file as UTF-8 text",
+            )),
+        ),
+    };
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
+    let id = sources.add(path, text);
+    if let Some((message, at, help)) = problem {
+        let byte = at + (raw.len() - bytes.len());
+        let at = lossy_offset(bytes, at);
+        diags.push(
+            Diagnostic::error(Span::new(id, at..at), format!("{message} (byte offset {byte})"))
+                .help(help.to_owned()),
+        );
+    }
+    id
+}
+
+/// Where raw byte `byte` lands in the normalised lossy text (same prefix, minus CRs).
+fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
+    let prefix = String::from_utf8_lossy(&bytes[..byte]);
+    prefix.len() - prefix.matches("\r\n").count()
+}
+
+/// `.md` in any case: `Intro.MD` written on Windows is a page too.
+#[must_use]
+pub fn is_markdown(path: &str) -> bool {
+    Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn relative_content_path(dir: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(dir).ok()?;
+    let parts: Option<Vec<&str>> = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(part) => part.to_str(),
+            _ => None,
+        })
+        .collect();
+    let rel = parts?.join("/");
+    // macOS writes file names decomposed (NFD); links and ids are typed
+    // composed (NFC). One form for both keeps `å` one letter everywhere.
+    Some(if is_nfc(&rel) { rel } else { rel.nfc().collect() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+        let id = add_text(
+            &mut sources,
+            "a.md".into(),
+            b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n",
+            &mut diags,
+        );
+        assert_eq!(sources.get(id).text, "---\ntitle: x\n---\n");
+        assert!(!diags.has_errors());
+    }
+
+    #[test]
+    fn invalid_utf8_reports_byte_offset_and_line() {
+        let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+        let id = add_text(&mut sources, "a.md".into(), b"ok\r\nbad \xFF here", &mut diags);
+        let d = &diags.items()[0];
+        assert_eq!(d.message, "the file is not valid UTF-8 (byte offset 8)");
+        let at = d.primary.as_ref().unwrap().span.range.start;
+        assert_eq!(sources.line_col(id, at), (2, 5));
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+        add_text(&mut sources, "a.md".into(), b"PNG\0\0\x01", &mut diags);
+        assert!(diags.items()[0].message.starts_with("this looks like a binary file"));
+    }
+}
