@@ -16,6 +16,11 @@ use crate::fields::Reader;
 use crate::frontmatter;
 use crate::source::ConfigFile;
 
+mod print;
+
+pub use print::{Print, PrintPart};
+pub(crate) use print::names as print_part_names;
+
 /// The name of the project file.
 pub const FILE: &str = "stratdoc.yaml";
 
@@ -101,6 +106,8 @@ pub struct Config {
     pub allow_html: bool,
     /// ISO 4217 code of the currency budgets are in (`DKK`).
     pub currency: String,
+    /// What the board edition holds, in which order (`print:`).
+    pub print: Print,
 }
 
 impl Default for Config {
@@ -123,11 +130,12 @@ impl Default for Config {
             theme_at: None,
             allow_html: true,
             currency: "DKK".to_owned(),
+            print: Print::default(),
         }
     }
 }
 
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
     "title",
     "subtitle",
     "organisation",
@@ -142,6 +150,7 @@ const KEYS: [&str; 14] = [
     "theme",
     "allow_html",
     "currency",
+    "print",
 ];
 
 /// Parses the text of `stratdoc.yaml`. Problems in it are recorded in
@@ -220,6 +229,7 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         theme_at: r.node("theme").map(|n| n.span.clone()),
         allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
         currency: currency(&mut r).unwrap_or(defaults.currency),
+        print: print::read(&mut r).unwrap_or(defaults.print),
     };
     r.finish(&KEYS);
     config

@@ -1,0 +1,286 @@
+//! Ids and anchors of the board edition, which joins every page into one
+//! HTML file: each page gets an anchor made from its web address, and every
+//! id in its body (headings, footnotes, ids in raw HTML) is put under that
+//! anchor, so two pages' `#baggrund` or `fn-1` never collide (mdBook's
+//! `make_ids_unique`, done on our own HTML). Also the other small rewrites
+//! of a page body for print: heading levels one part deeper, the body's own
+//! title dropped, links to missing anchors unlinked.
+//!
+//! The HTML comes from pulldown-cmark (text escaped, so every `<` opens a
+//! tag) or from the writer's raw HTML; a small tag scanner that respects
+//! quoted attributes is all either needs.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::model::Page;
+
+/// Joins a page's anchor and an id inside the page. Page anchors are made of
+/// URL slugs, which never hold `--`, so the result is unique in the document.
+const SEPARATOR: &str = "--";
+
+/// The anchor of `page` in the board edition: `p-` and its web address
+/// without `.html`, `/` read as `.` (`p-initiatives.faelles-soc`). Web
+/// addresses are unique, so anchors are; the `p-` keeps them apart from the
+/// ids the template writes (`toc`, `part-…`, `plan-…`).
+#[must_use]
+pub(crate) fn anchor(page: &Page) -> String {
+    anchor_of(&page.url)
+}
+
+/// The anchor of the page at web address `url`.
+fn anchor_of(url: &str) -> String {
+    let url = url.strip_suffix(".html").unwrap_or(url);
+    format!("p-{}", url.replace('/', "."))
+}
+
+/// `#anchor` of `page`: how the board edition links to a page.
+pub(crate) fn href(page: &Page) -> String {
+    format!("#{}", anchor(page))
+}
+
+/// The id that `id` in the body of the page at `anchor` gets.
+#[must_use]
+pub(crate) fn scoped(anchor: &str, id: &str) -> String {
+    format!("{anchor}{SEPARATOR}{id}")
+}
+
+/// One tag of an HTML text: where it is and what it is.
+struct Tag {
+    /// The whole tag, `<` to `>`.
+    range: Range<usize>,
+    /// Where its name is (after `<` or `</`).
+    name: Range<usize>,
+    /// Attribute names and the ranges of their (unquoted) values.
+    attrs: Vec<(Range<usize>, Option<Range<usize>>)>,
+}
+
+/// Every tag of `html` in order; comments and `<!DOCTYPE>` are skipped.
+fn tags(html: &str) -> Vec<Tag> {
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = html[at..].find('<') {
+        let start = at + offset;
+        if html[start..].starts_with("<!--") {
+            at = html[start..].find("-->").map_or(html.len(), |end| start + end + 3);
+            continue;
+        }
+        let mut i = start + 1;
+        if bytes.get(i) == Some(&b'/') {
+            i += 1;
+        }
+        let name_start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i == name_start {
+            at = start + 1;
+            continue;
+        }
+        let name = name_start..i;
+        let mut attrs = Vec::new();
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                break;
+            }
+            let attr_start = i;
+            while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let attr_name = attr_start..i;
+            let mut value = None;
+            if bytes.get(i) == Some(&b'=') {
+                i += 1;
+                match bytes.get(i) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        let value_start = i + 1;
+                        let end = html[value_start..].find(quote as char).map_or(html.len(), |e| value_start + e);
+                        value = Some(value_start..end);
+                        i = (end + 1).min(html.len());
+                    }
+                    _ => {
+                        let value_start = i;
+                        while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace() {
+                            i += 1;
+                        }
+                        value = Some(value_start..i);
+                    }
+                }
+            }
+            if attr_name.is_empty() {
+                i += 1;
+                continue;
+            }
+            attrs.push((attr_name, value));
+        }
+        let end = (i + 1).min(html.len());
+        found.push(Tag { range: start..end, name, attrs });
+        at = end;
+    }
+    found
+}
+
+/// `html` with each replacement `(range, text)` made; ranges in order, apart.
+fn splice(html: &str, edits: &[(Range<usize>, String)]) -> String {
+    let mut out = String::with_capacity(html.len() + edits.len() * 24);
+    let mut at = 0;
+    for (range, text) in edits {
+        out.push_str(&html[at..range.start]);
+        out.push_str(text);
+        at = range.end;
+    }
+    out.push_str(&html[at..]);
+    out
+}
+
+/// The value of attribute `name` of `tag`, with its range.
+fn attr<'h>(html: &'h str, tag: &Tag, name: &str) -> Option<(Range<usize>, &'h str)> {
+    tag.attrs.iter().find_map(|(n, v)| {
+        let v = v.clone()?;
+        html[n.clone()].eq_ignore_ascii_case(name).then(|| (v.clone(), &html[v]))
+    })
+}
+
+/// The heading level of a tag named `h1`…`h6`.
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h' | b'H', digit @ b'1'..=b'6'] => Some(digit - b'0'),
+        _ => None,
+    }
+}
+
+/// Prepares the body of the page at `anchor` for the board edition: every
+/// `id` is scoped under the anchor, and with it the links to footnotes
+/// (`#fn-…`, `#ref-fn-…`), which pulldown-cmark writes page-relative; every
+/// heading goes `shift` levels deeper (at most `h6`), so a page's `##`
+/// sits under its chapter's heading.
+#[must_use]
+pub(crate) fn scope_body(html: &str, anchor: &str, shift: u8) -> String {
+    let mut edits = Vec::new();
+    for tag in tags(html) {
+        if let Some(level) = heading_level(&html[tag.name.clone()]) {
+            let deeper = (level + shift).min(6);
+            let digit = tag.name.start + 1;
+            edits.push((digit..digit + 1, deeper.to_string()));
+        }
+        for (name, value) in &tag.attrs {
+            let Some(value) = value.clone() else { continue };
+            let text = &html[value.clone()];
+            match html[name.clone()].to_ascii_lowercase().as_str() {
+                "id" if !text.is_empty() => edits.push((value, scoped(anchor, text))),
+                "href" if text.starts_with("#fn-") || text.starts_with("#ref-fn-") => {
+                    edits.push((value, format!("#{}", scoped(anchor, &text[1..]))));
+                }
+                _ => {}
+            }
+        }
+    }
+    edits.sort_by_key(|(range, _)| range.start);
+    splice(html, &edits)
+}
+
+/// `html` without its first `<h1>` element: a plain page whose title is its
+/// first heading gets its numbered heading from the edition instead.
+#[must_use]
+pub(crate) fn drop_first_h1(html: &str) -> String {
+    let all = tags(html);
+    let Some(open) = all.iter().position(|t| html[t.range.clone()].starts_with("<h1")) else {
+        return html.to_owned();
+    };
+    let Some(close) = all[open..].iter().find(|t| html[t.range.clone()].starts_with("</h1")) else {
+        return html.to_owned();
+    };
+    let end = close.range.end + usize::from(html[close.range.end..].starts_with('\n'));
+    splice(html, &[(all[open].range.start..end, String::new())])
+}
+
+/// Every `id` in `html`, in order, repeats included.
+#[must_use]
+pub(crate) fn ids(html: &str) -> Vec<&str> {
+    tags(html).iter().filter_map(|tag| attr(html, tag, "id").map(|(_, v)| v)).collect()
+}
+
+/// The whole document, last: a link to an anchor the document does not have
+/// (a page the `print:` key leaves out) loses its `href` and stays as text,
+/// so no link in the edition leads nowhere.
+#[must_use]
+pub(crate) fn unlink_missing(html: &str) -> String {
+    let all = tags(html);
+    let known: HashSet<&str> =
+        all.iter().filter_map(|tag| attr(html, tag, "id").map(|(_, v)| v)).collect();
+    let mut edits = Vec::new();
+    for tag in &all {
+        if !html[tag.name.clone()].eq_ignore_ascii_case("a") {
+            continue;
+        }
+        let Some((value, href)) = attr(html, tag, "href") else { continue };
+        let Some(fragment) = href.strip_prefix('#') else { continue };
+        if fragment.is_empty() || known.contains(fragment) {
+            continue;
+        }
+        // From the space before `href` to the end of its closing quote.
+        let start = html[..value.start].rfind("href").unwrap_or(value.start);
+        let start = html[..start].trim_end().len();
+        let end = value.end + usize::from(matches!(html.as_bytes().get(value.end), Some(b'"' | b'\'')));
+        edits.push((start..end, String::new()));
+    }
+    splice(html, &edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_footnote_links_are_scoped_under_the_page() {
+        let html = "<h2 id=\"baggrund\">Baggrund</h2>\n<p>x<sup class=\"footnote-reference\" id=\"ref-fn-1\"><a href=\"#fn-1\">1</a></sup> <a href=\"#p-other--x\">y</a></p>\n<div class=\"footnote-definition\" id=\"fn-1\"><a href=\"#ref-fn-1\">↩</a></div>";
+        let scoped = scope_body(html, "p-a", 1);
+        assert_eq!(
+            scoped,
+            "<h3 id=\"p-a--baggrund\">Baggrund</h3>\n<p>x<sup class=\"footnote-reference\" id=\"p-a--ref-fn-1\"><a href=\"#p-a--fn-1\">1</a></sup> <a href=\"#p-other--x\">y</a></p>\n<div class=\"footnote-definition\" id=\"p-a--fn-1\"><a href=\"#p-a--ref-fn-1\">↩</a></div>"
+        );
+    }
+
+    #[test]
+    fn headings_go_deeper_but_never_past_h6() {
+        assert_eq!(scope_body("<h5>a</h5><H2>b</H2>", "p", 2), "<h6>a</h6><H4>b</H4>");
+        assert_eq!(scope_body("<h1>a</h1><hr><header>x</header>", "p", 0), "<h1>a</h1><hr><header>x</header>");
+    }
+
+    #[test]
+    fn raw_html_attributes_are_read_with_their_quotes() {
+        let html = "<p title='a > b' id=x data-x=\"<h2>\">t</p><!-- <h2 id=\"c\"> -->";
+        assert_eq!(
+            scope_body(html, "p", 1),
+            "<p title='a > b' id=p--x data-x=\"<h2>\">t</p><!-- <h2 id=\"c\"> -->"
+        );
+    }
+
+    #[test]
+    fn anchors_come_from_web_addresses() {
+        assert_eq!(anchor_of("initiatives/faelles-soc.html"), "p-initiatives.faelles-soc");
+        assert_eq!(anchor_of("om/kontakt.html"), "p-om.kontakt");
+        assert_ne!(anchor_of("om-kontakt.html"), anchor_of("om/kontakt.html"));
+        assert_eq!(anchor_of("index.html"), "p-index");
+    }
+
+    #[test]
+    fn the_body_title_is_dropped_once() {
+        assert_eq!(drop_first_h1("<h1 id=\"t\">T</h1>\n<p>x</p><h1>U</h1>"), "<p>x</p><h1>U</h1>");
+        assert_eq!(drop_first_h1("<p>x</p>"), "<p>x</p>");
+    }
+
+    #[test]
+    fn links_to_missing_anchors_become_text() {
+        let html = "<h1 id=\"a\">A</h1><a href=\"#a\">in</a> <a href=\"#gone\" title=\"t\">out</a> <a href=\"https://x.dk\">ext</a>";
+        assert_eq!(
+            unlink_missing(html),
+            "<h1 id=\"a\">A</h1><a href=\"#a\">in</a> <a title=\"t\">out</a> <a href=\"https://x.dk\">ext</a>"
+        );
+        assert_eq!(ids(html), ["a"]);
+    }
+}

@@ -1,0 +1,412 @@
+//! The outline of the board edition: which parts it has (from `print:`),
+//! what each holds, and the number and anchor of every part, chapter and
+//! initiative section. Pure: it decides the shape; `mod.rs` fills it in.
+//!
+//! Parts are numbered 1, 2, 3 …, appendices A, B, C …; chapters `2.1`,
+//! initiatives under their direction `3.1.2`. A page's own `number:` (the
+//! number everyone cites) wins over the counted one. Each initiative is
+//! printed once, under its first direction that is printed; the other
+//! directions it serves point to it.
+
+use std::collections::HashSet;
+
+use crate::config::{Print, PrintPart, print_part_names};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::{Kind, PageId, Publication};
+use crate::render::labels::Labels;
+use crate::render::print::ids;
+
+/// The board edition's parts in order.
+#[derive(Debug)]
+pub(crate) struct Outline {
+    pub(crate) parts: Vec<Part>,
+}
+
+/// A part: a page of its own (the purpose, a plain page) or a section of
+/// the strategy with its chapters.
+#[derive(Debug)]
+pub(crate) struct Part {
+    pub(crate) kind: PartKind,
+    /// `1`, `2` … or `A`, `B` … for appendices.
+    pub(crate) number: String,
+    pub(crate) title: String,
+    pub(crate) anchor: String,
+    pub(crate) appendix: bool,
+    /// The page whose body is the part's own text (purpose, a plain page).
+    pub(crate) page: Option<PageId>,
+    pub(crate) chapters: Vec<Chapter>,
+}
+
+/// What a part is, as the template tells them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum PartKind {
+    Purpose,
+    Narrative,
+    Directions,
+    ActionPlan,
+    Analysis,
+    Pages,
+    Page,
+}
+
+/// A chapter: a page, or one of the action plan's views.
+#[derive(Debug)]
+pub(crate) struct Chapter {
+    pub(crate) content: ChapterKind,
+    pub(crate) number: String,
+    pub(crate) title: String,
+    pub(crate) anchor: String,
+    /// Initiatives printed in this chapter, in tree order.
+    pub(crate) sections: Vec<Section>,
+    /// Initiatives that serve this direction but are printed under another.
+    pub(crate) also: Vec<PageId>,
+}
+
+/// What a chapter shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum ChapterKind {
+    /// A content page (a narrative chapter, a direction, an analysis page, …).
+    Page(#[serde(skip)] PageId),
+    /// The roadmap, on its own landscape page.
+    Roadmap,
+    /// Every initiative in one table.
+    PlanTable,
+    /// Initiatives no printed direction holds (when `directions` is left out).
+    Initiatives,
+    /// The traceability matrix (a plan view; present when the plan views give one).
+    Matrix,
+    /// The KPI table (a plan view; present when the plan views give one).
+    Kpis,
+}
+
+/// An initiative printed as a compact section with its facts.
+#[derive(Debug)]
+pub(crate) struct Section {
+    pub(crate) page: PageId,
+    pub(crate) number: String,
+    pub(crate) title: String,
+    pub(crate) anchor: String,
+    /// 0 for an initiative, 1 for a sub-initiative under it, …
+    pub(crate) depth: usize,
+}
+
+/// Which of the plan views exist, so the action plan gets a chapter for
+/// each: the roadmap, the traceability matrix, the KPI table.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PlanViews {
+    pub(crate) roadmap: bool,
+    pub(crate) matrix: bool,
+    pub(crate) kpis: bool,
+}
+
+/// One line of the table of contents.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct TocEntry {
+    /// 1 part, 2 chapter, 3 initiative.
+    pub(crate) level: u8,
+    pub(crate) number: String,
+    pub(crate) title: String,
+    pub(crate) anchor: String,
+}
+
+/// The anchors of the parts that stand for a section of the site, so a link
+/// to a section's overview (`../initiatives/`) lands on its part.
+pub(crate) fn part_anchor(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Narrative => Some("part-narrative"),
+        Kind::Direction => Some("part-directions"),
+        Kind::Initiative => Some("part-action-plan"),
+        Kind::Analysis => Some("part-analysis"),
+        Kind::Purpose | Kind::Page => None,
+    }
+}
+
+/// The letter(s) of appendix `index` (0 → `A`, 25 → `Z`, 26 → `AA`).
+#[must_use]
+pub(crate) fn letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let digit = u8::try_from((n - 1) % 26).expect("below 26");
+        out.push(char::from(b'A' + digit));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// Reports every plain page `print:` names that is not in the build, at its
+/// place in `stratdoc.yaml`. A draft left out by the build is no error.
+pub(crate) fn check(print: &Print, publication: &Publication, diags: &mut Diagnostics) {
+    for part in print.parts.iter().chain(&print.appendix) {
+        let PrintPart::Page(entry) = part else { continue };
+        let found = publication.find(Kind::Page, &entry.id);
+        if found.is_some() || publication.left_out_id(Kind::Page, &entry.id).is_some() {
+            continue;
+        }
+        let candidates = print_part_names()
+            .chain(publication.of_kind(Kind::Page).map(|(_, p)| p.id.as_str()));
+        let help = match did_you_mean(&entry.id, candidates) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!(
+                "name a part ({}) or the id of a plain page (its path under `content/` without `.md`)",
+                print_part_names().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        diags.push(
+            Diagnostic::error(
+                entry.span.clone(),
+                format!("`{}` is neither a part of the board edition nor a plain page", entry.id),
+            )
+            .help(help),
+        );
+    }
+}
+
+/// The outline of `publication` as `print` orders it.
+pub(crate) fn outline(
+    publication: &Publication,
+    print: &Print,
+    labels: &Labels,
+    views: PlanViews,
+) -> Outline {
+    let named: HashSet<PageId> = print
+        .parts
+        .iter()
+        .chain(&print.appendix)
+        .filter_map(|part| match part {
+            PrintPart::Page(entry) => publication.find(Kind::Page, &entry.id),
+            _ => None,
+        })
+        .collect();
+    let directions_printed = print.parts.iter().chain(&print.appendix).any(|p| *p == PrintPart::Directions);
+    let builder = Builder { publication, labels, named, directions_printed, views };
+    let mut parts = Vec::new();
+    for (list, appendix) in [(&print.parts, false), (&print.appendix, true)] {
+        let mut count = 0;
+        for entry in list {
+            let number = if appendix { letter(count) } else { (count + 1).to_string() };
+            if let Some(part) = builder.part(entry, number, appendix) {
+                parts.push(part);
+                count += 1;
+            }
+        }
+    }
+    Outline { parts }
+}
+
+struct Builder<'a> {
+    publication: &'a Publication,
+    labels: &'a Labels,
+    /// Plain pages `print:` names on their own (left out of `pages`).
+    named: HashSet<PageId>,
+    /// Whether initiatives are printed under their directions.
+    directions_printed: bool,
+    views: PlanViews,
+}
+
+impl Builder<'_> {
+    /// The part `entry` names, numbered `number`; `None` when it would be empty.
+    fn part(&self, entry: &PrintPart, number: String, appendix: bool) -> Option<Part> {
+        let publication = self.publication;
+        let section = |kind: PartKind, title: &str, anchor: &str, chapters: Vec<Chapter>| {
+            (!chapters.is_empty()).then(|| Part {
+                kind,
+                title: title.to_owned(),
+                anchor: anchor.to_owned(),
+                appendix,
+                page: None,
+                chapters,
+                number: number.clone(),
+            })
+        };
+        let own_page = |kind: PartKind, id: PageId| {
+            let page = &publication[id];
+            Some(Part {
+                kind,
+                number: page.number.clone().unwrap_or_else(|| number.clone()),
+                title: page.title.clone(),
+                anchor: ids::anchor(page),
+                appendix,
+                page: Some(id),
+                chapters: Vec::new(),
+            })
+        };
+        match entry {
+            PrintPart::Purpose => {
+                publication.ids_of(Kind::Purpose).first().and_then(|&id| own_page(PartKind::Purpose, id))
+            }
+            PrintPart::Page(entry) => {
+                publication.find(Kind::Page, &entry.id).and_then(|id| own_page(PartKind::Page, id))
+            }
+            PrintPart::Narrative => section(
+                PartKind::Narrative,
+                self.labels["narrative"],
+                "part-narrative",
+                self.pages(publication.ids_of(Kind::Narrative), &number),
+            ),
+            PrintPart::Analysis => section(
+                PartKind::Analysis,
+                self.labels["analysis"],
+                "part-analysis",
+                self.pages(publication.ids_of(Kind::Analysis), &number),
+            ),
+            PrintPart::Pages => {
+                let ids: Vec<PageId> = publication
+                    .ids_of(Kind::Page)
+                    .iter()
+                    .copied()
+                    .filter(|id| !self.named.contains(id))
+                    .collect();
+                section(PartKind::Pages, self.labels["pages"], "part-pages", self.pages(&ids, &number))
+            }
+            PrintPart::Directions => {
+                let chapters = self.directions(&number);
+                section(PartKind::Directions, self.labels["directions"], "part-directions", chapters)
+            }
+            PrintPart::ActionPlan => {
+                let chapters = self.action_plan(&number);
+                section(PartKind::ActionPlan, self.labels["action_plan"], "part-action-plan", chapters)
+            }
+        }
+    }
+
+    /// A chapter per page of `ids`, numbered under `part`.
+    fn pages(&self, ids: &[PageId], part: &str) -> Vec<Chapter> {
+        ids.iter()
+            .enumerate()
+            .map(|(k, &id)| {
+                let page = &self.publication[id];
+                Chapter {
+                    content: ChapterKind::Page(id),
+                    number: page.number.clone().unwrap_or_else(|| format!("{part}.{}", k + 1)),
+                    title: page.title.clone(),
+                    anchor: ids::anchor(page),
+                    sections: Vec::new(),
+                    also: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// A chapter per direction, each with the initiatives whose first
+    /// direction it is, and pointers to the others serving it.
+    fn directions(&self, part: &str) -> Vec<Chapter> {
+        let publication = self.publication;
+        let mut chapters = self.pages(publication.ids_of(Kind::Direction), part);
+        for chapter in &mut chapters {
+            let ChapterKind::Page(direction) = chapter.content else { continue };
+            let serving = publication.relations.initiatives_of(direction);
+            let (own, also): (Vec<PageId>, Vec<PageId>) =
+                serving.iter().partition(|&&i| self.home_direction(i) == Some(direction));
+            chapter.sections = self.sections(&own, &chapter.number);
+            chapter.also = also;
+        }
+        chapters
+    }
+
+    /// The direction initiative `id` is printed under: its first one.
+    fn home_direction(&self, id: PageId) -> Option<PageId> {
+        self.publication[id].initiative.as_ref()?.directions.first().map(|d| d.page)
+    }
+
+    /// Initiatives `ids` as sections in tree order, numbered under `chapter`.
+    fn sections(&self, ids: &[PageId], chapter: &str) -> Vec<Section> {
+        let publication = self.publication;
+        let order = publication.relations.tree_order(ids, |id| publication.parent_of(id));
+        // The number of the last section at each depth, and how many
+        // sections each open level has had.
+        let mut path: Vec<String> = Vec::new();
+        let mut counts: Vec<usize> = vec![0];
+        let mut sections = Vec::with_capacity(order.len());
+        for (id, depth) in order {
+            path.truncate(depth);
+            counts.truncate(depth + 1);
+            counts.resize(depth + 1, 0);
+            counts[depth] += 1;
+            let parent = if depth == 0 { chapter } else { path[depth - 1].as_str() };
+            let counted = format!("{parent}.{}", counts[depth]);
+            let page = &publication[id];
+            let number = page.number.clone().unwrap_or(counted);
+            path.push(number.clone());
+            counts.push(0);
+            sections.push(Section {
+                page: id,
+                number,
+                title: page.title.clone(),
+                anchor: ids::anchor(page),
+                depth,
+            });
+        }
+        sections
+    }
+
+    /// The roadmap, the table of every initiative, the initiatives no
+    /// printed direction holds, and the plan views that exist.
+    fn action_plan(&self, part: &str) -> Vec<Chapter> {
+        let publication = self.publication;
+        if publication.count(Kind::Initiative) == 0 {
+            return Vec::new();
+        }
+        let mut chapters = Vec::new();
+        let mut add = |content: ChapterKind, title: &str, anchor: &str| {
+            let number = format!("{part}.{}", chapters.len() + 1);
+            chapters.push(Chapter {
+                content,
+                number,
+                title: title.to_owned(),
+                anchor: anchor.to_owned(),
+                sections: Vec::new(),
+                also: Vec::new(),
+            });
+        };
+        if self.views.roadmap {
+            add(ChapterKind::Roadmap, self.labels["roadmap"], "plan-roadmap");
+        }
+        add(ChapterKind::PlanTable, self.labels["plan_overview"], "plan-table");
+        if self.views.matrix {
+            add(ChapterKind::Matrix, self.labels["traceability"], "plan-matrix");
+        }
+        if self.views.kpis {
+            add(ChapterKind::Kpis, self.labels["kpis"], "plan-kpis");
+        }
+        if !self.directions_printed {
+            add(ChapterKind::Initiatives, self.labels["initiatives"], "plan-initiatives");
+            let chapter = chapters.last_mut().expect("just added");
+            chapter.sections = self.sections(publication.ids_of(Kind::Initiative), &chapter.number);
+        }
+        chapters
+    }
+}
+
+impl Outline {
+    /// The table of contents: parts, chapters and initiatives (not their
+    /// sub-initiatives), in order.
+    pub(crate) fn toc(&self) -> Vec<TocEntry> {
+        let mut toc = Vec::new();
+        let entry = |level: u8, number: &str, title: &str, anchor: &str| TocEntry {
+            level,
+            number: number.to_owned(),
+            title: title.to_owned(),
+            anchor: anchor.to_owned(),
+        };
+        for part in &self.parts {
+            toc.push(entry(1, &part.number, &part.title, &part.anchor));
+            for chapter in &part.chapters {
+                toc.push(entry(2, &chapter.number, &chapter.title, &chapter.anchor));
+                toc.extend(
+                    chapter
+                        .sections
+                        .iter()
+                        .filter(|s| s.depth == 0)
+                        .map(|s| entry(3, &s.number, &s.title, &s.anchor)),
+                );
+            }
+        }
+        toc
+    }
+}
+
+#[cfg(test)]
+mod tests;
