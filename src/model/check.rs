@@ -8,6 +8,7 @@ use crate::calendar::When;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::read::{Draft, Refs};
 use crate::model::resolve;
+use crate::model::url::{PLAN_VIEWS, THEME_DIR, plan_view_url};
 use crate::model::{Kind, LeftOut, Page, Publication, Relations};
 use crate::source::Asset;
 
@@ -127,12 +128,10 @@ fn unique_ids(pages: &[Page], diags: &mut Diagnostics) {
     }
 }
 
-/// The site folder that holds theme files (style sheet, logo).
-pub const THEME_DIR: &str = "theme";
-
-/// Stratdoc's own output: the overview pages and the theme folder.
+/// Stratdoc's own output: the overview pages, the plan views and the theme folder.
 fn generated(url: &str) -> bool {
     Kind::NAMES.iter().any(|(_, kind)| kind.overview_url().as_deref() == Some(url))
+        || PLAN_VIEWS.iter().any(|view| plan_view_url(view) == url)
         || url.strip_prefix(THEME_DIR).is_some_and(|rest| rest.starts_with('/'))
 }
 

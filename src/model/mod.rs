@@ -22,7 +22,6 @@ mod resolve;
 mod timeline;
 mod url;
 
-pub use check::THEME_DIR;
 pub use kind::Kind;
 pub use page::{
     Budget, DataFile, FactSpans, Handover, Initiative, Kpi, Milestone, Page, PageRef, Priority,
@@ -30,7 +29,7 @@ pub use page::{
 };
 pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{QuarterPlan, Relations};
-pub use url::{asset_url, join_relative, url_of};
+pub use url::{PLAN_VIEWS, THEME_DIR, asset_url, join_relative, plan_view_url, url_of};
 
 pub use crate::calendar::Quarter;
 use crate::config::Config;

@@ -6,6 +6,19 @@ use crate::model::Kind;
 use crate::slug::slugify;
 use crate::source::is_markdown;
 
+/// The site folder that holds theme files (style sheet, logo).
+pub const THEME_DIR: &str = "theme";
+
+/// The plan views stratdoc generates in the action plan's folder, by name:
+/// `initiatives/matrix.html` and so on. Content may not take these names.
+pub const PLAN_VIEWS: [&str; 5] = ["matrix", "status", "owners", "quarters", "kpis"];
+
+/// The URL of plan view `name` (`initiatives/matrix.html`).
+#[must_use]
+pub fn plan_view_url(name: &str) -> String {
+    format!("initiatives/{name}.html")
+}
+
 /// The file name of `path` without its `.md` extension (in any case).
 pub(super) fn stem(path: &str) -> &str {
     without_md(path.rsplit('/').next().unwrap_or(path))

@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("initiative.html", include_str!("../../themes/default/templates/initiative.html")),
     ("analysis.html", include_str!("../../themes/default/templates/analysis.html")),
     ("list.html", include_str!("../../themes/default/templates/list.html")),
+    ("plan.html", include_str!("../../themes/default/templates/plan.html")),
 ];
 
 /// The static files of the built-in default theme.

@@ -138,3 +138,102 @@ fn forty_initiatives_with_sub_initiatives() {
     assert!(svg.contains("rm-sub"), "sub-initiatives are nested: {}", run.stderr);
     matches_golden("forty", &svg);
 }
+
+/// The text of `html` with tags removed and whitespace collapsed.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A plan with two directions (one without initiatives), joint owners, a
+/// hand-over, a sub-initiative, milestones and KPIs.
+fn plan_project() -> Project {
+    let project = Project::minimal();
+    project.file("content/directions/klima.md", "---\ntitle: Klima\norder: 2\n---\n");
+    project.file(
+        "content/initiatives/backup.md",
+        "---\ntitle: Backup\ndirections: [cyber]\nowner: [Driftsudvalget, KL]\nowner_from:\n  - owner: Sekretariatet\n    from: 2027-Q3\nstart: 2027-Q2\nend: 2027-Q4\nstatus: planned\nparent: soc\nkpis:\n  - name: Testede gendannelser\n    unit: pr. år\n    baseline: 0\n    target: 4\n    by: 2028\nmilestones:\n  - quarter: 2027-Q3\n    title: Første test\n---\nTekst.\n",
+    );
+    project
+}
+
+#[test]
+fn the_matrix_marks_who_serves_whom_and_flags_an_empty_direction() {
+    let project = plan_project();
+    project
+        .run(&["build"])
+        .success()
+        .stderr_has("warning: no initiative serves the direction `klima`");
+    let matrix = project.page("initiatives/matrix.html");
+    let table = element(&matrix, "<table").unwrap();
+    assert!(text(table).contains("Klima Ingen initiativer bærer denne retning."), "{table}");
+    let rows: Vec<&str> = table.split("<tr").skip(2).collect();
+    assert_eq!(rows.len(), 2, "one row per initiative");
+    assert!(
+        text(&format!("<tr{}", rows[0])).starts_with("Fælles SOC")
+            && rows[0].matches("●").count() == 1
+    );
+    assert!(
+        rows[1].contains("sub-initiative depth-1")
+            && text(&format!("<tr{}", rows[1])).starts_with("Backup"),
+        "the sub-initiative follows its parent: {}",
+        rows[1]
+    );
+}
+
+#[test]
+fn overviews_by_status_owner_quarter_and_kpi() {
+    let project = plan_project();
+    project.build();
+    let status = text(&project.page("initiatives/status.html"));
+    assert!(
+        status.contains("Planlagt 1 Backup") && status.contains("I gang 1 Fælles SOC"),
+        "{status}"
+    );
+    assert!(status.contains("Gennemført 0 Ingen"), "{status}");
+    let owners = text(&project.page("initiatives/owners.html"));
+    for expected in [
+        "Driftsudvalget 2",
+        "KL 1 Backup",
+        "Sekretariatet 1 Backup",
+        "(fra 3. kvt. 2027)",
+        "(til 3. kvt. 2027)",
+    ] {
+        assert!(owners.contains(expected), "missing {expected:?} in {owners}");
+    }
+    let quarters = project.page("initiatives/quarters.html");
+    let third = element(&quarters, "<section class=\"quarter\" aria-labelledby=\"sd-quarter-3\"")
+        .map(text)
+        .unwrap_or_default();
+    assert!(third.starts_with("3. kvt. 2027"), "{third}");
+    assert!(
+        third.contains("Fortsætter Fælles SOC Backup") && third.contains("Første test ( Backup )"),
+        "{third}"
+    );
+    let kpis = text(&project.page("initiatives/kpis.html"));
+    assert!(kpis.contains("Testede gendannelser 0 pr. år 4 pr. år 2028 Backup"), "{kpis}");
+}
+
+#[test]
+fn the_plan_views_names_are_reserved() {
+    let project = Project::minimal();
+    project.file(
+        "content/initiatives/matrix.md",
+        "---\ntitle: M\ndirections: [cyber]\nowner: X\n---\n",
+    );
+    project.run(&["check"]).code(1).stderr_has(
+        "error: `content/initiatives/matrix.md` would be written to `initiatives/matrix.html`, which stratdoc generates",
+    );
+}

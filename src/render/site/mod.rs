@@ -41,6 +41,7 @@ pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>,
             files.push(site.overview(kind)?);
         }
     }
+    files.extend(site.plan_pages()?);
     files.extend(site.files());
     Ok(files)
 }

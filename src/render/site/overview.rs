@@ -17,6 +17,7 @@ impl Site<'_> {
         context.insert("breadcrumbs", &[view::home(&self.views)]);
         let initiatives = if kind == Kind::Initiative {
             context.insert("roadmap", &self.roadmap("sd-roadmap", "sd-plan-table"));
+            context.insert("plan_nav", &self.plan_nav(&url));
             self.views.initiative_rows(self.input.publication.ids_of(kind))
         } else {
             Vec::new()

@@ -1,8 +1,23 @@
-//! The plan views of the site: the roadmap on the action-plan page.
+//! The plan views of the site: the roadmap on the action-plan page, and the
+//! pages beside it in `initiatives/` (traceability matrix, by status, by
+//! owner, by quarter, KPIs), each reachable from the others.
 
-use crate::model::PageId;
+use serde::Serialize;
+
+use crate::artifact::OutputFile;
+use crate::error::Error;
+use crate::model::{Kind, PLAN_VIEWS, PageId, plan_view_url};
 use crate::render::plan::{roadmap, svg};
 use crate::render::site::Site;
+use crate::render::view::{self, Link};
+
+/// A plan view's entry in the plan's own navigation.
+#[derive(Serialize)]
+pub(super) struct PlanLink {
+    title: &'static str,
+    url: String,
+    current: bool,
+}
 
 impl Site<'_> {
     /// The roadmap as inline SVG for a page of the site's `initiatives/`
@@ -10,8 +25,7 @@ impl Site<'_> {
     /// `id` prefixes the ids inside it; `table` is the table of the same facts.
     pub(super) fn roadmap(&self, id: &str, table: &str) -> Option<String> {
         let config = self.input.config;
-        let period = config.period.map(|p| (p.start, p.end));
-        let layout = roadmap::layout(self.input.publication, period, self.input.as_of)?;
+        let layout = roadmap::layout(self.input.publication, self.period(), self.input.as_of)?;
         let publication = self.input.publication;
         let href = |page: PageId| {
             crate::xref::relative_url("initiatives/index.html", &publication[page].url)
@@ -25,5 +39,65 @@ impl Site<'_> {
             table,
         };
         Some(svg::draw(&layout, &drawing))
+    }
+
+    /// The plan's period: the config's, else what the initiatives span.
+    fn period(&self) -> Option<(crate::calendar::Quarter, crate::calendar::Quarter)> {
+        self.input.config.period.map(|p| (p.start, p.end))
+    }
+
+    /// Links between the action plan and its views; `current` is the URL shown.
+    pub(super) fn plan_nav(&self, current: &str) -> Vec<PlanLink> {
+        let overview = Kind::Initiative.overview_url().unwrap_or_default();
+        std::iter::once((self.views.labels["roadmap"], overview))
+            .chain(PLAN_VIEWS.iter().map(|&view| (self.plan_title(view), plan_view_url(view))))
+            .map(|(title, url)| PlanLink { title, current: url == current, url })
+            .collect()
+    }
+
+    fn plan_title(&self, view: &str) -> &'static str {
+        self.views.labels[match view {
+            "matrix" => "matrix",
+            "status" => "by_status",
+            "owners" => "by_owner",
+            "quarters" => "by_quarter",
+            _ => "kpi_overview",
+        }]
+    }
+
+    /// Every plan view page (none when there are no initiatives).
+    pub(super) fn plan_pages(&self) -> Result<Vec<OutputFile>, Error> {
+        if self.input.publication.count(Kind::Initiative) == 0 {
+            return Ok(Vec::new());
+        }
+        PLAN_VIEWS.iter().map(|view| self.plan_page(view)).collect()
+    }
+
+    fn plan_page(&self, view: &str) -> Result<OutputFile, Error> {
+        let url = plan_view_url(view);
+        let title = self.plan_title(view);
+        let mut context = self.context(&url, title, None);
+        let plan = Link {
+            title: self.views.section_title(Kind::Initiative).to_owned(),
+            url: Kind::Initiative.overview_url().unwrap_or_default(),
+        };
+        context.insert("breadcrumbs", &[view::home(&self.views), plan]);
+        context.insert("heading", title);
+        context.insert("view", view);
+        context.insert("plan_nav", &self.plan_nav(&url));
+        match view {
+            "matrix" => context.insert("matrix", &self.views.matrix()),
+            "status" => context.insert("statuses", &self.views.by_status()),
+            "owners" => context.insert("owners", &self.views.by_owner()),
+            "quarters" => {
+                let quarters =
+                    roadmap::layout(self.input.publication, self.period(), self.input.as_of)
+                        .map(|r| r.quarters)
+                        .unwrap_or_default();
+                context.insert("quarters", &self.views.by_quarter(&quarters, self.input.as_of));
+            }
+            _ => context.insert("kpis", &self.views.kpis()),
+        }
+        self.render("plan.html", &context, url)
     }
 }

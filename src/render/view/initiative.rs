@@ -56,8 +56,9 @@ struct HandoverView {
     from: String,
 }
 
+/// A KPI as read: values with their unit, the target time as written.
 #[derive(Serialize)]
-struct KpiView {
+pub(crate) struct KpiView {
     name: String,
     baseline: Option<String>,
     target: Option<String>,
@@ -157,22 +158,7 @@ impl Views<'_> {
     pub(crate) fn facts(&self, id: PageId) -> Option<Facts> {
         let i = self.publication[id].initiative.as_ref()?;
         let lang = self.config.language;
-        let with_unit = |value: &Option<String>, unit: &Option<String>| {
-            value.as_ref().map(|v| match unit {
-                Some(unit) => format!("{v} {unit}"),
-                None => v.clone(),
-            })
-        };
-        let kpis: Vec<KpiView> = i
-            .kpis
-            .iter()
-            .map(|Kpi { name, unit, baseline, target, by }| KpiView {
-                name: name.clone(),
-                baseline: with_unit(baseline, unit),
-                target: with_unit(target, unit),
-                by: by.map(|b| labels::when(b, lang)),
-            })
-            .collect();
+        let kpis: Vec<KpiView> = i.kpis.iter().map(|k| self.kpi(k)).collect();
         let kpi_columns = KpiColumns {
             baseline: kpis.iter().any(|k| k.baseline.is_some()),
             target: kpis.iter().any(|k| k.target.is_some()),
@@ -208,6 +194,22 @@ impl Views<'_> {
                 })
                 .collect(),
         })
+    }
+
+    /// A KPI with its unit after its figures.
+    pub(crate) fn kpi(&self, kpi: &Kpi) -> KpiView {
+        let with_unit = |value: &Option<String>| {
+            value.as_ref().map(|v| match &kpi.unit {
+                Some(unit) => format!("{v} {unit}"),
+                None => v.clone(),
+            })
+        };
+        KpiView {
+            name: kpi.name.clone(),
+            baseline: with_unit(&kpi.baseline),
+            target: with_unit(&kpi.target),
+            by: kpi.by.map(|b| labels::when(b, self.config.language)),
+        }
     }
 
     /// Every page of `kind` as a card; counts and budgets only for directions.

@@ -12,6 +12,7 @@ mod nav;
 
 use serde::Serialize;
 
+pub(crate) use initiative::{InitiativeView, KpiView};
 pub(crate) use nav::{NavItem, SECTIONS, breadcrumbs, home, navigation, top_pages};
 
 use crate::config::{Config, Status as PublicationStatus};

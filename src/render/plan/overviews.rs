@@ -1,0 +1,236 @@
+//! The plan's overviews as data: the traceability matrix (directions ×
+//! initiatives), initiatives by status and by owner, what happens in each
+//! quarter, and every KPI. Built from the model's relations; every output
+//! (the site's plan pages, the board edition) shows the same data.
+
+use serde::Serialize;
+
+use crate::calendar::{Quarter, When};
+use crate::model::{Kind, PageId, Status};
+use crate::render::labels;
+use crate::render::view::{InitiativeView, KpiView, Link, Views};
+
+/// Directions as columns, initiatives as rows (in tree order).
+#[derive(Serialize)]
+pub(crate) struct Matrix {
+    pub(crate) directions: Vec<MatrixColumn>,
+    pub(crate) rows: Vec<MatrixRow>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct MatrixColumn {
+    direction: Link,
+    /// How many initiatives serve it; 0 is flagged on the page.
+    initiatives: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct MatrixRow {
+    initiative: Link,
+    depth: usize,
+    /// One per direction column: does it serve that direction?
+    serves: Vec<bool>,
+}
+
+/// The initiatives of one status, with their count.
+#[derive(Serialize)]
+pub(crate) struct StatusGroup {
+    status: Status,
+    label: &'static str,
+    count: usize,
+    initiatives: Vec<InitiativeView>,
+}
+
+/// One owner's initiatives; a note says when a hand-over limits their part.
+#[derive(Serialize)]
+pub(crate) struct OwnerGroup {
+    owner: String,
+    initiatives: Vec<OwnedInitiative>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct OwnedInitiative {
+    #[serde(flatten)]
+    initiative: InitiativeView,
+    /// "fra 4. kvt. 2022" for a later owner, "til 3. kvt. 2022" for an
+    /// earlier one; empty for an owner throughout.
+    note: Option<String>,
+}
+
+/// What happens in one quarter of the plan.
+#[derive(Serialize)]
+pub(crate) struct QuarterRow {
+    quarter: String,
+    now: bool,
+    starts: Vec<Link>,
+    runs: Vec<Link>,
+    ends: Vec<Link>,
+    milestones: Vec<MilestoneEntry>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct MilestoneEntry {
+    initiative: Link,
+    title: String,
+    approximate: bool,
+}
+
+/// One KPI with the initiative it measures.
+#[derive(Serialize)]
+pub(crate) struct KpiEntry {
+    initiative: Link,
+    #[serde(flatten)]
+    kpi: KpiView,
+}
+
+impl Views<'_> {
+    /// The traceability matrix.
+    pub(crate) fn matrix(&self) -> Matrix {
+        let publication = self.publication;
+        let directions: Vec<PageId> = publication.ids_of(Kind::Direction).to_vec();
+        let columns = directions
+            .iter()
+            .map(|&d| MatrixColumn {
+                direction: self.link(d),
+                initiatives: publication.relations.initiatives_of(d).len(),
+            })
+            .collect();
+        let rows = publication
+            .relations
+            .tree_order(publication.ids_of(Kind::Initiative), |id| publication.parent_of(id))
+            .into_iter()
+            .map(|(id, depth)| {
+                let serves: Vec<PageId> = publication[id]
+                    .initiative
+                    .iter()
+                    .flat_map(|i| i.directions.iter().map(|d| d.page))
+                    .collect();
+                MatrixRow {
+                    initiative: self.link(id),
+                    depth,
+                    serves: directions.iter().map(|d| serves.contains(d)).collect(),
+                }
+            })
+            .collect();
+        Matrix { directions: columns, rows }
+    }
+
+    /// Every status in life-cycle order with its initiatives (empty ones too,
+    /// so the counts add up to the plan).
+    pub(crate) fn by_status(&self) -> Vec<StatusGroup> {
+        let relations = &self.publication.relations;
+        Status::ALL
+            .iter()
+            .map(|&(_, status)| {
+                let ids = relations
+                    .by_status()
+                    .find(|(s, _)| *s == status)
+                    .map_or(&[][..], |(_, ids)| ids);
+                StatusGroup {
+                    status,
+                    label: labels::status(status, self.config.language),
+                    count: ids.len(),
+                    initiatives: self.initiatives(ids),
+                }
+            })
+            .collect()
+    }
+
+    /// Owners in order with their initiatives; hand-overs noted.
+    pub(crate) fn by_owner(&self) -> Vec<OwnerGroup> {
+        let lang = self.config.language;
+        self.publication
+            .relations
+            .by_owner()
+            .map(|(owner, ids)| OwnerGroup {
+                owner: owner.to_owned(),
+                initiatives: ids
+                    .iter()
+                    .map(|&id| {
+                        let i = self.publication[id].initiative.as_ref();
+                        let from = i.and_then(|i| {
+                            i.handovers.iter().find(|h| h.owners.iter().any(|o| o == owner))
+                        });
+                        let until = i
+                            .filter(|i| i.owners.iter().any(|o| o == owner))
+                            .and_then(|i| i.handovers.first());
+                        let note = match (from, until) {
+                            (Some(h), _) => Some(format!(
+                                "{} {}",
+                                self.labels["from"],
+                                labels::when(h.from, lang)
+                            )),
+                            (None, Some(h)) => Some(format!(
+                                "{} {}",
+                                self.labels["until"],
+                                labels::when(h.from, lang)
+                            )),
+                            (None, None) => None,
+                        };
+                        OwnedInitiative { initiative: self.initiative(id), note }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Each quarter of `quarters`: what starts, runs, ends and falls due.
+    pub(crate) fn by_quarter(&self, quarters: &[Quarter], as_of: Quarter) -> Vec<QuarterRow> {
+        let publication = self.publication;
+        let initiatives = publication.ids_of(Kind::Initiative);
+        quarters
+            .iter()
+            .map(|&q| {
+                let plan =
+                    publication.relations.by_quarter().find(|(k, _)| *k == q).map(|(_, p)| p);
+                let links = |ids: &[PageId]| ids.iter().map(|&id| self.link(id)).collect();
+                let runs = initiatives
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        publication[id].initiative.as_ref().is_some_and(|i| {
+                            let start = i.start.map(When::first);
+                            let end = i.end.map(When::last);
+                            start.is_some_and(|s| s < q) && end.is_some_and(|e| e > q)
+                        })
+                    })
+                    .map(|id| self.link(id))
+                    .collect();
+                QuarterRow {
+                    quarter: labels::quarter(q, self.config.language),
+                    now: q == as_of,
+                    starts: plan.map_or_else(Vec::new, |p| links(&p.starts)),
+                    runs,
+                    ends: plan.map_or_else(Vec::new, |p| links(&p.ends)),
+                    milestones: plan.map_or_else(Vec::new, |p| {
+                        p.milestones
+                            .iter()
+                            .filter_map(|&(id, k)| {
+                                let m = publication[id].initiative.as_ref()?.milestones.get(k)?;
+                                Some(MilestoneEntry {
+                                    initiative: self.link(id),
+                                    title: m.title.clone(),
+                                    approximate: m.quarter.is_approximate(),
+                                })
+                            })
+                            .collect()
+                    }),
+                }
+            })
+            .collect()
+    }
+
+    /// Every KPI of every initiative, in reading order.
+    pub(crate) fn kpis(&self) -> Vec<KpiEntry> {
+        self.publication
+            .of_kind(Kind::Initiative)
+            .flat_map(|(id, page)| {
+                page.initiative.iter().flat_map(move |i| {
+                    i.kpis
+                        .iter()
+                        .map(move |k| KpiEntry { initiative: self.link(id), kpi: self.kpi(k) })
+                })
+            })
+            .collect()
+    }
+}
