@@ -1,6 +1,7 @@
-//! The command line: `stratdoc build` and `stratdoc check`. Parses arguments,
-//! runs the pipeline, writes the output, prints diagnostics and the summary,
-//! and maps the outcome to an exit code (0 ok, 1 content errors, 2 other).
+//! The command line: `stratdoc build`, `stratdoc check` and `stratdoc pdf`.
+//! Parses arguments, runs the pipeline, writes the output (the site, or the
+//! board edition's PDF), prints diagnostics and the summary, and maps the
+//! outcome to an exit code (0 ok, 1 content errors, 2 other).
 
 use std::error::Error as _;
 use std::fmt;
@@ -16,6 +17,7 @@ use crate::diagnostics::Sources;
 use crate::diagnostics::report::{self, Color, Format};
 use crate::error::Error;
 use crate::output;
+use crate::pdf::{self, Browser};
 use crate::pipeline::{self, Options};
 
 /// Turns a strategy kept as Markdown files with YAML frontmatter into a linked static site.
@@ -34,6 +36,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the project and report every problem; write nothing.
     Check(CheckArgs),
+    /// Print the board edition to PDF with headless Chromium (default `PROJECT_DIR/print.pdf`).
+    Pdf(PdfArgs),
 }
 
 /// Options shared by every command that reads a project.
@@ -111,51 +115,91 @@ pub struct CheckArgs {
     pub project: ProjectArgs,
 }
 
+/// `stratdoc pdf`.
+#[derive(Debug, Args)]
+pub struct PdfArgs {
+    #[command(flatten)]
+    /// The project.
+    pub project: ProjectArgs,
+    /// The PDF file to write (default `PROJECT_DIR/print.pdf`).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The Chromium or Chrome to print with (default: `STRATDOC_BROWSER`, else `chromium` or `google-chrome` on PATH).
+    #[arg(long, value_name = "PATH")]
+    pub browser: Option<PathBuf>,
+}
+
+/// What a successful run made, for its summary line.
+enum Made {
+    Site(PathBuf),
+    Checked,
+    Pdf(PathBuf, pdf::Printed),
+}
+
 /// Runs the command and returns the process exit code.
+///
+/// # Panics
+/// Never: `pdf` always prepares a browser before it builds.
 #[must_use]
 pub fn run(cli: &Cli) -> u8 {
     let started = Instant::now();
-    let (project, out) = match &cli.command {
-        Command::Build(args) => (
-            &args.project,
-            Some(args.out.clone().unwrap_or_else(|| args.project.project.join("public"))),
-        ),
-        Command::Check(args) => (&args.project, None),
+    let project = match &cli.command {
+        Command::Build(args) => &args.project,
+        Command::Check(args) => &args.project,
+        Command::Pdf(args) => &args.project,
     };
     let mut sources = Sources::default();
     let mut diags = Diagnostics::new();
     let options = Options { drafts: project.drafts, today: today() };
-    let result =
-        pipeline::build(&project.project, &options, &mut sources, &mut diags).and_then(|site| {
-            if let Some(out) = &out {
-                output::write(&site.files, out, &project.project)?;
+    let result = prepare(&cli.command).and_then(|browser| {
+        let site = pipeline::build(&project.project, &options, &mut sources, &mut diags)?;
+        let made = match &cli.command {
+            Command::Build(args) => {
+                let out = args.out.clone().unwrap_or_else(|| args.project.project.join("public"));
+                output::write(&site.files, &out, &project.project)?;
+                Made::Site(out)
             }
-            Ok(site)
-        });
+            Command::Check(_) => Made::Checked,
+            Command::Pdf(args) => {
+                let out = pdf_out(args);
+                let browser = browser.expect("prepared for pdf");
+                let printed = pdf::print(&site, &browser, &out)?;
+                Made::Pdf(out, printed)
+            }
+        };
+        Ok((site, made))
+    });
     report::emit(&diags, &sources, project.message_format.into(), project.color.into());
     match result {
-        Ok(site) => {
-            let elapsed = started.elapsed();
-            match out {
-                Some(out) => say(format_args!(
-                    "stratdoc: built {} pages ({} files), {} in {} ms → {}",
+        Ok((site, made)) => {
+            let ms = started.elapsed().as_millis();
+            let warnings = diags.count_warnings();
+            match made {
+                Made::Site(out) => say(format_args!(
+                    "stratdoc: built {} pages ({} files), {warnings} in {ms} ms → {}",
                     site.pages,
                     site.files.len(),
-                    diags.count_warnings(),
-                    elapsed.as_millis(),
                     out.display()
                 )),
-                None => say(format_args!(
-                    "stratdoc: checked {} pages, {}, no errors, in {} ms",
-                    site.pages,
-                    diags.count_warnings(),
-                    elapsed.as_millis()
+                Made::Checked => say(format_args!(
+                    "stratdoc: checked {} pages, {warnings}, no errors, in {ms} ms",
+                    site.pages
+                )),
+                Made::Pdf(out, printed) => say(format_args!(
+                    "stratdoc: printed {} PDF pages ({} passes for the contents' page numbers), {warnings} in {ms} ms → {}",
+                    printed.pages,
+                    printed.passes,
+                    out.display()
                 )),
             }
             0
         }
         Err(Error::Content(diags)) => {
-            let verb = if out.is_some() { "build" } else { "check" };
+            let verb = match cli.command {
+                Command::Build(_) => "build",
+                Command::Check(_) => "check",
+                Command::Pdf(_) => "pdf",
+            };
             complain(format_args!("error: {verb} failed: {diags}"));
             1
         }
@@ -164,6 +208,23 @@ pub fn run(cli: &Cli) -> u8 {
             err.exit_code()
         }
     }
+}
+
+/// What a command needs before the build: `pdf` a browser and a place for
+/// the PDF, so a missing browser is said before seconds of building.
+fn prepare(command: &Command) -> Result<Option<Browser>, Error> {
+    let Command::Pdf(args) = command else { return Ok(None) };
+    pdf::check_out(&pdf_out(args), &args.project.project)?;
+    let browser = Browser::find(
+        args.browser.as_deref(),
+        std::env::var_os(pdf::BROWSER_ENV),
+        std::env::var_os("PATH").as_ref(),
+    )?;
+    Ok(Some(browser))
+}
+
+fn pdf_out(args: &PdfArgs) -> PathBuf {
+    args.out.clone().unwrap_or_else(|| pdf::default_out(&args.project.project))
 }
 
 /// The build date: `SOURCE_DATE_EPOCH` when set (reproducible builds, as
@@ -223,6 +284,29 @@ mod tests {
         assert_eq!(
             (args.project.project, args.out, args.project.drafts),
             (PathBuf::from("proj"), Some(PathBuf::from("site")), true)
+        );
+    }
+
+    #[test]
+    fn parses_pdf_flags() {
+        let cli = Cli::try_parse_from([
+            "stratdoc",
+            "pdf",
+            "proj",
+            "--out",
+            "board.pdf",
+            "--browser",
+            "/opt/chrome",
+        ])
+        .unwrap();
+        let Command::Pdf(args) = cli.command else { panic!() };
+        assert_eq!(
+            (args.project.project, args.out, args.browser),
+            (
+                PathBuf::from("proj"),
+                Some(PathBuf::from("board.pdf")),
+                Some(PathBuf::from("/opt/chrome"))
+            )
         );
     }
 }

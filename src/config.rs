@@ -18,8 +18,8 @@ use crate::source::ConfigFile;
 
 mod print;
 
-pub use print::{Print, PrintPart};
 pub(crate) use print::names as print_part_names;
+pub use print::{Print, PrintPart};
 
 /// The name of the project file.
 pub const FILE: &str = "stratdoc.yaml";

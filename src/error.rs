@@ -49,6 +49,26 @@ pub enum Error {
         /// Why it is refused.
         reason: String,
     },
+    /// No browser to print the board edition with.
+    #[error("cannot print the board edition: {reason}")]
+    Browser {
+        /// What was looked for, and what to install.
+        reason: String,
+    },
+    /// The browser ran but did not print.
+    #[error("`{}` could not print the board edition: {reason}", .browser.display())]
+    BrowserFailed {
+        /// The browser.
+        browser: PathBuf,
+        /// What happened.
+        reason: String,
+    },
+    /// The printed PDF could not be read or finished.
+    #[error("{reason}")]
+    Pdf {
+        /// What went wrong.
+        reason: String,
+    },
     /// The project folder is not usable.
     #[error("`{}` is not a stratdoc project: {reason}", .path.display())]
     Project {

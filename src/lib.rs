@@ -1,5 +1,5 @@
 //! stratdoc turns a strategy kept as Markdown files with YAML frontmatter into
-//! a linked static site (and, next, a print-ready board edition).
+//! a linked static site and a print-ready board edition.
 //!
 //! The pipeline, one module per stage, read from [`pipeline`]:
 //!
@@ -8,6 +8,7 @@
 //!   --model::validate--> Publication --markdown::parse--> Vec<Doc>
 //!   --xref::resolve--> Links --markdown::to_html--> Vec<Rendered>
 //!   --render::site--> Vec<OutputFile> --output::write--> public/
+//!   (+ render::print --> print.html --pdf--> print.pdf, for the board)
 //! ```
 //!
 //! Stages after `source` are pure: they take data and a [`diagnostics::Diagnostics`]
@@ -24,6 +25,7 @@ pub mod frontmatter;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod slug;

@@ -8,7 +8,8 @@
 //! 2. `frontmatter::parse` splits and parses each page, in parallel;
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
 //! 4. `markdown::parse` reads each body once; `xref::resolve` checks its links;
-//! 5. `markdown::to_html` and `render::site` produce the output files.
+//! 5. `markdown::to_html` and `render::site` produce the output files, and
+//!    `render::print` the board edition, `print.html`.
 //!
 //! Content problems are collected in `diags` all the way through; the run
 //! stops before rendering if any of them is an error.
@@ -118,16 +119,18 @@ pub fn render(
         .map(|page| markdown::parse(page.source, &sources.get(page.source).text, page.body.clone()))
         .collect();
     let links = xref::resolve(&publication, &docs, diags);
+    render::check_print(&config.print, &publication, diags);
     diags.sort();
     if diags.has_errors() {
         return Err(Error::Content(diags.clone()));
     }
     let input =
         render::Input { config, publication: &publication, docs: &docs, links: &links, as_of };
-    let files = render::site(&input, templates)?;
+    let mut files = render::site(&input, templates)?;
     let pages = files
         .iter()
         .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == "html"))
         .count();
+    files.push(render::print(&input, templates)?);
     Ok((files, pages))
 }

@@ -105,6 +105,24 @@ const LABELS: &[(&str, &str, &str)] = &[
         "The table holds the same facts.",
     ),
     ("logo", "Logo", "Logo"),
+    // The board edition.
+    ("plan_overview", "Initiativerne i overblik", "The initiatives at a glance"),
+    ("contents", "Indhold", "Contents"),
+    ("draft_mark", "UDKAST", "DRAFT"),
+    ("page_of", "Side {page} af {pages}", "Page {page} of {pages}"),
+    ("appendix", "Bilag", "Appendix"),
+    ("part", "Del", "Part"),
+    ("also_in_direction", "Bidrager også til denne retning", "Also serves this direction"),
+    ("printed_under", "beskrevet under", "described under"),
+    ("stage_draft", "Udkast til bestyrelsens behandling", "Draft for the board"),
+    ("stage_approved", "Godkendt af bestyrelsen", "Approved by the board"),
+    ("board_edition", "Bestyrelsesudgave", "Board edition"),
+    ("print_edition", "Hele strategien til udskrift", "The whole strategy for printing"),
+    (
+        "data_file_in_site",
+        "Datafilen findes på strategiens website",
+        "The data file is on the strategy's website",
+    ),
 ];
 
 /// UI words by key, as templates read them (`t.home`).

@@ -5,7 +5,8 @@
 //!   page's Markdown outline and its resolved links;
 //! - `view` builds the view models all outputs share (facts, navigation);
 //! - `plan` lays out and draws the plan views (the roadmap);
-//! - `site` renders the multi-page site; `labels` holds the UI words;
+//! - `site` renders the multi-page site; `print` the board edition;
+//! - `labels` holds the UI words;
 //! - `templates` builds Tera from the theme's templates, safely.
 //!
 //! Templates come from, in rising priority: the built-in default theme
@@ -14,11 +15,14 @@
 
 mod labels;
 mod plan;
+mod print;
 mod site;
 mod templates;
 mod view;
 
 pub use labels::{date, quarter, quarter_range};
+pub(crate) use print::check as check_print;
+pub use print::{FILE as PRINT_FILE, print};
 pub use site::{Site, site};
 pub use templates::Templates;
 pub(crate) use templates::escape_html;

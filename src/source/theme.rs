@@ -26,11 +26,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("analysis.html", include_str!("../../themes/default/templates/analysis.html")),
     ("list.html", include_str!("../../themes/default/templates/list.html")),
     ("plan.html", include_str!("../../themes/default/templates/plan.html")),
+    ("print.html", include_str!("../../themes/default/templates/print.html")),
 ];
 
 /// The static files of the built-in default theme.
-const STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+const STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    ("print.css", include_bytes!("../../themes/default/static/print.css")),
+];
 
 /// Where a template comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -88,27 +88,29 @@ fn tags(html: &str) -> Vec<Tag> {
                 break;
             }
             let attr_start = i;
-            while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
+            while i < bytes.len()
+                && !matches!(bytes[i], b'=' | b'>' | b'/')
+                && !bytes[i].is_ascii_whitespace()
+            {
                 i += 1;
             }
             let attr_name = attr_start..i;
             let mut value = None;
             if bytes.get(i) == Some(&b'=') {
                 i += 1;
-                match bytes.get(i) {
-                    Some(&quote @ (b'"' | b'\'')) => {
-                        let value_start = i + 1;
-                        let end = html[value_start..].find(quote as char).map_or(html.len(), |e| value_start + e);
-                        value = Some(value_start..end);
-                        i = (end + 1).min(html.len());
+                if let Some(&quote @ (b'"' | b'\'')) = bytes.get(i) {
+                    let value_start = i + 1;
+                    let end = html[value_start..]
+                        .find(char::from(quote))
+                        .map_or(html.len(), |e| value_start + e);
+                    value = Some(value_start..end);
+                    i = (end + 1).min(html.len());
+                } else {
+                    let value_start = i;
+                    while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace() {
+                        i += 1;
                     }
-                    _ => {
-                        let value_start = i;
-                        while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace() {
-                            i += 1;
-                        }
-                        value = Some(value_start..i);
-                    }
+                    value = Some(value_start..i);
                 }
             }
             if attr_name.is_empty() {
@@ -198,6 +200,45 @@ pub(crate) fn drop_first_h1(html: &str) -> String {
     splice(html, &[(all[open].range.start..end, String::new())])
 }
 
+/// Links out as print shows them: an image on the web is not fetched (the
+/// edition makes no request) but becomes a link with its text, and a link
+/// whose text is its own address is marked `bare`, so the stylesheet, which
+/// prints each external link's address after it, does not print it twice.
+#[must_use]
+pub(crate) fn links_out(html: &str) -> String {
+    let all = tags(html);
+    let mut edits = Vec::new();
+    for (k, tag) in all.iter().enumerate() {
+        let name = &html[tag.name.clone()];
+        if name.eq_ignore_ascii_case("img") {
+            let Some((_, src)) = attr(html, tag, "src") else { continue };
+            if is_external(src) {
+                let alt = attr(html, tag, "alt").map_or(src, |(_, alt)| alt);
+                let text = if alt.is_empty() { src } else { alt };
+                edits.push((tag.range.clone(), format!("<a href=\"{src}\">{text}</a>")));
+            }
+        } else if name.eq_ignore_ascii_case("a") {
+            let Some((_, href)) = attr(html, tag, "href") else { continue };
+            let Some(close) = all.get(k + 1) else { continue };
+            let text = &html[tag.range.end..close.range.start];
+            if is_external(href)
+                && (text == href
+                    || text.trim_start_matches("mailto:") == href.trim_start_matches("mailto:"))
+            {
+                edits.push((tag.range.end - 1..tag.range.end - 1, " class=\"bare\"".to_owned()));
+            }
+        }
+    }
+    splice(html, &edits)
+}
+
+/// A destination on the web (or a mail address), not in the document.
+fn is_external(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "//", "mailto:"].iter().any(|p| lower.starts_with(p))
+}
+
+#[cfg(test)]
 /// Every `id` in `html`, in order, repeats included.
 #[must_use]
 pub(crate) fn ids(html: &str) -> Vec<&str> {
@@ -225,7 +266,8 @@ pub(crate) fn unlink_missing(html: &str) -> String {
         // From the space before `href` to the end of its closing quote.
         let start = html[..value.start].rfind("href").unwrap_or(value.start);
         let start = html[..start].trim_end().len();
-        let end = value.end + usize::from(matches!(html.as_bytes().get(value.end), Some(b'"' | b'\'')));
+        let end =
+            value.end + usize::from(matches!(html.as_bytes().get(value.end), Some(b'"' | b'\'')));
         edits.push((start..end, String::new()));
     }
     splice(html, &edits)
@@ -248,7 +290,10 @@ mod tests {
     #[test]
     fn headings_go_deeper_but_never_past_h6() {
         assert_eq!(scope_body("<h5>a</h5><H2>b</H2>", "p", 2), "<h6>a</h6><H4>b</H4>");
-        assert_eq!(scope_body("<h1>a</h1><hr><header>x</header>", "p", 0), "<h1>a</h1><hr><header>x</header>");
+        assert_eq!(
+            scope_body("<h1>a</h1><hr><header>x</header>", "p", 0),
+            "<h1>a</h1><hr><header>x</header>"
+        );
     }
 
     #[test]
@@ -272,6 +317,15 @@ mod tests {
     fn the_body_title_is_dropped_once() {
         assert_eq!(drop_first_h1("<h1 id=\"t\">T</h1>\n<p>x</p><h1>U</h1>"), "<p>x</p><h1>U</h1>");
         assert_eq!(drop_first_h1("<p>x</p>"), "<p>x</p>");
+    }
+
+    #[test]
+    fn images_on_the_web_become_links_and_bare_links_are_marked() {
+        let html = "<p><img src=\"https://x.dk/a.png\" alt=\"Kort\" /> <a href=\"https://x.dk\">https://x.dk</a> <a href=\"https://y.dk\">Y</a> <img src=\"data:image/png;base64,AA\" alt=\"\" /></p>";
+        assert_eq!(
+            links_out(html),
+            "<p><a href=\"https://x.dk/a.png\">Kort</a> <a href=\"https://x.dk\" class=\"bare\">https://x.dk</a> <a href=\"https://y.dk\">Y</a> <img src=\"data:image/png;base64,AA\" alt=\"\" /></p>"
+        );
     }
 
     #[test]

@@ -145,8 +145,8 @@ pub(crate) fn check(print: &Print, publication: &Publication, diags: &mut Diagno
         if found.is_some() || publication.left_out_id(Kind::Page, &entry.id).is_some() {
             continue;
         }
-        let candidates = print_part_names()
-            .chain(publication.of_kind(Kind::Page).map(|(_, p)| p.id.as_str()));
+        let mut candidates: Vec<&str> = print_part_names().collect();
+        candidates.extend(publication.of_kind(Kind::Page).map(|(_, p)| p.id.as_str()));
         let help = match did_you_mean(&entry.id, candidates) {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!(
@@ -180,14 +180,15 @@ pub(crate) fn outline(
             _ => None,
         })
         .collect();
-    let directions_printed = print.parts.iter().chain(&print.appendix).any(|p| *p == PrintPart::Directions);
+    let directions_printed =
+        print.parts.iter().chain(&print.appendix).any(|p| *p == PrintPart::Directions);
     let builder = Builder { publication, labels, named, directions_printed, views };
     let mut parts = Vec::new();
     for (list, appendix) in [(&print.parts, false), (&print.appendix, true)] {
         let mut count = 0;
         for entry in list {
             let number = if appendix { letter(count) } else { (count + 1).to_string() };
-            if let Some(part) = builder.part(entry, number, appendix) {
+            if let Some(part) = builder.part(entry, &number, appendix) {
                 parts.push(part);
                 count += 1;
             }
@@ -208,7 +209,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// The part `entry` names, numbered `number`; `None` when it would be empty.
-    fn part(&self, entry: &PrintPart, number: String, appendix: bool) -> Option<Part> {
+    fn part(&self, entry: &PrintPart, number: &str, appendix: bool) -> Option<Part> {
         let publication = self.publication;
         let section = |kind: PartKind, title: &str, anchor: &str, chapters: Vec<Chapter>| {
             (!chapters.is_empty()).then(|| Part {
@@ -218,14 +219,14 @@ impl Builder<'_> {
                 appendix,
                 page: None,
                 chapters,
-                number: number.clone(),
+                number: number.to_owned(),
             })
         };
         let own_page = |kind: PartKind, id: PageId| {
             let page = &publication[id];
             Some(Part {
                 kind,
-                number: page.number.clone().unwrap_or_else(|| number.clone()),
+                number: page.number.clone().unwrap_or_else(|| number.to_owned()),
                 title: page.title.clone(),
                 anchor: ids::anchor(page),
                 appendix,
@@ -234,9 +235,10 @@ impl Builder<'_> {
             })
         };
         match entry {
-            PrintPart::Purpose => {
-                publication.ids_of(Kind::Purpose).first().and_then(|&id| own_page(PartKind::Purpose, id))
-            }
+            PrintPart::Purpose => publication
+                .ids_of(Kind::Purpose)
+                .first()
+                .and_then(|&id| own_page(PartKind::Purpose, id)),
             PrintPart::Page(entry) => {
                 publication.find(Kind::Page, &entry.id).and_then(|id| own_page(PartKind::Page, id))
             }
@@ -244,13 +246,13 @@ impl Builder<'_> {
                 PartKind::Narrative,
                 self.labels["narrative"],
                 "part-narrative",
-                self.pages(publication.ids_of(Kind::Narrative), &number),
+                self.pages(publication.ids_of(Kind::Narrative), number),
             ),
             PrintPart::Analysis => section(
                 PartKind::Analysis,
                 self.labels["analysis"],
                 "part-analysis",
-                self.pages(publication.ids_of(Kind::Analysis), &number),
+                self.pages(publication.ids_of(Kind::Analysis), number),
             ),
             PrintPart::Pages => {
                 let ids: Vec<PageId> = publication
@@ -259,15 +261,30 @@ impl Builder<'_> {
                     .copied()
                     .filter(|id| !self.named.contains(id))
                     .collect();
-                section(PartKind::Pages, self.labels["pages"], "part-pages", self.pages(&ids, &number))
+                section(
+                    PartKind::Pages,
+                    self.labels["pages"],
+                    "part-pages",
+                    self.pages(&ids, number),
+                )
             }
             PrintPart::Directions => {
-                let chapters = self.directions(&number);
-                section(PartKind::Directions, self.labels["directions"], "part-directions", chapters)
+                let chapters = self.directions(number);
+                section(
+                    PartKind::Directions,
+                    self.labels["directions"],
+                    "part-directions",
+                    chapters,
+                )
             }
             PrintPart::ActionPlan => {
-                let chapters = self.action_plan(&number);
-                section(PartKind::ActionPlan, self.labels["action_plan"], "part-action-plan", chapters)
+                let chapters = self.action_plan(number);
+                section(
+                    PartKind::ActionPlan,
+                    self.labels["action_plan"],
+                    "part-action-plan",
+                    chapters,
+                )
             }
         }
     }
@@ -301,7 +318,12 @@ impl Builder<'_> {
             let (own, also): (Vec<PageId>, Vec<PageId>) =
                 serving.iter().partition(|&&i| self.home_direction(i) == Some(direction));
             chapter.sections = self.sections(&own, &chapter.number);
-            chapter.also = also;
+            chapter.also = publication
+                .relations
+                .tree_order(&also, |id| publication.parent_of(id))
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
         }
         chapters
     }
@@ -342,8 +364,8 @@ impl Builder<'_> {
         sections
     }
 
-    /// The roadmap, the table of every initiative, the initiatives no
-    /// printed direction holds, and the plan views that exist.
+    /// The table of every initiative, the plan views that exist, and the
+    /// initiatives no printed direction holds.
     fn action_plan(&self, part: &str) -> Vec<Chapter> {
         let publication = self.publication;
         if publication.count(Kind::Initiative) == 0 {
@@ -361,15 +383,17 @@ impl Builder<'_> {
                 also: Vec::new(),
             });
         };
+        // The table first: the roadmap takes a landscape page of its own,
+        // which would leave the part's heading alone on a page.
+        add(ChapterKind::PlanTable, self.labels["plan_overview"], "plan-overview");
         if self.views.roadmap {
             add(ChapterKind::Roadmap, self.labels["roadmap"], "plan-roadmap");
         }
-        add(ChapterKind::PlanTable, self.labels["plan_overview"], "plan-table");
         if self.views.matrix {
-            add(ChapterKind::Matrix, self.labels["traceability"], "plan-matrix");
+            add(ChapterKind::Matrix, self.labels["matrix"], "plan-matrix");
         }
         if self.views.kpis {
-            add(ChapterKind::Kpis, self.labels["kpis"], "plan-kpis");
+            add(ChapterKind::Kpis, self.labels["kpi_overview"], "plan-kpis");
         }
         if !self.directions_printed {
             add(ChapterKind::Initiatives, self.labels["initiatives"], "plan-initiatives");

@@ -12,7 +12,7 @@ mod nav;
 
 use serde::Serialize;
 
-pub(crate) use initiative::{InitiativeView, KpiView};
+pub(crate) use initiative::{Facts, InitiativeView, KpiView};
 pub(crate) use nav::{NavItem, SECTIONS, breadcrumbs, home, navigation, top_pages};
 
 use crate::config::{Config, Status as PublicationStatus};
