@@ -8,6 +8,7 @@ mod confinement;
 mod diagnostics;
 mod fuzz_corpus;
 mod plan;
+mod print;
 mod publish;
 mod safety;
 mod site;

@@ -1,7 +1,7 @@
 //! Test support: a `Project` in a temporary folder (copied from a fixture or
 //! written inline) and a `Run` of the real `stratdoc` binary against it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -85,12 +85,17 @@ impl Project {
 
     /// Runs `stratdoc ARGS` with this project as the working directory.
     pub(crate) fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_stratdoc"))
-            .args(args)
-            .current_dir(self.path())
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("runs stratdoc");
+        self.run_with_env(args, &HashMap::new())
+    }
+
+    /// Runs `stratdoc ARGS` with `env` set and no `STRATDOC_BROWSER` unless `env` has it.
+    pub(crate) fn run_with_env(&self, args: &[&str], env: &HashMap<&str, &str>) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_stratdoc"));
+        command.args(args).current_dir(self.path()).env("NO_COLOR", "1");
+        if !env.contains_key("STRATDOC_BROWSER") && env.contains_key("PATH") {
+            command.env_remove("STRATDOC_BROWSER");
+        }
+        let output = command.envs(env).output().expect("runs stratdoc");
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

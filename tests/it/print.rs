@@ -1,0 +1,457 @@
+//! The board edition: `print.html` as a file (self-contained, unique ids,
+//! in-document links, structure, draft mark, the `print:` key) and, in a
+//! real browser, `stratdoc pdf` read back with poppler (A4, footers, parts
+//! at the top of a page, the table of contents' numbers, nothing over the
+//! edge, the outline, the draft mark on every page).
+//!
+//! The browser tests need `chromium` and `poppler-utils`. Without them they
+//! say so loudly and pass on a laptop; under `CI=true` they fail.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::Project;
+
+/// Every `(attribute, value)` of `src=`/`href=` in `html`.
+fn urls(html: &str) -> Vec<(&'static str, String)> {
+    let mut found = Vec::new();
+    for attr in ["href", "src"] {
+        let pattern = format!(" {attr}=\"");
+        let mut rest = html;
+        while let Some(i) = rest.find(&pattern) {
+            rest = &rest[i + pattern.len()..];
+            let end = rest.find('"').unwrap();
+            found.push((attr, rest[..end].replace("&amp;", "&")));
+        }
+    }
+    found
+}
+
+/// Every `id="…"` in `html`, in order.
+fn ids(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=\"") {
+        rest = &rest[i + 5..];
+        let end = rest.find('"').unwrap();
+        found.push(rest[..end].to_owned());
+    }
+    found
+}
+
+fn print_html(project: &Project) -> String {
+    project.build();
+    project.page("print.html")
+}
+
+#[test]
+fn print_html_is_one_self_contained_file() {
+    let project = Project::example();
+    let html = print_html(&project);
+    for (attr, url) in urls(&html) {
+        let allowed = url.starts_with('#')
+            || (attr == "src" && url.starts_with("data:image/"))
+            || (attr == "href" && (url.starts_with("https://") || url.starts_with("mailto:")));
+        assert!(allowed, "{attr}=\"{url}\" leaves the file");
+    }
+    assert!(!html.contains("<script"), "no script");
+    assert!(!html.contains("<link"), "the stylesheet is inlined, not linked");
+    assert!(html.contains("@page"), "print.css is inlined");
+    assert!(
+        html.contains("<img class=\"cover-logo\" src=\"data:image/svg+xml;base64,"),
+        "the logo is a data: URI"
+    );
+    // The roadmap is drawn inline.
+    assert!(html.contains("<svg class=\"roadmap\""));
+}
+
+#[test]
+fn ids_are_unique_across_the_whole_document_and_every_anchor_exists() {
+    let project = Project::example();
+    let html = print_html(&project);
+    let all = ids(&html);
+    let mut seen = BTreeSet::new();
+    let duplicates: Vec<&String> = all.iter().filter(|id| !seen.insert(id.as_str())).collect();
+    assert!(duplicates.is_empty(), "duplicate ids: {duplicates:?}");
+    // Two pages of the example have `## Baggrund` and footnotes `[^1]`: scoped, they differ.
+    assert!(all.iter().filter(|id| id.ends_with("--baggrund")).count() > 1);
+    let missing: Vec<String> = urls(&html)
+        .into_iter()
+        .filter_map(|(_, url)| url.strip_prefix('#').map(str::to_owned))
+        .filter(|fragment| !seen.contains(fragment.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "links to no anchor: {missing:?}");
+}
+
+#[test]
+fn links_between_pages_jump_to_sections_in_the_document() {
+    let project = Project::minimal();
+    project.file(
+        "content/narrative/intro.md",
+        "---\ntitle: Intro\n---\nSe [SOC](../initiatives/soc.md), [indsatsen](../initiatives/soc.md#indsats), [planen](../initiatives/) og [her](#mere).[^k]\n\n## Mere\n\n[^k]: En kilde, <https://example.org/kilde>.\n",
+    );
+    let html = print_html(&project);
+    for expected in [
+        "href=\"#p-initiatives.soc\"",
+        "href=\"#p-initiatives.soc--indsats\"",
+        "href=\"#part-action-plan\"",
+        "href=\"#p-narrative.intro--mere\"",
+        "id=\"p-initiatives.soc--indsats\"",
+        "id=\"p-narrative.intro--fn-k\"",
+        "href=\"#p-narrative.intro--fn-k\"",
+        // An address as its own text is not printed twice.
+        "<a href=\"https://example.org/kilde\" class=\"bare\">",
+    ] {
+        assert!(html.contains(expected), "print.html lacks {expected}");
+    }
+    // The initiative is printed under its direction, after it.
+    let direction = html.find("id=\"p-directions.cyber\"").unwrap();
+    let initiative = html.find("id=\"p-initiatives.soc\"").unwrap();
+    assert!(direction < initiative);
+}
+
+#[test]
+fn images_are_embedded_and_files_stay_text() {
+    let project = Project::minimal();
+    project.file("content/billeder/kort.png", [0x89, b'P', b'N', b'G']);
+    project.file("content/analysis/data.csv", "a;b\n1;2\n");
+    project.file(
+        "content/analysis/survey.md",
+        "---\ntitle: Survey\ndata: data.csv\n---\n![Kort](../billeder/kort.png)\n\nHent [data](data.csv).\n",
+    );
+    let html = print_html(&project);
+    assert!(html.contains("<img src=\"data:image/png;base64,iVBORw==\" alt=\"Kort\""), "{html}");
+    assert!(html.contains("<a>data</a>"), "a link to a file the edition cannot carry stays text");
+    assert!(html.contains("data.csv"), "the data file is named");
+}
+
+#[test]
+fn the_parts_come_in_the_default_order_numbered() {
+    let project = Project::example();
+    let html = print_html(&project);
+    let mut at = 0;
+    for heading in [
+        "<span class=\"number\">1</span> Formål",
+        "<span class=\"number\">2</span> Fortælling",
+        "<span class=\"number\">2.1</span> Hvorfor en ny strategi nu",
+        "<span class=\"number\">3</span> Strategiske retninger",
+        "<span class=\"number\">3.1</span> Sikker og stabil drift",
+        "<span class=\"number\">3.1.1</span> Fælles kortlægning af systemer og kontrakter",
+        "<span class=\"number\">4</span> Handlingsplan",
+        "<span class=\"number\">4.2</span> Køreplan",
+        "<span class=\"number\">4.3</span> Sporbarhed",
+        "<span class=\"number\">4.4</span> Succesmål",
+        "<span class=\"number\">A</span> Omverdensanalyse",
+        "<span class=\"number\">B</span> Andre sider",
+    ] {
+        let found = html[at..].find(heading).unwrap_or_else(|| panic!("{heading} after byte {at}"));
+        at += found;
+    }
+}
+
+#[test]
+fn a_draft_carries_the_draft_mark_and_says_so_on_the_cover() {
+    let project = Project::minimal();
+    project
+        .file("stratdoc.yaml", "title: T\nstatus: draft\nversion: '0.9'\napproved: 2026-12-10\n");
+    let html = print_html(&project);
+    assert!(html.contains("@page { @top-left { content: \"UDKAST\"; } }"), "every page");
+    assert!(html.contains("Udkast til bestyrelsens behandling"), "the cover says the stage");
+    assert!(html.contains("Forventes godkendt"));
+    project.file("stratdoc.yaml", "title: T\nstatus: approved\napproved: 2026-12-10\n");
+    let html = print_html(&project);
+    assert!(!html.contains("UDKAST"), "no draft mark when approved");
+    assert!(html.contains("Godkendt af bestyrelsen"));
+}
+
+#[test]
+fn the_print_key_orders_and_leaves_out_parts() {
+    let project = Project::minimal();
+    project.file("content/om.md", "---\ntitle: Om strategien\n---\nTekst.\n");
+    project.file("stratdoc.yaml", "title: T\nprint:\n  parts: [om, directions]\n  appendix: []\n");
+    let html = print_html(&project);
+    let about =
+        html.find("<span class=\"number\">1</span> Om strategien").expect("the page is part 1");
+    let directions = html.find("<span class=\"number\">2</span> Strategiske retninger").unwrap();
+    assert!(about < directions);
+    assert!(!html.contains("Handlingsplan</h1>"), "the action plan is left out");
+    assert!(!html.contains("id=\"part-pages\""), "no appendix");
+}
+
+#[test]
+fn a_print_key_naming_no_page_is_a_located_error() {
+    let project = Project::minimal();
+    project.file("content/om.md", "---\ntitle: Om\n---\n");
+    project.file("stratdoc.yaml", "title: T\nprint:\n  appendix: [analysis, omm]\n");
+    project.run(&["check"]).code(1).stderr_has(
+        "error: `omm` is neither a part of the board edition nor a plain page\n  ┌─ stratdoc.yaml:3:24\n  = help: did you mean `om`?",
+    );
+    project.file("stratdoc.yaml", "title: T\nprint:\n  parts: [narrative, narrative]\n");
+    project
+        .run(&["check"])
+        .code(2)
+        .stderr_has("error: `narrative` is listed twice in `print:`\n  ┌─ stratdoc.yaml:3:22");
+}
+
+#[test]
+fn an_english_strategy_gets_english_words() {
+    let project = Project::minimal();
+    project.file("stratdoc.yaml", "title: Together\nlanguage: en\nstatus: draft\n");
+    let html = print_html(&project);
+    for expected in [
+        "<html lang=\"en\"",
+        ">Contents</h1>",
+        "\"Page \" counter(page) \" of \" counter(pages)",
+        "content: \"DRAFT\"",
+        "Draft for the board",
+    ] {
+        assert!(html.contains(expected), "lacks {expected}");
+    }
+}
+
+// ---------- In a real browser ----------
+
+/// Whether the browser tests can run; says loudly why not, and fails under CI.
+fn tools_or_skip(test: &str) -> bool {
+    let browser = std::env::var_os("STRATDOC_BROWSER").is_some()
+        || ["chromium", "chromium-browser", "google-chrome"].iter().any(|b| on_path(b));
+    let poppler = on_path("pdfinfo") && on_path("pdftotext");
+    if browser && poppler {
+        return true;
+    }
+    let message = format!(
+        "{test}: SKIPPED, no {} (install `chromium` and `poppler-utils`)",
+        if browser { "poppler" } else { "Chromium" }
+    );
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}; CI must run it");
+    eprintln!("\n!!!!! {message} !!!!!\n");
+    false
+}
+
+fn on_path(name: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(name).is_file()))
+}
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let out =
+        Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A printed PDF, read back with poppler.
+struct Pdf {
+    path: String,
+    pages: usize,
+}
+
+impl Pdf {
+    fn of(project: &Project) -> Pdf {
+        let run = project.run(&["pdf"]).success();
+        assert!(run.stdout.starts_with("stratdoc: printed "), "{}", run.stdout);
+        let path = project.path().join("print.pdf").display().to_string();
+        let info = tool("pdfinfo", &[&path]);
+        let pages = field(&info, "Pages").parse().unwrap();
+        Pdf { path, pages }
+    }
+
+    fn info(&self) -> String {
+        tool("pdfinfo", &["-f", "1", "-l", &self.pages.to_string(), &self.path])
+    }
+
+    /// The text of page `n`, laid out, with runs of spaces made one.
+    fn page(&self, n: usize) -> String {
+        let text = tool(
+            "pdftotext",
+            &["-f", &n.to_string(), "-l", &n.to_string(), "-layout", &self.path, "-"],
+        );
+        text.lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn pages(&self) -> Vec<String> {
+        (1..=self.pages).map(|n| self.page(n)).collect()
+    }
+}
+
+fn field<'a>(info: &'a str, name: &str) -> &'a str {
+    info.lines()
+        .find_map(|l| l.strip_prefix(&format!("{name}:")))
+        .unwrap_or_else(|| panic!("no {name} in\n{info}"))
+        .trim()
+}
+
+/// The table of contents: `(level-ish number, title, page)` per entry, read
+/// from the pages between the cover and the first part.
+fn toc(pages: &[String], first_part: &str) -> Vec<(String, String, usize)> {
+    let mut entries = Vec::new();
+    for page in &pages[1..] {
+        if page.lines().any(|l| l.starts_with(first_part))
+            && !page.contains("Indhold")
+            && !page.contains("Contents")
+        {
+            break;
+        }
+        for line in page.lines() {
+            let words: Vec<&str> = line.split(' ').collect();
+            let (Some(number), Some(last)) = (words.first(), words.last()) else { continue };
+            if let (true, Ok(page)) = (is_number(number) && words.len() > 2, last.parse::<usize>())
+            {
+                entries.push(((*number).to_owned(), words[1..words.len() - 1].join(" "), page));
+            }
+        }
+    }
+    entries
+}
+
+/// `3`, `3.1.2`, `A`, `A.1`: a part's or section's number.
+fn is_number(word: &str) -> bool {
+    let mut segments = word.split('.');
+    let head = segments.next().unwrap_or_default();
+    let head_ok = (!head.is_empty() && head.bytes().all(|b| b.is_ascii_digit()))
+        || (!head.is_empty() && head.len() <= 2 && head.bytes().all(|b| b.is_ascii_uppercase()));
+    head_ok && segments.all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Checks what every printed edition must hold; returns the pages' text.
+fn check_edition(pdf: &Pdf, page_word: &str, of: &str, first_part: &str) -> Vec<String> {
+    let info = pdf.info();
+    // A4, portrait or (the roadmap) landscape.
+    for line in info.lines().filter(|l| l.starts_with("Page") && l.contains("size:")) {
+        assert!(line.ends_with("(A4)"), "{line}");
+    }
+    assert_eq!(field(&info, "Tagged"), "yes", "tagged for accessibility");
+    let xml = tool("pdftohtml", &["-q", "-xml", "-i", "-stdout", &pdf.path]);
+    assert!(xml.contains("<outline>"), "the PDF has bookmarks");
+    let pages = pdf.pages();
+    // Footers: none on the cover, "Side n af N" on every other page.
+    assert!(!pages[0].contains(page_word), "the cover has no page number");
+    for (k, text) in pages.iter().enumerate().skip(1) {
+        let footer = format!("{page_word} {} {of} {}", k + 1, pdf.pages);
+        assert!(text.contains(&footer), "page {}: no `{footer}` in\n{text}", k + 1);
+    }
+    // Every table-of-contents number is the page its heading is on, and
+    // every part begins at the top of its page.
+    let entries = toc(&pages, first_part);
+    assert!(entries.len() > 3, "{entries:?}");
+    for (number, title, page) in &entries {
+        let text = &pages[page - 1];
+        let heading =
+            format!("{number} {}", title.split(' ').take(2).collect::<Vec<_>>().join(" "));
+        assert!(
+            text.contains(&heading),
+            "ToC says `{heading}` is on page {page}, it is not:\n{text}"
+        );
+        let is_part = !number.contains('.');
+        if is_part {
+            let body: Vec<&str> = text.lines().filter(|l| !l.is_empty()).skip(1).take(3).collect();
+            assert!(
+                body.iter().any(|l| l.starts_with(&heading)),
+                "part {number} is not at the top of page {page}: {body:?}"
+            );
+        }
+    }
+    pages
+}
+
+/// No word of any page lies outside the page's content box (the margins
+/// hold only the running title, page number and draft mark, inside the
+/// content box's width): nothing is wider than the page.
+fn check_nothing_overflows(pdf: &Pdf) {
+    let bbox = tool("pdftotext", &["-bbox", &pdf.path, "-"]);
+    let (left, right) = (22.0 * 72.0 / 25.4, 20.0 * 72.0 / 25.4);
+    let mut width = 0.0_f64;
+    let mut page = 0;
+    let number = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let at = tag.find(&key).unwrap() + key.len();
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    for line in bbox.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            width = number(line, "width");
+            page += 1;
+        } else if line.starts_with("<word ") {
+            let (x_min, x_max) = (number(line, "xMin"), number(line, "xMax"));
+            assert!(
+                x_min >= left - 2.0 && x_max <= width - right + 2.0,
+                "page {page}: a word runs off the content box ({x_min:.0}–{x_max:.0} of {width:.0}): {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_example_prints_as_a_board_edition() {
+    if !tools_or_skip("the_example_prints_as_a_board_edition") {
+        return;
+    }
+    let project = Project::example();
+    let pdf = Pdf::of(&project);
+    let info = pdf.info();
+    assert_eq!(field(&info, "Title"), "Sammen om en robust digital velfærd – Strategi 2027–2030");
+    assert_eq!(field(&info, "Author"), "Kommunernes Digitale Fællesskab Midt");
+    let pages = check_edition(&pdf, "Side", "af", "DEL 1");
+    check_nothing_overflows(&pdf);
+    // The roadmap has a landscape page of its own.
+    let landscape: Vec<usize> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("841.92 x 594.96"))
+        .map(|l| l.split_whitespace().nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(landscape.len(), 1, "{info}");
+    assert!(pages[landscape[0] - 1].contains("Køreplan"));
+    // Approved: no draft mark anywhere.
+    assert!(pages.iter().all(|p| !p.contains("UDKAST")));
+    assert!(pages[0].contains("Godkendt af bestyrelsen"));
+}
+
+#[test]
+fn an_english_draft_prints_with_the_draft_mark_on_every_page() {
+    if !tools_or_skip("an_english_draft_prints_with_the_draft_mark_on_every_page") {
+        return;
+    }
+    let project = Project::minimal();
+    project.file("stratdoc.yaml", "title: Together for digital welfare\norganisation: Joint IT\nlanguage: en\nstatus: draft\nversion: '0.9'\nperiod:\n  start: 2027-Q1\n  end: 2028-Q2\n");
+    let long = "The members share one security operations centre. ".repeat(60);
+    project.file(
+        "content/narrative/why.md",
+        format!("---\ntitle: Why now\n---\n{long}\n\n## Reasons\n\n{long}\n"),
+    );
+    project.file(
+        "content/narrative/how.md",
+        format!(
+            "---\ntitle: How we work\norder: 2\n---\n{long}\n| a | b |\n|---|---|\n| {} | x |\n",
+            "verylongwordwithoutanybreak".repeat(8)
+        ),
+    );
+    let pdf = Pdf::of(&project);
+    let pages = check_edition(&pdf, "Page", "of", "PART 1");
+    check_nothing_overflows(&pdf);
+    for (k, text) in pages.iter().enumerate() {
+        assert!(text.contains("DRAFT"), "page {} has no draft mark:\n{text}", k + 1);
+    }
+    assert!(pages[0].contains("Draft for the board"));
+    assert!(pages[1].contains("Contents"));
+}
+
+#[test]
+fn a_missing_browser_is_a_clear_error() {
+    let project = Project::minimal();
+    let run = project.run_with_env(&["pdf", "--browser", "/no/such/chromium"], &HashMap::new());
+    let run = run.code(2);
+    assert!(
+        run.stderr.contains("`/no/such/chromium` (from --browser) is not a program"),
+        "{}",
+        run.stderr
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let env = HashMap::from([("PATH", empty.path().to_str().unwrap())]);
+    let run = project.run_with_env(&["pdf"], &env).code(2);
+    assert!(run.stderr.contains("install the `chromium` package"), "{}", run.stderr);
+    assert!(!Path::new(&project.path().join("print.pdf")).exists());
+}
