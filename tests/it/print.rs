@@ -408,6 +408,44 @@ fn the_example_prints_as_a_board_edition() {
     // Approved: no draft mark anywhere.
     assert!(pages.iter().all(|p| !p.contains("UDKAST")));
     assert!(pages[0].contains("Godkendt af bestyrelsen"));
+    // print.html alone, printed as a browser prints it from disk, lays out
+    // the same: every heading lands on the same page.
+    project.build();
+    let from_disk = project.path().join("from-disk.pdf");
+    print_from_disk(&project.path().join("public/print.html"), &from_disk);
+    let from_disk = from_disk.display().to_string();
+    assert_eq!(destinations(&from_disk), destinations(&pdf.path));
+}
+
+/// Prints `html` with the browser alone, as a person would from disk.
+fn print_from_disk(html: &Path, pdf: &Path) {
+    let browser = std::env::var("STRATDOC_BROWSER").unwrap_or_else(|_| "chromium".to_owned());
+    let profile = tempfile::tempdir().unwrap();
+    let status = Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(status.status.success() && pdf.is_file(), "{}", String::from_utf8_lossy(&status.stderr));
+}
+
+/// Each named destination (a linked heading) with its page, from poppler.
+fn destinations(pdf: &str) -> Vec<(String, String)> {
+    let dests = tool("pdfinfo", &["-dests", pdf]);
+    let mut found: Vec<(String, String)> = dests
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let page = line.split_whitespace().next()?.to_owned();
+            let name = line.rsplit_once('"')?.0.rsplit_once('"')?.1.to_owned();
+            Some((name, page))
+        })
+        .collect();
+    found.sort();
+    assert!(found.len() > 30, "{dests}");
+    found
 }
 
 #[test]
