@@ -93,6 +93,13 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("until", "til", "until"),
     ("none", "Ingen", "None"),
     ("current_quarter", "nuværende kvartal", "current quarter"),
+    ("status_as_of", "Status pr.", "Status as of"),
+    (
+        "see_roadmap",
+        "Se hele køreplanen og handlingsplanen",
+        "See the whole roadmap and action plan",
+    ),
+    ("count_milestones", "milepæle", "milestones"),
     ("now", "Nu", "Now"),
     ("milestone", "Milepæl", "Milestone"),
     ("no_period", "ingen periode angivet", "no period given"),

@@ -46,6 +46,13 @@ impl Site<'_> {
         self.input.config.period.map(|p| (p.start, p.end))
     }
 
+    /// The quarters the plan views show: the roadmap's columns.
+    pub(super) fn plan_quarters(&self) -> Vec<crate::calendar::Quarter> {
+        roadmap::layout(self.input.publication, self.period(), self.input.as_of)
+            .map(|r| r.quarters)
+            .unwrap_or_default()
+    }
+
     /// Links between the action plan and its views; `current` is the URL shown.
     pub(super) fn plan_nav(&self, current: &str) -> Vec<PlanLink> {
         let overview = Kind::Initiative.overview_url().unwrap_or_default();
