@@ -237,3 +237,39 @@ fn the_plan_views_names_are_reserved() {
         "error: `content/initiatives/matrix.md` would be written to `initiatives/matrix.html`, which stratdoc generates",
     );
 }
+
+#[test]
+fn the_front_page_shows_the_directions_and_the_plan_at_a_glance() {
+    let project = plan_project();
+    project.file(
+        "stratdoc.yaml",
+        "title: Teststrategi\nlanguage: da\nas_of: 2027-Q3\nperiod:\n  start: 2027-Q1\n  end: 2027-Q4\n",
+    );
+    project.build();
+    let front = project.page("index.html");
+    let at = |needle: &str| front.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
+    assert!(at("id=\"sd-directions\"") < at("id=\"sd-plan-glance\""), "directions come first");
+    assert!(
+        at("id=\"sd-plan-glance\"") < at("id=\"sd-purpose\""),
+        "the plan before the purpose's text"
+    );
+    let figures = text(element(&front, "<dl class=\"key-figures\"").unwrap());
+    assert_eq!(figures, "Strategiske retninger 2 Initiativer 2 Planlagt 1 I gang 1");
+    let strip = element(&front, "<ol class=\"quarter-strip\"").unwrap();
+    let quarters: Vec<String> =
+        strip.split("<li").skip(1).map(|q| text(&format!("<li{q}"))).collect();
+    assert_eq!(
+        quarters,
+        [
+            "1. kvt. 2027 1 initiativer",
+            "2. kvt. 2027 2 initiativer",
+            "3. kvt. 2027 2 initiativer 1 milepæle Nu",
+            "4. kvt. 2027 2 initiativer",
+        ]
+    );
+    assert!(strip.contains("class=\"is-now\" aria-current=\"date\""), "{strip}");
+    assert!(
+        front.contains("href=\"initiatives/index.html\">Se hele køreplanen"),
+        "links to the roadmap"
+    );
+}
