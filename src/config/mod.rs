@@ -16,6 +16,10 @@ use crate::fields::Reader;
 use crate::frontmatter;
 use crate::source::ConfigFile;
 
+mod labels;
+
+pub use labels::{PARTS, Words};
+
 /// The name of the project file.
 pub const FILE: &str = "stratdoc.yaml";
 
@@ -101,6 +105,8 @@ pub struct Config {
     pub allow_html: bool,
     /// ISO 4217 code of the currency budgets are in (`DKK`).
     pub currency: String,
+    /// The organisation's own words for the parts, in this language.
+    pub labels: std::collections::BTreeMap<&'static str, Words>,
 }
 
 impl Default for Config {
@@ -123,11 +129,12 @@ impl Default for Config {
             theme_at: None,
             allow_html: true,
             currency: "DKK".to_owned(),
+            labels: std::collections::BTreeMap::new(),
         }
     }
 }
 
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
     "title",
     "subtitle",
     "organisation",
@@ -142,6 +149,7 @@ const KEYS: [&str; 14] = [
     "theme",
     "allow_html",
     "currency",
+    "labels",
 ];
 
 /// Parses the text of `stratdoc.yaml`. Problems in it are recorded in
@@ -220,6 +228,7 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         theme_at: r.node("theme").map(|n| n.span.clone()),
         allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
         currency: currency(&mut r).unwrap_or(defaults.currency),
+        labels: labels::read(&mut r, language),
     };
     r.finish(&KEYS);
     config
