@@ -310,3 +310,73 @@ fn a_part_with_a_plural_needs_both_forms() {
         "error: `direction` needs its singular and its plural\n  ┌─ stratdoc.yaml:3:14\nwarning: unknown field `pland`\n  = help: did you mean `plan`?",
     );
 }
+
+/// A project with an analysis page charting `csv` with `charts`.
+fn chart_project(csv: &[u8], charts: &str) -> Project {
+    let project = Project::minimal();
+    project.file("content/analysis/svar.csv", csv);
+    project.file(
+        "content/analysis/survey.md",
+        format!("---\ntitle: Spørgeskema\ndata: svar.csv\ncharts:\n{charts}---\nTal.\n"),
+    );
+    project
+}
+
+#[test]
+fn a_survey_in_wide_form_becomes_stacked_bars_with_its_table() {
+    let project = chart_project(
+        "Udsagn,Tema,Helt enig,Uenig\nVil have SOC,Cyber,21,1\nHar beredskab,Cyber,10,14\nDeler data,Data,4,20\n".as_bytes(),
+        "  - title: Svar fra kommunerne\n    unit: Antal kommuner\n    where: {Tema: Cyber}\n",
+    );
+    project.build();
+    let page = project.page("analysis/survey.html");
+    let figure = element(&page, "<figure class=\"chart-figure\"").expect("a chart");
+    let svg = element(figure, "<svg class=\"chart\"").unwrap();
+    assert!(
+        svg.contains("role=\"img\"")
+            && svg.contains("<title id=\"sd-chart-1-title\">Svar fra kommunerne</title>")
+    );
+    assert!(
+        svg.contains("aria-describedby=\"sd-chart-1-table\""),
+        "the table is the text alternative"
+    );
+    assert_eq!(svg.matches("class=\"ch-bar\"").count(), 4, "two rows kept by `where`, two series");
+    assert!(
+        svg.contains(">21</text>") && svg.contains(">Antal kommuner</text>"),
+        "values on bars, the axis label"
+    );
+    assert!(!svg.contains("Deler data"), "rows are filtered");
+    let table = text(element(figure, "<table").unwrap());
+    assert_eq!(
+        table,
+        "Svar fra kommunerne (Datagrundlag: svar.csv) Udsagn Helt enig Uenig Vil have SOC 21 1 Har beredskab 10 14"
+    );
+}
+
+#[test]
+fn a_survey_in_long_form_with_semicolons_is_recognised() {
+    let project = chart_project(
+        "Spørgsmål;Svar;Andel\nVil have SOC;Enig;87,5\nVil have SOC;Uenig;12,5\nHar beredskab;Enig;42\nHar beredskab;Uenig;58\n".as_bytes(),
+        "  - title: Andele\n    unit: \"%\"\n",
+    );
+    project.build();
+    let page = project.page("analysis/survey.html");
+    let table = text(element(&page, "<table class=\"data-table chart-table\"").unwrap());
+    assert_eq!(
+        table,
+        "Andele (Datagrundlag: svar.csv) Spørgsmål Enig Uenig Vil have SOC 87,5 12,5 Har beredskab 42 58"
+    );
+}
+
+#[test]
+fn a_csv_only_offered_for_download_may_be_in_any_encoding_but_a_charted_one_is_utf8() {
+    let latin1 = b"Udsagn,Enig\nVil have SOC i f\xe6llesskab,21\n";
+    let project = Project::minimal();
+    project.file("content/analysis/svar.csv", latin1);
+    project.file("content/analysis/survey.md", "---\ntitle: S\ndata: svar.csv\n---\nTal.\n");
+    project.build();
+    let charted = chart_project(latin1, "  - title: Svar\n");
+    charted.run(&["check"]).code(1).stderr_has(
+        "error: `content/analysis/svar.csv` is not UTF-8 text\n  ┌─ content/analysis/survey.md:3:7\n  = help: save it as UTF-8 (in Excel: \"CSV UTF-8\")",
+    );
+}
