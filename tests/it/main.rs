@@ -4,6 +4,7 @@
 mod build;
 mod cli;
 mod diagnostics;
+mod english;
 mod fuzz_corpus;
 mod publish;
 mod safety;
