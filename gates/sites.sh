@@ -15,13 +15,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:-}"
 if [ -z "$OUT" ] || [ $# -ne 1 ]; then echo "usage: gates/sites.sh OUT_DIR" >&2; exit 2; fi
 mkdir -p "$OUT" && OUT="$(cd "$OUT" && pwd)" || exit 2
+# Look before deleting anything: OUT must hold nothing but stratdoc's own output.
+stale=()
 for old in "$OUT"/* "$OUT"/.[!.]*; do
   [ -e "$old" ] || continue
-  if [ -d "$old" ] && [ -f "$old/.stratdoc-output" ]; then rm -rf "$old"; continue; fi
+  if [ -d "$old" ] && [ -f "$old/.stratdoc-output" ]; then stale+=("$old"); continue; fi
   case "$(basename "$old")" in .*.stratdoc-new-*) continue ;; esac # staging left by a killed build; stratdoc cleans it
   echo "sites.sh: $old is not a stratdoc output; refusing to build into $OUT" >&2
   exit 2
 done
+[ ${#stale[@]} -eq 0 ] || rm -rf "${stale[@]}"
 
 cd "$ROOT" || exit 2
 cargo build --release --locked --quiet || exit 1
