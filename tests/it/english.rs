@@ -58,10 +58,18 @@ fn the_english_fixture_builds_an_english_site() {
         "Q2\u{a0}2027",
         "GBP\u{a0}2.4\u{a0}million",
         "Key performance indicators",
+        "Sub-initiatives",
+        "href=\"../initiatives/shared-care-record-phase-1.html\"",
+    ] {
+        assert!(record.contains(expected), "shared-care-record.html lacks {expected:?}");
+    }
+    let phase = project.page("initiatives/shared-care-record-phase-1.html");
+    for expected in [
+        "Part of",
         "Required by",
         "href=\"../initiatives/population-health-dashboard.html\"",
     ] {
-        assert!(record.contains(expected), "shared-care-record.html lacks {expected:?}");
+        assert!(phase.contains(expected), "shared-care-record-phase-1.html lacks {expected:?}");
     }
 
     let done = project.page("initiatives/discharge-summaries.html");
