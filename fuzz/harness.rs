@@ -143,7 +143,7 @@ pub fn markdown(data: &[u8]) {
     ];
     let config = Config { title: "T".into(), ..Config::default() };
 
-    let content = Content { pages: pages.clone(), assets: assets() };
+    let content = Content { pages: pages.clone(), assets: assets(), tables: Vec::new() };
     let result =
         pipeline::render(&config, content, &sources, templates(), &Options::default(), &mut diags);
     if let Ok((files, _)) = &result {

@@ -209,6 +209,42 @@ impl<'a> Reader<'a> {
         texts
     }
 
+    /// A mapping of names to texts (`where: {tema: Cyberrobusthed}`), each
+    /// pair with where its value is written. Numbers count as text here.
+    pub(crate) fn text_map(&mut self, key: &'a str) -> Vec<(String, String, Span)> {
+        let Some(node) = self.node(key) else { return Vec::new() };
+        let Value::Map(fields) = &node.value else {
+            self.wrong_type(
+                key,
+                node,
+                "a mapping",
+                Some(format!("for example `{key}: {{tema: Cyberrobusthed}}`")),
+            );
+            return Vec::new();
+        };
+        let mut pairs = Vec::new();
+        for field in fields {
+            match &field.value.value {
+                Value::Str(v) | Value::Number(v) | Value::YesNo(v) => {
+                    pairs.push((field.key.clone(), v.clone(), field.value.span.clone()));
+                }
+                _ => self.wrong_type(&field.key, &field.value, "text", None),
+            }
+        }
+        pairs
+    }
+
+    /// A text with where it is written.
+    pub(crate) fn spanned_text(&mut self, key: &'a str) -> Option<(String, Span)> {
+        let span = self.node(key)?.span.clone();
+        self.text(key).map(|t| (t, span))
+    }
+
+    /// A list of texts, each with where it is written.
+    pub(crate) fn spanned_texts(&mut self, key: &'a str) -> Vec<(String, Span)> {
+        self.refs(key).into_iter().map(|r| (r.id, r.span)).collect()
+    }
+
     /// A list of ids; a single id is accepted as a list of one.
     pub(crate) fn refs(&mut self, key: &'a str) -> Vec<Ref> {
         let Some(node) = self.node(key) else { return Vec::new() };

@@ -18,6 +18,7 @@ pub mod artifact;
 pub mod calendar;
 pub mod cli;
 pub mod config;
+pub mod data;
 pub mod diagnostics;
 pub mod error;
 pub mod fields;

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use crate::artifact::OutputFile;
 use crate::calendar::{Date, Quarter};
 use crate::config::{self, Config};
+use crate::data;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Sources;
 use crate::error::Error;
@@ -119,13 +120,20 @@ pub fn render(
         .map(|page| markdown::parse(page.source, &sources.get(page.source).text, page.body.clone()))
         .collect();
     let links = xref::resolve(&publication, &docs, diags);
+    let charts = data::read(&publication, &content.tables, sources, diags);
     render::check_print(&config.print, &publication, diags);
     diags.sort();
     if diags.has_errors() {
         return Err(Error::Content(diags.clone()));
     }
-    let input =
-        render::Input { config, publication: &publication, docs: &docs, links: &links, as_of };
+    let input = render::Input {
+        config,
+        publication: &publication,
+        docs: &docs,
+        links: &links,
+        charts: &charts,
+        as_of,
+    };
     let mut files = render::site(&input, templates)?;
     let pages = files
         .iter()

@@ -24,8 +24,8 @@ mod url;
 
 pub use kind::Kind;
 pub use page::{
-    Budget, DataFile, FactSpans, Handover, Initiative, Kpi, Milestone, Page, PageRef, Priority,
-    Source, Status,
+    Budget, ChartSpec, DataFile, FactSpans, Handover, Initiative, Kpi, Milestone, Page, PageRef,
+    Priority, Source, Status,
 };
 pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{QuarterPlan, Relations};

@@ -43,6 +43,8 @@ pub struct Page {
     pub data: Option<DataFile>,
     /// What the text rests on.
     pub sources: Vec<Source>,
+    /// Charts of the page's data file (analysis pages).
+    pub charts: Vec<ChartSpec>,
 }
 
 impl Page {
@@ -223,5 +225,28 @@ pub struct DataFile {
     /// Path relative to `content/`.
     pub path: String,
     /// Where `data:` names it.
+    pub span: Span,
+}
+
+/// A chart of an analysis page's data file, as `charts:` asks for it; the
+/// `data` stage reads the figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartSpec {
+    /// What a ```` ```chart ID ```` block in the text names it by.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The column whose values label the bars (default: the first).
+    pub label: Option<(String, Span)>,
+    /// The columns plotted (default: every numeric column but the label's).
+    pub values: Vec<(String, Span)>,
+    /// For data in long form (question, answer, count): the column whose
+    /// values become the series.
+    pub series: Option<(String, Span)>,
+    /// Rows to keep: column = value, all of them.
+    pub filter: Vec<(String, String, Span)>,
+    /// What the figures count (`kommuner`, `%`): the axis label.
+    pub unit: Option<String>,
+    /// Where it is defined.
     pub span: Span,
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::calendar::{Date, Quarter, When};
-use crate::config::Language;
+use crate::config::{Language, Words};
 use crate::model::{Priority, Status};
 
 /// Every UI label, as `(key, Danish, English)`. Templates read them as `t.key`.
@@ -37,12 +37,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("dependents", "Forudsætning for", "Required by"),
     ("milestones", "Milepæle", "Milestones"),
     ("quarter", "Kvartal", "Quarter"),
-    ("facts", "Fakta om initiativet", "Initiative facts"),
-    ("initiatives_in_direction", "Initiativer i denne retning", "Initiatives in this direction"),
+    ("facts", "Fakta", "Key facts"),
+    ("initiatives_in_direction", "{initiatives}", "{initiatives}"),
     (
         "no_initiatives",
-        "Der er endnu ingen initiativer i denne retning.",
-        "There are no initiatives in this direction yet.",
+        "Der er endnu ingen {initiatives_lower}.",
+        "There are no {initiatives_lower} yet.",
     ),
     ("data_file", "Datagrundlag", "Data"),
     ("download_data", "Hent data (CSV)", "Download data (CSV)"),
@@ -50,11 +50,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("draft", "Udkast", "Draft"),
     ("approved", "Godkendt", "Approved"),
     ("approval_planned", "Forventes godkendt", "Approval planned"),
-    ("action_plan_period", "Handlingsplanens periode", "Action plan period"),
+    ("action_plan_period", "{action_plan}", "{action_plan}"),
     ("read_more", "Læs mere", "Read more"),
     ("read_narrative", "Læs fortællingen", "Read the narrative"),
     ("overview", "Overblik", "Overview"),
-    ("count_initiatives", "initiativer", "initiatives"),
+    ("count_initiatives", "{initiatives_lower}", "{initiatives_lower}"),
     ("title", "Titel", "Title"),
     ("generated_by", "Lavet med stratdoc", "Made with stratdoc"),
     ("deadline", "Frist", "Deadline"),
@@ -63,7 +63,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("external_dependencies", "Eksterne afhængigheder", "External dependencies"),
     ("sources", "Kilder", "Sources"),
     ("parent", "Del af", "Part of"),
-    ("children", "Delinitiativer", "Sub-initiatives"),
+    ("children", "Del{initiatives_lower}", "Sub-{initiatives_lower}"),
     ("approximate", "omtrentligt tidspunkt", "approximate time"),
     ("owner_from", "Ansvarlig fra", "Responsible from"),
     ("target_by", "Mål for", "Target for"),
@@ -72,20 +72,15 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("matrix", "Sporbarhed", "Traceability"),
     (
         "matrix_intro",
-        "Hvilke initiativer bærer hvilke retninger.",
-        "Which initiatives carry which directions.",
+        "Hvilke {initiatives_lower} bærer hvilke {directions_lower}.",
+        "Which {initiatives_lower} carry which {directions_lower}.",
     ),
     ("serves", "bidrager", "serves"),
-    (
-        "not_served",
-        "Ingen initiativer bærer denne retning.",
-        "No initiative carries this direction.",
-    ),
     ("by_status", "Status", "Status"),
     ("by_owner", "Ansvarlige", "Owners"),
     ("by_quarter", "Kvartaler", "Quarters"),
     ("kpi_overview", "Succesmål", "Indicators"),
-    ("plan_views", "Handlingsplanen set fra flere sider", "The action plan from several angles"),
+    ("plan_views", "{action_plan}: visninger", "{action_plan}: views"),
     ("starts", "Starter", "Starts"),
     ("runs", "Fortsætter", "Continues"),
     ("ends", "Slutter", "Ends"),
@@ -93,10 +88,19 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("until", "til", "until"),
     ("none", "Ingen", "None"),
     ("current_quarter", "nuværende kvartal", "current quarter"),
+    ("status_as_of", "Status pr.", "Status as of"),
+    (
+        "see_roadmap",
+        "{action_plan}: {roadmap_lower} og overblik",
+        "{action_plan}: {roadmap_lower} and overviews",
+    ),
+    ("count_milestones", "milepæle", "milestones"),
+    ("count_milestone", "milepæl", "milestone"),
+    ("count_initiative", "{initiative_lower}", "{initiative_lower}"),
     ("now", "Nu", "Now"),
     ("milestone", "Milepæl", "Milestone"),
     ("no_period", "ingen periode angivet", "no period given"),
-    ("no_initiatives_short", "ingen initiativer", "no initiatives"),
+    ("no_initiatives_short", "Ingen {initiatives_lower}", "No {initiatives_lower}"),
     ("outside_period", "uden for perioden", "outside the period"),
     ("beyond_period", "fortsætter uden for perioden", "continues beyond the period"),
     (
@@ -106,14 +110,19 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("logo", "Logo", "Logo"),
     // The board edition.
-    ("plan_overview", "Initiativerne i overblik", "The initiatives at a glance"),
+    ("plan_overview", "{initiatives} i overblik", "{initiatives} at a glance"),
     ("contents", "Indhold", "Contents"),
     ("draft_mark", "UDKAST", "DRAFT"),
-    ("page_of", "Side {page} af {pages}", "Page {page} of {pages}"),
+    // "Side 3 af 24" in the page footer.
+    ("page_word", "Side", "Page"),
+    ("page_of_word", "af", "of"),
     ("appendix", "Bilag", "Appendix"),
     ("part", "Del", "Part"),
-    ("also_in_direction", "Bidrager også til denne retning", "Also serves this direction"),
-    ("printed_under", "beskrevet under", "described under"),
+    (
+        "also_in_direction",
+        "Også disse {initiatives_lower} bidrager",
+        "These {initiatives_lower} contribute too",
+    ),
     ("stage_draft", "Udkast til bestyrelsens behandling", "Draft for the board"),
     ("stage_approved", "Godkendt af bestyrelsen", "Approved by the board"),
     ("board_edition", "Bestyrelsesudgave", "Board edition"),
@@ -126,15 +135,54 @@ const LABELS: &[(&str, &str, &str)] = &[
 ];
 
 /// UI words by key, as templates read them (`t.home`).
-pub(crate) type Labels = BTreeMap<&'static str, &'static str>;
+pub(crate) type Labels = BTreeMap<&'static str, String>;
 
-/// The labels of `language` as a map for the templates.
+/// The label keys each part of `labels:` in the config sets: its singular,
+/// and its plural where it has one.
+const PART_KEYS: [(&str, &str, Option<&str>); 12] = [
+    ("purpose", "purpose", None),
+    ("narrative", "narrative", None),
+    ("direction", "direction", Some("directions")),
+    ("initiative", "initiative", Some("initiatives")),
+    ("analysis", "analysis", None),
+    ("plan", "action_plan", None),
+    ("roadmap", "roadmap", None),
+    ("matrix", "matrix", None),
+    ("status", "by_status", None),
+    ("owners", "by_owner", None),
+    ("quarters", "by_quarter", None),
+    ("kpis", "kpi_overview", None),
+];
+
+/// The labels of `language`, with the organisation's own words for the
+/// parts (`labels:` in the config) and every phrase that names a part
+/// (`{initiatives_lower}`) built from them, so the words are used everywhere.
 #[must_use]
-pub(crate) fn labels(language: Language) -> Labels {
-    LABELS
+pub(crate) fn labels(language: Language, words: &BTreeMap<&'static str, Words>) -> Labels {
+    let mut labels: Labels = LABELS
         .iter()
-        .map(|(key, da, en)| (*key, if language == Language::Da { *da } else { *en }))
-        .collect()
+        .map(|(key, da, en)| (*key, (if language == Language::Da { *da } else { *en }).to_owned()))
+        .collect();
+    for (part, singular_key, plural_key) in PART_KEYS {
+        let Some(w) = words.get(part) else { continue };
+        labels.insert(singular_key, w.singular.clone());
+        if let (Some(key), Some(plural)) = (plural_key, &w.plural) {
+            labels.insert(key, plural.clone());
+        }
+    }
+    let parts: Vec<(&str, String)> = labels
+        .iter()
+        .filter(|(key, _)| PART_KEYS.iter().any(|(_, s, p)| s == *key || *p == Some(**key)))
+        .map(|(key, value)| (*key, value.clone()))
+        .collect();
+    for value in labels.values_mut().filter(|v| v.contains('{')) {
+        for (key, word) in &parts {
+            *value = value
+                .replace(&format!("{{{key}}}"), word)
+                .replace(&format!("{{{key}_lower}}"), &word.to_lowercase());
+        }
+    }
+    labels
 }
 
 /// `2027-Q1` as people read it: "1. kvt. 2027" / "Q1 2027". The spaces are
@@ -370,7 +418,31 @@ mod tests {
 
     #[test]
     fn every_label_exists_in_both_languages() {
-        assert_eq!(labels(Language::Da).len(), LABELS.len(), "duplicate label keys");
+        let labels = labels(Language::Da, &BTreeMap::new());
+        assert_eq!(labels.len(), LABELS.len(), "duplicate label keys");
         assert!(LABELS.iter().all(|(_, da, en)| !da.is_empty() && !en.is_empty()));
+        assert!(labels.values().all(|v| !v.contains('{')), "every phrase is built: {labels:?}");
+    }
+
+    #[test]
+    fn the_organisations_words_are_used_in_every_phrase() {
+        let words = BTreeMap::from([
+            (
+                "direction",
+                Words { singular: "Sigtelinje".into(), plural: Some("Sigtelinjer".into()) },
+            ),
+            ("initiative", Words { singular: "Indsats".into(), plural: Some("Indsatser".into()) }),
+            ("plan", Words { singular: "Indsatsplan".into(), plural: None }),
+        ]);
+        let t = labels(Language::Da, &words);
+        assert_eq!(
+            (t["directions"].as_str(), t["initiative"].as_str()),
+            ("Sigtelinjer", "Indsats")
+        );
+        assert_eq!(t["no_initiatives"], "Der er endnu ingen indsatser.");
+        assert_eq!(t["children"], "Delindsatser");
+        assert_eq!(t["matrix_intro"], "Hvilke indsatser bærer hvilke sigtelinjer.");
+        assert_eq!(t["see_roadmap"], "Indsatsplan: køreplan og overblik");
+        assert_eq!(t["action_plan_period"], "Indsatsplan");
     }
 }

@@ -29,6 +29,7 @@ pub(crate) use templates::escape_html;
 
 use crate::calendar::Quarter;
 use crate::config::Config;
+use crate::data::Charts;
 use crate::markdown::Doc;
 use crate::model::Publication;
 use crate::xref::Links;
@@ -43,6 +44,8 @@ pub struct Input<'a> {
     pub docs: &'a [Doc<'a>],
     /// Each page's resolved links, by page index.
     pub links: &'a Links,
+    /// The charts of analysis pages, with their figures.
+    pub charts: &'a Charts,
     /// The plan's "now": `as_of` in the config, else the build date's quarter.
     pub as_of: Quarter,
 }

@@ -55,6 +55,21 @@ pub struct Content {
     pub pages: Vec<PageSource>,
     /// Everything else.
     pub assets: Vec<Asset>,
+    /// The CSV files among the assets, read as text for charts.
+    pub tables: Vec<TableSource>,
+}
+
+/// A CSV file under `content/`, read at load so charts can plot it and
+/// diagnostics can point into it.
+#[derive(Debug, Clone)]
+pub struct TableSource {
+    /// Path relative to `content/`, as for its [`Asset`].
+    pub rel: String,
+    /// Its text in [`Sources`].
+    pub id: SourceId,
+    /// False when it is not UTF-8 text (reported only if a chart plots it:
+    /// a CSV that is only offered for download may be in any encoding).
+    pub utf8: bool,
 }
 
 /// `stratdoc.yaml`, read into [`Sources`] and ready for `config::parse`.
@@ -224,6 +239,16 @@ impl Project {
                 if !config.allow_html && script::may_carry(&rel) {
                     let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
                     script::report(&rel, &bytes, sources, diags);
+                }
+                if Path::new(&rel).extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+                    let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
+                    let mut quiet = Diagnostics::new();
+                    let id = add_text(sources, format!("content/{rel}"), &bytes, &mut quiet);
+                    content.tables.push(TableSource {
+                        rel: rel.clone(),
+                        id,
+                        utf8: !quiet.has_errors(),
+                    });
                 }
                 content.assets.push(Asset { rel, abs: entry.path().to_path_buf() });
             }

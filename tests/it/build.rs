@@ -34,7 +34,7 @@ fn crawl(public: &Path) -> (BTreeSet<PathBuf>, Vec<String>) {
         }
         let html = fs::read_to_string(&page).unwrap();
         for link in links(&html) {
-            if link.contains("://") || link.starts_with("mailto:") {
+            if link.contains("://") || link.starts_with("mailto:") || link.starts_with("data:") {
                 continue;
             }
             assert!(

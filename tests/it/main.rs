@@ -6,6 +6,7 @@ mod cli;
 #[cfg(unix)]
 mod confinement;
 mod diagnostics;
+mod english;
 mod fuzz_corpus;
 mod plan;
 mod print;

@@ -87,7 +87,7 @@ fn initiatives_beyond_the_period_are_clipped_and_marked_never_dropped() {
     }
     assert!(svg.contains("◀") && svg.contains("▶"), "clipped ends are marked");
     assert!(svg.contains("≈"), "approximate ends are marked");
-    assert!(svg.contains("no initiatives"), "the empty direction says so");
+    assert!(svg.contains("No initiatives"), "the empty direction says so");
     assert!(
         svg.contains("Now: Q4\u{a0}2026 (outside the period)"),
         "now outside the period is named"
@@ -178,7 +178,7 @@ fn the_matrix_marks_who_serves_whom_and_flags_an_empty_direction() {
         .stderr_has("warning: no initiative serves the direction `klima`");
     let matrix = project.page("initiatives/matrix.html");
     let table = element(&matrix, "<table").unwrap();
-    assert!(text(table).contains("Klima Ingen initiativer bærer denne retning."), "{table}");
+    assert!(text(table).contains("Klima Ingen initiativer"), "{table}");
     let rows: Vec<&str> = table.split("<tr").skip(2).collect();
     assert_eq!(rows.len(), 2, "one row per initiative");
     assert!(
@@ -235,5 +235,148 @@ fn the_plan_views_names_are_reserved() {
     );
     project.run(&["check"]).code(1).stderr_has(
         "error: `content/initiatives/matrix.md` would be written to `initiatives/matrix.html`, which stratdoc generates",
+    );
+}
+
+#[test]
+fn the_front_page_shows_the_directions_and_the_plan_at_a_glance() {
+    let project = plan_project();
+    project.file(
+        "stratdoc.yaml",
+        "title: Teststrategi\nlanguage: da\nas_of: 2027-Q3\nperiod:\n  start: 2027-Q1\n  end: 2027-Q4\n",
+    );
+    project.build();
+    let front = project.page("index.html");
+    let at = |needle: &str| front.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
+    assert!(at("id=\"sd-directions\"") < at("id=\"sd-plan-glance\""), "directions come first");
+    assert!(
+        at("id=\"sd-plan-glance\"") < at("id=\"sd-purpose\""),
+        "the plan before the purpose's text"
+    );
+    let figures = text(element(&front, "<dl class=\"key-figures\"").unwrap());
+    assert_eq!(figures, "Strategiske retninger 2 Initiativer 2 Planlagt 1 I gang 1");
+    let strip = element(&front, "<ol class=\"quarter-strip\"").unwrap();
+    let quarters: Vec<String> =
+        strip.split("<li").skip(1).map(|q| text(&format!("<li{q}"))).collect();
+    assert_eq!(
+        quarters,
+        [
+            "1. kvt. 2027 1 initiativ",
+            "2. kvt. 2027 2 initiativer",
+            "3. kvt. 2027 2 initiativer 1 milepæl Nu",
+            "4. kvt. 2027 2 initiativer",
+        ]
+    );
+    assert!(strip.contains("class=\"is-now\" aria-current=\"date\""), "{strip}");
+    assert!(
+        front.contains("href=\"initiatives/index.html\">Handlingsplan: køreplan og overblik"),
+        "links to the roadmap"
+    );
+}
+
+#[test]
+fn the_organisations_own_words_are_used_everywhere() {
+    let project = plan_project();
+    project.file(
+        "stratdoc.yaml",
+        "title: Teststrategi\nlanguage: da\nlabels:\n  direction: {singular: Sigtelinje, plural: Sigtelinjer}\n  initiative: {singular: Indsats, plural: Indsatser}\n  plan: Indsatsplan\n  roadmap: Tidsplan\n  en:\n    initiative: {singular: Action, plural: Actions}\n",
+    );
+    project.build();
+    let soc = project.page("initiatives/soc.html");
+    let crumbs = text(element(&soc, "<nav class=\"breadcrumbs\"").unwrap());
+    assert_eq!(crumbs, "Forside Sigtelinjer Cyberrobusthed Fælles SOC");
+    let nav = text(element(&soc, "<nav class=\"site-nav\"").unwrap());
+    assert!(nav.contains("Sigtelinjer") && nav.contains("Indsatsplan"), "{nav}");
+    assert!(text(&soc).contains("Indsats Fælles SOC"), "the eyebrow: {}", text(&soc));
+    let plan = project.page("initiatives/index.html");
+    assert!(plan.contains("<h1>Indsatsplan</h1>") && plan.contains(">Tidsplan</h2>"), "{plan}");
+    let matrix = text(&project.page("initiatives/matrix.html"));
+    assert!(
+        matrix.contains("Hvilke indsatser bærer hvilke sigtelinjer.")
+            && matrix.contains("Ingen indsatser"),
+        "{matrix}"
+    );
+    assert!(!matrix.contains("Action"), "the English words stay English");
+    assert!(text(&project.page("index.html")).contains("1 indsats"), "singular after 1");
+    // URLs and keys stay as they are.
+    assert!(project.path().join("public/directions/cyber.html").is_file());
+}
+
+#[test]
+fn a_part_with_a_plural_needs_both_forms() {
+    let project = Project::minimal();
+    project.file("stratdoc.yaml", "title: T\nlabels:\n  direction: Sigtelinje\n  pland: X\n");
+    project.run(&["check"]).code(2).stderr_has(
+        "error: `direction` needs its singular and its plural\n  ┌─ stratdoc.yaml:3:14\nwarning: unknown field `pland`\n  = help: did you mean `plan`?",
+    );
+}
+
+/// A project with an analysis page charting `csv` with `charts`.
+fn chart_project(csv: &[u8], charts: &str) -> Project {
+    let project = Project::minimal();
+    project.file("content/analysis/svar.csv", csv);
+    project.file(
+        "content/analysis/survey.md",
+        format!("---\ntitle: Spørgeskema\ndata: svar.csv\ncharts:\n{charts}---\nTal.\n"),
+    );
+    project
+}
+
+#[test]
+fn a_survey_in_wide_form_becomes_stacked_bars_with_its_table() {
+    let project = chart_project(
+        "Udsagn,Tema,Helt enig,Uenig\nVil have SOC,Cyber,21,1\nHar beredskab,Cyber,10,14\nDeler data,Data,4,20\n".as_bytes(),
+        "  - title: Svar fra kommunerne\n    unit: Antal kommuner\n    where: {Tema: Cyber}\n",
+    );
+    project.build();
+    let page = project.page("analysis/survey.html");
+    let figure = element(&page, "<figure class=\"chart-figure\"").expect("a chart");
+    let svg = element(figure, "<svg class=\"chart\"").unwrap();
+    assert!(
+        svg.contains("role=\"img\"")
+            && svg.contains("<title id=\"sd-chart-1-title\">Svar fra kommunerne</title>")
+    );
+    assert!(
+        svg.contains("aria-describedby=\"sd-chart-1-table\""),
+        "the table is the text alternative"
+    );
+    assert_eq!(svg.matches("class=\"ch-bar\"").count(), 4, "two rows kept by `where`, two series");
+    assert!(
+        svg.contains(">21</text>") && svg.contains(">Antal kommuner</text>"),
+        "values on bars, the axis label"
+    );
+    assert!(!svg.contains("Deler data"), "rows are filtered");
+    let table = text(element(figure, "<table").unwrap());
+    assert_eq!(
+        table,
+        "Svar fra kommunerne (Datagrundlag: svar.csv) Udsagn Helt enig Uenig Vil have SOC 21 1 Har beredskab 10 14"
+    );
+}
+
+#[test]
+fn a_survey_in_long_form_with_semicolons_is_recognised() {
+    let project = chart_project(
+        "Spørgsmål;Svar;Andel\nVil have SOC;Enig;87,5\nVil have SOC;Uenig;12,5\nHar beredskab;Enig;42\nHar beredskab;Uenig;58\n".as_bytes(),
+        "  - title: Andele\n    unit: \"%\"\n",
+    );
+    project.build();
+    let page = project.page("analysis/survey.html");
+    let table = text(element(&page, "<table class=\"data-table chart-table\"").unwrap());
+    assert_eq!(
+        table,
+        "Andele (Datagrundlag: svar.csv) Spørgsmål Enig Uenig Vil have SOC 87,5 12,5 Har beredskab 42 58"
+    );
+}
+
+#[test]
+fn a_csv_only_offered_for_download_may_be_in_any_encoding_but_a_charted_one_is_utf8() {
+    let latin1 = b"Udsagn,Enig\nVil have SOC i f\xe6llesskab,21\n";
+    let project = Project::minimal();
+    project.file("content/analysis/svar.csv", latin1);
+    project.file("content/analysis/survey.md", "---\ntitle: S\ndata: svar.csv\n---\nTal.\n");
+    project.build();
+    let charted = chart_project(latin1, "  - title: Svar\n");
+    charted.run(&["check"]).code(1).stderr_has(
+        "error: `content/analysis/svar.csv` is not UTF-8 text\n  ┌─ content/analysis/survey.md:3:7\n  = help: save it as UTF-8 (in Excel: \"CSV UTF-8\")",
     );
 }

@@ -135,7 +135,7 @@ fn the_parts_come_in_the_default_order_numbered() {
         "<span class=\"number\">1</span> Formål",
         "<span class=\"number\">2</span> Fortælling",
         "<span class=\"number\">2.1</span> Hvorfor en ny strategi nu",
-        "<span class=\"number\">3</span> Strategiske retninger",
+        "<span class=\"number\">3</span> Sigtelinjer",
         "<span class=\"number\">3.1</span> Sikker og stabil drift",
         "<span class=\"number\">3.1.1</span> Fælles kortlægning af systemer og kontrakter",
         "<span class=\"number\">4</span> Handlingsplan",
@@ -422,13 +422,23 @@ fn print_from_disk(html: &Path, pdf: &Path) {
     let browser = std::env::var("STRATDOC_BROWSER").unwrap_or_else(|_| "chromium".to_owned());
     let profile = tempfile::tempdir().unwrap();
     let status = Command::new(browser)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display()))
         .output()
         .unwrap();
-    assert!(status.status.success() && pdf.is_file(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success() && pdf.is_file(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }
 
 /// Each named destination (a linked heading) with its page, from poppler.

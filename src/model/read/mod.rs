@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::fields::{Reader, Ref};
 use crate::markdown;
 use crate::model::url::{join_relative, stem, url_of, without_md};
-use crate::model::{DataFile, Kind, Page, Parsed, Source};
+use crate::model::{ChartSpec, DataFile, Kind, Page, Parsed, Source};
 
 mod initiative;
 
@@ -67,11 +67,12 @@ pub(super) fn read(
     } else {
         None
     };
+    let charts = if kind == Kind::Analysis { read_charts(&mut r) } else { Vec::new() };
     let sources = read_sources(&mut r);
     let mut known: Vec<&str> = COMMON.to_vec();
     match kind {
         Kind::Initiative => known.extend(initiative::FIELDS),
-        Kind::Analysis => known.push("data"),
+        Kind::Analysis => known.extend(["data", "charts"]),
         _ => {}
     }
     r.finish(&known);
@@ -93,6 +94,7 @@ pub(super) fn read(
         initiative,
         data,
         sources,
+        charts,
     };
     Some(Draft { page, refs })
 }
@@ -170,6 +172,35 @@ fn read_sources(r: &mut Reader<'_>) -> Vec<Source> {
         }
         Some(Source { title: title?, url })
     })
+}
+
+/// `charts:`: what to plot of the data file. Ids default to `1`, `2`, ….
+fn read_charts(r: &mut Reader<'_>) -> Vec<ChartSpec> {
+    let mut n = 0;
+    let charts = r.list_of("charts", |c| {
+        n += 1;
+        let span = c.owner_span();
+        let title = c.required_text("title", "Svar om sikkerhed");
+        let id = c.text("id").unwrap_or_else(|| n.to_string());
+        Some(ChartSpec {
+            id,
+            title: title?,
+            label: c.spanned_text("label"),
+            values: c.spanned_texts("values"),
+            series: c.spanned_text("series"),
+            filter: c.text_map("where"),
+            unit: c.text("unit"),
+            span,
+        })
+    });
+    if !charts.is_empty() && r.node("data").is_none() {
+        let span = r.node("charts").map(|n| n.span.clone());
+        r.diags.extend(span.map(|s| {
+            Diagnostic::error(s, "`charts` plot the page's data file, but it has no `data:`")
+                .help("add `data: svar.csv` naming a CSV file beside the page".to_owned())
+        }));
+    }
+    charts
 }
 
 /// `data:` is relative to the page's folder and must stay inside `content/`.

@@ -75,6 +75,25 @@ pub(crate) struct MilestoneEntry {
     approximate: bool,
 }
 
+/// A quarter in the front page's strip: how much runs, what falls due.
+#[derive(Serialize)]
+pub(crate) struct StripQuarter {
+    quarter: String,
+    now: bool,
+    running: usize,
+    milestones: usize,
+}
+
+/// The plan in figures, for the front page.
+#[derive(Serialize)]
+pub(crate) struct KeyFigures {
+    directions: usize,
+    initiatives: usize,
+    /// Counts per status that any initiative has, in life-cycle order.
+    statuses: Vec<(&'static str, Status, usize)>,
+    as_of: String,
+}
+
 /// One KPI with the initiative it measures.
 #[derive(Serialize)]
 pub(crate) struct KpiEntry {
@@ -218,6 +237,51 @@ impl Views<'_> {
                 }
             })
             .collect()
+    }
+
+    /// Each quarter of `quarters` with how many initiatives run in it and how
+    /// many milestones fall due: the plan at a glance.
+    pub(crate) fn strip(&self, quarters: &[Quarter], as_of: Quarter) -> Vec<StripQuarter> {
+        let publication = self.publication;
+        let spans: Vec<(Quarter, Quarter)> = publication
+            .of_kind(Kind::Initiative)
+            .filter_map(|(_, p)| {
+                let i = p.initiative.as_ref()?;
+                let start = i.start.or(i.end)?.first();
+                let end = i.end.or(i.start)?.last();
+                Some((start, end))
+            })
+            .collect();
+        quarters
+            .iter()
+            .map(|&q| StripQuarter {
+                quarter: labels::quarter(q, self.config.language),
+                now: q == as_of,
+                running: spans.iter().filter(|(s, e)| *s <= q && q <= *e).count(),
+                milestones: publication
+                    .relations
+                    .by_quarter()
+                    .find(|(k, _)| *k == q)
+                    .map_or(0, |(_, p)| p.milestones.len()),
+            })
+            .collect()
+    }
+
+    /// The plan in figures.
+    pub(crate) fn key_figures(&self, as_of: Quarter) -> KeyFigures {
+        KeyFigures {
+            directions: self.publication.count(Kind::Direction),
+            initiatives: self.publication.count(Kind::Initiative),
+            statuses: self
+                .publication
+                .relations
+                .by_status()
+                .map(|(status, ids)| {
+                    (labels::status(status, self.config.language), status, ids.len())
+                })
+                .collect(),
+            as_of: labels::quarter(as_of, self.config.language),
+        }
     }
 
     /// Every KPI of every initiative, in reading order.

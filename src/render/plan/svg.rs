@@ -51,7 +51,7 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
     let mut key = String::new();
     let lines = legend(&mut key, roadmap, chart_bottom + 12, width, d);
     let height = chart_bottom + 12 + lines * LEGEND_LINE;
-    let title = d.labels["roadmap"];
+    let title = &d.labels["roadmap"];
     let mut svg = String::with_capacity(4096 + rows * 200);
     let id = d.id;
     let _ = write!(
@@ -103,7 +103,7 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
             let _ = write!(
                 svg,
                 r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
-                escape(d.labels["no_initiatives_short"]),
+                escape(&d.labels["no_initiatives_short"]),
                 x = LABEL_WIDTH + 6,
                 ty = y + 17
             );
@@ -130,7 +130,7 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
         .initiative
         .as_ref()
         .and_then(|i| labels::when_range(i.start, i.end, d.language))
-        .unwrap_or_else(|| d.labels["no_period"].to_owned());
+        .unwrap_or_else(|| d.labels["no_period"].clone());
     let tooltip = escape(&format!("{}: {period}, {status}", page.heading()));
     let _ = write!(
         svg,
@@ -146,7 +146,7 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
             let _ = write!(
                 svg,
                 r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
-                escape(d.labels["no_period"]),
+                escape(&d.labels["no_period"]),
                 x = LABEL_WIDTH + 6,
                 ty = y + 17
             );
@@ -275,7 +275,7 @@ fn legend(svg: &mut String, roadmap: &Roadmap, y: usize, width: usize, d: &Drawi
             &mut x,
             &mut line,
             r#"<g class="rm-milestone"><path d="M10 2l6 6-6 6-6-6z"/></g>"#.to_owned(),
-            d.labels["milestone"],
+            &d.labels["milestone"],
         );
     }
     let now_label = match roadmap.now {
@@ -306,7 +306,7 @@ fn legend(svg: &mut String, roadmap: &Roadmap, y: usize, width: usize, d: &Drawi
             &mut x,
             &mut line,
             r#"<text class="rm-approx" x="4" y="12">≈</text>"#.to_owned(),
-            d.labels["approximate"],
+            &d.labels["approximate"],
         );
     }
     if clipped {
@@ -315,7 +315,7 @@ fn legend(svg: &mut String, roadmap: &Roadmap, y: usize, width: usize, d: &Drawi
             &mut x,
             &mut line,
             r#"<text class="rm-clip" x="4" y="12">▶</text>"#.to_owned(),
-            d.labels["beyond_period"],
+            &d.labels["beyond_period"],
         );
     }
     line + 1

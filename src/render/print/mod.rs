@@ -29,11 +29,12 @@ use serde::Serialize;
 pub(crate) use structure::check;
 
 use crate::artifact::{Contents, OutputFile};
-use crate::config::Status;
+use crate::config::{Language, Status};
 use crate::error::Error;
 use crate::markdown::{self, HtmlOptions};
 use crate::model::{Kind, PageId, Source};
 use crate::render::labels::{self, Labels};
+use crate::render::plan::chart::{self, ChartView};
 use crate::render::plan::overviews::{KpiEntry, Matrix};
 use crate::render::plan::{roadmap, svg};
 use crate::render::view::{Facts, InitiativeView, SiteView, Views};
@@ -48,7 +49,7 @@ const ROADMAP_ID: &str = "print-roadmap";
 
 /// Renders the board edition of `input`.
 pub fn print(input: &Input<'_>, templates: &Templates) -> Result<OutputFile, Error> {
-    let labels = labels::labels(input.config.language);
+    let labels = labels::labels(input.config.language, &input.config.labels);
     let views = Views {
         publication: input.publication,
         config: input.config,
@@ -110,25 +111,17 @@ fn stylesheet(templates: &Templates) -> Result<String, Error> {
 /// The page rules that carry words: the running title in the header, "Side
 /// 3 af 24" in the footer and, in a draft, the draft mark on every page.
 fn page_css(title: &str, labels: &Labels, status: Status) -> String {
-    let counter = labels["page_of"]
-        .split_inclusive('}')
-        .map(|piece| {
-            let (text, field) = piece.split_once('{').unwrap_or((piece, ""));
-            let field = field.trim_end_matches('}');
-            let text = if text.is_empty() { String::new() } else { inline::css_string(text) + " " };
-            match field {
-                "page" | "pages" => format!("{text}counter({field}) "),
-                _ => text,
-            }
-        })
-        .collect::<String>();
+    let counter = format!(
+        "{} counter(page) {} counter(pages)",
+        inline::css_string(&format!("{} ", labels["page_word"])),
+        inline::css_string(&format!(" {} ", labels["page_of_word"])),
+    );
     let mut css = format!(
-        "@page {{ @top-center {{ content: {}; }} @bottom-right {{ content: {}; }} }}\n",
+        "@page {{ @top-center {{ content: {}; }} @bottom-right {{ content: {counter}; }} }}\n",
         inline::css_string(title),
-        counter.trim_end()
     );
     if status == Status::Draft {
-        let mark = inline::css_string(labels["draft_mark"]);
+        let mark = inline::css_string(&labels["draft_mark"]);
         let _ = writeln!(css, "@page {{ @top-left {{ content: {mark}; }} }}");
     }
     css
@@ -169,6 +162,8 @@ struct Body<'a> {
     sources: &'a [Source],
     /// The name of an analysis page's data file (not carried by the edition).
     data: Option<&'a str>,
+    /// An analysis page's charts, each with its table.
+    charts: Vec<ChartView>,
 }
 
 #[derive(Serialize)]
@@ -294,6 +289,7 @@ impl Edition<'_> {
             html: bodies.get(&id).map_or("", String::as_str),
             sources: &page.sources,
             data: page.data.as_ref().map(|d| d.path.rsplit('/').next().unwrap_or(&d.path)),
+            charts: self.charts(id),
         }
     }
 
@@ -395,6 +391,14 @@ impl Edition<'_> {
             .collect()
     }
 
+    /// The charts of page `id`, their ids under the page's anchor.
+    fn charts(&self, id: PageId) -> Vec<ChartView> {
+        let input = self.input;
+        let decimal = if input.config.language == Language::Da { ',' } else { '.' };
+        let prefix = ids::scoped(&ids::anchor(&input.publication[id]), "chart");
+        input.charts.of(id).iter().map(|c| chart::view(c, &prefix, decimal)).collect()
+    }
+
     /// Every initiative in tree order, with its section number.
     fn rows(&self, numbers: &HashMap<PageId, (String, String)>) -> Vec<Row> {
         let publication = self.input.publication;
@@ -416,7 +420,7 @@ mod tests {
 
     #[test]
     fn page_rules_carry_the_title_the_page_numbers_and_the_draft_mark() {
-        let da = labels::labels(crate::config::Language::Da);
+        let da = labels::labels(crate::config::Language::Da, &std::collections::BTreeMap::new());
         let css = page_css("Sammen \"om\" det", &da, Status::Draft);
         assert!(css.contains("@top-center { content: \"Sammen \\\"om\\\" det\"; }"), "{css}");
         assert!(
@@ -426,7 +430,7 @@ mod tests {
             "{css}"
         );
         assert!(css.contains("@top-left { content: \"UDKAST\"; }"), "{css}");
-        let en = labels::labels(crate::config::Language::En);
+        let en = labels::labels(crate::config::Language::En, &std::collections::BTreeMap::new());
         let css = page_css("T", &en, Status::Approved);
         assert!(css.contains("\"Page \" counter(page) \" of \" counter(pages)"), "{css}");
         assert!(!css.contains("DRAFT"), "{css}");

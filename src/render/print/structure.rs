@@ -244,13 +244,13 @@ impl Builder<'_> {
             }
             PrintPart::Narrative => section(
                 PartKind::Narrative,
-                self.labels["narrative"],
+                &self.labels["narrative"],
                 "part-narrative",
                 self.pages(publication.ids_of(Kind::Narrative), number),
             ),
             PrintPart::Analysis => section(
                 PartKind::Analysis,
-                self.labels["analysis"],
+                &self.labels["analysis"],
                 "part-analysis",
                 self.pages(publication.ids_of(Kind::Analysis), number),
             ),
@@ -263,7 +263,7 @@ impl Builder<'_> {
                     .collect();
                 section(
                     PartKind::Pages,
-                    self.labels["pages"],
+                    &self.labels["pages"],
                     "part-pages",
                     self.pages(&ids, number),
                 )
@@ -272,7 +272,7 @@ impl Builder<'_> {
                 let chapters = self.directions(number);
                 section(
                     PartKind::Directions,
-                    self.labels["directions"],
+                    &self.labels["directions"],
                     "part-directions",
                     chapters,
                 )
@@ -281,7 +281,7 @@ impl Builder<'_> {
                 let chapters = self.action_plan(number);
                 section(
                     PartKind::ActionPlan,
-                    self.labels["action_plan"],
+                    &self.labels["action_plan"],
                     "part-action-plan",
                     chapters,
                 )
@@ -385,18 +385,18 @@ impl Builder<'_> {
         };
         // The table first: the roadmap takes a landscape page of its own,
         // which would leave the part's heading alone on a page.
-        add(ChapterKind::PlanTable, self.labels["plan_overview"], "plan-overview");
+        add(ChapterKind::PlanTable, &self.labels["plan_overview"], "plan-overview");
         if self.views.roadmap {
-            add(ChapterKind::Roadmap, self.labels["roadmap"], "plan-roadmap");
+            add(ChapterKind::Roadmap, &self.labels["roadmap"], "plan-roadmap");
         }
         if self.views.matrix {
-            add(ChapterKind::Matrix, self.labels["matrix"], "plan-matrix");
+            add(ChapterKind::Matrix, &self.labels["matrix"], "plan-matrix");
         }
         if self.views.kpis {
-            add(ChapterKind::Kpis, self.labels["kpi_overview"], "plan-kpis");
+            add(ChapterKind::Kpis, &self.labels["kpi_overview"], "plan-kpis");
         }
         if !self.directions_printed {
-            add(ChapterKind::Initiatives, self.labels["initiatives"], "plan-initiatives");
+            add(ChapterKind::Initiatives, &self.labels["initiatives"], "plan-initiatives");
             let chapter = chapters.last_mut().expect("just added");
             chapter.sections = self.sections(publication.ids_of(Kind::Initiative), &chapter.number);
         }

@@ -24,5 +24,10 @@ impl Site<'_> {
         context.insert("directions", &self.views.cards(Kind::Direction));
         context.insert("chapters", &self.views.links_of(Kind::Narrative));
         context.insert("initiative_count", &publication.count(Kind::Initiative));
+        if publication.count(Kind::Initiative) > 0 {
+            let quarters = self.plan_quarters();
+            context.insert("figures", &self.views.key_figures(self.input.as_of));
+            context.insert("strip", &self.views.strip(&quarters, self.input.as_of));
+        }
     }
 }

@@ -27,7 +27,7 @@ use crate::xref::root_of;
 
 /// Renders every page, overview and file of the site.
 pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>, Error> {
-    let labels = labels::labels(input.config.language);
+    let labels = labels::labels(input.config.language, &input.config.labels);
     let site = Site::new(input, templates, &labels);
     let mut files: Vec<OutputFile> = input
         .publication

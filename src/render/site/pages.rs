@@ -1,9 +1,11 @@
 //! A content page of the site: its body and what its kind adds around it.
 
 use crate::artifact::OutputFile;
+use crate::config::Language;
 use crate::error::Error;
 use crate::markdown;
 use crate::model::{Kind, PageId, asset_url};
+use crate::render::plan::chart::{self, ChartView};
 use crate::render::site::Site;
 use crate::render::view::{self, Link, PageView};
 
@@ -52,6 +54,15 @@ impl Site<'_> {
                     url: asset_url(&d.path),
                 });
                 context.insert("data", &data);
+                let decimal = if self.input.config.language == Language::Da { ',' } else { '.' };
+                let charts: Vec<ChartView> = self
+                    .input
+                    .charts
+                    .of(id)
+                    .iter()
+                    .map(|c| chart::view(c, "sd-chart", decimal))
+                    .collect();
+                context.insert("charts", &charts);
                 "analysis.html"
             }
             Kind::Page => "page.html",

@@ -14,7 +14,7 @@ use crate::render::view::{self, Link};
 /// A plan view's entry in the plan's own navigation.
 #[derive(Serialize)]
 pub(super) struct PlanLink {
-    title: &'static str,
+    title: String,
     url: String,
     current: bool,
 }
@@ -46,17 +46,28 @@ impl Site<'_> {
         self.input.config.period.map(|p| (p.start, p.end))
     }
 
+    /// The quarters the plan views show: the roadmap's columns.
+    pub(super) fn plan_quarters(&self) -> Vec<crate::calendar::Quarter> {
+        roadmap::layout(self.input.publication, self.period(), self.input.as_of)
+            .map(|r| r.quarters)
+            .unwrap_or_default()
+    }
+
     /// Links between the action plan and its views; `current` is the URL shown.
     pub(super) fn plan_nav(&self, current: &str) -> Vec<PlanLink> {
         let overview = Kind::Initiative.overview_url().unwrap_or_default();
-        std::iter::once((self.views.labels["roadmap"], overview))
-            .chain(PLAN_VIEWS.iter().map(|&view| (self.plan_title(view), plan_view_url(view))))
+        std::iter::once((self.views.labels["roadmap"].clone(), overview))
+            .chain(
+                PLAN_VIEWS
+                    .iter()
+                    .map(|&view| (self.plan_title(view).to_owned(), plan_view_url(view))),
+            )
             .map(|(title, url)| PlanLink { title, current: url == current, url })
             .collect()
     }
 
-    fn plan_title(&self, view: &str) -> &'static str {
-        self.views.labels[match view {
+    fn plan_title(&self, view: &str) -> &str {
+        &self.views.labels[match view {
             "matrix" => "matrix",
             "status" => "by_status",
             "owners" => "by_owner",

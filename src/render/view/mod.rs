@@ -45,8 +45,8 @@ impl Views<'_> {
     }
 
     /// The UI name of a kind's section (`Handlingsplan` for initiatives).
-    pub(crate) fn section_title(&self, kind: Kind) -> &'static str {
-        self.labels[match kind {
+    pub(crate) fn section_title(&self, kind: Kind) -> &str {
+        &self.labels[match kind {
             Kind::Narrative => "narrative",
             Kind::Direction => "directions",
             Kind::Initiative => "action_plan",

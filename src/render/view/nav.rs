@@ -46,7 +46,7 @@ pub(crate) fn navigation(
         _ => None,
     });
     let mut nav = vec![NavItem {
-        title: views.labels["home"].to_owned(),
+        title: views.labels["home"].clone(),
         url: "index.html".to_owned(),
         current: url == "index.html",
         open: false,
@@ -170,5 +170,5 @@ pub(crate) fn breadcrumbs(views: &Views<'_>, id: PageId) -> Vec<Link> {
 
 /// The first crumb of every trail.
 pub(crate) fn home(views: &Views<'_>) -> Link {
-    Link { title: views.labels["home"].to_owned(), url: "index.html".to_owned() }
+    Link { title: views.labels["home"].clone(), url: "index.html".to_owned() }
 }

@@ -56,7 +56,7 @@ fn publication() -> Publication {
 }
 
 fn toc(print: &Print, views: PlanViews) -> Vec<(u8, String, String)> {
-    let labels = labels::labels(Language::Da);
+    let labels = labels::labels(Language::Da, &std::collections::BTreeMap::new());
     outline(&publication(), print, &labels, views)
         .toc()
         .into_iter()
@@ -86,7 +86,7 @@ fn the_default_edition_numbers_parts_chapters_and_initiatives() {
             // Its own `number:` wins.
             entry(3, "7", "Backup"),
             entry(1, "4", "Handlingsplan"),
-            entry(2, "4.1", "Initiativerne i overblik"),
+            entry(2, "4.1", "Initiativer i overblik"),
             entry(2, "4.2", "Køreplan"),
             entry(1, "A", "Omverdensanalyse"),
             entry(2, "A.1", "Survey"),
@@ -99,7 +99,7 @@ fn the_default_edition_numbers_parts_chapters_and_initiatives() {
 
 #[test]
 fn sub_initiatives_are_numbered_under_their_parent_and_other_directions_point_to_them() {
-    let labels = labels::labels(Language::Da);
+    let labels = labels::labels(Language::Da, &std::collections::BTreeMap::new());
     let publication = publication();
     let outline = outline(&publication, &Print::default(), &labels, PlanViews::default());
     let directions = &outline.parts[2];
@@ -130,7 +130,7 @@ fn print_orders_and_leaves_out_parts_and_places_plain_pages() {
         [
             entry(1, "1", "Om"),
             entry(1, "2", "Handlingsplan"),
-            entry(2, "2.1", "Initiativerne i overblik"),
+            entry(2, "2.1", "Initiativer i overblik"),
             // The plan views: the traceability matrix and the KPI table.
             entry(2, "2.2", "Sporbarhed"),
             entry(2, "2.3", "Succesmål"),

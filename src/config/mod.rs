@@ -16,8 +16,10 @@ use crate::fields::Reader;
 use crate::frontmatter;
 use crate::source::ConfigFile;
 
+mod labels;
 mod print;
 
+pub use labels::{PARTS, Words};
 pub(crate) use print::names as print_part_names;
 pub use print::{Print, PrintPart};
 
@@ -106,6 +108,8 @@ pub struct Config {
     pub allow_html: bool,
     /// ISO 4217 code of the currency budgets are in (`DKK`).
     pub currency: String,
+    /// The organisation's own words for the parts, in this language.
+    pub labels: std::collections::BTreeMap<&'static str, Words>,
     /// What the board edition holds, in which order (`print:`).
     pub print: Print,
 }
@@ -130,12 +134,13 @@ impl Default for Config {
             theme_at: None,
             allow_html: true,
             currency: "DKK".to_owned(),
+            labels: std::collections::BTreeMap::new(),
             print: Print::default(),
         }
     }
 }
 
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 16] = [
     "title",
     "subtitle",
     "organisation",
@@ -150,6 +155,7 @@ const KEYS: [&str; 15] = [
     "theme",
     "allow_html",
     "currency",
+    "labels",
     "print",
 ];
 
@@ -229,6 +235,7 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         theme_at: r.node("theme").map(|n| n.span.clone()),
         allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
         currency: currency(&mut r).unwrap_or(defaults.currency),
+        labels: labels::read(&mut r, language),
         print: print::read(&mut r).unwrap_or(defaults.print),
     };
     r.finish(&KEYS);

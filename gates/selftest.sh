@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# gates/selftest.sh SITE — proves the gates fail when they should.
+# Copies SITE (a built site that passes the gates), plants one defect per gate
+# and expects each gate to exit 1 and name its defect:
+#   axe    index.html: an <img> without alt and grey-on-white text (image-alt,
+#          color-contrast); the page is also copied to print.html, which axe
+#          must check as a screen page and with print media
+#   vnu    the first other page (sorted by path): an unclosed <div>
+#   links  the second other page: a link to index.html#no-such-heading in its folder
+# Then checks that run.sh fails when a gate fails, fails under CI=true when the browser is missing and
+# only warns without CI. Last line: `selftest: N passed, M failed`; exit 1 if M > 0.
+set -uo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SITE="${1:-}"
+if [ -z "$SITE" ] || [ ! -f "$SITE/index.html" ]; then echo "usage: gates/selftest.sh SITE_DIR (a built site)" >&2; exit 2; fi
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/stratdoc-gates-selftest-XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+cp -r "$SITE" "$WORK/broken"
+B="$WORK/broken"
+
+pages=()
+while IFS= read -r p; do pages+=("${p#"$B/"}"); done < <(find "$B" -name '*.html' ! -name index.html ! -name print.html | sort)
+[ ${#pages[@]} -ge 2 ] || { echo "selftest: $SITE needs at least three pages" >&2; exit 2; }
+vnu_page="${pages[0]}"; links_page="${pages[1]}"
+
+# plant FILE HTML: insert HTML right after the page's opening <main> tag.
+plant() {
+  grep -q '<main' "$B/$1" || { echo "selftest: no <main> in $1" >&2; exit 2; }
+  local html="${2//&/\\&}"
+  sed -i -E "0,/<main[^>]*>/s//&${html//\//\\/}/" "$B/$1"
+}
+plant index.html '<img src="theme/style.css"><p style="color:#bbbbbb;background:#ffffff">Planted: too little contrast</p>'
+cp "$B/index.html" "$B/print.html"
+plant "$vnu_page" '<div class="planted-unclosed"><p>Planted: this div is never closed</p>'
+plant "$links_page" '<p><a href="index.html#no-such-heading">Planted: broken fragment</a></p>'
+
+pass=0; fail=0
+# expect NAME WANT_EXIT PATTERN... -- CMD...: the exit code and every fixed-string pattern in the output.
+expect() {
+  local name="$1" want="$2"; shift 2
+  local patterns=()
+  while [ "$1" != "--" ]; do patterns+=("$1"); shift; done; shift
+  local out rc ok=1 missing=""
+  out="$("$@" 2>&1)"; rc=$?
+  [ "$rc" = "$want" ] || ok=0
+  for p in "${patterns[@]}"; do grep -qF -- "$p" <<<"$out" || { ok=0; missing+=" [$p]"; }; done
+  if [ $ok = 1 ]; then pass=$((pass+1)); echo "ok   $name: exit $rc, $(tail -n 1 <<<"$out")"
+  else
+    fail=$((fail+1)); echo "FAIL $name: exit $rc (want $want)${missing:+; output lacks$missing}"
+    sed 's/^/     | /' <<<"$out" | tail -n 30
+  fi
+}
+
+expect "axe catches an image without alt and low contrast" 1 \
+  "index.html: [critical] image-alt" "index.html: [serious] color-contrast" \
+  "print.html: [critical] image-alt" "print.html (print): [serious] color-contrast" "axe: 6 violations" \
+  -- node "$HERE/axe.mjs" "$B"
+expect "vnu catches an unclosed element" 1 \
+  "$vnu_page:" "Unclosed element “div”" \
+  -- node "$HERE/vnu.mjs" "$B"
+expect "links catches a broken #fragment" 1 \
+  "$links_page:" 'no id="no-such-heading"' "links: 1 broken of" \
+  -- node "$HERE/links.mjs" "$B"
+expect "run.sh fails when a gate fails" 1 "FAIL  links: 1 broken" "gates: FAILED" \
+  -- env GATES=links bash "$HERE/run.sh" "$B"
+
+# A gate that cannot run: a failure in CI, a loud warning elsewhere.
+mkdir -p "$WORK/tiny"
+printf '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><main><h1>Tiny</h1><p><a href="#top">Top</a></p></main></body></html>\n' > "$WORK/tiny/index.html"
+expect "no browser under CI=true fails" 1 "FAIL  axe" "gates: FAILED" \
+  -- env CI=true CHROMIUM=/nonexistent/chromium bash "$HERE/run.sh" "$WORK/tiny"
+expect "no browser on a laptop warns and skips" 0 "axe gate SKIPPED" "SKIP  axe" "gates: passed" \
+  -- env CI= CHROMIUM=/nonexistent/chromium bash "$HERE/run.sh" "$WORK/tiny"
+
+echo "selftest: $pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,310 @@
+//! Stage 5, DATA: reads the CSV files that analysis pages chart, and turns
+//! each chart asked for in `charts:` into its figures. The `csv` crate stays
+//! in here. Every problem points into the CSV file (a ragged row, a value
+//! that is not a number) or at the chart's own setting (a missing column).
+//!
+//! Two shapes of survey data are understood:
+//! - wide: one row per question, one numeric column per answer
+//!   (`spoergsmaal,helt_enig,delvist_enig,…`): each column that holds
+//!   numbers is a series (text columns such as a theme are left out);
+//! - long: one row per question and answer (`question,answer,count`):
+//!   `series:` names the answer column (found by itself when the file has
+//!   exactly these three columns).
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span};
+use crate::model::{ChartSpec, Kind, PageId, Publication};
+use crate::source::TableSource;
+
+/// A chart's figures.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Chart {
+    /// What the text names it by.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The header of the labels' column (`Spørgsmål`).
+    pub label_header: String,
+    /// The bars' labels, one per bar, in file order.
+    pub categories: Vec<String>,
+    /// The stacked parts of each bar (one series: plain bars).
+    pub series: Vec<Series>,
+    /// What the figures count: the axis label.
+    pub unit: Option<String>,
+    /// The data file's name, for the caption.
+    pub file: String,
+}
+
+/// One part of every bar.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Series {
+    /// Its name (the column, or the answer in long data).
+    pub name: String,
+    /// One value per category.
+    pub values: Vec<f64>,
+}
+
+/// The charts of each page, by page index.
+#[derive(Debug, Default)]
+pub struct Charts(HashMap<PageId, Vec<Chart>>);
+
+impl Charts {
+    /// The charts of page `id`, in the order `charts:` gives them.
+    #[must_use]
+    pub fn of(&self, id: PageId) -> &[Chart] {
+        self.0.get(&id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Reads the figures of every chart of every analysis page.
+pub fn read(
+    publication: &Publication,
+    tables: &[TableSource],
+    sources: &Sources,
+    diags: &mut Diagnostics,
+) -> Charts {
+    let by_path: HashMap<&str, &TableSource> = tables.iter().map(|t| (t.rel.as_str(), t)).collect();
+    let mut charts = Charts::default();
+    for (id, page) in publication.of_kind(Kind::Analysis) {
+        let Some(data) = &page.data else { continue };
+        if page.charts.is_empty() {
+            continue;
+        }
+        let Some(table) = by_path.get(data.path.as_str()) else {
+            if std::path::Path::new(&data.path)
+                .extension()
+                .is_some_and(|e| !e.eq_ignore_ascii_case("csv"))
+            {
+                diags.push(
+                    Diagnostic::error(
+                        data.span.clone(),
+                        format!("`{}` is not a CSV file, so it cannot be charted", data.path),
+                    )
+                    .help("charts plot a `.csv` file; give `data:` a CSV file".to_owned()),
+                );
+            }
+            continue; // a missing file is reported by the model's checks
+        };
+        if !table.utf8 {
+            diags.push(
+                Diagnostic::error(
+                    data.span.clone(),
+                    format!("`content/{}` is not UTF-8 text", data.path),
+                )
+                .help("save it as UTF-8 (in Excel: \"CSV UTF-8\")".to_owned()),
+            );
+            continue;
+        }
+        let Some(parsed) = parse(table, sources, diags) else { continue };
+        let mut seen: HashMap<&str, &ChartSpec> = HashMap::new();
+        let mut page_charts = Vec::new();
+        for spec in &page.charts {
+            if let Some(first) = seen.insert(&spec.id, spec) {
+                diags.push(
+                    Diagnostic::error(
+                        spec.span.clone(),
+                        format!("two charts have the id `{}`", spec.id),
+                    )
+                    .also(first.span.clone(), "the first")
+                    .help("give each chart its own `id`".to_owned()),
+                );
+                continue;
+            }
+            page_charts.extend(figures(spec, &parsed, &data.path, diags));
+        }
+        charts.0.insert(id, page_charts);
+    }
+    charts
+}
+
+/// A parsed CSV file: its header and rows, each row with where it is.
+struct Table {
+    header: Vec<String>,
+    rows: Vec<(Vec<String>, Span)>,
+}
+
+/// Parses a CSV file; `;` is the separator when the header has `;` and no
+/// `,` (as Danish Excel writes them), else `,`.
+fn parse(table: &TableSource, sources: &Sources, diags: &mut Diagnostics) -> Option<Table> {
+    let text = &sources.get(table.id).text;
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.contains(';') && !first_line.contains(',') { b';' } else { b',' };
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
+    let line_at = |byte: u64| -> Span {
+        let start = usize::try_from(byte).unwrap_or(0).min(text.len());
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        Span::new(table.id, start..end)
+    };
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
+        Err(err) => {
+            diags.push(csv_error(&err, &line_at, table));
+            return None;
+        }
+    };
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let span = line_at(record.position().map_or(0, csv::Position::byte));
+                rows.push((record.iter().map(|c| c.trim().to_owned()).collect(), span));
+            }
+            Err(err) => {
+                diags.push(csv_error(&err, &line_at, table));
+                return None;
+            }
+        }
+    }
+    Some(Table { header, rows })
+}
+
+fn csv_error(err: &csv::Error, line_at: &impl Fn(u64) -> Span, table: &TableSource) -> Diagnostic {
+    let at = err.position().map_or(0, csv::Position::byte);
+    match err.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Diagnostic::error(
+            line_at(at),
+            format!("this row has {len} values, but the header has {expected_len}"),
+        )
+        .help("every row of a CSV file has as many values as its first line; quote values that contain the separator".to_owned()),
+        _ => Diagnostic::error(line_at(at), format!("`content/{}` cannot be read as CSV: {err}", table.rel)),
+    }
+}
+
+/// The figures of one chart of `table`.
+fn figures(spec: &ChartSpec, table: &Table, file: &str, diags: &mut Diagnostics) -> Option<Chart> {
+    let column = |name: &str, span: &Span, diags: &mut Diagnostics| -> Option<usize> {
+        let found = table.header.iter().position(|h| h == name);
+        if found.is_none() {
+            diags.push(
+                Diagnostic::error(span.clone(), format!("`content/{file}` has no column `{name}`"))
+                    .help(format!("its columns: {}", table.header.join(", "))),
+            );
+        }
+        found
+    };
+    let label = match &spec.label {
+        Some((name, span)) => column(name, span, diags)?,
+        None => 0,
+    };
+    let mut keep = Vec::new();
+    for (name, value, span) in &spec.filter {
+        keep.push((column(name, span, diags)?, value.as_str()));
+    }
+    let rows: Vec<&(Vec<String>, Span)> = table
+        .rows
+        .iter()
+        .filter(|(row, _)| keep.iter().all(|(c, v)| row.get(*c).map(String::as_str) == Some(*v)))
+        .collect();
+    // A column holds figures when any of its values is a number: one that
+    // is a number but for a typo is plotted, and the typo reported.
+    let numeric =
+        |c: usize| rows.iter().any(|(row, _)| !row[c].is_empty() && number(&row[c]).is_some());
+    let long = spec.series.is_some()
+        || (spec.values.is_empty()
+            && table.header.len() == 3
+            && label == 0
+            && !numeric(1)
+            && numeric(2));
+    let mut values = Vec::new();
+    for (name, span) in &spec.values {
+        values.push(column(name, span, diags)?);
+    }
+    if values.is_empty() {
+        values = if long {
+            vec![table.header.len() - 1]
+        } else {
+            (0..table.header.len()).filter(|&c| c != label && numeric(c)).collect()
+        };
+    }
+    let value = |row: &Vec<String>,
+                 span: &Span,
+                 c: usize,
+                 diags: &mut Diagnostics|
+     -> Option<f64> {
+        let text = &row[c];
+        let parsed = number(text);
+        if parsed.is_none() {
+            diags.push(
+                Diagnostic::error(span.clone(), format!("`{text}` in column `{}` is not a number", table.header[c]))
+                    .label("in this row")
+                    .help("write plain numbers (`21`, `8.5` or `8,5`); put a unit such as `%` in the chart's `unit:`".to_owned()),
+            );
+        }
+        parsed
+    };
+    let mut categories: Vec<String> = Vec::new();
+    let mut series: Vec<Series> = Vec::new();
+    let mut ok = true;
+    if long {
+        let series_column = match &spec.series {
+            Some((name, span)) => column(name, span, diags)?,
+            None => 1,
+        };
+        let at = |list: &mut Vec<String>, name: &str| {
+            list.iter().position(|x| x == name).unwrap_or_else(|| {
+                list.push(name.to_owned());
+                list.len() - 1
+            })
+        };
+        let mut names: Vec<String> = Vec::new();
+        let mut cells: Vec<(usize, usize, f64)> = Vec::new();
+        for (row, span) in &rows {
+            let category = at(&mut categories, &row[label]);
+            let s = at(&mut names, &row[series_column]);
+            match value(row, span, values[0], diags) {
+                Some(v) => cells.push((category, s, v)),
+                None => ok = false,
+            }
+        }
+        series = names
+            .into_iter()
+            .map(|name| Series { name, values: vec![0.0; categories.len()] })
+            .collect();
+        for (category, s, v) in cells {
+            series[s].values[category] += v;
+        }
+    } else {
+        categories = rows.iter().map(|(row, _)| row[label].clone()).collect();
+        for &c in &values {
+            let mut column_values = Vec::with_capacity(rows.len());
+            for (row, span) in &rows {
+                match value(row, span, c, diags) {
+                    Some(v) => column_values.push(v),
+                    None => ok = false,
+                }
+            }
+            series.push(Series { name: table.header[c].clone(), values: column_values });
+        }
+    }
+    if series.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                spec.span.clone(),
+                format!("`content/{file}` has no numeric column to chart"),
+            )
+            .help("name the columns to plot in `values:`".to_owned()),
+        );
+        return None;
+    }
+    ok.then(|| Chart {
+        id: spec.id.clone(),
+        title: spec.title.clone(),
+        label_header: table.header[label].clone(),
+        categories,
+        series,
+        unit: spec.unit.clone(),
+        file: file.rsplit('/').next().unwrap_or(file).to_owned(),
+    })
+}
+
+/// A number as people type them in CSV files: `21`, `-3`, `8.5`, `8,5`; an
+/// empty cell is 0.
+fn number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(0.0);
+    }
+    text.replace(',', ".").parse::<f64>().ok().filter(|f| f.is_finite())
+}

@@ -1,0 +1,287 @@
+//! Draws a [`Chart`] from an analysis page's data file: horizontal bars, one
+//! per row of the data, stacked by series (a survey's answers), with the
+//! values on the bars, an axis with its unit, and a legend. The data table
+//! is the text alternative: it follows the picture and the picture points to
+//! it (`aria-describedby`), so screen readers and print read the numbers.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::data::Chart;
+use crate::render::escape_html as escape;
+
+/// Sizes in SVG user units.
+const LABEL_WIDTH: usize = 330;
+const PLOT_WIDTH: usize = 430;
+const ROW_HEIGHT: usize = 40;
+const BAR_HEIGHT: usize = 22;
+const TOP: usize = 12;
+const AXIS_HEIGHT: usize = 44;
+const LEGEND_LINE: usize = 22;
+/// Characters per line of a bar's label (labels wrap onto two lines).
+const LABEL_LINE: usize = 44;
+
+/// Fills for the series, dark to light and back (a survey's scale from
+/// "agree" to "disagree" reads as one), with the text colour on each: every
+/// pair has a contrast of at least 4.5:1.
+const PALETTE: [(&str, &str); 6] = [
+    ("#1b5e20", "#ffffff"),
+    ("#81c784", "#0b0c0c"),
+    ("#e0e0e0", "#0b0c0c"),
+    ("#f4a6a6", "#0b0c0c"),
+    ("#9b1c1c", "#ffffff"),
+    ("#004993", "#ffffff"),
+];
+
+/// A chart ready for a template: the picture and its table.
+#[derive(Serialize)]
+pub(crate) struct ChartView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) svg: String,
+    pub(crate) table: ChartTable,
+}
+
+/// The figures as a table: the picture's text alternative.
+#[derive(Serialize)]
+pub(crate) struct ChartTable {
+    pub(crate) id: String,
+    pub(crate) caption: String,
+    pub(crate) label_header: String,
+    pub(crate) columns: Vec<String>,
+    pub(crate) rows: Vec<(String, Vec<String>)>,
+    pub(crate) file: String,
+}
+
+/// The view of `chart`; `prefix` makes its ids unique in the page.
+pub(crate) fn view(chart: &Chart, prefix: &str, decimal: char) -> ChartView {
+    let id = format!("{prefix}-{}", crate::slug::slugify(&chart.id));
+    let table_id = format!("{id}-table");
+    let format = |v: f64| number(v, decimal);
+    ChartView {
+        id: id.clone(),
+        title: chart.title.clone(),
+        svg: draw(chart, &id, &table_id, decimal),
+        table: ChartTable {
+            id: table_id,
+            caption: chart.title.clone(),
+            label_header: chart.label_header.clone(),
+            columns: chart.series.iter().map(|s| s.name.clone()).collect(),
+            rows: chart
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(k, category)| {
+                    (category.clone(), chart.series.iter().map(|s| format(s.values[k])).collect())
+                })
+                .collect(),
+            file: chart.file.clone(),
+        },
+    }
+}
+
+/// The chart as an `<svg>` element.
+fn draw(chart: &Chart, id: &str, table: &str, decimal: char) -> String {
+    let totals: Vec<f64> = (0..chart.categories.len())
+        .map(|k| chart.series.iter().map(|s| s.values[k].max(0.0)).sum())
+        .collect();
+    let max = nice_ceiling(totals.iter().copied().fold(0.0, f64::max));
+    let width = LABEL_WIDTH + PLOT_WIDTH + 20;
+    let plot_bottom = TOP + chart.categories.len() * ROW_HEIGHT;
+    let legend_lines = if chart.series.len() > 1 { legend_lines(chart, width) } else { 0 };
+    let height = plot_bottom + AXIS_HEIGHT + legend_lines * LEGEND_LINE + 6;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{id}-title" aria-describedby="{table}"><title id="{id}-title">{}</title>"#,
+        escape(&chart.title)
+    );
+    let x_of = |value: f64| -> f64 { px(LABEL_WIDTH) + value / max * px(PLOT_WIDTH) };
+    // Grid lines and ticks.
+    for tick in ticks(max) {
+        let x = x_of(tick);
+        let _ = write!(
+            svg,
+            r#"<line class="ch-grid" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{plot_bottom}"/><text class="ch-tick" x="{x:.1}" y="{}" text-anchor="middle">{}</text>"#,
+            plot_bottom + 16,
+            number(tick, decimal)
+        );
+    }
+    if let Some(unit) = &chart.unit {
+        let _ = write!(
+            svg,
+            r#"<text class="ch-axis" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+            LABEL_WIDTH + PLOT_WIDTH / 2,
+            plot_bottom + 36,
+            escape(unit)
+        );
+    }
+    for (k, category) in chart.categories.iter().enumerate() {
+        let y = TOP + k * ROW_HEIGHT;
+        let lines = wrap(category, LABEL_LINE);
+        let first = y + ROW_HEIGHT / 2 + 4 - (lines.len() - 1) * 8;
+        let _ = write!(
+            svg,
+            r#"<text class="ch-label" x="{}" y="{first}" text-anchor="end">"#,
+            LABEL_WIDTH - 10
+        );
+        for (n, line) in lines.iter().enumerate() {
+            let dy = if n == 0 { 0 } else { 16 };
+            let _ = write!(
+                svg,
+                r#"<tspan x="{}" dy="{dy}">{}</tspan>"#,
+                LABEL_WIDTH - 10,
+                escape(line)
+            );
+        }
+        svg.push_str("</text>");
+        let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+        let mut at = 0.0;
+        for (s, series) in chart.series.iter().enumerate() {
+            let value = series.values[k].max(0.0);
+            if value == 0.0 {
+                continue;
+            }
+            let (fill, ink) = PALETTE[s % PALETTE.len()];
+            let (x0, x1) = (x_of(at), x_of(at + value));
+            let _ = write!(
+                svg,
+                r#"<rect class="ch-bar" x="{x0:.1}" y="{top}" width="{:.1}" height="{BAR_HEIGHT}" fill="{fill}"><title>{}: {}</title></rect>"#,
+                x1 - x0,
+                escape(&series.name),
+                number(value, decimal)
+            );
+            // The value on its bar, where it fits; the table has them all.
+            let text = number(value, decimal);
+            if x1 - x0 >= 8.0 * px(text.chars().count()) + 6.0 {
+                let _ = write!(
+                    svg,
+                    r#"<text class="ch-value" x="{:.1}" y="{}" text-anchor="middle" fill="{ink}">{text}</text>"#,
+                    f64::midpoint(x0, x1),
+                    top + BAR_HEIGHT / 2 + 5
+                );
+            }
+            at += value;
+        }
+    }
+    if chart.series.len() > 1 {
+        legend(&mut svg, chart, plot_bottom + AXIS_HEIGHT, width);
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Lines the legend needs at `width`.
+fn legend_lines(chart: &Chart, width: usize) -> usize {
+    let mut svg = String::new();
+    legend(&mut svg, chart, 0, width)
+}
+
+/// The series' swatches and names, in stacking order. Returns its lines.
+fn legend(svg: &mut String, chart: &Chart, y: usize, width: usize) -> usize {
+    let (mut x, mut line) = (LABEL_WIDTH, 0);
+    for (s, series) in chart.series.iter().enumerate() {
+        let w = 22 + series.name.chars().count() * 7 + 16;
+        if x + w > width && x > LABEL_WIDTH {
+            x = LABEL_WIDTH;
+            line += 1;
+        }
+        let (fill, _) = PALETTE[s % PALETTE.len()];
+        let _ = write!(
+            svg,
+            r#"<g transform="translate({x} {})"><rect class="ch-swatch" width="14" height="14" fill="{fill}"/><text class="ch-legend" x="20" y="12">{}</text></g>"#,
+            y + line * LEGEND_LINE,
+            escape(&series.name)
+        );
+        x += w;
+    }
+    line + 1
+}
+
+/// `text` in lines of at most about `width` characters, two at most (the
+/// second cut with an ellipsis; the table has the whole label).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    if lines.len() > 2 {
+        let mut second: String =
+            lines[1..].join(" ").chars().take(width.saturating_sub(1)).collect();
+        second.push('…');
+        lines.truncate(1);
+        lines.push(second);
+    }
+    lines
+}
+
+/// The smallest "round" number at or above `max` (1, 2, 2.5 or 5 times a
+/// power of ten), so the axis ends on a tick.
+fn nice_ceiling(max: f64) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let power = 10f64.powf(max.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * power).find(|&v| v >= max).unwrap_or(max)
+}
+
+/// Ticks from 0 to `max` at a round step, about five of them.
+fn ticks(max: f64) -> Vec<f64> {
+    let step = nice_ceiling(max / 5.0);
+    std::iter::successors(Some(0.0), |t| Some(t + step))
+        .take_while(|t| *t <= max + step / 2.0)
+        .collect()
+}
+
+/// A size in user units as a coordinate.
+fn px(n: usize) -> f64 {
+    f64::from(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// `12`, `8,5` / `8.5`: whole numbers without decimals, others with one.
+fn number(value: f64, decimal: char) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}").replace('.', &decimal.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::float_cmp, reason = "round numbers are exact in binary floating point")]
+    fn axes_end_on_round_numbers() {
+        assert_eq!(nice_ceiling(24.0), 25.0);
+        assert_eq!(nice_ceiling(7.0), 10.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(130.0), 200.0);
+        assert_eq!(ticks(25.0), [0.0, 5.0, 10.0, 15.0, 20.0, 25.0]);
+        assert_eq!(ticks(200.0), [0.0, 50.0, 100.0, 150.0, 200.0]);
+    }
+
+    #[test]
+    fn numbers_and_labels() {
+        assert_eq!(number(21.0, ','), "21");
+        assert_eq!(number(8.5, ','), "8,5");
+        assert_eq!(number(8.5, '.'), "8.5");
+        let text =
+            "Vi har kapacitet til at overvåge sikkerhedshændelser uden for normal arbejdstid";
+        assert_eq!(
+            wrap(text, 44),
+            ["Vi har kapacitet til at overvåge", "sikkerhedshændelser uden for normal arbejds…"]
+        );
+        assert_eq!(wrap("Kort", 44), ["Kort"]);
+    }
+}
