@@ -227,7 +227,8 @@ struct Row {
 }
 
 impl Edition<'_> {
-    /// The roadmap, its links pointing into the document.
+    /// The roadmap as the site draws it, without its links (the table of
+    /// the initiatives beside it has them).
     fn roadmap(&self) -> Option<String> {
         let input = self.input;
         let period = input.config.period.map(|p| (p.start, p.end));
@@ -241,7 +242,7 @@ impl Edition<'_> {
             id: ROADMAP_ID,
             table: "plan-table",
         };
-        Some(svg::draw(&layout, &drawing))
+        Some(ids::unwrap_links(&svg::draw(&layout, &drawing)))
     }
 
     /// Every body the outline prints, written for the edition, by page.
