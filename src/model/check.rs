@@ -128,6 +128,11 @@ fn unique_ids(pages: &[Page], diags: &mut Diagnostics) {
 /// The site folder that holds theme files (style sheet, logo).
 pub const THEME_DIR: &str = "theme";
 
+/// The files stratdoc writes at the site's root for spreadsheets, calendars
+/// and scripts (see `render::export`); no content file may take their names.
+pub const EXPORT_FILES: [&str; 4] =
+    ["strategy.json", "strategy.schema.json", "initiatives.csv", "milestones.ics"];
+
 /// Stratdoc's own output: the overview pages and the theme folder.
 fn generated(url: &str) -> bool {
     Kind::NAMES.iter().any(|(_, kind)| kind.overview_url().as_deref() == Some(url))
@@ -175,6 +180,11 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
         if generated(&url) {
             diags.push(Diagnostic::global(format!(
                 "`content/{}` would be written to `{url}`, which stratdoc uses for its theme; rename its folder",
+                asset.rel
+            )));
+        } else if EXPORT_FILES.contains(&url.as_str()) {
+            diags.push(Diagnostic::global(format!(
+                "`content/{}` would be written to `{url}`, where stratdoc writes an export of the strategy; rename it",
                 asset.rel
             )));
         } else if let Some(first) = seen.insert(url.clone(), format!("content/{}", asset.rel)) {
@@ -353,6 +363,16 @@ mod tests {
             messages(&["notes", "Notes/a.png", "Notes/b.png", "other/notes"]),
             [
                 "`content/notes` would be written to the file `notes`, but `content/Notes/a.png` needs a folder of that name for `notes/a.png`"
+            ]
+        );
+    }
+
+    #[test]
+    fn content_files_may_not_take_the_names_of_the_exports() {
+        assert_eq!(
+            messages(&["Strategy.JSON", "milestones.ics/a.png", "data/initiatives.csv"]),
+            [
+                "`content/Strategy.JSON` would be written to `strategy.json`, where stratdoc writes an export of the strategy; rename it",
             ]
         );
     }

@@ -20,7 +20,7 @@ mod relations;
 mod resolve;
 mod url;
 
-pub use check::THEME_DIR;
+pub use check::{EXPORT_FILES, THEME_DIR};
 pub use kind::Kind;
 pub use page::{
     Budget, DataFile, Handover, Initiative, Kpi, Milestone, Page, PageRef, Priority, Source, Status,

@@ -4,18 +4,21 @@
 //! - [`Input`] is what every output renders from: the publication, each
 //!   page's Markdown outline and its resolved links;
 //! - `view` builds the view models all outputs share (facts, navigation);
-//! - `site` renders the multi-page site; `labels` holds the UI words.
+//! - `site` renders the multi-page site; `labels` holds the UI words;
+//! - `export` writes the strategy for spreadsheets, calendars and scripts.
 //!
 //! Templates come from, in rising priority: the built-in default theme
 //! (embedded, so the binary works anywhere), a project theme folder
 //! `themes/<theme>/`, and the project's own `templates/`, by file name.
 
+mod export;
 mod labels;
 mod site;
 mod view;
 
 use std::path::{Path, PathBuf};
 
+pub use export::exports;
 pub use labels::{date, quarter, quarter_range};
 pub use site::{Site, site};
 

@@ -4,6 +4,7 @@
 mod build;
 mod cli;
 mod diagnostics;
+mod exports;
 mod fuzz_corpus;
 mod publish;
 mod safety;
