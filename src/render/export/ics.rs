@@ -27,14 +27,14 @@ const MAX_LINE: usize = 75;
 /// `DTSTAMP` when the config has no `approved` date.
 const FIXED_STAMP: Date = Date { year: 2000, month: 1, day: 1 };
 
-/// The calendar of the milestones of initiatives `order`, or `None` when
-/// they have none (a calendar must hold at least one event).
+/// The calendar of the milestones of initiatives `order`. The caller makes
+/// sure there is one: RFC 5545 wants at least one event in a calendar.
 pub(crate) fn milestones(
     config: &Config,
     publication: &Publication,
     labels: &Labels,
     order: &[PageId],
-) -> Option<Vec<u8>> {
+) -> Vec<u8> {
     let language = config.language;
     let stamp = config.approved.unwrap_or(FIXED_STAMP);
     let stamp = format!("{}T000000Z", compact(stamp));
@@ -49,7 +49,6 @@ pub(crate) fn milestones(
         "X-WR-CALNAME:{}",
         escape(&format!("{}: {}", config.title, labels["milestones"]))
     ));
-    let mut events = 0;
     for &id in order {
         let page = &publication[id];
         let Some(initiative) = &page.initiative else { continue };
@@ -90,11 +89,10 @@ pub(crate) fn milestones(
             // A milestone is a date to know, not time taken.
             line("TRANSP:TRANSPARENT");
             line("END:VEVENT");
-            events += 1;
         }
     }
     line("END:VCALENDAR");
-    (events > 0).then(|| out.into_bytes())
+    out.into_bytes()
 }
 
 /// The domain-like right-hand side of every UID: the organisation (else the

@@ -54,30 +54,27 @@ pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
         file(JSON, json::to_bytes(&json::strategy(input.config, publication))),
         file(SCHEMA_FILE, SCHEMA.as_bytes().to_vec()),
     ];
-    if !order.is_empty() {
+    if has_initiatives(publication) {
         files.push(file(CSV, csv::initiatives(input.config, publication, &labels, &order)));
     }
-    if let Some(calendar) = ics::milestones(input.config, publication, &labels, &order) {
-        files.push(file(ICS, calendar));
+    if has_milestones(publication) {
+        files.push(file(ICS, ics::milestones(input.config, publication, &labels, &order)));
     }
     files
 }
 
 /// The exports the action-plan page links to, in the order it lists them:
-/// the same files [`exports`] writes.
+/// the files [`exports`] writes, but the schema.
 pub(crate) fn downloads(publication: &Publication, labels: &Labels) -> Vec<Download> {
-    let has_milestones = publication
-        .of_kind(Kind::Initiative)
-        .any(|(_, p)| p.initiative.as_ref().is_some_and(|i| !i.milestones.is_empty()));
     let mut downloads = Vec::new();
-    if publication.count(Kind::Initiative) > 0 {
+    if has_initiatives(publication) {
         downloads.push(Download {
             title: labels["download_csv"],
             url: CSV,
             media_type: "text/csv",
         });
     }
-    if has_milestones {
+    if has_milestones(publication) {
         downloads.push(Download {
             title: labels["download_ics"],
             url: ICS,
@@ -90,6 +87,16 @@ pub(crate) fn downloads(publication: &Publication, labels: &Labels) -> Vec<Downl
         media_type: "application/json",
     });
     downloads
+}
+
+fn has_initiatives(publication: &Publication) -> bool {
+    publication.count(Kind::Initiative) > 0
+}
+
+fn has_milestones(publication: &Publication) -> bool {
+    publication
+        .of_kind(Kind::Initiative)
+        .any(|(_, page)| page.initiative.as_ref().is_some_and(|i| !i.milestones.is_empty()))
 }
 
 fn file(path: &str, bytes: Vec<u8>) -> OutputFile {
