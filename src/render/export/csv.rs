@@ -51,25 +51,24 @@ pub(crate) fn initiatives(
         .delimiter(dialect.separator)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(&mut out);
-    let budget = format!("{} ({})", labels["budget"], config.currency);
     let header = [
-        labels["export_number"],
-        labels["export_id"],
-        labels["initiative"],
-        labels["directions"],
-        labels["owner"],
-        labels["owner_from"],
-        labels["export_start"],
-        labels["export_end"],
-        labels["deadline"],
-        labels["status"],
-        labels["priority"],
-        &budget,
-        labels["export_funding"],
-        labels["parent"],
-        labels["export_page"],
+        labels["export_number"].to_string(),
+        labels["export_id"].to_string(),
+        labels["initiative"].to_string(),
+        labels["directions"].to_string(),
+        labels["owner"].to_string(),
+        labels["owner_from"].to_string(),
+        labels["export_start"].to_string(),
+        labels["export_end"].to_string(),
+        labels["deadline"].to_string(),
+        labels["status"].to_string(),
+        labels["priority"].to_string(),
+        format!("{} ({})", labels["budget"], config.currency),
+        labels["export_funding"].to_string(),
+        labels["parent"].to_string(),
+        labels["export_page"].to_string(),
     ];
-    writer.write_record(header).expect("writing to memory cannot fail");
+    writer.write_record(&header).expect("writing to memory cannot fail");
     for &id in order {
         let page = &publication[id];
         let Some(i) = &page.initiative else { continue };

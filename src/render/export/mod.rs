@@ -35,7 +35,7 @@ const ICS: &str = EXPORT_FILES[3];
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Download {
     /// The link's text, in the site's language.
-    pub(crate) title: &'static str,
+    pub(crate) title: String,
     /// From the site's root.
     pub(crate) url: &'static str,
     /// Its media type, as a hint for the browser.
@@ -69,20 +69,20 @@ pub(crate) fn downloads(publication: &Publication, labels: &Labels) -> Vec<Downl
     let mut downloads = Vec::new();
     if has_initiatives(publication) {
         downloads.push(Download {
-            title: labels["download_csv"],
+            title: labels["download_csv"].to_string(),
             url: CSV,
             media_type: "text/csv",
         });
     }
     if has_milestones(publication) {
         downloads.push(Download {
-            title: labels["download_ics"],
+            title: labels["download_ics"].to_string(),
             url: ICS,
             media_type: "text/calendar",
         });
     }
     downloads.push(Download {
-        title: labels["download_json"],
+        title: labels["download_json"].to_string(),
         url: JSON,
         media_type: "application/json",
     });
