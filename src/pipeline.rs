@@ -8,7 +8,8 @@
 //! 2. `frontmatter::parse` splits and parses each page, in parallel;
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
 //! 4. `markdown::parse` reads each body once; `xref::resolve` checks its links;
-//! 5. `markdown::to_html` and `render::site` produce the output files.
+//! 5. `markdown::to_html` and `render::site` produce the output files;
+//!    `render::exports` adds the JSON, CSV and calendar exports.
 //!
 //! Content problems are collected in `diags` all the way through; the run
 //! stops before rendering if any of them is an error.
@@ -132,7 +133,8 @@ pub fn render(
         charts: &charts,
         as_of,
     };
-    let files = render::site(&input, templates)?;
+    let mut files = render::site(&input, templates)?;
+    files.extend(render::exports(&input));
     let pages = files
         .iter()
         .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == "html"))

@@ -7,17 +7,20 @@
 //! - `plan` lays out and draws the plan views (the roadmap);
 //! - `site` renders the multi-page site; `labels` holds the UI words;
 //! - `templates` builds Tera from the theme's templates, safely.
+//! - `export` writes the strategy for spreadsheets, calendars and scripts.
 //!
 //! Templates come from, in rising priority: the built-in default theme
 //! (embedded, so the binary works anywhere), a project theme folder
 //! `themes/<theme>/`, and the project's own `templates/`, by file name.
 
+mod export;
 mod labels;
 mod plan;
 mod site;
 mod templates;
 mod view;
 
+pub use export::exports;
 pub use labels::{date, quarter, quarter_range};
 pub use site::{Site, site};
 pub use templates::Templates;

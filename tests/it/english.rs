@@ -64,11 +64,9 @@ fn the_english_fixture_builds_an_english_site() {
         assert!(record.contains(expected), "shared-care-record.html lacks {expected:?}");
     }
     let phase = project.page("initiatives/shared-care-record-phase-1.html");
-    for expected in [
-        "Part of",
-        "Required by",
-        "href=\"../initiatives/population-health-dashboard.html\"",
-    ] {
+    for expected in
+        ["Part of", "Required by", "href=\"../initiatives/population-health-dashboard.html\""]
+    {
         assert!(phase.contains(expected), "shared-care-record-phase-1.html lacks {expected:?}");
     }
 

@@ -7,6 +7,7 @@ mod cli;
 mod confinement;
 mod diagnostics;
 mod english;
+mod exports;
 mod fuzz_corpus;
 mod plan;
 mod publish;
