@@ -163,13 +163,13 @@ pub fn markdown(data: &[u8]) {
         })
         .collect();
     let publication = model::validate(&parsed, assets(), &config, false, &mut diags);
+    let options = HtmlOptions { language: Language::En, allow_html: false };
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .iter()
-        .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone()))
+        .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options))
         .collect();
     let links = xref::resolve(&publication, &docs, &mut diags);
-    let options = HtmlOptions { language: Language::En, allow_html: false };
     for (doc, targets) in docs.iter().zip(&links) {
         assert_eq!(doc.links.len(), targets.len(), "one target per link");
         for link in &doc.links {

@@ -90,10 +90,14 @@ pub fn render(
         .collect();
 
     let publication = model::validate(&parsed, content.assets, config, options.drafts, diags);
+    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .par_iter()
-        .map(|page| markdown::parse(page.source, &sources.get(page.source).text, page.body.clone()))
+        .map(|page| {
+            let text = &sources.get(page.source).text;
+            markdown::parse(page.source, text, page.body.clone(), html_options)
+        })
         .collect();
     let links = xref::resolve(&publication, &docs, diags);
     diags.sort();
@@ -101,7 +105,6 @@ pub fn render(
         return Err(Error::Content(diags.clone()));
     }
 
-    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
     let rendered: Vec<render::Rendered> = docs
         .into_par_iter()
         .zip(links.par_iter())
