@@ -11,6 +11,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 use crate::diagnostics::{Diagnostic, Diagnostics, Nearby, PathIndex};
 use crate::markdown::{Doc, Link};
 use crate::model::{Kind, LeftOut, Publication, asset_url, join_relative};
+use crate::slug::slugify;
 
 /// The new destination of each link, per page, in [`Doc::links`] order
 /// (`None` keeps the link as written).
@@ -243,8 +244,11 @@ impl Index<'_> {
             if from == to { "this page".to_owned() } else { format!("`content/{}`", target.path) };
         let nearby =
             self.anchors[to].get_or_init(|| Nearby::new(doc.ids.iter().map(String::as_str)));
-        let help = nearby
-            .closest(&fragment)
+        // `#mål` for a heading `Mål`: the id is its slug, `#maal`.
+        let slug = Some(slugify(&fragment)).filter(|s| doc.ids.contains(s));
+        let help = slug
+            .as_deref()
+            .or_else(|| nearby.closest(&fragment))
             .map(|close| format!("did you mean `#{close}`?"))
             .or_else(|| listed_headings(doc))
             .unwrap_or_else(|| "the page has no headings to link to".to_owned());

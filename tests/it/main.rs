@@ -5,5 +5,6 @@ mod build;
 mod cli;
 mod diagnostics;
 mod fuzz_corpus;
+mod markdown;
 mod safety;
 mod support;
