@@ -5,7 +5,9 @@
 //!
 //! - a word longer than [`MAX_CHARS`] gets no suggestion;
 //! - only candidates whose length is within the allowed edit distance are
-//!   compared, and at most [`MAX_COMPARISONS`] of them per word;
+//!   compared, and at most [`MAX_COMPARISONS`] of them per word, or
+//!   [`MAX_NEARBY`] from a [`Nearby`] index (those nearest in length first:
+//!   a heading or file with a typo mostly keeps its length);
 //! - paths ([`PathIndex`], built once per run) are looked up first by file
 //!   name in any folder (the fix after a folder is renamed), in O(1), and only
 //!   then compared with files of similar length in the same folder.
@@ -18,6 +20,9 @@ const MAX_CHARS: usize = 128;
 /// Most edit distances computed for one word.
 const MAX_COMPARISONS: usize = 256;
 
+/// Most edit distances computed for one word against a [`Nearby`] index.
+const MAX_NEARBY: usize = 48;
+
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -28,6 +33,10 @@ pub fn did_you_mean<'a>(
     if len > MAX_CHARS {
         return None;
     }
+    let mut bins = [0i32; BINS];
+    for c in word.chars() {
+        bins[bin(c)] += 1;
+    }
     candidates
         .into_iter()
         .filter(|c| {
@@ -35,10 +44,39 @@ pub fn did_you_mean<'a>(
             c_len <= MAX_CHARS && len.abs_diff(c_len) <= allowed(c_len)
         })
         .take(MAX_COMPARISONS)
-        .map(|c| (distance(&word, &c.to_lowercase()), c))
-        .filter(|&(d, c)| d > 0 && d <= allowed(c.chars().count()))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let limit = allowed(c.chars().count());
+            // Most candidates are ruled out by their letters alone.
+            (bag_distance(bins, &lower) <= limit).then(|| (distance(&word, &lower), c, limit))
+        })
+        .filter(|&(d, _, limit)| d > 0 && d <= limit)
+        .min_by_key(|&(d, _, _)| d)
+        .map(|(_, c, _)| c)
+}
+
+/// Buckets of [`bag_distance`]'s letter counts.
+const BINS: usize = 64;
+
+fn bin(c: char) -> usize {
+    c as usize % BINS
+}
+
+/// A lower bound of the edit distance in O(length): letters one word has
+/// and the other lacks (counted per bucket, which can only lower it).
+fn bag_distance(mut bins: [i32; BINS], other: &str) -> usize {
+    for c in other.chars() {
+        bins[bin(c)] -= 1;
+    }
+    let (mut more, mut fewer) = (0, 0);
+    for n in bins {
+        if n > 0 {
+            more += n.unsigned_abs() as usize;
+        } else {
+            fewer += n.unsigned_abs() as usize;
+        }
+    }
+    more.max(fewer)
 }
 
 /// Edits that still make a likely typo of a word of `len` chars.
@@ -68,7 +106,7 @@ impl<'a> Nearby<'a> {
     }
 
     /// The value of the word closest to `word` (see [`did_you_mean`]),
-    /// comparing only words whose length could be close enough.
+    /// comparing at most [`MAX_NEARBY`] words, those nearest in length first.
     #[must_use]
     pub fn closest(&self, word: &str) -> Option<&'a str> {
         let len = word.chars().count();
@@ -78,11 +116,30 @@ impl<'a> Nearby<'a> {
         // A candidate of length `c` may be `c / 3` edits away, so none longer
         // than `len * 3 / 2 + 1` or shorter than `len * 3 / 4` can be.
         let low = self.by_len.partition_point(|&(l, _, _)| l < len * 3 / 4);
-        let high = self.by_len.partition_point(|&(l, _, _)| l <= len * 3 / 2 + 1);
-        let close = did_you_mean(word, self.by_len[low..high.max(low)].iter().map(|&(_, w, _)| w))?;
-        let found =
-            self.by_len[low..high.max(low)].iter().find(|&&(_, w, _)| std::ptr::eq(w, close));
-        found.map(|&(_, _, v)| v)
+        let high = self.by_len.partition_point(|&(l, _, _)| l <= len * 3 / 2 + 1).max(low);
+        let at = self.by_len.partition_point(|&(l, _, _)| l < len).clamp(low, high);
+        // Walk out from the words of the same length, nearest length first.
+        let (mut below, mut above) =
+            (self.by_len[low..at].iter().rev(), self.by_len[at..high].iter());
+        let (mut next_below, mut next_above) = (below.next(), above.next());
+        let mut order = Vec::with_capacity(MAX_NEARBY);
+        while order.len() < MAX_NEARBY {
+            let take_above = match (next_below, next_above) {
+                (None, None) => break,
+                (Some(b), Some(a)) => a.0 - len <= len - b.0,
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+            };
+            if take_above {
+                order.extend(next_above);
+                next_above = above.next();
+            } else {
+                order.extend(next_below);
+                next_below = below.next();
+            }
+        }
+        let close = did_you_mean(word, order.iter().map(|&&(_, w, _)| w))?;
+        order.iter().find(|&&&(_, w, _)| std::ptr::eq(w, close)).map(|&&(_, _, v)| v)
     }
 }
 
@@ -191,6 +248,12 @@ mod tests {
         assert_eq!(distance("æøå", "aøå"), 1);
         assert_eq!(distance("titel", "title"), 1);
         assert_eq!(distance("abcd", "badc"), 2);
+        // The bag distance never exceeds the edit distance.
+        for (a, b) in [("kitten", "sitting"), ("abcd", "badc"), ("æøå", "aøå"), ("", "abc")] {
+            let mut bins = [0; BINS];
+            a.chars().for_each(|c| bins[bin(c)] += 1);
+            assert!(bag_distance(bins, b) <= distance(a, b), "{a} {b}");
+        }
     }
 
     #[test]
