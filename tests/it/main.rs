@@ -3,6 +3,7 @@
 
 mod build;
 mod cli;
+mod commonmark;
 mod diagnostics;
 mod fuzz_corpus;
 mod markdown;
