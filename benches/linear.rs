@@ -39,7 +39,7 @@ fn main() {
         Case {
             name: "renamed folder",
             what: "n pages, each linking to the next in the folder's old name",
-            n: 1_000,
+            n: 2_000,
             write: |dir, n| {
                 page(dir, "purpose.md", "Formål", "Forside.\n");
                 for i in 0..n {

@@ -121,7 +121,8 @@ impl Index<'_> {
             return None;
         };
         let target = target.trim_end_matches('/');
-        let fragment_suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        // Ids are NFC, so a fragment typed decomposed is written composed.
+        let fragment_suffix = fragment.map(|f| format!("#{}", nfc(f))).unwrap_or_default();
         if let Some(&to) = self.by_path.get(target) {
             if let Some(fragment) = fragment {
                 self.check_fragment(from, to, fragment, link, diags);

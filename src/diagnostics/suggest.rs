@@ -4,8 +4,9 @@
 //! of broken references stays linear in their number:
 //!
 //! - a word longer than [`MAX_CHARS`] gets no suggestion;
-//! - only candidates whose length is within the allowed edit distance are
-//!   compared, and at most [`MAX_COMPARISONS`] of them per word, or
+//! - only candidates whose length and letters (a bag-distance lower bound,
+//!   O(length)) are within the allowed edit distance are compared, and at
+//!   most [`MAX_COMPARISONS`] of them per word, or
 //!   [`MAX_NEARBY`] from a [`Nearby`] index (those nearest in length first:
 //!   a heading or file with a typo mostly keeps its length);
 //! - paths ([`PathIndex`], built once per run) are looked up first by file
@@ -43,13 +44,14 @@ pub fn did_you_mean<'a>(
             let c_len = c.chars().count();
             c_len <= MAX_CHARS && len.abs_diff(c_len) <= allowed(c_len)
         })
-        .take(MAX_COMPARISONS)
         .filter_map(|c| {
             let lower = c.to_lowercase();
             let limit = allowed(c.chars().count());
             // Most candidates are ruled out by their letters alone.
-            (bag_distance(bins, &lower) <= limit).then(|| (distance(&word, &lower), c, limit))
+            (bag_distance(bins, &lower) <= limit).then_some((lower, c, limit))
         })
+        .take(MAX_COMPARISONS)
+        .map(|(lower, c, limit)| (distance(&word, &lower), c, limit))
         .filter(|&(d, _, limit)| d > 0 && d <= limit)
         .min_by_key(|&(d, _, _)| d)
         .map(|(_, c, _)| c)

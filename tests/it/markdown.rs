@@ -64,6 +64,16 @@ fn a_decomposed_link_reaches_a_composed_file_name() {
         "---\ntitle: Formål\n---\nSe [gården](directions/gård.md#ma\u{30a}l).\n",
     );
     project.run(&["check"]).code(1).stderr_has("= help: did you mean `#maal`?");
+    // A chosen id with `å`, linked to decomposed, is written composed
+    // (percent-encoded, as browsers match it; decomposed is `ma%CC%8Al`).
+    project.file("content/directions/gård.md", "---\ntitle: Gård\n---\n## Mål {#mål}\n");
+    project.file(
+        "content/purpose.md",
+        "---\ntitle: Formål\n---\nSe [gården](directions/gård.md#ma\u{30a}l).\n",
+    );
+    project.build();
+    let page = project.page("index.html");
+    assert!(page.contains("href=\"directions/gaard.html#m%C3%A5l\""), "{page}");
 }
 
 #[test]
