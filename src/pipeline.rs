@@ -26,7 +26,7 @@ use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Sources;
 use crate::error::Error;
 use crate::frontmatter;
-use crate::markdown;
+use crate::markdown::{self, HtmlOptions};
 use crate::model::{self, Kind, Parsed};
 use crate::render::{self, Templates};
 use crate::source::{Content, Project};
@@ -114,10 +114,14 @@ pub fn render(
     let as_of = config.as_of.unwrap_or_else(|| Quarter::of(options.today));
     let publication =
         model::validate(&parsed, sources, content.assets, config, options.drafts, as_of, diags);
+    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .par_iter()
-        .map(|page| markdown::parse(page.source, &sources.get(page.source).text, page.body.clone()))
+        .map(|page| {
+            let text = &sources.get(page.source).text;
+            markdown::parse(page.source, text, page.body.clone(), html_options)
+        })
         .collect();
     let links = xref::resolve(&publication, &docs, diags);
     let charts = data::read(&publication, &content.tables, sources, diags);

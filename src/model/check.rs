@@ -261,9 +261,9 @@ fn writable_paths(publication: &Publication, diags: &mut Diagnostics) {
             diags.push(
                 writer
                     .error(format!(
-                        "{} would be written under a name of {} bytes; file systems take at most {NAME_MAX}",
-                        writer.name(),
-                        name.len()
+                        "a name of {} bytes, more than the {NAME_MAX} file systems take, for {}",
+                        name.len(),
+                        writer.name()
                     ))
                     .help("shorten the name of the file or of its folder".to_owned()),
             );
@@ -358,7 +358,7 @@ mod tests {
         assert_eq!(
             messages(&[&long, &format!("{}.png", "a".repeat(251))]),
             [format!(
-                "`content/{long}` would be written under a name of 256 bytes; file systems take at most 255"
+                "a name of 256 bytes, more than the 255 file systems take, for `content/{long}`"
             )]
         );
     }
