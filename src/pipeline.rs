@@ -8,7 +8,8 @@
 //! 2. `frontmatter::parse` splits and parses each page, in parallel;
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
 //! 4. `markdown::parse` reads each body once; `xref::resolve` checks its links;
-//! 5. `markdown::to_html` and `render::site` produce the output files, and
+//! 5. `markdown::to_html` and `render::site` produce the output files;
+//!    `render::exports` adds the JSON, CSV and calendar exports, and
 //!    `render::print` the board edition, `print.html`.
 //!
 //! Content problems are collected in `diags` all the way through; the run
@@ -26,7 +27,7 @@ use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Sources;
 use crate::error::Error;
 use crate::frontmatter;
-use crate::markdown;
+use crate::markdown::{self, HtmlOptions};
 use crate::model::{self, Kind, Parsed};
 use crate::render::{self, Templates};
 use crate::source::{Content, Project};
@@ -114,10 +115,14 @@ pub fn render(
     let as_of = config.as_of.unwrap_or_else(|| Quarter::of(options.today));
     let publication =
         model::validate(&parsed, sources, content.assets, config, options.drafts, as_of, diags);
+    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .par_iter()
-        .map(|page| markdown::parse(page.source, &sources.get(page.source).text, page.body.clone()))
+        .map(|page| {
+            let text = &sources.get(page.source).text;
+            markdown::parse(page.source, text, page.body.clone(), html_options)
+        })
         .collect();
     let links = xref::resolve(&publication, &docs, diags);
     let charts = data::read(&publication, &content.tables, sources, diags);
@@ -135,6 +140,7 @@ pub fn render(
         as_of,
     };
     let mut files = render::site(&input, templates)?;
+    files.extend(render::exports(&input));
     let pages = files
         .iter()
         .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == "html"))

@@ -1,13 +1,19 @@
 //! Slugs for URLs and heading ids: lowercase ASCII words joined by `-`, with
 //! Danish letters spelled out (æ → ae, ø → oe, å → aa) so ids stay readable
 //! and survive every host, mail client and URL parser.
+//!
+//! Text is read in Unicode NFC first: macOS writes file names decomposed
+//! (NFD, `å` as `a` + ring), editors write headings composed, and both must
+//! give the same slug.
+
+use unicode_normalization::UnicodeNormalization;
 
 /// `"Grøn IT & klima"` -> `"groen-it-klima"`. Empty when nothing is left.
 #[must_use]
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.nfc().flat_map(char::to_lowercase) {
         let spelled = match c {
             'æ' | 'ä' => "ae",
             'ø' | 'ö' | 'œ' => "oe",
@@ -63,5 +69,15 @@ mod tests {
         assert_eq!(slugify("2027–2030"), "2027-2030");
         assert_eq!(slugify("!!!"), "");
         assert_eq!(slugify("日本"), "");
+    }
+
+    #[test]
+    fn decomposed_and_composed_text_slug_the_same() {
+        // `Å` and `å` written as a letter plus a combining ring (NFD, as
+        // macOS names files) slug like the single letters (NFC).
+        let nfd = "Fa\u{0308}lles Sa\u{030a}n \u{00c5}\u{0301}";
+        let nfc = "Fälles Sån Ǻ";
+        assert_eq!(slugify(nfd), slugify(nfc));
+        assert_eq!(slugify("Ga\u{030a}rd"), "gaard");
     }
 }

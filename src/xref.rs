@@ -3,15 +3,25 @@
 //! files (so links also work on a git host); here they turn into relative
 //! links between pages, which work at any base path and from disk.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Nearby, PathIndex};
 use crate::markdown::{Doc, Link};
 use crate::model::{Kind, Publication, asset_url, join_relative};
+use crate::slug::slugify;
 
 /// The new destination of each link, per page, in [`Doc::links`] order
 /// (`None` keeps the link as written).
 pub type Links = Vec<Vec<Option<String>>>;
+
+/// Headings a broken `#anchor`'s help lists before "and N more".
+const LISTED_HEADINGS: usize = 5;
+
+/// Longest destination quoted whole in a message.
+const SHOWN_CHARS: usize = 80;
 
 /// Resolves the links of `docs` (one per page of `publication`, same order).
 pub fn resolve(publication: &Publication, docs: &[Doc<'_>], diags: &mut Diagnostics) -> Links {
@@ -19,7 +29,17 @@ pub fn resolve(publication: &Publication, docs: &[Doc<'_>], diags: &mut Diagnost
         publication.pages.iter().enumerate().map(|(i, p)| (p.path.as_str(), i)).collect();
     let assets: HashMap<&str, String> =
         publication.assets.iter().map(|a| (a.rel.as_str(), asset_url(&a.rel))).collect();
-    let index = Index { publication, docs, by_path, assets };
+    let paths = by_path.keys().copied().chain(assets.keys().copied());
+    let folders = paths.clone().flat_map(folders_of).collect();
+    let index = Index {
+        publication,
+        docs,
+        suggest: PathIndex::new(paths),
+        folders,
+        anchors: docs.iter().map(|_| OnceCell::new()).collect(),
+        by_path,
+        assets,
+    };
     publication
         .pages
         .iter()
@@ -28,18 +48,35 @@ pub fn resolve(publication: &Publication, docs: &[Doc<'_>], diags: &mut Diagnost
         .collect()
 }
 
+/// Everything a link is resolved against, built once per run so each link
+/// costs O(1) lookups plus bounded suggestion work.
 struct Index<'a> {
     publication: &'a Publication,
     docs: &'a [Doc<'a>],
     by_path: HashMap<&'a str, usize>,
     assets: HashMap<&'a str, String>,
+    suggest: PathIndex<'a>,
+    /// Every folder that holds a page or file (`""` is `content/` itself).
+    folders: HashSet<&'a str>,
+    /// Per page, its ids by length, made the first time an anchor into it is broken.
+    anchors: Vec<OnceCell<Nearby<'a>>>,
 }
 
 impl Index<'_> {
     fn resolve(&self, from: usize, link: &Link, diags: &mut Diagnostics) -> Option<String> {
         let page = &self.publication.pages[from];
         let dest = link.dest.trim();
+        let shown = clip(dest);
         let error = |message: String| Diagnostic::error(link.span.clone(), message);
+        if let Some(host) = dest.strip_prefix("//") {
+            let host = clip(host);
+            diags.push(
+                Diagnostic::warning(link.span.clone(), format!("`{shown}` has no `https:`"))
+                    .label("opened from disk, this looks for a file on the computer")
+                    .help(format!("write the whole address: `https://{host}`")),
+            );
+            return None;
+        }
         if let Some(scheme) = scheme(dest) {
             if ["javascript", "vbscript", "data"].contains(&scheme.as_str()) {
                 diags.push(
@@ -47,6 +84,13 @@ impl Index<'_> {
                         .help("link to a page or to an `https:` address".to_owned()),
                 );
                 return Some("#".to_owned());
+            }
+            if scheme == "file" {
+                diags.push(
+                    error(format!("`{shown}` is a file on one computer"))
+                        .label("readers of the site cannot open it")
+                        .help("copy the file into `content/` and link to it relative to this page, e.g. `../billeder/kort.png`".to_owned()),
+                );
             }
             return None;
         }
@@ -62,20 +106,21 @@ impl Index<'_> {
             diags.push(
                 Diagnostic::warning(
                     link.span.clone(),
-                    format!("`{dest}` starts at the web server's root"),
+                    format!("`{shown}` starts at the web server's root"),
                 )
                 .label("breaks when the site is opened from disk or served under a base path")
                 .help("link relative to this file, e.g. `../initiatives/x.md`".to_owned()),
             );
             return None;
         }
-        let decoded = percent_decode(path);
+        let decoded = nfc(&percent_decode(path));
         let Some(target) = join_relative(&page.path, &decoded) else {
-            diags.push(outside(link, dest, &decoded));
+            diags.push(self.outside(&page.path, link, &shown, &decoded));
             return None;
         };
         let target = target.trim_end_matches('/');
-        let fragment_suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        // Ids are NFC, so a fragment typed decomposed is written composed.
+        let fragment_suffix = fragment.map(|f| format!("#{}", nfc(f))).unwrap_or_default();
         if let Some(&to) = self.by_path.get(target) {
             if let Some(fragment) = fragment {
                 self.check_fragment(from, to, fragment, link, diags);
@@ -91,25 +136,93 @@ impl Index<'_> {
         if let Some(section) = section_url(self.publication, target) {
             return Some(format!("{}{fragment_suffix}", relative_url(&page.url, &section)));
         }
-        let message =
-            if let Some(left_out) = self.publication.left_out_path(target) {
-                if !left_out.draft {
-                    return None; // its own file has the error
-                }
-                diags.push(error(format!("`{dest}` links to a draft page")).help(
+        if let Some(left_out) = self.publication.left_out_path(target) {
+            if left_out.draft {
+                diags.push(error(format!("`{shown}` links to a draft page")).help(
                     "build with `--drafts`, or remove `draft: true` from the target".to_owned(),
                 ));
-                return None;
-            } else if link.image {
-                format!("image `{dest}` not found")
-            } else {
-                format!("broken link: `{dest}` does not exist")
-            };
-        let candidates = self.by_path.keys().copied().chain(self.assets.keys().copied());
-        let help = did_you_mean(target, candidates)
-            .map(|close| format!("did you mean `{}`?", relative_url(&page.path, close)));
-        diags.push(error(message).label(format!("no file `content/{target}`")).help(help));
+            }
+            return None; // a page with broken frontmatter has its own error
+        }
+        if self.folders.contains(target) || path.ends_with('/') {
+            diags.push(self.folder(&page.path, link, &shown, target));
+            return None;
+        }
+        let message = if link.image {
+            format!("image `{shown}` not found")
+        } else {
+            format!("broken link: `{shown}` does not exist")
+        };
+        let help = if !decoded.contains('/') && decoded.contains('@') && !link.image {
+            Some(format!("for an email address write `<{shown}>` or `mailto:{shown}`"))
+        } else {
+            self.suggest
+                .closest(target)
+                .map(|close| format!("did you mean `{}`?", relative_url(&page.path, close)))
+        };
+        diags.push(error(message).label(format!("no file `content/{}`", clip(target))).help(help));
         None
+    }
+
+    /// A link to a folder that has no page of its own.
+    fn folder(&self, from: &str, link: &Link, shown: &str, target: &str) -> Diagnostic {
+        let place = if target.is_empty() {
+            "content/".to_owned()
+        } else {
+            format!("content/{}/", clip(target))
+        };
+        if !target.is_empty() && !self.folders.contains(target) {
+            return Diagnostic::error(
+                link.span.clone(),
+                format!("broken link: `{shown}` does not exist"),
+            )
+            .label(format!("no folder `{place}`"));
+        }
+        let example = if target.is_empty() {
+            Some("purpose.md")
+        } else {
+            self.suggest.in_folder(target).find(|p| self.by_path.contains_key(p))
+        };
+        let help = match example {
+            Some(page) if target.is_empty() => format!("link to the front page: `{}`", relative_url(from, page)),
+            Some(page) => format!("link to a page in it, e.g. `{}`", relative_url(from, page)),
+            None => "link to a page instead; only folders of a kind with pages (`../initiatives/`) have an overview".to_owned(),
+        };
+        Diagnostic::error(link.span.clone(), format!("`{shown}` is a folder, not a page"))
+            .label(format!("`{place}` has no page of its own"))
+            .help(help)
+    }
+
+    /// Why a path cannot be followed, in the words a writer needs.
+    fn outside(&self, from: &str, link: &Link, shown: &str, path: &str) -> Diagnostic {
+        let error = |message: String, help: String| {
+            Diagnostic::error(link.span.clone(), message).help(help)
+        };
+        let drive =
+            path.as_bytes().get(1) == Some(&b':') && path.as_bytes()[0].is_ascii_alphabetic();
+        if path.contains('\\') {
+            error(
+                format!("`{shown}` uses `\\` between folders"),
+                format!("links use `/`, as on the web: `{}`", clip(&path.replace('\\', "/"))),
+            )
+        } else if drive {
+            error(
+                format!("`{shown}` is a path on one computer"),
+                "link relative to this file, e.g. `../initiatives/x.md`".to_owned(),
+            )
+        } else if path.contains(':') {
+            error(
+                format!("`{shown}` has a `:` in its path"),
+                "a `:` cannot be in a file name on Windows, and on the web `x:` starts an address; rename the file without it".to_owned(),
+            )
+        } else if lands_at_root(from, path) {
+            self.folder(from, link, shown, "")
+        } else {
+            error(
+                format!("`{shown}` points outside `content/`"),
+                "link only to files inside the project's `content/` folder".to_owned(),
+            )
+        }
     }
 
     fn check_fragment(
@@ -120,53 +233,77 @@ impl Index<'_> {
         link: &Link,
         diags: &mut Diagnostics,
     ) {
-        let fragment = percent_decode(fragment);
-        let ids = &self.docs[to].ids;
-        if fragment.is_empty() || fragment == "top" || ids.contains(&fragment) {
+        let fragment = nfc(&percent_decode(fragment));
+        let doc = &self.docs[to];
+        if fragment.is_empty() || fragment == "top" || doc.ids.contains(&fragment) {
             return;
         }
         let target = &self.publication.pages[to];
         let place =
             if from == to { "this page".to_owned() } else { format!("`content/{}`", target.path) };
-        let help = did_you_mean(&fragment, ids.iter().map(String::as_str))
+        let nearby =
+            self.anchors[to].get_or_init(|| Nearby::new(doc.ids.iter().map(String::as_str)));
+        // `#mål` for a heading `Mål`: the id is its slug, `#maal`.
+        let slug = Some(slugify(&fragment)).filter(|s| doc.ids.contains(s));
+        let help = slug
+            .as_deref()
+            .or_else(|| nearby.closest(&fragment))
             .map(|close| format!("did you mean `#{close}`?"))
-            .or_else(|| (!ids.is_empty()).then(|| format!("headings there: {}", sorted_ids(ids))));
+            .or_else(|| listed_headings(doc))
+            .unwrap_or_else(|| "the page has no headings to link to".to_owned());
         diags.push(
             Diagnostic::error(
                 link.span.clone(),
-                format!("broken anchor: `#{fragment}` is not a heading in {place}"),
+                format!("broken anchor: `#{}` is not a heading in {place}", clip(&fragment)),
             )
-            .help(help.unwrap_or_else(|| "the page has no headings to link to".to_owned())),
+            .help(help),
         );
     }
 }
 
-/// Why a path cannot be followed, in the words a writer needs.
-fn outside(link: &Link, dest: &str, path: &str) -> Diagnostic {
-    let error =
-        |message: String, help: String| Diagnostic::error(link.span.clone(), message).help(help);
-    if path.contains('\\') {
-        error(
-            format!("`{dest}` uses `\\` between folders"),
-            format!("links use `/`, as on the web: `{}`", path.replace('\\', "/")),
-        )
-    } else if path.as_bytes().get(1) == Some(&b':') {
-        error(
-            format!("`{dest}` is a path on one computer"),
-            "link relative to this file, e.g. `../initiatives/x.md`".to_owned(),
-        )
-    } else {
-        error(
-            format!("`{dest}` points outside `content/`"),
-            "link only to files inside the project's `content/` folder".to_owned(),
-        )
+/// "headings there: #a, #b … and 12 more", in page order.
+fn listed_headings(doc: &Doc<'_>) -> Option<String> {
+    let first: Vec<String> =
+        doc.headings.iter().take(LISTED_HEADINGS).map(|h| format!("`#{}`", clip(&h.id))).collect();
+    if first.is_empty() {
+        return None;
     }
+    let more = doc.headings.len() - first.len();
+    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+    Some(format!("headings there: {}{more}", first.join(", ")))
 }
 
-fn sorted_ids(ids: &std::collections::HashSet<String>) -> String {
-    let mut ids: Vec<String> = ids.iter().map(|id| format!("#{id}")).collect();
-    ids.sort();
-    ids.join(", ")
+/// The folders that hold `path`: `a/b/c.md` -> `a/b`, `a` and the empty
+/// path, which stands for `content/` itself.
+fn folders_of(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(|(i, _)| &path[..i]).chain(std::iter::once(""))
+}
+
+/// True when `target`, relative to the folder of `from`, is `content/` itself.
+fn lands_at_root(from: &str, target: &str) -> bool {
+    let mut depth = from.matches('/').count();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if depth == 0 => return false,
+            ".." => depth -= 1,
+            _ => depth += 1,
+        }
+    }
+    depth == 0
+}
+
+/// `text` in NFC, as file paths and ids are compared.
+fn nfc(text: &str) -> String {
+    if is_nfc(text) { text.to_owned() } else { text.nfc().collect() }
+}
+
+/// `text`, cut to [`SHOWN_CHARS`] with `…` when longer, for messages.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 /// `initiatives` (a folder link) -> its overview page, when stratdoc makes one

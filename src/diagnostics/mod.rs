@@ -10,7 +10,7 @@ mod suggest;
 use std::ops::Range;
 
 pub use sources::{SourceFile, Sources};
-pub use suggest::did_you_mean;
+pub use suggest::{Nearby, PathIndex, did_you_mean};
 
 /// Index of a file in [`crate::source::Sources`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

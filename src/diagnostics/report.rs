@@ -1,15 +1,31 @@
 //! Renders diagnostics for people (rustc-like snippets) or tools
 //! (`file:line:col: error: message`). codespan-reporting stays in here.
+//!
+//! Output stays small whatever the input: each source line is shown only
+//! around its labels (see [`excerpt`]), long messages are cut, and in the
+//! human format a file shows at most [`SHOWN_PER_KIND`] problems of one kind
+//! before a note says how many more there are. The short format lists every
+//! problem, one line each.
 
+mod excerpt;
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 
 use codespan_reporting::diagnostic::{
-    Diagnostic as Report, Label as ReportLabel, Severity as ReportSeverity,
+    Diagnostic as Report, Label as ReportLabel, LabelStyle, Severity as ReportSeverity,
 };
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, DisplayStyle, termcolor};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, Label, Severity, SourceId, Sources, Span};
+use excerpt::{Excerpts, FileIndex};
+
+/// Problems of one kind shown per file in the human format.
+pub const SHOWN_PER_KIND: usize = 10;
+
+/// Longest message, label or hint printed whole (in chars).
+const MAX_TEXT: usize = 300;
 
 /// How diagnostics are printed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,10 +59,10 @@ pub fn emit(diagnostics: &Diagnostics, sources: &Sources, format: Format, color:
         Color::Auto | Color::Never => termcolor::ColorChoice::Never,
     };
     let mut out = termcolor::BufferedStandardStream::stderr(choice);
-    let (files, config) = setup(sources, format);
-    for diagnostic in diagnostics.items() {
+    let renderer = Renderer::new(sources, format);
+    for report in reports(diagnostics, format) {
         // A failed write to stderr leaves nothing better to do than go on.
-        let _ = term::emit_to_write_style(&mut out, &config, &files, &to_report(diagnostic));
+        let _ = renderer.write(&mut out, &report);
     }
     let _ = out.flush();
 }
@@ -54,69 +70,159 @@ pub fn emit(diagnostics: &Diagnostics, sources: &Sources, format: Format, color:
 /// The diagnostics as plain text, as [`emit`] prints them without colour.
 #[must_use]
 pub fn to_string(diagnostics: &Diagnostics, sources: &Sources, format: Format) -> String {
-    let (files, config) = setup(sources, format);
-    diagnostics
-        .items()
-        .iter()
-        .filter_map(|d| term::emit_into_string(&config, &files, &to_report(d)).ok())
-        .collect()
-}
-
-fn setup(sources: &Sources, format: Format) -> (SimpleFiles<&str, &str>, Config) {
-    let mut files = SimpleFiles::new();
-    for (_, file) in sources.iter() {
-        files.add(file.path.as_str(), file.text.as_str());
+    let renderer = Renderer::new(sources, format);
+    let mut out = termcolor::NoColor::new(Vec::new());
+    for report in reports(diagnostics, format) {
+        let _ = renderer.write(&mut out, &report);
     }
-    let style = match format {
-        Format::Human => DisplayStyle::Rich,
-        Format::Short => DisplayStyle::Short,
-    };
-    (files, Config { display_style: style, ..Config::default() })
+    String::from_utf8_lossy(&out.into_inner()).into_owned()
 }
 
-fn to_report(d: &Diagnostic) -> Report<usize> {
-    let severity = match d.severity {
-        Severity::Error => ReportSeverity::Error,
-        Severity::Warning => ReportSeverity::Warning,
+/// What is printed: a diagnostic, or a note standing for those left out.
+enum Shown<'d> {
+    One(&'d Diagnostic),
+    More { file: SourceId, error: bool, kind: String, count: usize },
+}
+
+/// The diagnostics to print, in order: all of them in the short format; in
+/// the human format the first [`SHOWN_PER_KIND`] of each kind per file, then
+/// a note per kind with the number of the rest (never a note for just one).
+/// A file, error or not, and a message's [`kind`].
+type Key = (SourceId, bool, String);
+
+fn reports(diagnostics: &Diagnostics, format: Format) -> Vec<Shown<'_>> {
+    let items = diagnostics.items();
+    if format == Format::Short {
+        return items.iter().map(Shown::One).collect();
+    }
+    let key = |d: &Diagnostic| {
+        d.primary.as_ref().map(|l| (l.span.source, d.is_error(), kind(&d.message)))
     };
-    let mut labels: Vec<ReportLabel<usize>> = d
-        .primary
-        .iter()
-        .map(|l| {
-            ReportLabel::primary(l.span.source.0, l.span.range.clone()).with_message(&l.message)
-        })
-        .collect();
-    labels.extend(d.secondary.iter().map(|l| {
-        ReportLabel::secondary(l.span.source.0, l.span.range.clone()).with_message(&l.message)
-    }));
-    let notes = d.help.iter().map(|h| format!("help: {h}")).collect();
-    Report::new(severity).with_message(&d.message).with_labels(labels).with_notes(notes)
+    let mut totals: HashMap<Key, usize> = HashMap::new();
+    for key in items.iter().filter_map(key) {
+        *totals.entry(key).or_insert(0) += 1;
+    }
+    let mut seen: HashMap<Key, usize> = HashMap::new();
+    let mut notes: Vec<(Key, usize)> = Vec::new();
+    let mut shown = Vec::new();
+    for d in items {
+        let Some(key) = key(d) else {
+            shown.push(Shown::One(d));
+            continue;
+        };
+        if notes.last().is_some_and(|((file, _, _), _)| *file != key.0) {
+            shown.extend(notes.drain(..).map(more));
+        }
+        let total = totals[&key];
+        let n = seen.entry(key.clone()).or_insert(0);
+        *n += 1;
+        if total <= SHOWN_PER_KIND + 1 || *n <= SHOWN_PER_KIND {
+            shown.push(Shown::One(d));
+        } else if *n == SHOWN_PER_KIND + 1 {
+            notes.push((key, total - SHOWN_PER_KIND));
+        }
+    }
+    shown.extend(notes.drain(..).map(more));
+    shown
+}
+
+fn more<'d>(((file, error, kind), count): (Key, usize)) -> Shown<'d> {
+    Shown::More { file, error, kind, count }
+}
+
+/// A message with what it quotes left out: `broken link: `…` does not exist`.
+fn kind(message: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        out.push_str(if i % 2 == 1 { "…" } else { part });
+    }
+    clip(&out)
+}
+
+/// `text`, cut to [`MAX_TEXT`] chars with `…` when longer.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_TEXT) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// Renders reports against the run's sources, indexing each file (line
+/// starts, char counts) once, the first time a diagnostic points into it.
+struct Renderer<'s> {
+    sources: &'s Sources,
+    indexes: Vec<OnceCell<FileIndex>>,
+    config: Config,
+}
+
+impl<'s> Renderer<'s> {
+    fn new(sources: &'s Sources, format: Format) -> Self {
+        let style = match format {
+            Format::Human => DisplayStyle::Rich,
+            Format::Short => DisplayStyle::Short,
+        };
+        Renderer {
+            sources,
+            indexes: sources.iter().map(|_| OnceCell::new()).collect(),
+            config: Config { display_style: style, ..Config::default() },
+        }
+    }
+
+    fn index(&self, id: SourceId) -> &FileIndex {
+        self.indexes[id.0].get_or_init(|| FileIndex::new(&self.sources.get(id).text))
+    }
+
+    fn write(
+        &self,
+        out: &mut dyn termcolor::WriteColor,
+        shown: &Shown<'_>,
+    ) -> Result<(), codespan_reporting::files::Error> {
+        match shown {
+            Shown::One(d) => {
+                let mut excerpts = Excerpts::default();
+                let report = self.to_report(d, &mut excerpts);
+                term::emit_to_write_style(out, &self.config, &excerpts, &report)
+            }
+            Shown::More { file, error, kind, count } => {
+                let (word, plural) =
+                    if *error { ("error", "errors") } else { ("warning", "warnings") };
+                let noun = if *count == 1 { word } else { plural };
+                let path = &self.sources.get(*file).path;
+                let note = Report::note()
+                    .with_message(format!("{path} has {count} more {noun} like \"{kind}\""))
+                    .with_notes(vec!["help: `--message-format short` lists every one".to_owned()]);
+                term::emit_to_write_style(out, &self.config, &Excerpts::default(), &note)
+            }
+        }
+    }
+
+    fn to_report(&self, d: &Diagnostic, excerpts: &mut Excerpts) -> Report<usize> {
+        let severity = match d.severity {
+            Severity::Error => ReportSeverity::Error,
+            Severity::Warning => ReportSeverity::Warning,
+        };
+        let labels: Vec<(&Label, LabelStyle)> = d
+            .primary
+            .iter()
+            .map(|l| (l, LabelStyle::Primary))
+            .chain(d.secondary.iter().map(|l| (l, LabelStyle::Secondary)))
+            .collect();
+        let spans: Vec<&Span> = labels.iter().map(|(l, _)| &l.span).collect();
+        let placed = excerpts.place(self.sources, &spans, |id| self.index(id));
+        let labels = labels
+            .iter()
+            .zip(placed)
+            .map(|((label, style), (file, range))| {
+                ReportLabel::new(*style, file, range).with_message(clip(&label.message))
+            })
+            .collect();
+        let notes = d.help.iter().map(|h| format!("help: {}", clip(h))).collect();
+        Report::new(severity).with_message(clip(&d.message)).with_labels(labels).with_notes(notes)
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostics::Span;
-
-    #[test]
-    fn short_and_human_formats() {
-        let mut sources = Sources::default();
-        let id = sources.add("content/a.md", "---\ntitle: x\nstatus: actve\n---\n");
-        let mut diags = Diagnostics::new();
-        diags.push(
-            Diagnostic::error(Span::new(id, 21..26), "`actve` is not a valid `status`")
-                .help("did you mean `active`?".to_owned()),
-        );
-        diags.push(Diagnostic::global("missing purpose statement"));
-        let short = to_string(&diags, &sources, Format::Short);
-        assert!(
-            short.starts_with("content/a.md:3:9: error: `actve` is not a valid `status`"),
-            "{short}"
-        );
-        assert!(short.contains("error: missing purpose statement"), "{short}");
-        let human = to_string(&diags, &sources, Format::Human);
-        assert!(human.contains("┌─ content/a.md:3:9"), "{human}");
-        assert!(human.contains("3 │ status: actve"), "{human}");
-        assert!(human.contains("= help: did you mean `active`?"), "{human}");
-    }
-}
+mod tests;

@@ -153,3 +153,79 @@ fn positions_leave_the_message() {
     );
     assert_eq!(strip_positions("x at line y"), ("x at line y".to_owned(), vec![]));
 }
+
+#[test]
+fn quoted_keys_are_found_by_their_decoded_text() {
+    let text = "---\ntitle: T\n\"ti\\u0074el\": x\n'it''s': y\n\"a\\\"b\": z\n\"\\x41\\t\": w\nowner: IT\n---\n";
+    let (fm, sources) = parse_ok(text);
+    let keys: Vec<(usize, usize, String)> =
+        fm.fields.iter().map(|f| at(&sources, &f.key_span)).collect();
+    assert_eq!(
+        keys,
+        [
+            (2, 1, "title".into()),
+            (3, 1, "\"ti\\u0074el\"".into()),
+            (4, 1, "'it''s'".into()),
+            (5, 1, "\"a\\\"b\"".into()),
+            (6, 1, "\"\\x41\\t\"".into()),
+            (7, 1, "owner".into())
+        ]
+    );
+    assert_eq!(fm.fields[1].key, "titel");
+    assert_eq!(fm.fields[2].key, "it's");
+    assert_eq!(at(&sources, &fm.fields[2].value.span), (4, 10, "y".into()));
+    assert_eq!(at(&sources, &fm.get("owner").unwrap().value.span), (7, 8, "IT".into()));
+}
+
+#[test]
+fn keys_written_unlike_their_value_are_found_by_place() {
+    // serde_yaml reads `0x1F` as 31 and `True` as true.
+    let (fm, sources) = parse_ok("---\ntitle: T\n0x1F: a\nTrue: b\n---\n");
+    assert_eq!(fm.fields[1].key, "31");
+    assert_eq!(at(&sources, &fm.fields[1].key_span), (3, 1, "0x1F".into()));
+    assert_eq!(at(&sources, &fm.fields[2].key_span), (4, 1, "True".into()));
+    assert_eq!(at(&sources, &fm.fields[2].value.span), (4, 7, "b".into()));
+}
+
+#[test]
+fn many_escaped_keys_each_on_its_own_line() {
+    let mut text = String::from("---\ntitle: T\n");
+    for i in 0..2_000 {
+        text.push_str("\"k\\u0030");
+        text.push_str(&i.to_string());
+        text.push_str("\": v");
+        text.push_str(&i.to_string());
+        text.push('\n');
+    }
+    text.push_str("---\n");
+    let (fm, sources) = parse_ok(&text);
+    assert_eq!(fm.fields.len(), 2_001);
+    let last = &fm.fields[2_000];
+    assert_eq!(last.key, "k01999");
+    assert_eq!(at(&sources, &last.key_span).0, 2_002);
+    assert_eq!(at(&sources, &last.value.span), (2_002, 16, "v1999".into()));
+}
+
+#[test]
+fn flow_items_are_split_outside_quotes_and_brackets() {
+    let (fm, sources) = parse_ok("---\ndirections: [\"a, b\", 'c''d' , [e, f], g]\n---\n");
+    let Value::Seq(items) = &fm.get("directions").unwrap().value.value else { panic!() };
+    let found: Vec<(usize, usize, String)> = items.iter().map(|i| at(&sources, &i.span)).collect();
+    assert_eq!(
+        found,
+        [
+            (2, 14, "\"a, b\"".into()),
+            (2, 22, "'c''d'".into()),
+            (2, 31, "[e, f]".into()),
+            (2, 39, "g".into())
+        ]
+    );
+    assert_eq!(items[1].value, Value::Str("c'd".into()));
+}
+
+#[test]
+fn plain_keys_may_hold_colons() {
+    let (fm, sources) = parse_ok("---\ntitle: T\nurl:x: y\n---\n");
+    assert_eq!(fm.fields[1].key, "url:x");
+    assert_eq!(at(&sources, &fm.fields[1].key_span), (3, 1, "url:x".into()));
+}

@@ -1,24 +1,33 @@
 //! Markdown, in two cheap passes over one parse: [`parse`] reads a page body
-//! once into events and collects its outline (heading ids, links, anchors) so
-//! cross-references can be checked before any HTML exists; [`to_html`] then
-//! writes the same events with links rewritten. pulldown-cmark stays in here.
+//! once into events and collects its outline (heading ids, footnotes, links,
+//! anchors) so cross-references can be checked before any HTML exists;
+//! [`to_html`] then writes the same events with links rewritten.
+//! pulldown-cmark stays in here.
+
+mod html;
+mod ids;
+mod raw_html;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Language;
 use crate::diagnostics::{SourceId, Span};
 use crate::slug::slugify;
 
+pub use html::to_html;
+use ids::Ids;
 mod title;
 
 pub use title::first_heading;
 
 /// The one place parser options are chosen: `CommonMark` plus what writers
 /// expect from git hosts. No metadata blocks: frontmatter is split before.
-fn parser_options() -> Options {
+#[must_use]
+pub fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -41,11 +50,12 @@ pub struct Heading {
 /// A link or image destination written in the body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
-    /// The destination as written.
+    /// The destination as written (an email autolink `<a@b.dk>` as
+    /// `mailto:a@b.dk`, a raw HTML attribute with `&amp;` decoded).
     pub dest: String,
-    /// Where the link is, in the file.
+    /// Where the link is, in the file (for raw HTML, the attribute's value).
     pub span: Span,
-    /// True for `![…](…)`.
+    /// True for `![…](…)` and `<img src>`.
     pub image: bool,
 }
 
@@ -59,67 +69,222 @@ pub struct Doc<'a> {
     pub headings: Vec<Heading>,
     /// Links and images, in order; [`to_html`] takes their new targets in the same order.
     pub links: Vec<Link>,
-    /// Every fragment id in the page: headings and footnotes.
+    /// Every fragment id in the page: headings, footnotes and their citations.
     pub ids: HashSet<String>,
+    /// Footnotes by label, case-folded as pulldown-cmark matches them.
+    footnotes: HashMap<String, Footnote>,
+    /// True when links in raw HTML are among [`Doc::links`].
+    raw_html_links: bool,
+}
+
+/// A footnote as the HTML shows it.
+#[derive(Debug, Default)]
+struct Footnote {
+    /// The definition's element id.
+    id: String,
+    /// The number shown: order of first citation, then uncited ones.
+    number: usize,
+    /// The id of its first citation, the target of the link back.
+    cited: Option<String>,
+}
+
+/// What parsing needs of the site's settings.
+#[derive(Clone, Copy, Debug)]
+pub struct HtmlOptions {
+    /// Quotes follow the language (Danish »…«), and so does the id of a
+    /// heading with no text (`#afsnit`, `#section`).
+    pub language: Language,
+    /// Pass raw HTML through (`CommonMark`), its links checked and rewritten,
+    /// or show it as text.
+    pub allow_html: bool,
 }
 
 /// Reads the outline of `text[body]` (the body of file `source`).
 #[must_use]
-pub fn parse(source: SourceId, text: &str, body: Range<usize>) -> Doc<'_> {
-    let mut doc = Doc {
-        body: &text[body.clone()],
-        headings: Vec::new(),
-        links: Vec::new(),
-        ids: HashSet::new(),
-    };
-    let mut heading: Option<(Option<String>, String)> = None;
-    for (event, range) in Parser::new_ext(doc.body, parser_options()).into_offset_iter() {
-        let span = || Span::new(source, body.start + range.start..body.start + range.end);
+pub fn parse(source: SourceId, text: &str, body: Range<usize>, options: HtmlOptions) -> Doc<'_> {
+    let mut outline = Outline::default();
+    let at =
+        |range: Range<usize>| Span::new(source, body.start + range.start..body.start + range.end);
+    let body_text = &text[body.clone()];
+    for (event, range) in Parser::new_ext(body_text, parser_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
-                heading = Some((id.map(|id| id.to_string()), String::new()));
+                outline.heading = Some((id.map(|id| id.nfc().collect()), String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = &mut heading {
+                if let Some((_, text)) = &mut outline.heading {
                     text.push_str(&t);
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
-                if let Some((custom, text)) = heading.take() {
-                    let id = doc.unique_id(custom, &text);
-                    doc.headings.push(Heading { level: level_number(level), text, id });
+                if let Some((custom, text)) = outline.heading.take() {
+                    outline.headings.push((level_number(level), custom, text));
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                doc.links.push(Link { dest: dest_url.to_string(), span: span(), image: false });
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                let dest = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
+                outline.links.push(Link { dest, span: at(range), image: false });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                doc.links.push(Link { dest: dest_url.to_string(), span: span(), image: true });
+                outline.links.push(Link {
+                    dest: dest_url.to_string(),
+                    span: at(range),
+                    image: true,
+                });
             }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                doc.ids.insert(footnote_id(&label));
+            Event::FootnoteReference(label) => outline.footnote(&label, true),
+            Event::Start(Tag::FootnoteDefinition(label)) => outline.footnote(&label, false),
+            Event::Start(Tag::HtmlBlock) if options.allow_html => {
+                outline.html_block = Some(HtmlChunk::default());
+            }
+            Event::Html(html) | Event::InlineHtml(html) if options.allow_html => {
+                match &mut outline.html_block {
+                    Some(block) => block.push(&html, range.start),
+                    None => HtmlChunk::one(&html, range.start).links_into(&mut outline.links, at),
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = outline.html_block.take() {
+                    block.links_into(&mut outline.links, at);
+                }
             }
             _ => {}
         }
     }
-    doc
+    outline.finish(body_text, options)
 }
 
-impl Doc<'_> {
-    /// The unique id of a heading: `{#custom}` if written, else the slug of
-    /// its text, numbered on repeats.
-    fn unique_id(&mut self, custom: Option<String>, text: &str) -> String {
-        let base = custom.unwrap_or_else(|| {
-            Some(slugify(text)).filter(|s| !s.is_empty()).unwrap_or_else(|| "afsnit".to_owned())
+/// What [`parse`] gathers before ids are given out.
+#[derive(Default)]
+struct Outline {
+    heading: Option<(Option<String>, String)>,
+    headings: Vec<(u8, Option<String>, String)>,
+    links: Vec<Link>,
+    html_block: Option<HtmlChunk>,
+    /// Footnote keys in order of first mention; whether each was cited.
+    footnotes: Vec<(String, String)>,
+    footnote_index: HashMap<String, usize>,
+    citations: Vec<usize>,
+}
+
+impl Outline {
+    fn footnote(&mut self, label: &str, citation: bool) {
+        let key = label.to_lowercase();
+        let next = self.footnotes.len();
+        let index = *self.footnote_index.entry(key.clone()).or_insert_with(|| {
+            self.footnotes.push((key, label.to_owned()));
+            next
         });
-        let mut unique = base.clone();
-        let mut n = 1;
-        while self.ids.contains(&unique) {
-            unique = format!("{base}-{n}");
-            n += 1;
+        if citation {
+            self.citations.push(index);
         }
-        self.ids.insert(unique.clone());
-        unique
+    }
+
+    /// Gives out ids: footnotes first (from their labels alone), then the
+    /// headings' own `{#ids}`, then the rest, so a heading never takes an id
+    /// a footnote or an explicit id needs. Each id costs O(1) (see [`Ids`]).
+    fn finish(self, body: &str, options: HtmlOptions) -> Doc<'_> {
+        let mut ids = Ids::default();
+        let mut footnotes: Vec<Footnote> = self
+            .footnotes
+            .iter()
+            .map(|(_, label)| {
+                let slug = slugify(label);
+                let slug = if slug.is_empty() { "note" } else { &slug };
+                Footnote { id: ids.claim(format!("fn-{slug}")), ..Footnote::default() }
+            })
+            .collect();
+        let mut number = 0;
+        for &index in &self.citations {
+            let footnote = &mut footnotes[index];
+            if footnote.cited.is_none() {
+                number += 1;
+                footnote.number = number;
+                footnote.cited = Some(ids.claim(format!("ref-{}", footnote.id)));
+            }
+        }
+        for footnote in footnotes.iter_mut().filter(|f| f.cited.is_none()) {
+            number += 1;
+            footnote.number = number;
+        }
+        let mut heading_ids: Vec<Option<String>> = self
+            .headings
+            .iter()
+            .map(|(_, custom, _)| custom.clone().map(|c| ids.claim(c)))
+            .collect();
+        let empty = match options.language {
+            Language::Da => "afsnit",
+            Language::En => "section",
+        };
+        let headings = self
+            .headings
+            .into_iter()
+            .zip(&mut heading_ids)
+            .map(|((level, _, text), id)| {
+                let id = id.take().unwrap_or_else(|| {
+                    let slug = slugify(&text);
+                    ids.claim(if slug.is_empty() { empty.to_owned() } else { slug })
+                });
+                Heading { level, text, id }
+            })
+            .collect();
+        Doc {
+            body,
+            headings,
+            links: self.links,
+            ids: ids.into_set(),
+            footnotes: self.footnotes.into_iter().map(|(key, _)| key).zip(footnotes).collect(),
+            raw_html_links: options.allow_html,
+        }
+    }
+}
+
+/// Raw HTML as pulldown-cmark hands it over: a block comes line by line (a
+/// tag may span lines), so its pieces are joined before scanning, each
+/// remembering where it starts in the body.
+#[derive(Default)]
+struct HtmlChunk {
+    text: String,
+    /// (offset in `text`, offset in the body) of each piece.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl HtmlChunk {
+    fn one(html: &str, at: usize) -> HtmlChunk {
+        let mut chunk = HtmlChunk::default();
+        chunk.push(html, at);
+        chunk
+    }
+
+    fn push(&mut self, html: &str, at: usize) {
+        self.pieces.push((self.text.len(), at));
+        self.text.push_str(html);
+    }
+
+    /// Body offset of byte `i` of the joined text.
+    fn body_offset(&self, i: usize) -> usize {
+        let piece = self.pieces.partition_point(|&(start, _)| start <= i).saturating_sub(1);
+        let (start, at) = self.pieces[piece];
+        at + (i - start)
+    }
+
+    fn links_into(&self, links: &mut Vec<Link>, at: impl Fn(Range<usize>) -> Span) {
+        for link in raw_html::links(&self.text) {
+            // Each end is mapped on its own: a value may cross a line of a
+            // block quote, whose `> ` is not in the joined text.
+            let start = self.body_offset(link.value.start);
+            let end = if link.value.is_empty() {
+                start
+            } else {
+                self.body_offset(link.value.end - 1) + 1
+            };
+            let span = at(start..end);
+            links.push(Link { dest: link.dest, span, image: link.image });
+        }
     }
 }
 
@@ -132,108 +297,6 @@ fn level_number(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
-}
-
-/// How to write the HTML.
-#[derive(Clone, Copy, Debug)]
-pub struct HtmlOptions {
-    /// Quotes follow the language (Danish »…«).
-    pub language: Language,
-    /// Pass raw HTML through (`CommonMark`) or show it as text.
-    pub allow_html: bool,
-}
-
-/// Writes `doc` as HTML. `targets[i]` replaces the destination of
-/// `doc.links[i]` when it is `Some`.
-#[must_use]
-pub fn to_html(doc: &Doc<'_>, targets: &[Option<String>], options: HtmlOptions) -> String {
-    let mut links = targets.iter();
-    let mut ids = doc.headings.iter().map(|h| CowStr::from(h.id.clone()));
-    let mut footnotes = Footnotes::default();
-    let (done, open, back, table) = match options.language {
-        Language::Da => ("Udført", "Ikke udført", "Tilbage til teksten", "Tabel"),
-        Language::En => ("Done", "Not done", "Back to the text", "Table"),
-    };
-    let events = Parser::new_ext(doc.body, parser_options()).map(|event| match event {
-        // Footnotes get ids that cannot clash with headings (`fn-…`) and a
-        // link back to where they are cited.
-        Event::FootnoteReference(label) => {
-            let (n, first) = footnotes.cite(&label);
-            let id = footnote_id(&label);
-            let anchor = if first { format!(" id=\"ref-{id}\"") } else { String::new() };
-            Event::InlineHtml(format!("<sup class=\"footnote-reference\"{anchor}><a href=\"#{id}\">{n}</a></sup>").into())
-        }
-        Event::Start(Tag::FootnoteDefinition(label)) => {
-            let (n, _) = footnotes.cite(&label);
-            let id = footnote_id(&label);
-            footnotes.open = Some(id.clone());
-            Event::Html(format!("<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{n}</sup>\n").into())
-        }
-        Event::End(TagEnd::FootnoteDefinition) => {
-            let id = footnotes.open.take().unwrap_or_default();
-            Event::Html(format!("<a class=\"footnote-backref\" href=\"#ref-{id}\" aria-label=\"{back}\">↩</a></div>\n").into())
-        }
-        Event::TaskListMarker(checked) => {
-            let (state, label) = if checked { (" checked", done) } else { ("", open) };
-            Event::InlineHtml(format!("<input type=\"checkbox\" disabled{state} aria-label=\"{label}\"> ").into())
-        }
-        Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
-            // `{key=value}` after a heading becomes a raw HTML attribute
-            // (`onclick=…`), so with raw HTML off it goes too.
-            let attrs = if options.allow_html { attrs } else { Vec::new() };
-            Event::Start(Tag::Heading { level, id: ids.next(), classes, attrs })
-        }
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            let dest_url = links.next().cloned().flatten().map_or(dest_url, CowStr::from);
-            Event::Start(Tag::Link { link_type, dest_url, title, id })
-        }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-            let dest_url = links.next().cloned().flatten().map_or(dest_url, CowStr::from);
-            Event::Start(Tag::Image { link_type, dest_url, title, id })
-        }
-        Event::Text(text) if options.language == Language::Da && text.contains(['“', '”']) => {
-            Event::Text(CowStr::from(text.replace('“', "»").replace('”', "«")))
-        }
-        Event::Html(html) | Event::InlineHtml(html) if !options.allow_html => Event::Text(html),
-        event => event,
-    });
-    // Wide tables scroll inside their own box instead of the page.
-    let events = events.flat_map(|event| {
-        let (before, after) = match event {
-            Event::Start(Tag::Table(_)) => (Some(format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{table}\">\n")), None),
-            Event::End(TagEnd::Table) => (None, Some("</div>\n".to_owned())),
-            _ => (None, None),
-        };
-        let html = |h: String| Event::Html(CowStr::from(h));
-        before.map(html).into_iter().chain(std::iter::once(event)).chain(after.map(html))
-    });
-    let mut html = String::with_capacity(doc.body.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut html, events);
-    html
-}
-
-/// Footnote numbers in order of first citation, as pulldown-cmark numbers them.
-#[derive(Default)]
-struct Footnotes {
-    numbers: HashMap<String, usize>,
-    open: Option<String>,
-}
-
-impl Footnotes {
-    /// The number of footnote `label`, and whether this is its first citation.
-    fn cite(&mut self, label: &str) -> (usize, bool) {
-        let next = self.numbers.len() + 1;
-        match self.numbers.entry(label.to_owned()) {
-            std::collections::hash_map::Entry::Occupied(e) => (*e.get(), false),
-            std::collections::hash_map::Entry::Vacant(e) => (*e.insert(next), true),
-        }
-    }
-}
-
-/// The element id of footnote `label`.
-fn footnote_id(label: &str) -> String {
-    let slug = slugify(label);
-    format!("fn-{}", if slug.is_empty() { "note" } else { &slug })
 }
 
 #[cfg(test)]

@@ -3,9 +3,18 @@ use crate::diagnostics::Sources;
 
 const DA: HtmlOptions = HtmlOptions { language: Language::Da, allow_html: true };
 
+const EN: HtmlOptions = HtmlOptions { language: Language::En, allow_html: true };
+
+fn outline(text: &str, options: HtmlOptions) -> Doc<'_> {
+    parse(SourceId(0), text, 0..text.len(), options)
+}
+
 fn html(text: &str, options: HtmlOptions) -> String {
-    let doc = parse(SourceId(0), text, 0..text.len());
-    to_html(&doc, &[], options)
+    to_html(&outline(text, options), &[], options)
+}
+
+fn ids(doc: &Doc<'_>) -> Vec<String> {
+    doc.headings.iter().map(|h| h.id.clone()).collect()
 }
 
 #[test]
@@ -37,8 +46,7 @@ fn quotes_and_dashes_follow_the_language() {
 
 #[test]
 fn heading_ids_are_slugs_unique_in_the_page() {
-    let doc =
-        parse(SourceId(0), "# Grøn IT\n## KPI'er\n## KPI'er\n## Egen {#mit-id}\n## !!!\n", 0..50);
+    let doc = outline("# Grøn IT\n## KPI'er\n## KPI'er\n## Egen {#mit-id}\n## !!!\n", DA);
     let ids: Vec<&str> = doc.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["groen-it", "kpier", "kpier-1", "mit-id", "afsnit"]);
     let out = to_html(&doc, &[], DA);
@@ -50,7 +58,7 @@ fn links_are_collected_with_spans_and_rewritten_in_order() {
     let mut sources = Sources::default();
     let text = "---\ntitle: x\n---\nSe [cyber](../directions/cyber.md#mål) og ![kort](kort.png).\n";
     let id = sources.add("a.md", text);
-    let doc = parse(id, text, 17..text.len());
+    let doc = parse(id, text, 17..text.len(), DA);
     assert_eq!(doc.links.len(), 2);
     assert_eq!(doc.links[0].dest, "../directions/cyber.md#mål");
     assert_eq!(sources.line_col(id, doc.links[0].span.range.start), (4, 4));
@@ -81,11 +89,141 @@ fn raw_html_is_commonmark_by_default_and_escaped_when_disallowed() {
 
 #[test]
 fn footnote_labels_are_anchors() {
-    let doc = parse(SourceId(0), "a[^kilde]\n\n[^kilde]: b\n", 0..22);
+    let doc = outline("a[^kilde]\n\n[^kilde]: b\n", DA);
     assert!(doc.ids.contains("fn-kilde"));
     let out = to_html(&doc, &[], DA);
     assert_eq!(
         out,
         "<p>a<sup class=\"footnote-reference\" id=\"ref-fn-kilde\"><a href=\"#fn-kilde\">1</a></sup></p>\n<div class=\"footnote-definition\" id=\"fn-kilde\"><sup class=\"footnote-definition-label\">1</sup>\n<p>b</p>\n<a class=\"footnote-backref\" href=\"#ref-fn-kilde\" aria-label=\"Tilbage til teksten\">↩</a></div>\n"
     );
+}
+
+#[test]
+fn explicit_ids_and_footnotes_keep_their_ids_whatever_the_order() {
+    // `## A` comes first but may not take `a-1` (written below) nor
+    // `fn-kilde` / `ref-fn-kilde` (the footnote's ids).
+    let doc = outline(
+        "## A\n## A\n## B {#a-1}\n## Fn kilde\n## Ref fn kilde\n\nx[^kilde]\n\n[^kilde]: y\n",
+        DA,
+    );
+    assert_eq!(ids(&doc), ["a", "a-2", "a-1", "fn-kilde-1", "ref-fn-kilde-1"]);
+    for id in ["fn-kilde", "ref-fn-kilde", "a", "a-1", "a-2"] {
+        assert!(doc.ids.contains(id), "{id}");
+    }
+    // The same explicit id twice: the second is numbered, as a repeat is.
+    assert_eq!(ids(&outline("## X {#same}\n## Y {#same}\n", DA)), ["same", "same-1"]);
+}
+
+#[test]
+fn many_identical_headings_get_consecutive_numbers() {
+    let text = "## Mål\n".repeat(1000);
+    let doc = outline(&text, DA);
+    assert_eq!(doc.headings[0].id, "maal");
+    assert_eq!(doc.headings[999].id, "maal-999");
+    assert_eq!(doc.ids.len(), 1000);
+}
+
+#[test]
+fn a_heading_without_letters_gets_an_id_in_the_sites_language() {
+    assert_eq!(ids(&outline("## !!!\n## ***\n", DA)), ["afsnit", "afsnit-1"]);
+    assert_eq!(ids(&outline("## !!!\n", EN)), ["section"]);
+}
+
+#[test]
+fn decomposed_and_composed_headings_get_the_same_id() {
+    // `å` typed as `a` + combining ring (NFD) and as one letter (NFC).
+    let doc = outline("## Ga\u{030a}rd\n\n## Gård\n\n## X {#ga\u{030a}rd}\n", DA);
+    assert_eq!(ids(&doc), ["gaard", "gaard-1", "gård"]);
+}
+
+#[test]
+fn footnote_ids_differ_for_labels_that_slug_alike() {
+    let doc = outline(
+        "a[^日本] b[^中国] c[^A b] d[^a-b]\n\n[^日本]: x\n[^中国]: y\n[^A b]: z\n[^a-b]: w\n",
+        DA,
+    );
+    let out = to_html(&doc, &[], DA);
+    for id in ["fn-note", "fn-note-1", "fn-a-b", "fn-a-b-1"] {
+        assert!(out.contains(&format!("id=\"{id}\"")), "{id} missing:\n{out}");
+        assert!(out.contains(&format!("href=\"#{id}\"")), "no citation of {id}:\n{out}");
+        assert!(out.contains(&format!("href=\"#ref-{id}\"")), "no link back from {id}:\n{out}");
+    }
+}
+
+#[test]
+fn footnote_defined_before_its_citation_links_back_to_it() {
+    let doc = outline(
+        "[^b]: Først defineret.\n\nTekst[^a] og tekst[^B] og igen[^b].\n\n[^a]: Anden.\n",
+        DA,
+    );
+    let out = to_html(&doc, &[], DA);
+    // Numbers follow the citations in the text; labels match in any case.
+    assert!(
+        out.contains(
+            "<sup class=\"footnote-reference\" id=\"ref-fn-a\"><a href=\"#fn-a\">1</a></sup>"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "<sup class=\"footnote-reference\" id=\"ref-fn-b\"><a href=\"#fn-b\">2</a></sup>"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("igen<sup class=\"footnote-reference\"><a href=\"#fn-b\">2</a></sup>"),
+        "{out}"
+    );
+    assert!(out.contains("id=\"fn-b\"><sup class=\"footnote-definition-label\">2</sup>"), "{out}");
+    assert!(
+        out.contains("href=\"#ref-fn-b\""),
+        "the backlink of a definition written first:\n{out}"
+    );
+    // A footnote never cited has no link back to a citation that is not there.
+    let out = html("Tekst.\n\n[^x]: Aldrig citeret.\n", DA);
+    assert!(!out.contains("footnote-backref"), "{out}");
+}
+
+#[test]
+fn typographic_quotes_never_change_code() {
+    let text =
+        "\"Citat\" og `\"kode\" “x”`\n\n```\nprint(\"hej\") # “uændret”\n```\n\n    “indrykket”\n";
+    let out = html(text, DA);
+    assert!(out.contains("<p>»Citat« og <code>\"kode\" “x”</code></p>"), "{out}");
+    assert!(out.contains("print(\"hej\") # “uændret”"), "{out}");
+    assert!(out.contains("<pre><code>“indrykket”"), "{out}");
+}
+
+#[test]
+fn email_autolinks_are_mailto_links() {
+    let doc = outline("Skriv til <kontakt@example.dk>.\n", DA);
+    assert_eq!(doc.links[0].dest, "mailto:kontakt@example.dk");
+    let out = to_html(&doc, &[None], DA);
+    assert!(out.contains("<a href=\"mailto:kontakt@example.dk\">kontakt@example.dk</a>"), "{out}");
+}
+
+#[test]
+fn links_in_raw_html_are_collected_and_rewritten() {
+    let mut sources = Sources::default();
+    let text = "---\ntitle: x\n---\nSe <a href=\"b.md#x\">b</a>.\n\n> <div><img alt=\"k\"\n> src='kort.png'></div>\n\n[c](c.md)\n";
+    let id = sources.add("a.md", text);
+    let doc = parse(id, text, 17..text.len(), DA);
+    let found: Vec<(&str, bool, &str)> =
+        doc.links.iter().map(|l| (l.dest.as_str(), l.image, &text[l.span.range.clone()])).collect();
+    assert_eq!(
+        found,
+        [("b.md#x", false, "b.md#x"), ("kort.png", true, "kort.png"), ("c.md", false, "[c](c.md)")]
+    );
+    assert_eq!(sources.line_col(id, doc.links[1].span.range.start), (7, 8));
+    let targets =
+        [Some("b.html#x".to_owned()), Some("kort.png".to_owned()), Some("c.html".to_owned())];
+    let out = to_html(&doc, &targets, DA);
+    assert!(out.contains("<a href=\"b.html#x\">b</a>"), "{out}");
+    assert!(out.contains("<div><img alt=\"k\"\nsrc=\"kort.png\"></div>"), "{out}");
+    assert!(out.contains("<a href=\"c.html\">c</a>"), "{out}");
+    // Without raw HTML it is text: nothing to check or rewrite.
+    let off = HtmlOptions { allow_html: false, ..DA };
+    let doc = parse(id, text, 17..text.len(), off);
+    assert_eq!(doc.links.len(), 1);
+    assert!(to_html(&doc, &[None], off).contains("&lt;a href=\"b.md#x\"&gt;"));
 }

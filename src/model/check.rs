@@ -8,7 +8,7 @@ use crate::calendar::When;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::read::{Draft, Refs};
 use crate::model::resolve;
-use crate::model::url::{PLAN_VIEWS, THEME_DIR, plan_view_url};
+use crate::model::url::{EXPORT_FILES, PLAN_VIEWS, THEME_DIR, plan_view_url};
 use crate::model::{Kind, LeftOut, Page, Publication, Relations};
 use crate::source::Asset;
 
@@ -128,10 +128,12 @@ fn unique_ids(pages: &[Page], diags: &mut Diagnostics) {
     }
 }
 
-/// Stratdoc's own output: the overview pages, the plan views and the theme folder.
+/// Stratdoc's own output: the overview pages, the plan views, the exports
+/// and the theme folder.
 fn generated(url: &str) -> bool {
     Kind::NAMES.iter().any(|(_, kind)| kind.overview_url().as_deref() == Some(url))
         || PLAN_VIEWS.iter().any(|view| plan_view_url(view) == url)
+        || EXPORT_FILES.contains(&url)
         || url.strip_prefix(THEME_DIR).is_some_and(|rest| rest.starts_with('/'))
 }
 
@@ -175,7 +177,12 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
         let url = super::asset_url(&asset.rel);
         if generated(&url) {
             diags.push(Diagnostic::global(format!(
-                "`content/{}` would be written to `{url}`, which stratdoc uses for its theme; rename its folder",
+                "`content/{}` would be written to `{url}`, which stratdoc generates; rename it",
+                asset.rel
+            )));
+        } else if EXPORT_FILES.contains(&url.as_str()) {
+            diags.push(Diagnostic::global(format!(
+                "`content/{}` would be written to `{url}`, where stratdoc writes an export of the strategy; rename it",
                 asset.rel
             )));
         } else if let Some(first) = seen.insert(url.clone(), format!("content/{}", asset.rel)) {
@@ -254,9 +261,9 @@ fn writable_paths(publication: &Publication, diags: &mut Diagnostics) {
             diags.push(
                 writer
                     .error(format!(
-                        "{} would be written under a name of {} bytes; file systems take at most {NAME_MAX}",
-                        writer.name(),
-                        name.len()
+                        "a name of {} bytes, more than the {NAME_MAX} file systems take, for {}",
+                        name.len(),
+                        writer.name()
                     ))
                     .help("shorten the name of the file or of its folder".to_owned()),
             );
@@ -351,7 +358,7 @@ mod tests {
         assert_eq!(
             messages(&[&long, &format!("{}.png", "a".repeat(251))]),
             [format!(
-                "`content/{long}` would be written under a name of 256 bytes; file systems take at most 255"
+                "a name of 256 bytes, more than the 255 file systems take, for `content/{long}`"
             )]
         );
     }
@@ -362,6 +369,16 @@ mod tests {
             messages(&["notes", "Notes/a.png", "Notes/b.png", "other/notes"]),
             [
                 "`content/notes` would be written to the file `notes`, but `content/Notes/a.png` needs a folder of that name for `notes/a.png`"
+            ]
+        );
+    }
+
+    #[test]
+    fn content_files_may_not_take_the_names_of_the_exports() {
+        assert_eq!(
+            messages(&["Strategy.JSON", "milestones.ics/a.png", "data/initiatives.csv"]),
+            [
+                "`content/Strategy.JSON` would be written to `strategy.json`, which stratdoc generates; rename it",
             ]
         );
     }

@@ -29,7 +29,9 @@ pub use page::{
 };
 pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{QuarterPlan, Relations};
-pub use url::{PLAN_VIEWS, THEME_DIR, asset_url, join_relative, plan_view_url, url_of};
+pub use url::{
+    EXPORT_FILES, PLAN_VIEWS, THEME_DIR, asset_url, join_relative, plan_view_url, url_of,
+};
 
 pub use crate::calendar::Quarter;
 use crate::config::Config;

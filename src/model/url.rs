@@ -9,6 +9,11 @@ use crate::source::is_markdown;
 /// The site folder that holds theme files (style sheet, logo).
 pub const THEME_DIR: &str = "theme";
 
+/// The files stratdoc writes at the site's root for spreadsheets, calendars
+/// and scripts (see `render::export`); no content file may take their names.
+pub const EXPORT_FILES: [&str; 4] =
+    ["strategy.json", "strategy.schema.json", "initiatives.csv", "milestones.ics"];
+
 /// The plan views stratdoc generates in the action plan's folder, by name:
 /// `initiatives/matrix.html` and so on. Content may not take these names.
 pub const PLAN_VIEWS: [&str; 5] = ["matrix", "status", "owners", "quarters", "kpis"];

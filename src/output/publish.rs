@@ -118,8 +118,24 @@ pub(super) fn remove_stale(parent: &Path, name: &OsStr) {
         let path = entry.path();
         if let Some(_lock) = claim_abandoned(&path) {
             let _ = fs::remove_dir_all(&path);
+        } else if empty_for_a_while(&path) {
+            // A build stopped between making its folder and marking it: an
+            // empty folder is nobody's work, and `remove_dir` removes only
+            // an empty one. The age keeps a build that is setting up safe.
+            let _ = fs::remove_dir(&path);
         }
     }
+}
+
+/// True for a real, empty folder last changed over a minute ago.
+fn empty_for_a_while(dir: &Path) -> bool {
+    let Ok(meta) = fs::symlink_metadata(dir) else { return false };
+    let old = meta
+        .modified()
+        .ok()
+        .and_then(|m| m.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(60));
+    meta.is_dir() && old && fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
 }
 
 /// The lock of `dir` if it is a dead build's staging folder: a real folder
@@ -312,6 +328,35 @@ mod tests {
         assert!(live.path().join(MARKER).is_file(), "a running build's folder stays");
         assert!(foreign.join("mine.txt").is_file(), "a folder without the marker stays");
         assert!(other.exists(), "another output's leftovers are not this build's business");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_empty_staging_folder_is_removed_once_it_is_a_minute_old() {
+        use rustix::fs::{AtFlags, CWD, Timespec, Timestamps, utimensat};
+        let dir = tempfile::tempdir().unwrap();
+        let (old, fresh) = (
+            dir.path().join(".public.stratdoc-new-7-0"),
+            dir.path().join(".public.stratdoc-new-8-0"),
+        );
+        fs::create_dir(&old).unwrap();
+        fs::create_dir(&fresh).unwrap();
+        let an_hour_ago = Timespec {
+            tv_sec: i64::try_from(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_secs(),
+            )
+            .unwrap()
+                - 3600,
+            tv_nsec: 0,
+        };
+        let times = Timestamps { last_access: an_hour_ago, last_modification: an_hour_ago };
+        utimensat(CWD, &old, &times, AtFlags::empty()).unwrap();
+        remove_stale(dir.path(), OsStr::new("public"));
+        assert!(!old.exists(), "an empty folder left by a build stopped while setting up goes");
+        assert!(fresh.exists(), "a build may be setting this one up right now");
     }
 
     #[test]

@@ -46,6 +46,23 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("data_file", "Datagrundlag", "Data"),
     ("download_data", "Hent data (CSV)", "Download data (CSV)"),
+    // The exports: the action plan's download list, and the words of the
+    // CSV's header and the calendar's descriptions.
+    ("downloads", "Hent planen", "Download the plan"),
+    ("download_csv", "Initiativerne som regneark (CSV)", "The initiatives as a spreadsheet (CSV)"),
+    (
+        "download_ics",
+        "Milepælene som kalender (iCalendar)",
+        "The milestones as a calendar (iCalendar)",
+    ),
+    ("download_json", "Hele strategien som data (JSON)", "The whole strategy as data (JSON)"),
+    ("export_number", "Nr.", "No."),
+    ("export_id", "Id", "Id"),
+    ("export_start", "Start", "Start"),
+    ("export_end", "Slut", "End"),
+    ("export_funding", "Finansiering", "Funding"),
+    ("export_page", "Side", "Page"),
+    ("export_when", "Tidspunkt", "When"),
     ("version", "Version", "Version"),
     ("draft", "Udkast", "Draft"),
     ("approved", "Godkendt", "Approved"),

@@ -8,11 +8,13 @@
 //! - `site` renders the multi-page site; `print` the board edition;
 //! - `labels` holds the UI words;
 //! - `templates` builds Tera from the theme's templates, safely.
+//! - `export` writes the strategy for spreadsheets, calendars and scripts.
 //!
 //! Templates come from, in rising priority: the built-in default theme
 //! (embedded, so the binary works anywhere), a project theme folder
 //! `themes/<theme>/`, and the project's own `templates/`, by file name.
 
+mod export;
 mod labels;
 mod plan;
 mod print;
@@ -20,6 +22,7 @@ mod site;
 mod templates;
 mod view;
 
+pub use export::exports;
 pub use labels::{date, quarter, quarter_range};
 pub(crate) use print::check as check_print;
 pub use print::{FILE as PRINT_FILE, print};

@@ -3,11 +3,14 @@
 
 mod build;
 mod cli;
+mod commonmark;
 #[cfg(unix)]
 mod confinement;
 mod diagnostics;
 mod english;
+mod exports;
 mod fuzz_corpus;
+mod markdown;
 mod plan;
 mod print;
 mod publish;

@@ -298,6 +298,9 @@ fn the_organisations_own_words_are_used_everywhere() {
     );
     assert!(!matrix.contains("Action"), "the English words stay English");
     assert!(text(&project.page("index.html")).contains("1 indsats"), "singular after 1");
+    let csv = project.page("initiatives.csv");
+    let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap_or_default();
+    assert!(header.contains(";Indsats;") && header.contains(";Sigtelinjer;"), "{header}");
     // URLs and keys stay as they are.
     assert!(project.path().join("public/directions/cyber.html").is_file());
 }

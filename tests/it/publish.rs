@@ -35,12 +35,19 @@ fn staging_folders(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Waits until `count` staging folders exist: the builds have reached the
-/// write stage. Fails if a build ends first or nothing happens for a minute.
+/// Waits until `count` staging folders exist and carry stratdoc's marker:
+/// the builds have locked and marked them and are writing. Fails if a build
+/// ends first or nothing happens for a minute.
 #[cfg(unix)]
 fn wait_for_staging(dir: &Path, count: usize, builds: &mut [&mut Child]) {
     let started = Instant::now();
-    while staging_folders(dir).len() < count {
+    let marked = || {
+        staging_folders(dir)
+            .iter()
+            .filter(|name| dir.join(name).join(".stratdoc-output").is_file())
+            .count()
+    };
+    while marked() < count {
         for build in builds.iter_mut() {
             assert!(build.try_wait().unwrap().is_none(), "a build ended before it could swap");
         }
@@ -203,7 +210,7 @@ fn an_output_name_too_long_for_the_file_system_is_a_located_error_in_check_and_b
     project.file(&format!("content/{name}"), "---\ntitle: Lang\n---\n");
     for command in ["check", "build"] {
         project.run(&[command, "--message-format", "short"]).code(1).stderr_has(&format!(
-            "content/{name}:1:1: error: `content/{name}` would be written under a name of 257 bytes; file systems take at most 255"
+            "content/{name}:1:1: error: a name of 257 bytes, more than the 255 file systems take, for `content/"
         ));
     }
     assert!(before == snapshot(&project.path().join("public")));

@@ -3,6 +3,7 @@
 use crate::artifact::OutputFile;
 use crate::error::Error;
 use crate::model::Kind;
+use crate::render::export;
 use crate::render::site::Site;
 use crate::render::view;
 
@@ -26,6 +27,7 @@ impl Site<'_> {
         let (budget, budgeted) = self.input.publication.relations.total_budget();
         context.insert("budget_total", &(budgeted > 0).then(|| self.views.money(budget)));
         context.insert("pages", &self.views.cards(kind));
+        context.insert("downloads", &export::downloads(self.input.publication, self.views.labels));
         self.render("list.html", &context, url)
     }
 }

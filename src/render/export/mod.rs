@@ -1,0 +1,141 @@
+//! The exports: the strategy for people who live in spreadsheets, calendars
+//! and scripts, written at the site's root beside the pages and linked from
+//! the action plan.
+//!
+//! - `json`: `strategy.json`, the whole checked strategy, with its schema
+//!   `strategy.schema.json` (checked in beside this file) shipped beside it;
+//! - `csv`: `initiatives.csv`, one row per initiative, for Excel;
+//! - `ics`: `milestones.ics`, each milestone an all-day event (RFC 5545).
+//!
+//! Each is a pure function of the publication and the config: the same
+//! content gives the same bytes, so a rebuild changes nothing a calendar or
+//! a diff would notice.
+
+mod csv;
+mod ics;
+mod json;
+
+use serde::Serialize;
+
+use crate::artifact::{Contents, OutputFile};
+use crate::model::{EXPORT_FILES, Kind, PageId, Publication};
+use crate::render::Input;
+use crate::render::labels::{self, Labels};
+
+/// The JSON Schema of `strategy.json`, shipped beside it.
+pub(crate) const SCHEMA: &str = include_str!("strategy.schema.json");
+
+// The names, from the list the model reserves so no content file takes them.
+const JSON: &str = EXPORT_FILES[0];
+const SCHEMA_FILE: &str = EXPORT_FILES[1];
+const CSV: &str = EXPORT_FILES[2];
+const ICS: &str = EXPORT_FILES[3];
+
+/// A file to download, as the action-plan page lists it.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Download {
+    /// The link's text, in the site's language.
+    pub(crate) title: String,
+    /// From the site's root.
+    pub(crate) url: &'static str,
+    /// Its media type, as a hint for the browser.
+    pub(crate) media_type: &'static str,
+}
+
+/// Every export of `input`: the JSON and its schema always; the CSV when
+/// there is an initiative, the calendar when there is a milestone (a
+/// calendar must hold at least one event).
+#[must_use]
+pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
+    let labels = labels::labels(input.config.language, &input.config.labels);
+    let publication = input.publication;
+    let order = tree_order(publication);
+    let mut files = vec![
+        file(JSON, json::to_bytes(&json::strategy(input.config, publication, input.as_of))),
+        file(SCHEMA_FILE, SCHEMA.as_bytes().to_vec()),
+    ];
+    if has_initiatives(publication) {
+        files.push(file(CSV, csv::initiatives(input.config, publication, &labels, &order)));
+    }
+    if has_milestones(publication) {
+        files.push(file(ICS, ics::milestones(input.config, publication, &labels, &order)));
+    }
+    files
+}
+
+/// The exports the action-plan page links to, in the order it lists them:
+/// the files [`exports`] writes, but the schema.
+pub(crate) fn downloads(publication: &Publication, labels: &Labels) -> Vec<Download> {
+    let mut downloads = Vec::new();
+    if has_initiatives(publication) {
+        downloads.push(Download {
+            title: labels["download_csv"].clone(),
+            url: CSV,
+            media_type: "text/csv",
+        });
+    }
+    if has_milestones(publication) {
+        downloads.push(Download {
+            title: labels["download_ics"].clone(),
+            url: ICS,
+            media_type: "text/calendar",
+        });
+    }
+    downloads.push(Download {
+        title: labels["download_json"].clone(),
+        url: JSON,
+        media_type: "application/json",
+    });
+    downloads
+}
+
+fn has_initiatives(publication: &Publication) -> bool {
+    publication.count(Kind::Initiative) > 0
+}
+
+fn has_milestones(publication: &Publication) -> bool {
+    publication
+        .of_kind(Kind::Initiative)
+        .any(|(_, page)| page.initiative.as_ref().is_some_and(|i| !i.milestones.is_empty()))
+}
+
+fn file(path: &str, bytes: Vec<u8>) -> OutputFile {
+    OutputFile { path: path.to_owned(), contents: Contents::Bytes(bytes) }
+}
+
+/// The initiatives as the action-plan table lists them: in reading order,
+/// each sub-initiative right after its parent.
+fn tree_order(publication: &Publication) -> Vec<PageId> {
+    fn visit(publication: &Publication, id: PageId, order: &mut Vec<PageId>) {
+        order.push(id);
+        for &child in publication.relations.children_of(id) {
+            visit(publication, child, order);
+        }
+    }
+    let mut order = Vec::with_capacity(publication.count(Kind::Initiative));
+    for (id, page) in publication.of_kind(Kind::Initiative) {
+        if page.initiative.as_ref().is_none_or(|i| i.parent.is_none()) {
+            visit(publication, id, &mut order);
+        }
+    }
+    order
+}
+
+/// Hundredths as a decimal with two places: `123456` -> `1234.56`.
+fn decimal(cents: i64, separator: char) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    format!("{sign}{}{separator}{:02}", abs / 100, abs % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimals_keep_their_sign_and_two_places() {
+        assert_eq!(decimal(123_456, ','), "1234,56");
+        assert_eq!(decimal(-5, '.'), "-0.05");
+        assert_eq!(decimal(100, '.'), "1.00");
+    }
+}
