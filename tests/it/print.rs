@@ -346,6 +346,11 @@ fn check_edition(pdf: &Pdf, page_word: &str, of: &str, first_part: &str) -> Vec<
             text.contains(&heading),
             "ToC says `{heading}` is on page {page}, it is not:\n{text}"
         );
+        // A heading never ends a page: something of its own follows it
+        // before the footer.
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        let at = lines.iter().position(|l| l.starts_with(&heading)).unwrap_or(0);
+        assert!(at + 2 < lines.len(), "`{heading}` ends page {page}:\n{text}");
         let is_part = !number.contains('.');
         if is_part {
             let body: Vec<&str> = text.lines().filter(|l| !l.is_empty()).skip(1).take(3).collect();
