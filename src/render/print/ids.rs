@@ -55,11 +55,20 @@ struct Tag {
     attrs: Vec<(Range<usize>, Option<Range<usize>>)>,
 }
 
-/// Every tag of `html` in order; comments and `<!DOCTYPE>` are skipped.
-fn tags(html: &str) -> Vec<Tag> {
-    let bytes = html.as_bytes();
-    let mut found = Vec::new();
+/// Every tag of `html` in order, read as they are asked for (the whole
+/// document is large); comments and `<!DOCTYPE>` are skipped.
+fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
     let mut at = 0;
+    std::iter::from_fn(move || {
+        let (tag, end) = next_tag(html, at)?;
+        at = end;
+        Some(tag)
+    })
+}
+
+/// The first tag of `html` at or after byte `at`, and where it ends.
+fn next_tag(html: &str, mut at: usize) -> Option<(Tag, usize)> {
+    let bytes = html.as_bytes();
     while let Some(offset) = html[at..].find('<') {
         let start = at + offset;
         if html[start..].starts_with("<!--") {
@@ -120,10 +129,9 @@ fn tags(html: &str) -> Vec<Tag> {
             attrs.push((attr_name, value));
         }
         let end = (i + 1).min(html.len());
-        found.push(Tag { range: start..end, name, attrs });
-        at = end;
+        return Some((Tag { range: start..end, name, attrs }, end));
     }
-    found
+    None
 }
 
 /// `html` with each replacement `(range, text)` made; ranges in order, apart.
@@ -189,7 +197,7 @@ pub(crate) fn scope_body(html: &str, anchor: &str, shift: u8) -> String {
 /// first heading gets its numbered heading from the edition instead.
 #[must_use]
 pub(crate) fn drop_first_h1(html: &str) -> String {
-    let all = tags(html);
+    let all: Vec<Tag> = tags(html).collect();
     let Some(open) = all.iter().position(|t| html[t.range.clone()].starts_with("<h1")) else {
         return html.to_owned();
     };
@@ -206,7 +214,7 @@ pub(crate) fn drop_first_h1(html: &str) -> String {
 /// prints each external link's address after it, does not print it twice.
 #[must_use]
 pub(crate) fn links_out(html: &str) -> String {
-    let all = tags(html);
+    let all: Vec<Tag> = tags(html).collect();
     let mut edits = Vec::new();
     for (k, tag) in all.iter().enumerate() {
         let name = &html[tag.name.clone()];
@@ -245,7 +253,6 @@ fn is_external(url: &str) -> bool {
 #[must_use]
 pub(crate) fn unwrap_links(html: &str) -> String {
     let edits: Vec<(Range<usize>, String)> = tags(html)
-        .into_iter()
         .filter(|tag| html[tag.name.clone()].eq_ignore_ascii_case("a"))
         .map(|tag| (tag.range, String::new()))
         .collect();
@@ -256,7 +263,7 @@ pub(crate) fn unwrap_links(html: &str) -> String {
 /// Every `id` in `html`, in order, repeats included.
 #[must_use]
 pub(crate) fn ids(html: &str) -> Vec<&str> {
-    tags(html).iter().filter_map(|tag| attr(html, tag, "id").map(|(_, v)| v)).collect()
+    tags(html).filter_map(|tag| attr(html, &tag, "id").map(|(_, v)| v)).collect()
 }
 
 /// The whole document, last: a link to an anchor the document does not have
@@ -264,15 +271,14 @@ pub(crate) fn ids(html: &str) -> Vec<&str> {
 /// so no link in the edition leads nowhere.
 #[must_use]
 pub(crate) fn unlink_missing(html: &str) -> String {
-    let all = tags(html);
     let known: HashSet<&str> =
-        all.iter().filter_map(|tag| attr(html, tag, "id").map(|(_, v)| v)).collect();
+        tags(html).filter_map(|tag| attr(html, &tag, "id").map(|(_, v)| v)).collect();
     let mut edits = Vec::new();
-    for tag in &all {
+    for tag in tags(html) {
         if !html[tag.name.clone()].eq_ignore_ascii_case("a") {
             continue;
         }
-        let Some((value, href)) = attr(html, tag, "href") else { continue };
+        let Some((value, href)) = attr(html, &tag, "href") else { continue };
         let Some(fragment) = href.strip_prefix('#') else { continue };
         if fragment.is_empty() || known.contains(fragment) {
             continue;

@@ -44,6 +44,11 @@ use structure::{ChapterKind, Outline, PartKind, PlanViews};
 /// Where the board edition is written in the output.
 pub const FILE: &str = "print.html";
 
+/// The most directions the traceability matrix is printed with: one column
+/// each, so more do not fit a page (and the matrix grows with directions
+/// times initiatives).
+const MATRIX_COLUMNS: usize = 12;
+
 /// The id prefix of the roadmap's drawing in the edition.
 const ROADMAP_ID: &str = "print-roadmap";
 
@@ -62,7 +67,7 @@ pub fn print(input: &Input<'_>, templates: &Templates) -> Result<OutputFile, Err
     let plan = PlanViews {
         roadmap: roadmap.is_some(),
         matrix: input.publication.count(Kind::Initiative) > 0
-            && input.publication.count(Kind::Direction) > 0,
+            && (1..=MATRIX_COLUMNS).contains(&input.publication.count(Kind::Direction)),
         kpis: !kpis.is_empty(),
     };
     let outline = structure::outline(input.publication, &input.config.print, &labels, plan);
