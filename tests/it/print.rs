@@ -390,6 +390,61 @@ fn check_nothing_overflows(pdf: &Pdf) {
     }
 }
 
+/// Lays `print.html` out with its print rules at the width of an A4 page's
+/// content box, in the browser, and lists every element that reaches past
+/// it. (Chromium runs no script while it prints, so the print rules are
+/// switched on by hand: `@media print` becomes `all`, `@media screen` none.)
+fn elements_wider_than_the_page(html: &Path) -> Vec<String> {
+    const PROBE: &str = r"<script>
+for (const sheet of document.styleSheets) for (const rule of sheet.cssRules) {
+  if (!(rule instanceof CSSMediaRule)) continue;
+  if (/\bprint\b/.test(rule.media.mediaText)) rule.media.mediaText = 'all';
+  else if (/\bscreen\b/.test(rule.media.mediaText)) rule.media.mediaText = 'not all';
+}
+document.body.style.cssText = 'width: 168mm; margin: 0; padding: 0';
+const limit = document.body.getBoundingClientRect().right + 1;
+const wide = [];
+for (const el of document.body.querySelectorAll('*')) {
+  if (el.closest('.visually-hidden, script')) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width > 0 && r.right > limit) wide.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class')} +${Math.round(r.right - limit)}px`);
+}
+const out = document.createElement('pre');
+out.id = 'wide'; out.textContent = JSON.stringify(wide);
+document.body.append(out);
+</script>";
+    let probed = html.with_file_name("probe.html");
+    let text =
+        std::fs::read_to_string(html).unwrap().replace("</body>", &format!("{PROBE}</body>"));
+    std::fs::write(&probed, text).unwrap();
+    let browser = std::env::var("STRATDOC_BROWSER").unwrap_or_else(|_| "chromium".to_owned());
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--window-size=1400,1000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", probed.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let report = dom.split("<pre id=\"wide\">").nth(1).and_then(|r| r.split("</pre>").next());
+    let report = report.unwrap_or_else(|| {
+        panic!("the probe did not run:\n{}", String::from_utf8_lossy(&out.stderr))
+    });
+    report
+        .trim_matches(['[', ']'])
+        .split("\",\"")
+        .map(|s| s.trim_matches('"').to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 #[test]
 fn the_example_prints_as_a_board_edition() {
     if !tools_or_skip("the_example_prints_as_a_board_edition") {
@@ -416,6 +471,8 @@ fn the_example_prints_as_a_board_edition() {
     // print.html alone, printed as a browser prints it from disk, lays out
     // the same: every heading lands on the same page.
     project.build();
+    let wide = elements_wider_than_the_page(&project.path().join("public/print.html"));
+    assert!(wide.is_empty(), "wider than the page in print: {wide:?}");
     let from_disk = project.path().join("from-disk.pdf");
     print_from_disk(&project.path().join("public/print.html"), &from_disk);
     let from_disk = from_disk.display().to_string();
@@ -490,6 +547,9 @@ fn an_english_draft_prints_with_the_draft_mark_on_every_page() {
     }
     assert!(pages[0].contains("Draft for the board"));
     assert!(pages[1].contains("Contents"));
+    project.build();
+    let wide = elements_wider_than_the_page(&project.path().join("public/print.html"));
+    assert!(wide.is_empty(), "wider than the page in print: {wide:?}");
 }
 
 #[test]
