@@ -100,6 +100,11 @@ impl<'a> Site<'a> {
         Ok(OutputFile { path, contents: Contents::Bytes(html.into_bytes()) })
     }
 
+    /// How the site writes the links of page `id`'s body.
+    fn hrefs(&self, id: PageId) -> Vec<Option<String>> {
+        self.input.links.site_hrefs(id, self.input.publication)
+    }
+
     /// How page bodies are written in this site.
     fn html_options(&self) -> HtmlOptions {
         HtmlOptions {

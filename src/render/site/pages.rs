@@ -15,7 +15,7 @@ impl Site<'_> {
         let publication = self.input.publication;
         let page = &publication[id];
         let doc = &self.input.docs[id.index()];
-        let html = markdown::to_html(doc, &self.input.links[id.index()], self.html_options());
+        let html = markdown::to_html(doc, &self.hrefs(id), self.html_options());
         let mut context = self.context(&page.url, &page.heading(), Some(id));
         context.insert("page", &PageView::new(page, &html, &doc.headings));
         context.insert("breadcrumbs", &view::breadcrumbs(&self.views, id));
