@@ -124,7 +124,7 @@ pub fn render(
         })
         .collect();
     let links = xref::resolve(&publication, &docs, diags);
-    let charts = data::read(&publication, &content.tables, sources, diags);
+    let charts = data::read(&publication, &docs, &content.tables, sources, diags);
     diags.sort();
     if diags.has_errors() {
         return Err(Error::Content(diags.clone()));

@@ -123,8 +123,8 @@ fn write(markdown: &str, language: Language) -> Html {
     let (doc, targets) = (&docs[at.index()], links.site_hrefs(at, &publication));
     assert_eq!(doc.links.len(), targets.len(), "one target per link");
     Html {
-        links_as_written: markdown::to_html(doc, &vec![None; targets.len()], options),
-        resolved: markdown::to_html(doc, &targets, options),
+        links_as_written: markdown::to_html(doc, &vec![None; targets.len()], &[], options),
+        resolved: markdown::to_html(doc, &targets, &[], options),
         rewritten: targets.iter().filter(|t| t.is_some()).count(),
     }
 }
