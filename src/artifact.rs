@@ -4,6 +4,10 @@
 
 use std::path::PathBuf;
 
+/// The file that marks a folder as stratdoc's own output: `output` writes it
+/// and replaces only folders that have it; `source` refuses to read from them.
+pub const MARKER: &str = ".stratdoc-output";
+
 /// One file of the finished site, still in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {

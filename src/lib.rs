@@ -6,8 +6,8 @@
 //! ```text
 //! project --source--> Sources --frontmatter::parse--> Frontmatter
 //!   --model::validate--> Publication --markdown::parse--> Vec<Doc>
-//!   --xref::resolve--> Links --markdown::to_html--> Vec<Rendered>
-//!   --render::site--> Vec<OutputFile> --output::write--> public/
+//!   --xref::resolve--> Links (a Target per link) --data::read--> Charts
+//!   --render::{site, exports}--> Vec<OutputFile> --output::write--> public/
 //!   (+ render::print --> print.html --pdf--> print.pdf, for the board)
 //! ```
 //!

@@ -125,7 +125,7 @@ pub fn render(
         })
         .collect();
     let links = xref::resolve(&publication, &docs, diags);
-    let charts = data::read(&publication, &content.tables, sources, diags);
+    let charts = data::read(&publication, &docs, &content.tables, sources, diags);
     render::check_print(&config.print, &publication, diags);
     diags.sort();
     if diags.has_errors() {

@@ -9,12 +9,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::calendar::{Date, Quarter};
-use crate::diagnostics::Sources;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{SourceId, Sources};
 use crate::error::Error;
 use crate::fields::Reader;
 use crate::frontmatter;
-use crate::source::ConfigFile;
 
 mod labels;
 mod print;
@@ -158,6 +157,15 @@ const KEYS: [&str; 16] = [
     "labels",
     "print",
 ];
+
+/// `stratdoc.yaml`, read into [`Sources`] and ready for `config::parse`.
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    /// Its text in [`Sources`].
+    pub id: SourceId,
+    /// Its path, for the final "invalid configuration" line.
+    pub path: PathBuf,
+}
 
 /// Parses the text of `stratdoc.yaml`. Problems in it are recorded in
 /// `diags`; any error makes the whole parse fail with [`Error::Config`].

@@ -12,7 +12,7 @@ use std::ops::Range;
 pub use sources::{SourceFile, Sources};
 pub use suggest::{Nearby, PathIndex, did_you_mean};
 
-/// Index of a file in [`crate::source::Sources`].
+/// Index of a file in [`Sources`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SourceId(pub(crate) usize);
 

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::slice::Iter;
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 
 use super::{Doc, Footnote, Heading, HtmlOptions, parser_options, raw_html};
 use crate::config::Language;
@@ -13,12 +13,19 @@ use crate::config::Language;
 /// Writes `doc` as HTML. `targets[i]` replaces the destination of
 /// `doc.links[i]` when it is `Some`.
 #[must_use]
-pub fn to_html(doc: &Doc<'_>, targets: &[Option<String>], options: HtmlOptions) -> String {
+pub fn to_html(
+    doc: &Doc<'_>,
+    targets: &[Option<String>],
+    embeds: &[String],
+    options: HtmlOptions,
+) -> String {
     let mut writer = Writer {
         doc,
         options,
         words: Words::of(options.language),
         targets: targets.iter(),
+        embeds: embeds.iter(),
+        in_embed: false,
         headings: doc.headings.iter(),
         cited: HashSet::new(),
         open_footnotes: Vec::new(),
@@ -63,6 +70,10 @@ struct Writer<'d, 't> {
     options: HtmlOptions,
     words: Words,
     targets: Iter<'t, Option<String>>,
+    /// The HTML of each embed, in [`Doc::embeds`] order.
+    embeds: Iter<'t, String>,
+    /// True inside an embed's block, whose text is not shown.
+    in_embed: bool,
     headings: Iter<'d, Heading>,
     /// Footnotes whose first citation is written (it carries the id).
     cited: HashSet<&'d str>,
@@ -134,6 +145,17 @@ impl<'d> Writer<'d, '_> {
                 let dest_url = self.target().map_or(dest_url, CowStr::from);
                 one(Event::Start(Tag::Image { link_type, dest_url, title, id }))
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if super::embed(&info).is_some() =>
+            {
+                self.in_embed = true;
+                one(html(self.embeds.next().cloned().unwrap_or_default()))
+            }
+            Event::End(TagEnd::CodeBlock) if self.in_embed => {
+                self.in_embed = false;
+                (None, None)
+            }
+            _ if self.in_embed => (None, None),
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.in_code_block = true;
                 one(Event::Start(Tag::CodeBlock(kind)))

@@ -11,7 +11,7 @@ mod raw_html;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Language;
@@ -59,6 +59,22 @@ pub struct Link {
     pub image: bool,
 }
 
+/// A block the output fills in: a fenced code block whose info string is
+/// `chart ID` (```` ```chart alle-udsagn ````) places a chart there. On a git
+/// host it shows as a small code block naming the chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Embed {
+    /// What it embeds: `chart`.
+    pub kind: String,
+    /// Which one: the rest of the info string (may be empty).
+    pub arg: String,
+    /// Where the block is.
+    pub span: Span,
+}
+
+/// The kinds of embed a fenced block can name.
+const EMBEDS: [&str; 1] = ["chart"];
+
 /// The outline of a page body: what cross-references need, without HTML.
 /// Holding the outline rather than the events keeps memory to a fraction of
 /// the text; [`to_html`] parses the body a second time, which costs less.
@@ -71,6 +87,9 @@ pub struct Doc<'a> {
     pub links: Vec<Link>,
     /// Every fragment id in the page: headings, footnotes and their citations.
     pub ids: HashSet<String>,
+    /// Blocks the output fills in, in order; [`to_html`] takes their HTML in
+    /// the same order.
+    pub embeds: Vec<Embed>,
     /// Footnotes by label, case-folded as pulldown-cmark matches them.
     footnotes: HashMap<String, Footnote>,
     /// True when links in raw HTML are among [`Doc::links`].
@@ -136,6 +155,11 @@ pub fn parse(source: SourceId, text: &str, body: Range<usize>, options: HtmlOpti
                     image: true,
                 });
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                if let Some((kind, arg)) = embed(&info) {
+                    outline.embeds.push(Embed { kind, arg, span: at(range) });
+                }
+            }
             Event::FootnoteReference(label) => outline.footnote(&label, true),
             Event::Start(Tag::FootnoteDefinition(label)) => outline.footnote(&label, false),
             Event::Start(Tag::HtmlBlock) if options.allow_html => {
@@ -164,6 +188,7 @@ struct Outline {
     heading: Option<(Option<String>, String)>,
     headings: Vec<(u8, Option<String>, String)>,
     links: Vec<Link>,
+    embeds: Vec<Embed>,
     html_block: Option<HtmlChunk>,
     /// Footnote keys in order of first mention; whether each was cited.
     footnotes: Vec<(String, String)>,
@@ -237,10 +262,19 @@ impl Outline {
             headings,
             links: self.links,
             ids: ids.into_set(),
+            embeds: self.embeds,
             footnotes: self.footnotes.into_iter().map(|(key, _)| key).zip(footnotes).collect(),
             raw_html_links: options.allow_html,
         }
     }
+}
+
+/// The kind and argument of a fenced block's info string that names an
+/// embed (`chart alle-udsagn`), if it does.
+pub(crate) fn embed(info: &str) -> Option<(String, String)> {
+    let info = info.trim();
+    let (kind, arg) = info.split_once(char::is_whitespace).unwrap_or((info, ""));
+    EMBEDS.contains(&kind).then(|| (kind.to_owned(), arg.trim().to_owned()))
 }
 
 /// Raw HTML as pulldown-cmark hands it over: a block comes line by line (a

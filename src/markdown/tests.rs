@@ -10,7 +10,7 @@ fn outline(text: &str, options: HtmlOptions) -> Doc<'_> {
 }
 
 fn html(text: &str, options: HtmlOptions) -> String {
-    to_html(&outline(text, options), &[], options)
+    to_html(&outline(text, options), &[], &[], options)
 }
 
 fn ids(doc: &Doc<'_>) -> Vec<String> {
@@ -49,7 +49,7 @@ fn heading_ids_are_slugs_unique_in_the_page() {
     let doc = outline("# Grøn IT\n## KPI'er\n## KPI'er\n## Egen {#mit-id}\n## !!!\n", DA);
     let ids: Vec<&str> = doc.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["groen-it", "kpier", "kpier-1", "mit-id", "afsnit"]);
-    let out = to_html(&doc, &[], DA);
+    let out = to_html(&doc, &[], &[], DA);
     assert!(out.contains("<h2 id=\"kpier-1\">"), "{out}");
 }
 
@@ -63,7 +63,7 @@ fn links_are_collected_with_spans_and_rewritten_in_order() {
     assert_eq!(doc.links[0].dest, "../directions/cyber.md#mål");
     assert_eq!(sources.line_col(id, doc.links[0].span.range.start), (4, 4));
     assert!(doc.links[1].image);
-    let out = to_html(&doc, &[Some("../directions/cyber.html#maal".into()), None], DA);
+    let out = to_html(&doc, &[Some("../directions/cyber.html#maal".into()), None], &[], DA);
     assert!(out.contains("href=\"../directions/cyber.html#maal\""), "{out}");
     assert!(out.contains("src=\"kort.png\""), "{out}");
 }
@@ -91,7 +91,7 @@ fn raw_html_is_commonmark_by_default_and_escaped_when_disallowed() {
 fn footnote_labels_are_anchors() {
     let doc = outline("a[^kilde]\n\n[^kilde]: b\n", DA);
     assert!(doc.ids.contains("fn-kilde"));
-    let out = to_html(&doc, &[], DA);
+    let out = to_html(&doc, &[], &[], DA);
     assert_eq!(
         out,
         "<p>a<sup class=\"footnote-reference\" id=\"ref-fn-kilde\"><a href=\"#fn-kilde\">1</a></sup></p>\n<div class=\"footnote-definition\" id=\"fn-kilde\"><sup class=\"footnote-definition-label\">1</sup>\n<p>b</p>\n<a class=\"footnote-backref\" href=\"#ref-fn-kilde\" aria-label=\"Tilbage til teksten\">↩</a></div>\n"
@@ -142,7 +142,7 @@ fn footnote_ids_differ_for_labels_that_slug_alike() {
         "a[^日本] b[^中国] c[^A b] d[^a-b]\n\n[^日本]: x\n[^中国]: y\n[^A b]: z\n[^a-b]: w\n",
         DA,
     );
-    let out = to_html(&doc, &[], DA);
+    let out = to_html(&doc, &[], &[], DA);
     for id in ["fn-note", "fn-note-1", "fn-a-b", "fn-a-b-1"] {
         assert!(out.contains(&format!("id=\"{id}\"")), "{id} missing:\n{out}");
         assert!(out.contains(&format!("href=\"#{id}\"")), "no citation of {id}:\n{out}");
@@ -156,7 +156,7 @@ fn footnote_defined_before_its_citation_links_back_to_it() {
         "[^b]: Først defineret.\n\nTekst[^a] og tekst[^B] og igen[^b].\n\n[^a]: Anden.\n",
         DA,
     );
-    let out = to_html(&doc, &[], DA);
+    let out = to_html(&doc, &[], &[], DA);
     // Numbers follow the citations in the text; labels match in any case.
     assert!(
         out.contains(
@@ -198,7 +198,7 @@ fn typographic_quotes_never_change_code() {
 fn email_autolinks_are_mailto_links() {
     let doc = outline("Skriv til <kontakt@example.dk>.\n", DA);
     assert_eq!(doc.links[0].dest, "mailto:kontakt@example.dk");
-    let out = to_html(&doc, &[None], DA);
+    let out = to_html(&doc, &[None], &[], DA);
     assert!(out.contains("<a href=\"mailto:kontakt@example.dk\">kontakt@example.dk</a>"), "{out}");
 }
 
@@ -217,7 +217,7 @@ fn links_in_raw_html_are_collected_and_rewritten() {
     assert_eq!(sources.line_col(id, doc.links[1].span.range.start), (7, 8));
     let targets =
         [Some("b.html#x".to_owned()), Some("kort.png".to_owned()), Some("c.html".to_owned())];
-    let out = to_html(&doc, &targets, DA);
+    let out = to_html(&doc, &targets, &[], DA);
     assert!(out.contains("<a href=\"b.html#x\">b</a>"), "{out}");
     assert!(out.contains("<div><img alt=\"k\"\nsrc=\"kort.png\"></div>"), "{out}");
     assert!(out.contains("<a href=\"c.html\">c</a>"), "{out}");
@@ -225,5 +225,23 @@ fn links_in_raw_html_are_collected_and_rewritten() {
     let off = HtmlOptions { allow_html: false, ..DA };
     let doc = parse(id, text, 17..text.len(), off);
     assert_eq!(doc.links.len(), 1);
-    assert!(to_html(&doc, &[None], off).contains("&lt;a href=\"b.md#x\"&gt;"));
+    assert!(to_html(&doc, &[None], &[], off).contains("&lt;a href=\"b.md#x\"&gt;"));
+}
+
+#[test]
+fn chart_blocks_are_embeds_the_output_fills_in() {
+    let text =
+        "---\n---\nFør.\n\n```chart alle-udsagn\n```\n\n```rust\nlet chart = 1;\n```\n\nEfter.\n";
+    let mut sources = Sources::default();
+    let id = sources.add("content/a.md", text);
+    let doc = parse(id, text, 8..text.len(), DA);
+    assert_eq!(doc.embeds.len(), 1, "only a block whose info string is `chart …`");
+    assert_eq!((doc.embeds[0].kind.as_str(), doc.embeds[0].arg.as_str()), ("chart", "alle-udsagn"));
+    assert_eq!(sources.line_col(id, doc.embeds[0].span.range.start), (5, 1));
+    let out = to_html(&doc, &[], &["<figure>diagram</figure>".to_owned()], DA);
+    assert!(
+        out.contains("<p>Før.</p>\n<figure>diagram</figure>\n<pre><code class=\"language-rust\">"),
+        "{out}"
+    );
+    assert!(!out.contains("alle-udsagn"), "the block's own text is not shown: {out}");
 }

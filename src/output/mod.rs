@@ -16,8 +16,7 @@ use crate::artifact::{Contents, OutputFile};
 use crate::error::Error;
 use publish::Staging;
 
-/// The file that marks a folder as stratdoc's own output.
-pub const MARKER: &str = ".stratdoc-output";
+pub use crate::artifact::MARKER;
 const MARKER_TEXT: &str = "This folder is written by stratdoc. The next build replaces it as a whole: keep nothing of your own here.\n";
 
 /// Source folders of a project that output may never touch.

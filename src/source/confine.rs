@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::artifact::MARKER;
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
-use crate::output::MARKER;
 
 /// An opened project folder: the path as given (for messages) and where it
 /// really is (for the inside-the-project rule).

@@ -22,10 +22,10 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 pub use confine::Project;
 pub use theme::{Origin, StaticFile, TemplateFile, Theme};
 
-use crate::config::{self, Config};
+use crate::artifact::MARKER;
+use crate::config::{self, Config, ConfigFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
-use crate::output::MARKER;
 use confine::{Place, refusal};
 
 /// A non-Markdown file under `content/`, copied as it is.
@@ -70,15 +70,6 @@ pub struct TableSource {
     /// False when it is not UTF-8 text (reported only if a chart plots it:
     /// a CSV that is only offered for download may be in any encoding).
     pub utf8: bool,
-}
-
-/// `stratdoc.yaml`, read into [`Sources`] and ready for `config::parse`.
-#[derive(Debug, Clone)]
-pub struct ConfigFile {
-    /// Its text in [`Sources`].
-    pub id: SourceId,
-    /// Its path, for the final "invalid configuration" line.
-    pub path: PathBuf,
 }
 
 impl Project {

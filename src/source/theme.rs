@@ -26,6 +26,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("analysis.html", include_str!("../../themes/default/templates/analysis.html")),
     ("list.html", include_str!("../../themes/default/templates/list.html")),
     ("plan.html", include_str!("../../themes/default/templates/plan.html")),
+    ("chart.html", include_str!("../../themes/default/templates/chart.html")),
     ("print.html", include_str!("../../themes/default/templates/print.html")),
 ];
 

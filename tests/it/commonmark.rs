@@ -119,12 +119,12 @@ fn write(markdown: &str, language: Language) -> Html {
         .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options))
         .collect();
     let links = xref::resolve(&publication, &docs, &mut diags);
-    let at = publication.pages.iter().position(|p| p.path == "page.md").expect("the page");
-    let (doc, targets) = (&docs[at], &links[at]);
+    let at = publication.by_path("page.md").expect("the page");
+    let (doc, targets) = (&docs[at.index()], links.site_hrefs(at, &publication));
     assert_eq!(doc.links.len(), targets.len(), "one target per link");
     Html {
-        links_as_written: markdown::to_html(doc, &vec![None; targets.len()], options),
-        resolved: markdown::to_html(doc, targets, options),
+        links_as_written: markdown::to_html(doc, &vec![None; targets.len()], &[], options),
+        resolved: markdown::to_html(doc, &targets, &[], options),
         rewritten: targets.iter().filter(|t| t.is_some()).count(),
     }
 }

@@ -383,3 +383,31 @@ fn a_csv_only_offered_for_download_may_be_in_any_encoding_but_a_charted_one_is_u
         "error: `content/analysis/svar.csv` is not UTF-8 text\n  ┌─ content/analysis/survey.md:3:7\n  = help: save it as UTF-8 (in Excel: \"CSV UTF-8\")",
     );
 }
+
+#[test]
+fn a_chart_block_places_its_chart_in_the_text_and_an_unknown_id_is_an_error() {
+    let csv = "Udsagn,Enig,Uenig\nVil have SOC,21,1\n".as_bytes();
+    let charts = "  - id: soc\n    title: Om SOC\n  - id: rest\n    title: Resten\n";
+    let project = chart_project(csv, charts);
+    project.file(
+        "content/analysis/survey.md",
+        format!("---\ntitle: S\ndata: svar.csv\ncharts:\n{charts}---\n## Før\n\n```chart soc\n```\n\n## Efter\n\nTekst.\n"),
+    );
+    project.build();
+    let page = project.page("analysis/survey.html");
+    let at = |needle: &str| page.find(needle).unwrap_or_else(|| panic!("no {needle:?} in {page}"));
+    assert!(
+        at("id=\"foer\"") < at("id=\"sd-chart-soc\"")
+            && at("id=\"sd-chart-soc\"") < at("id=\"efter\""),
+        "placed in the text"
+    );
+    assert!(at("id=\"sd-chart-rest\"") > at("Tekst."), "an unplaced chart follows the text");
+    assert_eq!(page.matches("id=\"sd-chart-soc\"").count(), 1, "placed once");
+    project.file(
+        "content/analysis/survey.md",
+        format!("---\ntitle: S\ndata: svar.csv\ncharts:\n{charts}---\n```chart socc\n```\n"),
+    );
+    project.run(&["check"]).code(1).stderr_has(
+        "error: no chart `socc` on this page\n   ┌─ content/analysis/survey.md:10:1\n   = help: this page's charts: soc, rest",
+    );
+}

@@ -64,6 +64,10 @@ fn print_html_is_one_self_contained_file() {
     );
     // The roadmap is drawn inline.
     assert!(html.contains("<svg class=\"roadmap\""));
+    // The analysis keeps its chart where its text puts it, ids under its page.
+    assert!(html.contains(
+        "<figure class=\"chart-figure\" id=\"p-analysis.spoergeskema--chart-alle-udsagn\">"
+    ));
 }
 
 #[test]

@@ -176,7 +176,6 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
 
 /// A bar with its status pattern, and marks for clipped and approximate ends.
 fn draw_bar(svg: &mut String, bar: &Bar, status: Status, top: usize, d: &Drawing<'_>) {
-    let id = d.id;
     let x = LABEL_WIDTH + bar.from * QUARTER_WIDTH + 4;
     let width = (bar.to + 1 - bar.from) * QUARTER_WIDTH - 8;
     // Wholly before or after the columns: a stub at that edge, in the
@@ -186,24 +185,8 @@ fn draw_bar(svg: &mut String, bar: &Bar, status: Status, top: usize, d: &Drawing
         (true, _) => (x + width - 28, 28),
         (false, _) => (x, width),
     };
-    let class = status_class(status);
-    let fill = match status {
-        Status::Paused => format!(r#" fill="url(#{id}-stripes)""#),
-        Status::Planned => format!(r#" fill="url(#{id}-dots)""#),
-        _ => String::new(),
-    };
-    let _ = write!(
-        svg,
-        r#"<rect class="rm-bar rm-{class}" x="{x}" y="{top}" width="{width}" height="{BAR_HEIGHT}" rx="3"{fill}/>"#
-    );
-    if status == Status::Cancelled {
-        let _ = write!(
-            svg,
-            r#"<line class="rm-strike" x1="{x}" x2="{x2}" y1="{my}" y2="{my}"/>"#,
-            x2 = x + width,
-            my = top + BAR_HEIGHT / 2
-        );
-    }
+    let geometry = format!(r#"x="{x}" y="{top}" width="{width}" height="{BAR_HEIGHT}""#);
+    svg.push_str(&status_rect(status, d.id, &geometry, x, x + width, top + BAR_HEIGHT / 2));
     let text_y = top + 12;
     let (left, right) = (x + 2, x + width - 12);
     for (edge, at) in [(bar.start, left), (bar.end, right)] {
@@ -230,95 +213,82 @@ fn defs(svg: &mut String, id: &str) {
 /// The legend: each status present with its pattern and name; milestone,
 /// now, approximate and beyond-the-period marks. Returns its number of lines.
 fn legend(svg: &mut String, roadmap: &Roadmap, y: usize, width: usize, d: &Drawing<'_>) -> usize {
-    let id = d.id;
     let mut statuses: Vec<Status> =
         roadmap.groups.iter().flat_map(|g| g.rows.iter().map(|r| r.status)).collect();
     statuses.sort_unstable();
     statuses.dedup();
-    let mut x = 4;
-    let mut line = 0;
-    let item = |svg: &mut String, x: &mut usize, line: &mut usize, swatch: String, text: &str| {
-        let w = 26 + text.chars().count() * 7 + 18;
-        if *x + w > width {
-            *x = 4;
-            *line += 1;
+    let mut entries: Vec<(String, String)> = statuses
+        .into_iter()
+        .map(|status| {
+            let swatch =
+                status_rect(status, d.id, "x=\"0\" y=\"2\" width=\"20\" height=\"12\"", 0, 20, 8);
+            (swatch, labels::status(status, d.language).to_owned())
+        })
+        .collect();
+    let rows = || roadmap.groups.iter().flat_map(|g| g.rows.iter());
+    if rows().any(|r| !r.milestones.is_empty()) {
+        let swatch = r#"<g class="rm-milestone"><path d="M10 2l6 6-6 6-6-6z"/></g>"#;
+        entries.push((swatch.to_owned(), d.labels["milestone"].clone()));
+    }
+    let now = labels::quarter(roadmap.as_of, d.language);
+    let now = match roadmap.now {
+        Some(_) => format!("{} ({now})", d.labels["now"]),
+        None => format!("{}: {now} ({})", d.labels["now"], d.labels["outside_period"]),
+    };
+    let key = r#"<rect class="rm-now rm-key" x="0" y="0" width="20" height="16"/>"#;
+    entries.push((key.to_owned(), now));
+    let edges: Vec<Edge> =
+        rows().filter_map(|r| r.bar.as_ref()).flat_map(|b| [b.start, b.end]).collect();
+    for (edge, class, glyph, label) in [
+        (Edge::Approximate, "rm-approx", "≈", "approximate"),
+        (Edge::Clipped, "rm-clip", "▶", "beyond_period"),
+    ] {
+        if edges.contains(&edge) {
+            let swatch = format!(r#"<text class="{class}" x="4" y="12">{glyph}</text>"#);
+            entries.push((swatch, d.labels[label].clone()));
         }
-        let ly = y + *line * LEGEND_LINE;
+    }
+    // Laid out left to right, wrapping at the picture's width.
+    let (mut x, mut line) = (4, 0);
+    for (swatch, text) in entries {
+        let w = 26 + text.chars().count() * 7 + 18;
+        if x + w > width {
+            x = 4;
+            line += 1;
+        }
         let _ = write!(
             svg,
-            r#"<g transform="translate({} {ly})">{swatch}<text class="rm-legend" x="26" y="12">{}</text></g>"#,
-            *x,
-            escape(text)
+            r#"<g transform="translate({x} {})">{swatch}<text class="rm-legend" x="26" y="12">{}</text></g>"#,
+            y + line * LEGEND_LINE,
+            escape(&text)
         );
-        *x += w;
-    };
-    for status in statuses {
-        let class = status_class(status);
-        let fill = match status {
-            Status::Paused => format!(r#" fill="url(#{id}-stripes)""#),
-            Status::Planned => format!(r#" fill="url(#{id}-dots)""#),
-            _ => String::new(),
-        };
-        let mut swatch = format!(
-            r#"<rect class="rm-bar rm-{class}" x="0" y="2" width="20" height="12" rx="3"{fill}/>"#
-        );
-        if status == Status::Cancelled {
-            swatch.push_str(r#"<line class="rm-strike" x1="0" x2="20" y1="8" y2="8"/>"#);
-        }
-        item(svg, &mut x, &mut line, swatch, labels::status(status, d.language));
-    }
-    let has_milestones =
-        roadmap.groups.iter().any(|g| g.rows.iter().any(|r| !r.milestones.is_empty()));
-    if has_milestones {
-        item(
-            svg,
-            &mut x,
-            &mut line,
-            r#"<g class="rm-milestone"><path d="M10 2l6 6-6 6-6-6z"/></g>"#.to_owned(),
-            &d.labels["milestone"],
-        );
-    }
-    let now_label = match roadmap.now {
-        Some(_) => format!("{} ({})", d.labels["now"], labels::quarter(roadmap.as_of, d.language)),
-        None => format!(
-            "{}: {} ({})",
-            d.labels["now"],
-            labels::quarter(roadmap.as_of, d.language),
-            d.labels["outside_period"]
-        ),
-    };
-    item(
-        svg,
-        &mut x,
-        &mut line,
-        r#"<rect class="rm-now rm-key" x="0" y="0" width="20" height="16"/>"#.to_owned(),
-        &now_label,
-    );
-    let bars = roadmap.groups.iter().flat_map(|g| g.rows.iter().filter_map(|r| r.bar.as_ref()));
-    let (mut approx, mut clipped) = (false, false);
-    for edge in bars.flat_map(|bar| [bar.start, bar.end]) {
-        approx |= edge == Edge::Approximate;
-        clipped |= edge == Edge::Clipped;
-    }
-    if approx {
-        item(
-            svg,
-            &mut x,
-            &mut line,
-            r#"<text class="rm-approx" x="4" y="12">≈</text>"#.to_owned(),
-            &d.labels["approximate"],
-        );
-    }
-    if clipped {
-        item(
-            svg,
-            &mut x,
-            &mut line,
-            r#"<text class="rm-clip" x="4" y="12">▶</text>"#.to_owned(),
-            &d.labels["beyond_period"],
-        );
+        x += w;
     }
     line + 1
+}
+
+/// A status's bar shape at `geometry`: its class, its pattern where it has
+/// one, and a strike through it (from `x0` to `x1` at `mid`) when cancelled.
+fn status_rect(
+    status: Status,
+    id: &str,
+    geometry: &str,
+    x0: usize,
+    x1: usize,
+    mid: usize,
+) -> String {
+    let class = status_class(status);
+    let fill = match status {
+        Status::Paused => format!(r#" fill="url(#{id}-stripes)""#),
+        Status::Planned => format!(r#" fill="url(#{id}-dots)""#),
+        _ => String::new(),
+    };
+    let mut shape = format!(r#"<rect class="rm-bar rm-{class}" {geometry} rx="3"{fill}/>"#);
+    if status == Status::Cancelled {
+        let _ =
+            write!(shape, r#"<line class="rm-strike" x1="{x0}" x2="{x1}" y1="{mid}" y2="{mid}"/>"#);
+    }
+    shape
 }
 
 fn status_class(status: Status) -> &'static str {

@@ -163,13 +163,21 @@ fn heading_level(name: &str) -> Option<u8> {
     }
 }
 
+/// Attributes that name other elements by id, space-separated.
+const ID_REFERENCES: [&str; 5] =
+    ["aria-labelledby", "aria-describedby", "aria-controls", "for", "headers"];
+
 /// Prepares the body of the page at `anchor` for the board edition: every
-/// `id` is scoped under the anchor, and with it the links to footnotes
-/// (`#fn-…`, `#ref-fn-…`), which pulldown-cmark writes page-relative; every
-/// heading goes `shift` levels deeper (at most `h6`), so a page's `##`
-/// sits under its chapter's heading.
+/// `id` is scoped under the anchor, and with it what refers to ids (links to
+/// footnotes, `#fn-…` and `#ref-fn-…`, which the Markdown writer makes
+/// page-relative; `aria-labelledby` and the like); every heading goes
+/// `shift` levels deeper (at most `h6`), so a page's `##` sits under its
+/// chapter's heading. Ids already under the anchor (charts rendered for the
+/// edition) are left as they are.
 #[must_use]
 pub(crate) fn scope_body(html: &str, anchor: &str, shift: u8) -> String {
+    let own = format!("{anchor}{SEPARATOR}");
+    let scope = |id: &str| if id.starts_with(&own) { id.to_owned() } else { scoped(anchor, id) };
     let mut edits = Vec::new();
     for tag in tags(html) {
         if let Some(level) = heading_level(&html[tag.name.clone()]) {
@@ -180,10 +188,15 @@ pub(crate) fn scope_body(html: &str, anchor: &str, shift: u8) -> String {
         for (name, value) in &tag.attrs {
             let Some(value) = value.clone() else { continue };
             let text = &html[value.clone()];
-            match html[name.clone()].to_ascii_lowercase().as_str() {
-                "id" if !text.is_empty() => edits.push((value, scoped(anchor, text))),
+            let name = html[name.clone()].to_ascii_lowercase();
+            match name.as_str() {
+                "id" if !text.is_empty() => edits.push((value, scope(text))),
                 "href" if text.starts_with("#fn-") || text.starts_with("#ref-fn-") => {
-                    edits.push((value, format!("#{}", scoped(anchor, &text[1..]))));
+                    edits.push((value, format!("#{}", scope(&text[1..]))));
+                }
+                _ if ID_REFERENCES.contains(&name.as_str()) && !text.trim().is_empty() => {
+                    let ids: Vec<String> = text.split_whitespace().map(scope).collect();
+                    edits.push((value, ids.join(" ")));
                 }
                 _ => {}
             }
@@ -304,6 +317,15 @@ mod tests {
         assert_eq!(
             scoped,
             "<h3 id=\"p-a--baggrund\">Baggrund</h3>\n<p>x<sup class=\"footnote-reference\" id=\"p-a--ref-fn-1\"><a href=\"#p-a--fn-1\">1</a></sup> <a href=\"#p-other--x\">y</a></p>\n<div class=\"footnote-definition\" id=\"p-a--fn-1\"><a href=\"#p-a--ref-fn-1\">↩</a></div>"
+        );
+    }
+
+    #[test]
+    fn references_to_ids_follow_them_and_scoped_ids_stay() {
+        let html = "<figure id=\"p-a--chart-x\"><table aria-labelledby=\"cap p-a--chart-x\"><caption id=\"cap\">C</caption></table><label for=\"f\">L</label></figure>";
+        assert_eq!(
+            scope_body(html, "p-a", 0),
+            "<figure id=\"p-a--chart-x\"><table aria-labelledby=\"p-a--cap p-a--chart-x\"><caption id=\"p-a--cap\">C</caption></table><label for=\"p-a--f\">L</label></figure>"
         );
     }
 

@@ -34,9 +34,10 @@ use crate::error::Error;
 use crate::markdown::{self, HtmlOptions};
 use crate::model::{Kind, PageId, Source};
 use crate::render::labels::{self, Labels};
-use crate::render::plan::chart::{self, ChartView};
+use crate::render::plan::chart;
 use crate::render::plan::overviews::{KpiEntry, Matrix};
 use crate::render::plan::{roadmap, svg};
+use crate::render::site::place;
 use crate::render::view::{Facts, InitiativeView, SiteView, Views};
 use crate::render::{Input, Templates};
 use structure::{ChapterKind, Outline, PartKind, PlanViews};
@@ -61,7 +62,7 @@ pub fn print(input: &Input<'_>, templates: &Templates) -> Result<OutputFile, Err
         labels: &labels,
         href: ids::href,
     };
-    let edition = Edition { input, views: &views, labels: &labels };
+    let edition = Edition { input, templates, views: &views, labels: &labels };
     let roadmap = edition.roadmap();
     let kpis = views.kpis();
     let plan = PlanViews {
@@ -146,6 +147,7 @@ fn section_numbers(outline: &Outline) -> HashMap<PageId, (String, String)> {
 /// One build of the edition.
 struct Edition<'a> {
     input: &'a Input<'a>,
+    templates: &'a Templates,
     views: &'a Views<'a>,
     labels: &'a Labels,
 }
@@ -167,8 +169,8 @@ struct Body<'a> {
     sources: &'a [Source],
     /// The name of an analysis page's data file (not carried by the edition).
     data: Option<&'a str>,
-    /// An analysis page's charts, each with its table.
-    charts: Vec<ChartView>,
+    /// An analysis page's charts its text does not place, each with its table.
+    charts: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -277,10 +279,12 @@ impl Edition<'_> {
         let input = self.input;
         let page = &input.publication[id];
         let doc = &input.docs[id.index()];
-        let targets = resolver.targets(page, &doc.links, &input.links[id.index()])?;
+        let hrefs = resolver.hrefs(page, &doc.links, input.links.of(id))?;
         let options =
             HtmlOptions { language: input.config.language, allow_html: input.config.allow_html };
-        let html = markdown::to_html(doc, &targets, options);
+        let charts = self.charts(id)?;
+        let (embeds, _) = place(&doc.embeds, &charts);
+        let html = markdown::to_html(doc, &hrefs, &embeds, options);
         let html = if page.title_in_body { ids::drop_first_h1(&html) } else { html };
         Ok(ids::links_out(&ids::scope_body(&html, &ids::anchor(page), shift)))
     }
@@ -295,7 +299,10 @@ impl Edition<'_> {
             html: bodies.get(&id).map_or("", String::as_str),
             sources: &page.sources,
             data: page.data.as_ref().map(|d| d.path.rsplit('/').next().unwrap_or(&d.path)),
-            charts: self.charts(id),
+            charts: self
+                .charts(id)
+                .map(|charts| place(&self.input.docs[id.index()].embeds, &charts).1)
+                .unwrap_or_default(),
         }
     }
 
@@ -397,12 +404,23 @@ impl Edition<'_> {
             .collect()
     }
 
-    /// The charts of page `id`, their ids under the page's anchor.
-    fn charts(&self, id: PageId) -> Vec<ChartView> {
+    /// The charts of page `id` by their ids, each rendered with the theme's
+    /// `chart.html`, their element ids under the page's anchor.
+    fn charts(&self, id: PageId) -> Result<Vec<(String, String)>, Error> {
         let input = self.input;
         let decimal = if input.config.language == Language::Da { ',' } else { '.' };
         let prefix = ids::scoped(&ids::anchor(&input.publication[id]), "chart");
-        input.charts.of(id).iter().map(|c| chart::view(c, &prefix, decimal)).collect()
+        input
+            .charts
+            .of(id)
+            .iter()
+            .map(|c| {
+                let mut context = tera::Context::new();
+                context.insert("c", &chart::view(c, &prefix, decimal));
+                context.insert("t", self.labels);
+                Ok((c.id.clone(), self.templates.render("chart.html", &context)?))
+            })
+            .collect()
     }
 
     /// Every initiative in tree order, with its section number.

@@ -14,8 +14,7 @@ impl Site<'_> {
         let intro = match publication.of_kind(Kind::Narrative).next() {
             Some((id, page)) => {
                 let doc = &self.input.docs[id.index()];
-                intro_html =
-                    markdown::to_html(doc, &self.input.links[id.index()], self.html_options());
+                intro_html = markdown::to_html(doc, &self.hrefs(id), &[], self.html_options());
                 Some(PageView { toc: Vec::new(), ..PageView::new(page, &intro_html, &[]) })
             }
             None => None,

@@ -12,6 +12,9 @@ mod files;
 mod front;
 mod overview;
 mod pages;
+
+/// Where a text's chart blocks put its charts; the board edition places them alike.
+pub(crate) use pages::place;
 mod plan;
 
 use rayon::prelude::*;
@@ -98,6 +101,11 @@ impl<'a> Site<'a> {
     ) -> Result<OutputFile, Error> {
         let html = self.templates.render(template, context)?;
         Ok(OutputFile { path, contents: Contents::Bytes(html.into_bytes()) })
+    }
+
+    /// How the site writes the links of page `id`'s body.
+    fn hrefs(&self, id: PageId) -> Vec<Option<String>> {
+        self.input.links.site_hrefs(id, self.input.publication)
     }
 
     /// How page bodies are written in this site.

@@ -4,8 +4,9 @@ use crate::artifact::OutputFile;
 use crate::config::Language;
 use crate::error::Error;
 use crate::markdown;
+use crate::markdown::Embed;
 use crate::model::{Kind, PageId, asset_url};
-use crate::render::plan::chart::{self, ChartView};
+use crate::render::plan::chart;
 use crate::render::site::Site;
 use crate::render::view::{self, Link, PageView};
 
@@ -15,7 +16,9 @@ impl Site<'_> {
         let publication = self.input.publication;
         let page = &publication[id];
         let doc = &self.input.docs[id.index()];
-        let html = markdown::to_html(doc, &self.input.links[id.index()], self.html_options());
+        let charts = self.charts(id)?;
+        let (embeds, unplaced) = place(&doc.embeds, &charts);
+        let html = markdown::to_html(doc, &self.hrefs(id), &embeds, self.html_options());
         let mut context = self.context(&page.url, &page.heading(), Some(id));
         context.insert("page", &PageView::new(page, &html, &doc.headings));
         context.insert("breadcrumbs", &view::breadcrumbs(&self.views, id));
@@ -54,19 +57,46 @@ impl Site<'_> {
                     url: asset_url(&d.path),
                 });
                 context.insert("data", &data);
-                let decimal = if self.input.config.language == Language::Da { ',' } else { '.' };
-                let charts: Vec<ChartView> = self
-                    .input
-                    .charts
-                    .of(id)
-                    .iter()
-                    .map(|c| chart::view(c, "sd-chart", decimal))
-                    .collect();
-                context.insert("charts", &charts);
+                context.insert("charts", &unplaced);
                 "analysis.html"
             }
             Kind::Page => "page.html",
         };
         self.render(template, &context, page.url.clone())
     }
+
+    /// The charts of page `id`, each rendered with the `chart.html` template.
+    fn charts(&self, id: PageId) -> Result<Vec<(String, String)>, Error> {
+        let decimal = if self.input.config.language == Language::Da { ',' } else { '.' };
+        self.input
+            .charts
+            .of(id)
+            .iter()
+            .map(|c| {
+                let mut context = tera::Context::new();
+                context.insert("c", &chart::view(c, "sd-chart", decimal));
+                context.insert("t", self.views.labels);
+                Ok((c.id.clone(), self.templates.render("chart.html", &context)?))
+            })
+            .collect()
+    }
+}
+
+/// The HTML of each embed of the text (`charts`' by id, the first for a
+/// block that names none), and the charts no block placed, which follow the
+/// text. Ids are checked in the data stage.
+pub(crate) fn place(embeds: &[Embed], charts: &[(String, String)]) -> (Vec<String>, Vec<String>) {
+    let mut placed = vec![false; charts.len()];
+    let html = embeds
+        .iter()
+        .map(|e| {
+            let at = charts.iter().position(|(id, _)| e.arg.is_empty() || *id == e.arg);
+            at.map_or_else(String::new, |k| {
+                placed[k] = true;
+                charts[k].1.clone()
+            })
+        })
+        .collect();
+    let rest = charts.iter().zip(&placed).filter(|(_, p)| !**p).map(|(c, _)| c.1.clone()).collect();
+    (html, rest)
 }

@@ -1,0 +1,122 @@
+//! Why a link cannot be followed, in the words a writer needs: a folder
+//! with no page, a path that leaves `content/` or names one computer's disk,
+//! a `#fragment` that is not a heading of the page. Suggestions are bounded
+//! (see `diagnostics::suggest`), so a thousand broken links cost a thousand
+//! look-ups, not a thousand scans.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Nearby};
+use crate::markdown::{Doc, Link};
+use crate::model::PageId;
+use crate::slug::slugify;
+use crate::xref::path::{clip, lands_at_root, nfc, percent_decode, relative_url};
+use crate::xref::{Index, LISTED_HEADINGS};
+
+impl Index<'_> {
+    /// A link to a folder that has no page of its own.
+    pub(super) fn folder(&self, from: &str, link: &Link, shown: &str, target: &str) -> Diagnostic {
+        let place = if target.is_empty() {
+            "content/".to_owned()
+        } else {
+            format!("content/{}/", clip(target))
+        };
+        if !target.is_empty() && !self.folders.contains(target) {
+            return Diagnostic::error(
+                link.span.clone(),
+                format!("broken link: `{shown}` does not exist"),
+            )
+            .label(format!("no folder `{place}`"));
+        }
+        let example = if target.is_empty() {
+            Some("purpose.md")
+        } else {
+            self.suggest.in_folder(target).find(|p| self.publication.by_path(p).is_some())
+        };
+        let help = match example {
+            Some(page) if target.is_empty() => format!("link to the front page: `{}`", relative_url(from, page)),
+            Some(page) => format!("link to a page in it, e.g. `{}`", relative_url(from, page)),
+            None => "link to a page instead; only folders of a kind with pages (`../initiatives/`) have an overview".to_owned(),
+        };
+        Diagnostic::error(link.span.clone(), format!("`{shown}` is a folder, not a page"))
+            .label(format!("`{place}` has no page of its own"))
+            .help(help)
+    }
+
+    /// Why a path cannot be followed, in the words a writer needs.
+    pub(super) fn outside(&self, from: &str, link: &Link, shown: &str, path: &str) -> Diagnostic {
+        let error = |message: String, help: String| {
+            Diagnostic::error(link.span.clone(), message).help(help)
+        };
+        let drive =
+            path.as_bytes().get(1) == Some(&b':') && path.as_bytes()[0].is_ascii_alphabetic();
+        if path.contains('\\') {
+            error(
+                format!("`{shown}` uses `\\` between folders"),
+                format!("links use `/`, as on the web: `{}`", clip(&path.replace('\\', "/"))),
+            )
+        } else if drive {
+            error(
+                format!("`{shown}` is a path on one computer"),
+                "link relative to this file, e.g. `../initiatives/x.md`".to_owned(),
+            )
+        } else if path.contains(':') {
+            error(
+                format!("`{shown}` has a `:` in its path"),
+                "a `:` cannot be in a file name on Windows, and on the web `x:` starts an address; rename the file without it".to_owned(),
+            )
+        } else if lands_at_root(from, path) {
+            self.folder(from, link, shown, "")
+        } else {
+            error(
+                format!("`{shown}` points outside `content/`"),
+                "link only to files inside the project's `content/` folder".to_owned(),
+            )
+        }
+    }
+
+    pub(super) fn check_fragment(
+        &self,
+        from: PageId,
+        to: PageId,
+        fragment: &str,
+        link: &Link,
+        diags: &mut Diagnostics,
+    ) {
+        let fragment = nfc(&percent_decode(fragment));
+        let doc = &self.docs[to.index()];
+        if fragment.is_empty() || fragment == "top" || doc.ids.contains(&fragment) {
+            return;
+        }
+        let target = &self.publication[to];
+        let place =
+            if from == to { "this page".to_owned() } else { format!("`content/{}`", target.path) };
+        let nearby = self.anchors[to.index()]
+            .get_or_init(|| Nearby::new(doc.ids.iter().map(String::as_str)));
+        // `#mål` for a heading `Mål`: the id is its slug, `#maal`.
+        let slug = Some(slugify(&fragment)).filter(|s| doc.ids.contains(s));
+        let help = slug
+            .as_deref()
+            .or_else(|| nearby.closest(&fragment))
+            .map(|close| format!("did you mean `#{close}`?"))
+            .or_else(|| listed_headings(doc))
+            .unwrap_or_else(|| "the page has no headings to link to".to_owned());
+        diags.push(
+            Diagnostic::error(
+                link.span.clone(),
+                format!("broken anchor: `#{}` is not a heading in {place}", clip(&fragment)),
+            )
+            .help(help),
+        );
+    }
+}
+
+/// "headings there: #a, #b … and 12 more", in page order.
+fn listed_headings(doc: &Doc<'_>) -> Option<String> {
+    let first: Vec<String> =
+        doc.headings.iter().take(LISTED_HEADINGS).map(|h| format!("`#{}`", clip(&h.id))).collect();
+    if first.is_empty() {
+        return None;
+    }
+    let more = doc.headings.len() - first.len();
+    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+    Some(format!("headings there: {}{more}", first.join(", ")))
+}

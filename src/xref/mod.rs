@@ -1,0 +1,345 @@
+//! Stage 4, RESOLVE: checks every link and image in every page and decides
+//! what it points at: a page (at a heading), a file, a section's overview, a
+//! place in the same page, or the web. Writers link with relative paths to
+//! `.md` files (so links also work on a git host); each output then writes a
+//! [`Target`] its own way: the site as relative links between pages, which
+//! work at any base path and from disk; the board edition as in-document
+//! anchors.
+//!
+//! - this file: [`Target`], [`Links`] and the resolution itself;
+//! - `diagnose`: why a link cannot be followed, with bounded suggestions;
+//! - `path`: relative URLs, the way to the root, schemes, decoding.
+
+mod diagnose;
+mod path;
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+pub use path::{relative_url, root_of};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Nearby, PathIndex};
+use crate::markdown::{Doc, Link};
+use crate::model::{Kind, Page, PageId, Publication, asset_url, join_relative};
+use path::{clip, folders_of, nfc, percent_decode, scheme, section_kind};
+
+/// What a link points at, decided once for every output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A page of the publication, at a heading or footnote when the link
+    /// names one (`#ambition`, in NFC as ids are).
+    Page {
+        /// The page.
+        page: PageId,
+        /// The id in it, if any.
+        fragment: Option<String>,
+    },
+    /// A file copied from `content/`, by its place in the site.
+    File {
+        /// Its path in the site (`analysis/svar.csv`).
+        url: String,
+        /// A fragment, if the link has one.
+        fragment: Option<String>,
+    },
+    /// A section's overview page (a link to `../initiatives/`).
+    Section {
+        /// Whose overview.
+        kind: Kind,
+        /// A fragment, if the link has one.
+        fragment: Option<String>,
+    },
+    /// A place in the same page (`#ambition`).
+    Here(String),
+    /// Left as written: web addresses, `mailto:`, and links already reported.
+    AsWritten,
+    /// Refused (`javascript:`, `data:`): written as `#`.
+    Refused,
+}
+
+impl Target {
+    /// How the site writes it from `from`: a relative link, which works at
+    /// any base path and from disk; `None` keeps the link as written.
+    #[must_use]
+    pub fn site_href(&self, from: &Page, publication: &Publication) -> Option<String> {
+        let with = |url: &str, fragment: &Option<String>| {
+            let fragment = fragment.as_ref().map(|f| format!("#{f}")).unwrap_or_default();
+            Some(format!("{}{fragment}", relative_url(&from.url, url)))
+        };
+        match self {
+            Target::Page { page, fragment } => with(&publication[*page].url, fragment),
+            Target::File { url, fragment } => with(url, fragment),
+            Target::Section { kind, fragment } => with(&kind.overview_url()?, fragment),
+            Target::Here(_) | Target::AsWritten => None,
+            Target::Refused => Some("#".to_owned()),
+        }
+    }
+}
+
+/// The target of every link of every page, in [`Doc::links`] order.
+#[derive(Debug, Default)]
+pub struct Links(Vec<Vec<Target>>);
+
+impl Links {
+    /// The targets of page `page`'s links.
+    #[must_use]
+    pub fn of(&self, page: PageId) -> &[Target] {
+        self.0.get(page.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// How the site writes the links of page `page`.
+    #[must_use]
+    pub fn site_hrefs(&self, page: PageId, publication: &Publication) -> Vec<Option<String>> {
+        let from = &publication[page];
+        self.of(page).iter().map(|t| t.site_href(from, publication)).collect()
+    }
+}
+
+/// Headings a broken `#anchor`'s help lists before "and N more".
+const LISTED_HEADINGS: usize = 5;
+
+/// Longest destination quoted whole in a message.
+const SHOWN_CHARS: usize = 80;
+
+/// Resolves the links of `docs` (one per page of `publication`, same order).
+pub fn resolve(publication: &Publication, docs: &[Doc<'_>], diags: &mut Diagnostics) -> Links {
+    let assets: HashMap<&str, String> =
+        publication.assets.iter().map(|a| (a.rel.as_str(), asset_url(&a.rel))).collect();
+    let paths: Vec<&str> =
+        publication.pages.iter().map(|p| p.path.as_str()).chain(assets.keys().copied()).collect();
+    let folders = paths.iter().copied().flat_map(folders_of).collect();
+    let index = Index {
+        publication,
+        docs,
+        suggest: PathIndex::new(paths.iter().copied()),
+        folders,
+        anchors: docs.iter().map(|_| OnceCell::new()).collect(),
+        assets,
+    };
+    Links(
+        publication
+            .iter()
+            .map(|(id, _)| {
+                docs[id.index()].links.iter().map(|link| index.resolve(id, link, diags)).collect()
+            })
+            .collect(),
+    )
+}
+
+/// Everything a link is resolved against, built once per run so each link
+/// costs O(1) lookups plus bounded suggestion work.
+struct Index<'a> {
+    publication: &'a Publication,
+    docs: &'a [Doc<'a>],
+    assets: HashMap<&'a str, String>,
+    suggest: PathIndex<'a>,
+    /// Every folder that holds a page or file (`""` is `content/` itself).
+    folders: HashSet<&'a str>,
+    /// Per page, its ids by length, made the first time an anchor into it is broken.
+    anchors: Vec<OnceCell<Nearby<'a>>>,
+}
+
+impl Index<'_> {
+    fn resolve(&self, from: PageId, link: &Link, diags: &mut Diagnostics) -> Target {
+        let page = &self.publication[from];
+        let dest = link.dest.trim();
+        let shown = clip(dest);
+        let error = |message: String| Diagnostic::error(link.span.clone(), message);
+        if let Some(host) = dest.strip_prefix("//") {
+            let host = clip(host);
+            diags.push(
+                Diagnostic::warning(link.span.clone(), format!("`{shown}` has no `https:`"))
+                    .label("opened from disk, this looks for a file on the computer")
+                    .help(format!("write the whole address: `https://{host}`")),
+            );
+            return Target::AsWritten;
+        }
+        if let Some(scheme) = scheme(dest) {
+            if ["javascript", "vbscript", "data"].contains(&scheme.as_str()) {
+                diags.push(
+                    error(format!("`{scheme}:` links are not allowed"))
+                        .help("link to a page or to an `https:` address".to_owned()),
+                );
+                return Target::Refused;
+            }
+            if scheme == "file" {
+                diags.push(
+                    error(format!("`{shown}` is a file on one computer"))
+                        .label("readers of the site cannot open it")
+                        .help("copy the file into `content/` and link to it relative to this page, e.g. `../billeder/kort.png`".to_owned()),
+                );
+            }
+            return Target::AsWritten;
+        }
+        let (path, fragment) = dest.split_once('#').map_or((dest, None), |(p, f)| (p, Some(f)));
+        let path = path.split_once('?').map_or(path, |(p, _)| p);
+        if path.is_empty() {
+            return match fragment {
+                Some(fragment) => {
+                    self.check_fragment(from, from, fragment, link, diags);
+                    Target::Here(nfc(&percent_decode(fragment)))
+                }
+                None => Target::AsWritten,
+            };
+        }
+        if path.starts_with('/') {
+            diags.push(
+                Diagnostic::warning(
+                    link.span.clone(),
+                    format!("`{shown}` starts at the web server's root"),
+                )
+                .label("breaks when the site is opened from disk or served under a base path")
+                .help("link relative to this file, e.g. `../initiatives/x.md`".to_owned()),
+            );
+            return Target::AsWritten;
+        }
+        let decoded = nfc(&percent_decode(path));
+        let Some(target) = join_relative(&page.path, &decoded) else {
+            diags.push(self.outside(&page.path, link, &shown, &decoded));
+            return Target::AsWritten;
+        };
+        let target = target.trim_end_matches('/');
+        // Ids are NFC, so a fragment typed decomposed is written composed.
+        let fragment_id = fragment.map(|f| nfc(&percent_decode(f)));
+        // A folder's page is its `index.md` or `_index.md`.
+        let page_at = |path: &str| self.publication.by_path(path);
+        let to = page_at(target)
+            .or_else(|| page_at(&format!("{target}/index.md")))
+            .or_else(|| page_at(&format!("{target}/_index.md")));
+        if let Some(to) = to {
+            if let Some(fragment) = fragment {
+                self.check_fragment(from, to, fragment, link, diags);
+            }
+            return Target::Page { page: to, fragment: fragment_id };
+        }
+        if let Some(url) = self.assets.get(target) {
+            return Target::File { url: url.clone(), fragment: fragment_id };
+        }
+        if let Some(kind) = section_kind(self.publication, target) {
+            return Target::Section { kind, fragment: fragment_id };
+        }
+        if let Some(left_out) = self.publication.left_out_path(target) {
+            if left_out.draft {
+                diags.push(error(format!("`{shown}` links to a draft page")).help(
+                    "build with `--drafts`, or remove `draft: true` from the target".to_owned(),
+                ));
+            }
+            return Target::AsWritten; // a page with broken frontmatter has its own error
+        }
+        if self.folders.contains(target) || path.ends_with('/') {
+            diags.push(self.folder(&page.path, link, &shown, target));
+            return Target::AsWritten;
+        }
+        let message = if link.image {
+            format!("image `{shown}` not found")
+        } else {
+            format!("broken link: `{shown}` does not exist")
+        };
+        let help = if !decoded.contains('/') && decoded.contains('@') && !link.image {
+            Some(format!("for an email address write `<{shown}>` or `mailto:{shown}`"))
+        } else {
+            self.suggest
+                .closest(target)
+                .map(|close| format!("did you mean `{}`?", relative_url(&page.path, close)))
+        };
+        diags.push(error(message).label(format!("no file `content/{}`", clip(target))).help(help));
+        Target::AsWritten
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Quarter;
+    use crate::config::{Config, Language};
+    use crate::diagnostics::Sources;
+    use crate::frontmatter;
+    use crate::markdown::{self, HtmlOptions};
+    use crate::model::{self, Parsed};
+    use crate::source::Asset;
+
+    /// The targets of the links of `body`, written in `from` of a small
+    /// publication, with the messages they drew.
+    fn targets(from: &str, body: &str) -> (Vec<Target>, Publication, Vec<String>) {
+        let mut sources = Sources::default();
+        let mut diags = Diagnostics::new();
+        let pages = [
+            ("purpose.md", "---\ntitle: Formål\n---\n".to_owned()),
+            ("directions/cyber.md", "---\ntitle: Cyber\n---\n## Ambition\n".to_owned()),
+            ("docs/index.md", "# Vejledninger\n".to_owned()),
+            (from, format!("---\ntitle: Fra\n---\n## Her\n\n{body}\n")),
+        ];
+        let parsed: Vec<Parsed> = pages
+            .iter()
+            .map(|(path, text)| {
+                let id = sources.add(format!("content/{path}"), text.as_str());
+                let frontmatter = if path.starts_with("docs/") {
+                    frontmatter::parse_plain(id, text, &mut diags)
+                } else {
+                    frontmatter::parse(id, text, &mut diags)
+                };
+                Parsed { source: id, path: (*path).to_owned(), frontmatter }
+            })
+            .collect();
+        let assets = vec![Asset { rel: "billeder/Kort 1.PNG".into(), abs: "/x".into() }];
+        let config = Config { language: Language::Da, ..Config::default() };
+        let as_of = Quarter { year: 2027, quarter: 1 };
+        let publication =
+            model::validate(&parsed, &sources, assets, &config, false, as_of, &mut diags);
+        let options = HtmlOptions { language: Language::Da, allow_html: true };
+        let docs: Vec<Doc<'_>> = publication
+            .pages
+            .iter()
+            .map(|p| {
+                markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options)
+            })
+            .collect();
+        let links = resolve(&publication, &docs, &mut diags);
+        let page = publication.by_path(from).expect("the page");
+        let found = links.of(page).to_vec();
+        let messages =
+            diags.items().iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
+        (found, publication, messages)
+    }
+
+    #[test]
+    fn each_link_says_what_it_points_at() {
+        let (found, publication, messages) = targets(
+            "narrative/a.md",
+            "[c](../directions/cyber.md#ambition) [k](../billeder/Kort%201.PNG) [d](../directions/) [v](../docs/) [h](#her) [w](https://example.dk) [j](javascript:alert(1))",
+        );
+        let cyber = publication.find(Kind::Direction, "cyber").unwrap();
+        let docs = publication.by_path("docs/index.md").unwrap();
+        assert_eq!(
+            found,
+            [
+                Target::Page { page: cyber, fragment: Some("ambition".into()) },
+                Target::File { url: "billeder/kort-1.png".into(), fragment: None },
+                Target::Section { kind: Kind::Direction, fragment: None },
+                Target::Page { page: docs, fragment: None },
+                Target::Here("her".into()),
+                Target::AsWritten,
+                Target::Refused,
+            ]
+        );
+        assert_eq!(messages, ["`javascript:` links are not allowed"]);
+    }
+
+    #[test]
+    fn the_site_writes_targets_as_relative_links() {
+        let (found, publication, _) = targets(
+            "narrative/a.md",
+            "[c](../directions/cyber.md#ambition) [d](../directions/) [v](../docs/)",
+        );
+        let from = &publication[publication.by_path("narrative/a.md").unwrap()];
+        let hrefs: Vec<Option<String>> =
+            found.iter().map(|t| t.site_href(from, &publication)).collect();
+        assert_eq!(
+            hrefs,
+            [
+                Some("../directions/cyber.html#ambition".to_owned()),
+                Some("../directions/index.html".to_owned()),
+                Some("../docs/index.html".to_owned()),
+            ]
+        );
+    }
+}
