@@ -572,3 +572,36 @@ fn a_missing_browser_is_a_clear_error() {
     assert!(run.stderr.contains("install the `chromium` package"), "{}", run.stderr);
     assert!(!Path::new(&project.path().join("print.pdf")).exists());
 }
+
+#[test]
+fn a_pdf_where_the_next_build_would_read_it_is_refused() {
+    let project = Project::minimal();
+    let run = project.run(&["pdf", "--out", "content/strategi.pdf"]).code(2);
+    assert!(run.stderr.contains("inside `content/`, which the next build reads"), "{}", run.stderr);
+    assert!(!project.path().join("content/strategi.pdf").exists());
+}
+
+#[test]
+fn content_errors_stop_the_pdf_before_the_browser() {
+    let project = Project::minimal();
+    project.file("content/narrative/a.md", "---\ntitle: A\n---\n[x](gone.md)\n");
+    let env = HashMap::from([("STRATDOC_BROWSER", "/bin/false")]);
+    let run = project.run_with_env(&["pdf"], &env).code(1);
+    assert!(run.stderr.contains("error: pdf failed: 1 error"), "{}", run.stderr);
+    assert!(!project.path().join("print.pdf").exists());
+}
+
+#[test]
+fn a_browser_that_prints_nothing_is_a_clear_error() {
+    let project = Project::minimal();
+    let env = HashMap::from([("STRATDOC_BROWSER", "/bin/false")]);
+    let run = project.run_with_env(&["pdf"], &env).code(2);
+    assert!(
+        run.stderr.contains(
+            "`/bin/false` could not print the board edition: exit status: 1, no PDF written"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.path().join("print.pdf").exists());
+}
