@@ -233,6 +233,17 @@ fn tools_or_skip(test: &str) -> bool {
     false
 }
 
+/// The browser the tests drive directly: `STRATDOC_BROWSER`, else the first on `PATH`.
+fn browser_program() -> String {
+    std::env::var("STRATDOC_BROWSER").unwrap_or_else(|_| {
+        ["chromium", "chromium-browser", "google-chrome"]
+            .into_iter()
+            .find(|b| on_path(b))
+            .unwrap_or("chromium")
+            .to_owned()
+    })
+}
+
 fn on_path(name: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(name).is_file()))
@@ -421,7 +432,7 @@ document.body.append(out);
     let text =
         std::fs::read_to_string(html).unwrap().replace("</body>", &format!("{PROBE}</body>"));
     std::fs::write(&probed, text).unwrap();
-    let browser = std::env::var("STRATDOC_BROWSER").unwrap_or_else(|_| "chromium".to_owned());
+    let browser = browser_program();
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(browser)
         .args([
@@ -485,7 +496,7 @@ fn the_example_prints_as_a_board_edition() {
 
 /// Prints `html` with the browser alone, as a person would from disk.
 fn print_from_disk(html: &Path, pdf: &Path) {
-    let browser = std::env::var("STRATDOC_BROWSER").unwrap_or_else(|_| "chromium".to_owned());
+    let browser = browser_program();
     let profile = tempfile::tempdir().unwrap();
     let status = Command::new(browser)
         .args([
