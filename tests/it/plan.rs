@@ -411,3 +411,26 @@ fn a_chart_block_places_its_chart_in_the_text_and_an_unknown_id_is_an_error() {
         "error: no chart `socc` on this page\n   ┌─ content/analysis/survey.md:10:1\n   = help: this page's charts: soc, rest",
     );
 }
+
+#[test]
+fn with_many_directions_the_matrix_lists_each_directions_initiatives() {
+    let project = Project::minimal();
+    for d in 1..=13 {
+        project.file(
+            &format!("content/directions/d{d:02}.md"),
+            format!("---\ntitle: Retning {d}\norder: {d}\n---\n"),
+        );
+    }
+    let run = project.run(&["build"]).success();
+    assert!(run.stderr.contains("no initiative serves the direction `d13`"));
+    let matrix = project.page("initiatives/matrix.html");
+    assert!(!matrix.contains("<table"), "no grid of 14 columns");
+    let sections: Vec<String> = matrix
+        .split("<section class=\"matrix-direction-list\"")
+        .skip(1)
+        .map(|s| text(&format!("<section{s}")))
+        .collect();
+    assert_eq!(sections.len(), 14);
+    assert!(sections[0].starts_with("Cyberrobusthed 1 Fælles SOC"), "{}", sections[0]);
+    assert!(sections[13].contains("Retning 13 0 Ingen initiativer"), "{}", sections[13]);
+}

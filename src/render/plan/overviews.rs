@@ -10,10 +10,18 @@ use crate::model::{Kind, PageId, Status};
 use crate::render::labels;
 use crate::render::view::{InitiativeView, KpiView, Link, Views};
 
-/// Directions as columns, initiatives as rows (in tree order).
+/// Beyond this many directions the matrix is no longer a grid (its cells
+/// would grow with initiatives × directions, and no one reads a grid that
+/// wide) but a list of each direction's initiatives, linear in the plan.
+pub(crate) const GRID_DIRECTIONS: usize = 12;
+
+/// Directions as columns, initiatives as rows (in tree order); with more
+/// than [`GRID_DIRECTIONS`] directions, each direction with its initiatives.
 #[derive(Serialize)]
 pub(crate) struct Matrix {
+    pub(crate) grid: bool,
     pub(crate) directions: Vec<MatrixColumn>,
+    /// The grid's rows (empty when it is not a grid).
     pub(crate) rows: Vec<MatrixRow>,
 }
 
@@ -22,6 +30,8 @@ pub(crate) struct MatrixColumn {
     direction: Link,
     /// How many initiatives serve it; 0 is flagged on the page.
     initiatives: usize,
+    /// Its initiatives, when the matrix is a list.
+    list: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -107,13 +117,25 @@ impl Views<'_> {
     pub(crate) fn matrix(&self) -> Matrix {
         let publication = self.publication;
         let directions: Vec<PageId> = publication.ids_of(Kind::Direction).to_vec();
+        let grid = directions.len() <= GRID_DIRECTIONS;
         let columns = directions
             .iter()
-            .map(|&d| MatrixColumn {
-                direction: self.link(d),
-                initiatives: publication.relations.initiatives_of(d).len(),
+            .map(|&d| {
+                let initiatives = publication.relations.initiatives_of(d);
+                MatrixColumn {
+                    direction: self.link(d),
+                    initiatives: initiatives.len(),
+                    list: if grid {
+                        Vec::new()
+                    } else {
+                        initiatives.iter().map(|&i| self.link(i)).collect()
+                    },
+                }
             })
             .collect();
+        if !grid {
+            return Matrix { grid, directions: columns, rows: Vec::new() };
+        }
         let rows = publication
             .relations
             .tree_order(publication.ids_of(Kind::Initiative), |id| publication.parent_of(id))
@@ -131,7 +153,7 @@ impl Views<'_> {
                 }
             })
             .collect();
-        Matrix { directions: columns, rows }
+        Matrix { grid, directions: columns, rows }
     }
 
     /// Every status in life-cycle order with its initiatives (empty ones too,
