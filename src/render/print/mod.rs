@@ -35,7 +35,7 @@ use crate::markdown::{self, HtmlOptions};
 use crate::model::{Kind, PageId, Source};
 use crate::render::labels::{self, Labels};
 use crate::render::plan::chart;
-use crate::render::plan::overviews::{KpiEntry, Matrix};
+use crate::render::plan::overviews::{GRID_DIRECTIONS, KpiEntry, Matrix};
 use crate::render::plan::{roadmap, svg};
 use crate::render::site::place;
 use crate::render::view::{Facts, InitiativeView, SiteView, Views};
@@ -44,11 +44,6 @@ use structure::{ChapterKind, Outline, PartKind, PlanViews};
 
 /// Where the board edition is written in the output.
 pub const FILE: &str = "print.html";
-
-/// The most directions the traceability matrix is printed with: one column
-/// each, so more do not fit a page (and the matrix grows with directions
-/// times initiatives).
-const MATRIX_COLUMNS: usize = 12;
 
 /// The id prefix of the roadmap's drawing in the edition.
 const ROADMAP_ID: &str = "print-roadmap";
@@ -68,7 +63,9 @@ pub fn print(input: &Input<'_>, templates: &Templates) -> Result<OutputFile, Err
     let plan = PlanViews {
         roadmap: roadmap.is_some(),
         matrix: input.publication.count(Kind::Initiative) > 0
-            && (1..=MATRIX_COLUMNS).contains(&input.publication.count(Kind::Direction)),
+            // A grid, one column per direction, fits a page; beyond that the
+            // directions part already lists each direction's initiatives.
+            && (1..=GRID_DIRECTIONS).contains(&input.publication.count(Kind::Direction)),
         kpis: !kpis.is_empty(),
     };
     let outline = structure::outline(input.publication, &input.config.print, &labels, plan);
