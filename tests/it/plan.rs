@@ -7,12 +7,15 @@ use std::fs;
 
 use crate::support::{Project, element, fixtures};
 
-/// The roadmap of the action-plan page of `project`'s last build.
-fn roadmap(project: &Project) -> String {
+/// The roadmap of the action-plan page of `project`'s last build: the
+/// picture, and the layer of its rows' links laid over it.
+fn roadmap(project: &Project) -> (String, String) {
     let page = project.page("initiatives/index.html");
-    element(&page, "<svg class=\"roadmap\"")
+    let picture = element(&page, "<svg class=\"roadmap\"")
         .unwrap_or_else(|| panic!("no roadmap in\n{page}"))
-        .to_owned()
+        .to_owned();
+    let links = element(&page, "<svg class=\"roadmap-links\"").expect("the links layer").to_owned();
+    (picture, links)
 }
 
 fn matches_golden(name: &str, svg: &str) {
@@ -50,9 +53,11 @@ fn a_plan_of_one_quarter() {
         "---\ntitle: Fælles SOC\ndirections: [cyber]\nowner: Driftsudvalget\nstart: 2027-Q1\nend: 2027-Q1\nstatus: active\nmilestones:\n  - quarter: 2027-Q1\n    title: I drift\n---\n## Indsats\n\nTekst.\n",
     );
     project.build();
-    let svg = roadmap(&project);
+    let (svg, links) = roadmap(&project);
     assert_eq!(svg.matches("class=\"rm-quarter\"").count(), 1, "one column");
-    assert!(svg.contains("href=\"soc.html\""), "the bar links to its initiative: {svg}");
+    assert!(links.contains("href=\"soc.html\""), "the row links to its initiative: {links}");
+    assert!(!svg.contains("<a "), "no control inside a picture (role=img)");
+    assert!(links.contains("aria-hidden=\"true\"") && links.contains("tabindex=\"-1\""));
     matches_golden("one-quarter", &svg);
 }
 
@@ -81,9 +86,9 @@ fn initiatives_beyond_the_period_are_clipped_and_marked_never_dropped() {
         project.file(&path, text);
     }
     project.build();
-    let svg = roadmap(&project);
+    let (svg, links) = roadmap(&project);
     for id in ["soc", "before", "after", "approx", "undated"] {
-        assert!(svg.contains(&format!("href=\"{id}.html\"")), "{id} is on the roadmap");
+        assert!(links.contains(&format!("href=\"{id}.html\"")), "{id} is on the roadmap");
     }
     assert!(svg.contains("◀") && svg.contains("▶"), "clipped ends are marked");
     assert!(svg.contains("≈"), "approximate ends are marked");
@@ -133,8 +138,8 @@ fn forty_initiatives_with_sub_initiatives() {
         project.file(&path, text);
     }
     let run = project.run(&["build"]).success();
-    let svg = roadmap(&project);
-    assert_eq!(svg.matches("<a href=").count(), 40, "every initiative has a bar");
+    let (svg, links) = roadmap(&project);
+    assert_eq!(links.matches("<a href=").count(), 40, "every initiative has a row");
     assert!(svg.contains("rm-sub"), "sub-initiatives are nested: {}", run.stderr);
     matches_golden("forty", &svg);
 }

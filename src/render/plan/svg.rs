@@ -43,14 +43,11 @@ pub(crate) struct Drawing<'a> {
 
 /// The roadmap as an `<svg>` element.
 pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
-    let columns = roadmap.quarters.len();
-    let width = LABEL_WIDTH + columns * QUARTER_WIDTH + 8;
-    let rows: usize =
-        roadmap.groups.iter().map(|g| GROUP_HEIGHT + g.rows.len().max(1) * ROW_HEIGHT).sum();
-    let chart_bottom = HEADER_HEIGHT + rows;
+    let (width, height) = size(roadmap, d);
+    let chart_bottom = chart_bottom(roadmap);
     let mut key = String::new();
-    let lines = legend(&mut key, roadmap, chart_bottom + 12, width, d);
-    let height = chart_bottom + 12 + lines * LEGEND_LINE;
+    legend(&mut key, roadmap, chart_bottom + 12, width, d);
+    let rows = chart_bottom - HEADER_HEIGHT;
     let title = &d.labels["roadmap"];
     let mut svg = String::with_capacity(4096 + rows * 200);
     let id = d.id;
@@ -122,19 +119,11 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
 /// One initiative: its label, its bar and its milestones.
 fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
     let page = &d.publication[row.initiative];
-    let href = escape(&(d.href)(row.initiative));
     let indent = 6 + row.depth * 14;
     let label = cut(&page.heading(), TITLE_CHARS.saturating_sub(row.depth * 2));
-    let status = labels::status(row.status, d.language);
-    let period = page
-        .initiative
-        .as_ref()
-        .and_then(|i| labels::when_range(i.start, i.end, d.language))
-        .unwrap_or_else(|| d.labels["no_period"].clone());
-    let tooltip = escape(&format!("{}: {period}, {status}", page.heading()));
     let _ = write!(
         svg,
-        r#"<a href="{href}" tabindex="-1"><title>{tooltip}</title><text class="rm-label{sub}" x="{indent}" y="{ty}">{}</text>"#,
+        r#"<text class="rm-label{sub}" x="{indent}" y="{ty}">{}</text>"#,
         escape(&label),
         sub = if row.depth > 0 { " rm-sub" } else { "" },
         ty = y + 17,
@@ -152,7 +141,6 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
             );
         }
     }
-    svg.push_str("</a>");
     for marker in &row.milestones {
         let x0 = LABEL_WIDTH + marker.from * QUARTER_WIDTH;
         let x1 = LABEL_WIDTH + (marker.to + 1) * QUARTER_WIDTH;
@@ -200,6 +188,71 @@ fn draw_bar(svg: &mut String, bar: &Bar, status: Status, top: usize, d: &Drawing
         };
         let _ = write!(svg, r#"<text class="{class}" x="{at}" y="{text_y}">{glyph}</text>"#);
     }
+}
+
+/// The links of the roadmap's rows, as a transparent layer laid over the
+/// picture: a mouse click on a bar or its label opens the initiative. The
+/// layer is hidden from assistive technology and out of the tab order, and
+/// the picture keeps `role="img"` with no control inside it: keyboard and
+/// screen-reader users follow the same links in the table of the same facts.
+pub(crate) fn links(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
+    let (width, height) = size(roadmap, d);
+    let mut svg = String::with_capacity(256 + roadmap.groups.len() * 400);
+    let _ = write!(
+        svg,
+        r#"<svg class="roadmap-links" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false" style="min-width:{width}px">"#
+    );
+    for (y, row) in rows(roadmap) {
+        let page = &d.publication[row.initiative];
+        let period = page
+            .initiative
+            .as_ref()
+            .and_then(|i| labels::when_range(i.start, i.end, d.language))
+            .unwrap_or_else(|| d.labels["no_period"].clone());
+        let status = labels::status(row.status, d.language);
+        let _ = write!(
+            svg,
+            r#"<a href="{}" tabindex="-1"><title>{}</title><rect x="0" y="{y}" width="{width}" height="{ROW_HEIGHT}"/></a>"#,
+            escape(&(d.href)(row.initiative)),
+            escape(&format!("{}: {period}, {status}", page.heading())),
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Where the rows end and the legend begins.
+fn chart_bottom(roadmap: &Roadmap) -> usize {
+    HEADER_HEIGHT
+        + roadmap
+            .groups
+            .iter()
+            .map(|g| GROUP_HEIGHT + g.rows.len().max(1) * ROW_HEIGHT)
+            .sum::<usize>()
+}
+
+/// The picture's width and height: the rows and the legend below them.
+fn size(roadmap: &Roadmap, d: &Drawing<'_>) -> (usize, usize) {
+    let width = LABEL_WIDTH + roadmap.quarters.len() * QUARTER_WIDTH + 8;
+    let lines = legend(&mut String::new(), roadmap, 0, width, d);
+    (width, chart_bottom(roadmap) + 12 + lines * LEGEND_LINE)
+}
+
+/// Each initiative's row with the y where it starts.
+fn rows(roadmap: &Roadmap) -> Vec<(usize, &Row)> {
+    let mut y = HEADER_HEIGHT;
+    let mut out = Vec::new();
+    for group in &roadmap.groups {
+        y += GROUP_HEIGHT;
+        if group.rows.is_empty() {
+            y += ROW_HEIGHT;
+        }
+        for row in &group.rows {
+            out.push((y, row));
+            y += ROW_HEIGHT;
+        }
+    }
+    out
 }
 
 /// Patterns for the statuses that are not a plain fill.

@@ -259,19 +259,6 @@ fn is_external(url: &str) -> bool {
     ["http://", "https://", "//", "mailto:"].iter().any(|p| lower.starts_with(p))
 }
 
-/// `html` without its `<a>` tags, their content kept. The roadmap's bars
-/// are links inside a picture (`role="img"`), which a screen reader cannot
-/// reach and WCAG counts as nested controls; the edition's table beside it
-/// carries the same links.
-#[must_use]
-pub(crate) fn unwrap_links(html: &str) -> String {
-    let edits: Vec<(Range<usize>, String)> = tags(html)
-        .filter(|tag| html[tag.name.clone()].eq_ignore_ascii_case("a"))
-        .map(|tag| (tag.range, String::new()))
-        .collect();
-    splice(html, &edits)
-}
-
 #[cfg(test)]
 /// Every `id` in `html`, in order, repeats included.
 #[must_use]
@@ -367,14 +354,6 @@ mod tests {
         assert_eq!(
             links_out(html),
             "<p><a href=\"https://x.dk/a.png\">Kort</a> <a href=\"https://x.dk\" class=\"bare\">https://x.dk</a> <a href=\"https://y.dk\">Y</a> <img src=\"data:image/png;base64,AA\" alt=\"\" /></p>"
-        );
-    }
-
-    #[test]
-    fn links_are_unwrapped_keeping_their_content() {
-        assert_eq!(
-            unwrap_links("<svg><a href=\"#x\" tabindex=\"-1\"><text>A</text></a><rect/></svg>"),
-            "<svg><text>A</text><rect/></svg>"
         );
     }
 

@@ -246,7 +246,7 @@ impl Edition<'_> {
             id: ROADMAP_ID,
             table: "plan-table",
         };
-        Some(ids::unwrap_links(&svg::draw(&layout, &drawing)))
+        Some(svg::draw(&layout, &drawing))
     }
 
     /// Every body the outline prints, written for the edition, by page.

@@ -38,7 +38,11 @@ impl Site<'_> {
             id,
             table,
         };
-        Some(svg::draw(&layout, &drawing))
+        Some(format!(
+            r#"<div class="roadmap-stack">{}{}</div>"#,
+            svg::draw(&layout, &drawing),
+            svg::links(&layout, &drawing)
+        ))
     }
 
     /// The plan's period: the config's, else what the initiatives span.
