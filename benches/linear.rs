@@ -90,6 +90,34 @@ fn main() {
             },
         },
         Case {
+            name: "imported pages",
+            what: "n plain pages as teams bring them: nested folders, half `index.md`/`_index.md`, \
+                   the rest `notes.md`; a third without frontmatter, a quarter without a title; \
+                   each links to the next folder from the server's root",
+            n: 1_000,
+            write: |dir, n| {
+                page(dir, "purpose.md", "Formål", "Forside.\n");
+                let folder = |i: usize| format!("team-{}/area-{}", i / 100, i / 2);
+                for i in 0..n {
+                    let name = match i % 4 {
+                        0 => "index.md",
+                        2 => "_index.md",
+                        _ => "notes.md",
+                    };
+                    let next = folder((i + 2) % n);
+                    let mut text = String::new();
+                    if i % 3 != 0 {
+                        text.push_str("---\nsummary: Importeret.\n---\n");
+                    }
+                    if i % 4 != 1 {
+                        let _ = writeln!(text, "# Side {i}\n");
+                    }
+                    let _ = writeln!(text, "Se [næste](/{next}/) og [noter](notes.md).");
+                    file(dir, &format!("content/{}/{name}", folder(i)), &text);
+                }
+            },
+        },
+        Case {
             name: "one long line",
             what: "n broken links on one line",
             n: 20_000,

@@ -168,6 +168,8 @@ enum SplitError {
     Empty,
     Missing,
     Unclosed,
+    /// `+++` on the first line: Hugo's TOML frontmatter.
+    Toml,
 }
 
 impl SplitError {
@@ -184,6 +186,17 @@ impl SplitError {
                     .label("expected `---` on the first line")
                     .help("start the file with\n---\ntitle: …\n---".to_owned())
             }
+            // Hugo writes new pages with TOML frontmatter. Read as text, it
+            // would show on the page and its `draft = true` would be lost.
+            SplitError::Toml => Diagnostic::error(
+                Span::new(source, first_line),
+                "TOML frontmatter (`+++`) is not read",
+            )
+            .label("stratdoc reads YAML frontmatter, between `---` lines")
+            .help(
+                "write it as YAML: `---`, `title: …`, `---` (`hugo convert toYAML` converts a whole Hugo site)"
+                    .to_owned(),
+            ),
             SplitError::Unclosed => {
                 Diagnostic::error(Span::new(source, 0..3), "frontmatter is not closed")
                     .label("opened here")
@@ -199,6 +212,9 @@ impl SplitError {
 fn split(text: &str) -> Result<Split, SplitError> {
     if text.trim().is_empty() {
         return Err(SplitError::Empty);
+    }
+    if text.split('\n').next().is_some_and(|line| line.trim_end() == "+++") {
+        return Err(SplitError::Toml);
     }
     let Some(rest) = text.strip_prefix("---") else { return Err(SplitError::Missing) };
     let Some(first_newline) = rest.find('\n') else { return Err(SplitError::Unclosed) };

@@ -40,6 +40,27 @@ fn split_problems() {
     assert_eq!(split("----\n"), Err(SplitError::Missing));
     assert_eq!(split("---\ntitle: x\n"), Err(SplitError::Unclosed));
     assert_eq!(split("---"), Err(SplitError::Unclosed));
+    assert_eq!(split("+++\r\ntitle = \"x\"\r\n+++\r\n"), Err(SplitError::Toml));
+    assert_eq!(split("+++ x\n"), Err(SplitError::Missing));
+}
+
+#[test]
+fn toml_frontmatter_is_reported_not_shown_as_text() {
+    // A plain page may go without frontmatter, but not with one it cannot
+    // read: its text would show `title = …` and hide `draft = true`.
+    let text = "+++\ntitle = \"Go\"\ndraft = true\n+++\n\nText.\n";
+    let mut sources = Sources::default();
+    let id = sources.add("t.md", text);
+    for parse in [parse, parse_plain] {
+        let mut diags = Diagnostics::new();
+        assert!(parse(id, text, &mut diags).is_none());
+        let d = &diags.items()[0];
+        assert_eq!(d.message, "TOML frontmatter (`+++`) is not read");
+        assert_eq!(d.primary.as_ref().unwrap().span.range, 0..3);
+    }
+    let mut diags = Diagnostics::new();
+    assert!(parse_plain(id, "# Go\n\n+++\n", &mut diags).is_some());
+    assert!(diags.items().is_empty());
 }
 
 #[test]

@@ -84,12 +84,22 @@ fn natural_key(text: &str) -> Vec<Piece> {
 fn purpose(pages: &[Page], diags: &mut Diagnostics) {
     let purposes: Vec<&Page> = pages.iter().filter(|p| p.kind == Kind::Purpose).collect();
     match purposes.as_slice() {
-        [] => diags.push(
-            Diagnostic::global("missing purpose statement: there is no `content/purpose.md`").help(
-                "create `content/purpose.md` with a `title` and the purpose in a few paragraphs"
-                    .to_owned(),
-            ),
-        ),
+        [] => {
+            // Hugo, Jekyll and MkDocs make the top folder's index page the
+            // home page; here the front page is the purpose statement.
+            let home = pages.iter().find(|p| p.url == "index.html");
+            let help = home.map_or_else(
+                || "create `content/purpose.md` with a `title` and the purpose in a few paragraphs".to_owned(),
+                |home| format!(
+                    "the front page is `content/purpose.md`; to make `content/{}` the front page, rename it to `content/purpose.md`",
+                    home.path
+                ),
+            );
+            diags.push(
+                Diagnostic::global("missing purpose statement: there is no `content/purpose.md`")
+                    .help(help),
+            );
+        }
         [first, rest @ ..] => {
             for other in rest {
                 diags.push(
@@ -140,7 +150,7 @@ fn generated(url: &str) -> bool {
 /// Two files may slug to the same URL (`Cyber.md` and `cyber.md`); a page
 /// or file may also claim a URL stratdoc generates.
 fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen: HashMap<String, &Page> = HashMap::new();
     for page in &publication.pages {
         if page.kind == Kind::Purpose && seen.contains_key("index.html") {
             continue; // a second purpose statement is reported by `purpose`
@@ -156,23 +166,20 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
                 )
                 .help("rename the file".to_owned()),
             );
-        } else if let Some(first) = seen.insert(page.url.clone(), format!("content/{}", page.path))
-        {
+        } else if let Some(first) = seen.insert(page.url.clone(), page) {
             diags.push(
                 Diagnostic::error(
                     page.file_span(),
                     format!(
-                        "`content/{}` and `{first}` would both be written to `{}`",
-                        page.path, page.url
+                        "`content/{}` and `content/{}` would both be written to `{}`",
+                        page.path, first.path, page.url
                     ),
                 )
-                .help(
-                    "file names are turned into lowercase web addresses; rename one of the files"
-                        .to_owned(),
-                ),
+                .help(same_url_help(first, page)),
             );
         }
     }
+    let mut assets: HashMap<String, &str> = HashMap::new();
     for asset in &publication.assets {
         let url = super::asset_url(&asset.rel);
         if generated(&url) {
@@ -185,13 +192,40 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
                 "`content/{}` would be written to `{url}`, where stratdoc writes an export of the strategy; rename it",
                 asset.rel
             )));
-        } else if let Some(first) = seen.insert(url.clone(), format!("content/{}", asset.rel)) {
+        } else if let Some(first) = seen.get(&url) {
             diags.push(Diagnostic::global(format!(
-                "`content/{}` and `{first}` would both be written to `{url}`; rename one of them",
+                "`content/{}` and `content/{}` would both be written to `{url}`; rename one of them",
+                asset.rel, first.path
+            )));
+        } else if let Some(first) = assets.insert(url.clone(), asset.rel.as_str()) {
+            diags.push(Diagnostic::global(format!(
+                "`content/{}` and `content/{first}` would both be written to `{url}`; rename one of them",
                 asset.rel
             )));
         }
     }
+}
+
+/// Why two pages land on one web address, and what to do about it. Pages
+/// brought in from elsewhere meet the first two: a top `_index.md` is the
+/// home page in Hugo, and some folders have both `index.md` and `_index.md`.
+fn same_url_help(first: &Page, page: &Page) -> String {
+    if first.kind == Kind::Purpose {
+        format!(
+            "the front page is the purpose statement `content/{}`; move this page's text there, or rename this file to give it a page of its own",
+            first.path
+        )
+    } else if is_folder_page(&first.path) && is_folder_page(&page.path) {
+        "`index.md` and `_index.md` are both the page of their folder; keep one".to_owned()
+    } else {
+        "file names are turned into lowercase web addresses; rename one of the files".to_owned()
+    }
+}
+
+/// `index.md` or `_index.md` (in any case): the page of its folder.
+fn is_folder_page(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_lowercase();
+    name == "index.md" || name == "_index.md"
 }
 
 /// The longest name of one file or folder, in bytes, that the common file

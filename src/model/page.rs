@@ -57,10 +57,13 @@ impl Page {
         }
     }
 
-    /// The opening `---` of the page: where problems of the file as a whole point.
+    /// The opening `---` of the page: where problems of the file as a whole
+    /// point. A plain page without frontmatter has its body from byte 0 and
+    /// no `---`: there, the start of the file.
     #[must_use]
     pub fn file_span(&self) -> Span {
-        Span::new(self.source, 0..3)
+        let end = if self.body.start == 0 { 0 } else { 3 };
+        Span::new(self.source, 0..end)
     }
 }
 

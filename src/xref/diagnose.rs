@@ -20,11 +20,16 @@ impl Index<'_> {
             format!("content/{}/", clip(target))
         };
         if !target.is_empty() && !self.folders.contains(target) {
+            // `../len/`, as a site generator's address, means the page `len.md`.
+            let help = self
+                .closest(target)
+                .map(|close| format!("did you mean `{}`?", relative_url(from, close)));
             return Diagnostic::error(
                 link.span.clone(),
                 format!("broken link: `{shown}` does not exist"),
             )
-            .label(format!("no folder `{place}`"));
+            .label(format!("no folder `{place}`"))
+            .help(help);
         }
         let example = if target.is_empty() {
             Some("purpose.md")

@@ -114,6 +114,7 @@ pub fn resolve(publication: &Publication, docs: &[Doc<'_>], diags: &mut Diagnost
         folders,
         anchors: docs.iter().map(|_| OnceCell::new()).collect(),
         assets,
+        lowercase: paths.iter().rev().map(|p| (p.to_lowercase(), *p)).collect(),
     };
     Links(
         publication
@@ -136,9 +137,12 @@ struct Index<'a> {
     folders: HashSet<&'a str>,
     /// Per page, its ids by length, made the first time an anchor into it is broken.
     anchors: Vec<OnceCell<Nearby<'a>>>,
+    /// Every page and file by its path in lowercase (the first of any that
+    /// differ only in case), for links written as another site's addresses.
+    lowercase: HashMap<String, &'a str>,
 }
 
-impl Index<'_> {
+impl<'a> Index<'a> {
     fn resolve(&self, from: PageId, link: &Link, diags: &mut Diagnostics) -> Target {
         let page = &self.publication[from];
         let dest = link.dest.trim();
@@ -182,13 +186,25 @@ impl Index<'_> {
             };
         }
         if path.starts_with('/') {
+            // Documents brought in from a site generator link this way by the
+            // thousand: name the file each one means, so it can be rewritten.
+            let help = self.at_site_root(path).map_or_else(
+                || "link relative to this file, e.g. `../initiatives/x.md`".to_owned(),
+                |file| {
+                    let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+                    format!(
+                        "link relative to this file: `{}{fragment}`",
+                        relative_url(&page.path, file)
+                    )
+                },
+            );
             diags.push(
                 Diagnostic::warning(
                     link.span.clone(),
                     format!("`{shown}` starts at the web server's root"),
                 )
                 .label("breaks when the site is opened from disk or served under a base path")
-                .help("link relative to this file, e.g. `../initiatives/x.md`".to_owned()),
+                .help(help),
             );
             return Target::AsWritten;
         }
@@ -237,12 +253,41 @@ impl Index<'_> {
         let help = if !decoded.contains('/') && decoded.contains('@') && !link.image {
             Some(format!("for an email address write `<{shown}>` or `mailto:{shown}`"))
         } else {
-            self.suggest
-                .closest(target)
+            self.closest(target)
                 .map(|close| format!("did you mean `{}`?", relative_url(&page.path, close)))
         };
         diags.push(error(message).label(format!("no file `content/{}`", clip(target))).help(help));
         Target::AsWritten
+    }
+
+    /// The page or file that root-relative `path` (`/functions/len/`) names
+    /// in the site it was written for: `functions/len.md`, or the folder's
+    /// `index.md` or `_index.md`, in any case, since such sites serve
+    /// lowercase addresses for `Len.md`. `/` is the front page.
+    fn at_site_root(&self, path: &str) -> Option<&'a str> {
+        let rel = nfc(&percent_decode(path));
+        let rel = rel.trim_matches('/');
+        let candidates = if rel.is_empty() {
+            vec!["purpose.md".to_owned()]
+        } else {
+            ["", ".md", "/index.md", "/_index.md"].iter().map(|end| format!("{rel}{end}")).collect()
+        };
+        candidates.iter().find_map(|c| self.lowercase.get(&c.to_lowercase()).copied())
+    }
+
+    /// The file a broken link most likely meant. A link written as a web
+    /// address (`../len/`, `len`) means the page `len.md`.
+    fn closest(&self, target: &str) -> Option<&'a str> {
+        let name = target.rsplit('/').next().unwrap_or(target);
+        if name.contains('.') {
+            return self.suggest.closest(target);
+        }
+        let page = format!("{target}.md");
+        self.lowercase
+            .get(&page.to_lowercase())
+            .copied()
+            .or_else(|| self.suggest.closest(target))
+            .or_else(|| self.suggest.closest(&page))
     }
 }
 
