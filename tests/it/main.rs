@@ -14,5 +14,6 @@ mod markdown;
 mod plan;
 mod publish;
 mod safety;
+mod search;
 mod site;
 mod support;

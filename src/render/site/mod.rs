@@ -6,6 +6,7 @@
 //! - `front`: the purpose statement as the front page;
 //! - `overview`: each section's overview page;
 //! - `plan`: the plan views (roadmap, …);
+//! - `search`: the search index of the content pages;
 //! - `files`: theme files, the logo and content assets, copied as they are.
 
 mod files;
@@ -13,6 +14,7 @@ mod front;
 mod overview;
 mod pages;
 mod plan;
+mod search;
 
 use rayon::prelude::*;
 
@@ -42,6 +44,7 @@ pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>,
         }
     }
     files.extend(site.plan_pages()?);
+    files.push(site.search_index());
     files.extend(site.files());
     Ok(files)
 }
