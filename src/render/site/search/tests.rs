@@ -31,8 +31,23 @@ fn refs(index: &serde_json::Value, field: &str, token: &str) -> Vec<String> {
     node["docs"].as_object().map(|d| d.keys().cloned().collect()).unwrap_or_default()
 }
 
+fn tokens(text: &str, language: Language) -> Vec<String> {
+    let mut tokens = Tokens::new(language);
+    let first = tokens.run(text);
+    assert_eq!(tokens.run(text), first, "the same from what it has seen");
+    first
+}
+
 fn da(text: &str) -> Vec<String> {
     tokens(text, Language::Da)
+}
+
+#[test]
+fn compact_tf_keeps_three_decimals() {
+    assert_eq!(
+        compact_tf(r#"{"1":{"tf":1.4142135623730951},"2":{"tf":1.0},"3":{"tf":2.0},"tf":"x"}"#),
+        r#"{"1":{"tf":1.414},"2":{"tf":1.0},"3":{"tf":2.0},"tf":"x"}"#
+    );
 }
 
 #[test]
