@@ -7,6 +7,8 @@
 #          must check as a screen page and with print media
 #   vnu    the first other page (sorted by path): an unclosed <div>
 #   links  the second other page: a link to index.html#no-such-heading in its folder
+#   search theme/search-index.js: its documents shifted by one, so each
+#          result links to another page than the one that holds the word
 # Then checks that run.sh fails when a gate fails, fails under CI=true when the browser is missing and
 # only warns without CI. Last line: `selftest: N passed, M failed`; exit 1 if M > 0.
 set -uo pipefail
@@ -33,6 +35,12 @@ plant index.html '<img src="theme/style.css"><p style="color:#bbbbbb;background:
 cp "$B/index.html" "$B/print.html"
 plant "$vnu_page" '<div class="planted-unclosed"><p>Planted: this div is never closed</p>'
 plant "$links_page" '<p><a href="index.html#no-such-heading">Planted: broken fragment</a></p>'
+
+node -e '
+  const fs = require("fs"), file = process.argv[1], s = fs.readFileSync(file, "utf8");
+  const data = JSON.parse(s.slice(s.indexOf("=") + 1, s.lastIndexOf(";")));
+  data.docs.push(data.docs.shift());
+  fs.writeFileSync(file, "window.stratdocSearch=" + JSON.stringify(data) + ";\n");' "$B/theme/search-index.js"
 
 pass=0; fail=0
 # expect NAME WANT_EXIT PATTERN... -- CMD...: the exit code and every fixed-string pattern in the output.
@@ -61,6 +69,9 @@ expect "vnu catches an unclosed element" 1 \
 expect "links catches a broken #fragment" 1 \
   "$links_page:" 'no id="no-such-heading"' "links: 1 broken of" \
   -- node "$HERE/links.mjs" "$B"
+expect "search catches results that lead to another page" 1 \
+  "FAIL file:" "FAIL http:" "first result is" "search: 4 failed of 4 checks" \
+  -- node "$HERE/search.mjs" "$B"
 expect "run.sh fails when a gate fails" 1 "FAIL  links: 1 broken" "gates: FAILED" \
   -- env GATES=links bash "$HERE/run.sh" "$B"
 

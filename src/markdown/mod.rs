@@ -1,7 +1,8 @@
 //! Markdown, in two cheap passes over one parse: [`parse`] reads a page body
 //! once into events and collects its outline (heading ids, footnotes, links,
 //! anchors) so cross-references can be checked before any HTML exists;
-//! [`to_html`] then writes the same events with links rewritten.
+//! [`to_html`] then writes the same events with links rewritten;
+//! [`plain_text`] reads the words alone, for the search index.
 //! pulldown-cmark stays in here.
 
 mod html;
@@ -20,8 +21,10 @@ use crate::slug::slugify;
 
 pub use html::to_html;
 use ids::Ids;
+mod text;
 mod title;
 
+pub use text::plain_text;
 pub use title::first_heading;
 
 /// The one place parser options are chosen: `CommonMark` plus what writers

@@ -245,3 +245,33 @@ fn chart_blocks_are_embeds_the_output_fills_in() {
     );
     assert!(!out.contains("alle-udsagn"), "the block's own text is not shown: {out}");
 }
+
+fn words(text: &str, max: usize) -> String {
+    plain_text(&outline(text, DA), max)
+}
+
+#[test]
+fn plain_text_keeps_the_words_a_reader_sees() {
+    let text = "# Fælles *SOC*\n\nEn **fed**tekst med [et link](a.md) og `kode`.\n\n\
+        | Mål | År |\n|---|---|\n| Tillid | 2027 |\n\n- punkt\n- andet\n\n\
+        ![Kort over regionen](kort.png)\n\nNote[^1].\n\n[^1]: Kilden.\n\n\
+        <div class=\"boks\"><b>Rå</b> HTML</div>\n";
+    assert_eq!(
+        words(text, 100),
+        "Fælles SOC En fedtekst med et link og kode. Mål År Tillid 2027 punkt andet \
+         Kort over regionen Note . Kilden. Rå HTML"
+    );
+}
+
+#[test]
+fn plain_text_leaves_out_chart_blocks_but_keeps_code() {
+    let text = "Før\n\n```chart alle-udsagn\n```\n\n```yaml\nowner: SOC\n```\n\nEfter\n";
+    assert_eq!(words(text, 100), "Før owner: SOC Efter");
+}
+
+#[test]
+fn plain_text_stops_at_the_word_limit() {
+    assert_eq!(words("en to tre fire fem", 3), "en to tre");
+    assert_eq!(words("en **to**tre fire", 2), "en totre");
+    assert_eq!(words("en to", 0), "");
+}

@@ -149,6 +149,19 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Datafilen findes på strategiens website",
         "The data file is on the strategy's website",
     ),
+    // The site search; the browser puts the number in place of `#`.
+    ("search", "Søg", "Search"),
+    (
+        "search_help",
+        "Resultaterne vises, mens du skriver. Pil ned går til dem, Escape rydder søgningen.",
+        "Results appear as you type. Down arrow moves to them, Escape clears the search.",
+    ),
+    ("search_result", "1 resultat", "1 result"),
+    ("search_results", "# resultater", "# results"),
+    ("search_showing", "(de første # vises)", "(showing the first #)"),
+    ("search_none", "Ingen resultater", "No results"),
+    ("search_loading", "Henter søgningen …", "Loading the search …"),
+    ("search_failed", "Søgningen kunne ikke indlæses.", "The search could not be loaded."),
 ];
 
 /// UI words by key, as templates read them (`t.home`).

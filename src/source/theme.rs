@@ -28,12 +28,31 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("plan.html", include_str!("../../themes/default/templates/plan.html")),
     ("chart.html", include_str!("../../themes/default/templates/chart.html")),
     ("print.html", include_str!("../../themes/default/templates/print.html")),
+    ("search.html", include_str!("../../themes/default/templates/search.html")),
 ];
 
-/// The static files of the built-in default theme.
+/// The static files of the built-in default theme: the stylesheet, and the
+/// site search's script with the libraries it loads (vendored unchanged,
+/// each with its licence: elasticlunr.js 0.9.5, MIT; lunr-languages 1.22.0,
+/// MPL 1.1, kept in source form).
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("print.css", include_bytes!("../../themes/default/static/print.css")),
+    ("search.js", include_bytes!("../../themes/default/static/search.js")),
+    ("elasticlunr.min.js", include_bytes!("../../themes/default/static/elasticlunr.min.js")),
+    (
+        "elasticlunr.LICENSE.txt",
+        include_bytes!("../../themes/default/static/elasticlunr.LICENSE.txt"),
+    ),
+    (
+        "lunr.stemmer.support.js",
+        include_bytes!("../../themes/default/static/lunr.stemmer.support.js"),
+    ),
+    ("lunr.da.js", include_bytes!("../../themes/default/static/lunr.da.js")),
+    (
+        "lunr-languages.LICENSE.txt",
+        include_bytes!("../../themes/default/static/lunr-languages.LICENSE.txt"),
+    ),
 ];
 
 /// Where a template comes from.

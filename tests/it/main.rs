@@ -15,5 +15,6 @@ mod plan;
 mod print;
 mod publish;
 mod safety;
+mod search;
 mod site;
 mod support;

@@ -6,6 +6,7 @@
 //! - `front`: the purpose statement as the front page;
 //! - `overview`: each section's overview page;
 //! - `plan`: the plan views (roadmap, …);
+//! - `search`: the search index of the content pages;
 //! - `files`: theme files, the logo and content assets, copied as they are.
 
 mod files;
@@ -16,6 +17,7 @@ mod pages;
 /// Where a text's chart blocks put its charts; the board edition places them alike.
 pub(crate) use pages::place;
 mod plan;
+mod search;
 
 use rayon::prelude::*;
 
@@ -45,6 +47,7 @@ pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>,
         }
     }
     files.extend(site.plan_pages()?);
+    files.push(site.search_index());
     files.extend(site.files());
     Ok(files)
 }
