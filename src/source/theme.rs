@@ -27,6 +27,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("../../themes/default/templates/list.html")),
     ("plan.html", include_str!("../../themes/default/templates/plan.html")),
     ("chart.html", include_str!("../../themes/default/templates/chart.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
 ];
 
 /// The static files of the built-in default theme.

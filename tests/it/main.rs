@@ -12,6 +12,7 @@ mod exports;
 mod fuzz_corpus;
 mod markdown;
 mod plan;
+mod public_body;
 mod publish;
 mod safety;
 mod site;
