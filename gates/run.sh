@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# gates/run.sh SITE... — runs the three quality gates over each built site:
-#   axe   (axe.mjs)   WCAG 2.1 A and AA rules in headless Chromium: 0 violations
-#   vnu   (vnu.mjs)   Nu HTML Checker on every .html file: 0 errors
-#   links (links.mjs) every internal link, asset and #fragment resolves: 0 broken
+# gates/run.sh SITE... — runs the quality gates over each built site:
+#   axe      (axe.mjs)      WCAG 2.1 A and AA rules in headless Chromium: 0 violations
+#   vnu      (vnu.mjs)      Nu HTML Checker on every .html file: 0 errors
+#   links    (links.mjs)    every internal link, asset and #fragment resolves: 0 broken
+#   phone    (phone.mjs)    360, 768 and 1280 px: no sideways scroll, the h1 on a
+#                           phone's first screen, the menu folded and opened by
+#                           keyboard, the 404 page from any depth; screenshots
+#   keyboard (keyboard.mjs) Tab walks: skip link first, every stop reached, focus visible
 # Prints each gate's findings, then one summary line per gate and site.
 # Exit 0 when every gate passed on every site, 1 when any failed.
-# GATES="links vnu" runs only those (all three by default).
+# GATES="links vnu" runs only those (all five by default).
 # Without a browser or Java a gate is skipped with a warning, except under
 # CI=true, where that is a failure. Needs `npm ci` in gates/ (gates/install.sh).
 set -uo pipefail
@@ -32,9 +36,11 @@ missing() { # missing GATE WHAT: fail under CI, else skip loudly
 summary=(); failed=0
 for site in "$@"; do
   if [ ! -d "$site" ]; then summary+=("FAIL  $site: not a folder"); failed=1; continue; fi
-  for gate in ${GATES:-axe vnu links}; do
-    case "$gate" in axe|vnu|links) ;; *) echo "gates: unknown gate $gate (axe, vnu, links)" >&2; exit 2 ;; esac
-    if [ "$gate" = axe ] && [ ! -x "$CHROMIUM" ]; then missing axe "no browser at $CHROMIUM"; continue; fi
+  for gate in ${GATES:-axe vnu links phone keyboard}; do
+    case "$gate" in axe|vnu|links|phone|keyboard) ;; *) echo "gates: unknown gate $gate (axe, vnu, links, phone, keyboard)" >&2; exit 2 ;; esac
+    case "$gate" in axe|phone|keyboard)
+      if [ ! -x "$CHROMIUM" ]; then missing "$gate" "no browser at $CHROMIUM"; continue; fi ;;
+    esac
     if [ "$gate" = vnu ] && ! command -v java >/dev/null 2>&1; then missing vnu "no java on PATH"; continue; fi
     printf '\n==> %s %s\n' "$gate" "$site"
     out="$(node "$HERE/$gate.mjs" "$site" 2>&1)"; rc=$?
