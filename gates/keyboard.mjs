@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // keyboard.mjs SITE — keyboard gate: a reader without a mouse.
 // Serves SITE on 127.0.0.1 and walks every .html page with the Tab key in
-// headless Chromium, at 1280 x 800 and at 360 x 640 px (where the menu is
-// folded), as a keyboard user does:
+// headless Chromium with JavaScript off, at 1280 x 800 and at 360 x 640 px
+// (where the menu is folded), as a keyboard user does:
 //   - the first Tab lands on a skip link to <main>; Enter on it moves the
 //     focus to <main>, and the next Tab to the first stop inside it;
 //   - Tab from the top reaches every link, button, <summary> and scrollable
@@ -26,7 +26,7 @@ if (pages.length === 0) { console.error(`keyboard: no .html files under ${site}`
 const server = await serve(site);
 let browser;
 try {
-  browser = await launch();
+  browser = await launch({ javaScript: false }); // the menu and the pages must work without script
 } catch (e) {
   await server.close();
   console.error(`keyboard: cannot start the browser: ${String(e.message || e).split('\n')[0]}`);

@@ -2,7 +2,7 @@
 // phone.mjs SITE — phones and large screens gate.
 // Serves SITE on 127.0.0.1 (at `/` and at its base path, with its 404.html
 // for addresses that have no file, as a static host does) and opens every
-// .html page in headless Chromium:
+// .html page in headless Chromium with JavaScript off:
 //   - at 360 x 640 px (a small phone): the page does not scroll sideways, the
 //     first line of its h1 is on the first screen, and the main navigation
 //     is folded: its links are hidden behind a <summary> that opens with the
@@ -40,7 +40,7 @@ if (pages.length === 0) { console.error(`phone: no .html files under ${site}`); 
 const server = await serve(site);
 let browser;
 try {
-  browser = await launch();
+  browser = await launch({ javaScript: false }); // the menu and the pages must work without script
 } catch (e) {
   await server.close();
   console.error(`phone: cannot start the browser: ${String(e.message || e).split('\n')[0]}`);

@@ -101,8 +101,10 @@ export function serve(root) {
  * Starts Chromium with a fresh profile and returns `{ context, close, blocked }`.
  * Requests to any host but loopback are aborted and counted, so a page that
  * pulls in a CDN fails fast here, as it would for a reader offline.
+ * `{ javaScript: false }` turns the pages' scripts off (the gates' own
+ * `page.evaluate` still runs), to check what works without them.
  */
-export async function launch() {
+export async function launch({ javaScript = true } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM=/path)`);
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-gates-chromium-'));
@@ -110,7 +112,7 @@ export async function launch() {
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 }, timeout: 60_000,
+      viewport: { width: 1280, height: 800 }, timeout: 60_000, javaScriptEnabled: javaScript,
     });
   } catch (e) {
     fs.rmSync(userDataDir, { recursive: true, force: true });
