@@ -4,14 +4,16 @@
 // href of a, area and link; the src of img, source, script, iframe, embed,
 // audio, video, track; srcset candidates; video poster; object data; form
 // action. A path resolves to a file inside SITE (a folder to its index.html);
-// a #fragment must be an id (or <a name>) in the target page. `#` and `#top`
+// a #fragment must be an id (or <a name>) in the target page. A path from
+// the server's root (`/x/y.html`) must lie under the site's base path (the
+// `data-base-path` of its 404 page, else `/`). `#` and `#top`
 // are valid without one (the HTML standard scrolls to the top). Links with a
 // scheme or host (https:, mailto:, //host) are counted, not fetched.
 // Last line: `links: N broken of M` (M = internal references). Exit 0 clean,
 // 1 any broken, 2 usage.
 import fs from 'node:fs';
 import path from 'node:path';
-import { htmlFiles, siteArg } from './lib/site.mjs';
+import { basePath, htmlFiles, siteArg } from './lib/site.mjs';
 
 const REF_ATTRS = {
   a: ['href'], area: ['href'], link: ['href'], img: ['src', 'srcset'], source: ['src', 'srcset'],
@@ -70,6 +72,7 @@ function scan(html) {
 }
 
 const site = siteArg('links.mjs', process.argv[2]);
+const base = basePath(site); // a path from the server's root (`/x`) is read from here
 const t0 = Date.now();
 const pages = htmlFiles(site);
 if (pages.length === 0) { console.error(`links: no .html files under ${site}`); process.exit(2); }
@@ -100,8 +103,11 @@ for (const rel of pages) {
       urlPath = decodeURIComponent(urlPath);
       if (fragment !== null) fragment = decodeURIComponent(fragment);
     } catch { bad('is not valid percent-encoding'); continue; }
-    let target = urlPath === '' ? src
-      : urlPath.startsWith('/') ? path.join(site, urlPath) : path.join(path.dirname(src), urlPath);
+    let target;
+    if (urlPath === '') target = src;
+    else if (!urlPath.startsWith('/')) target = path.join(path.dirname(src), urlPath);
+    else if (urlPath.startsWith(base)) target = path.join(site, urlPath.slice(base.length));
+    else { bad(`is outside the site's base path ${base}`); continue; }
     if (target !== site && !target.startsWith(site + path.sep)) { bad('points outside the site'); continue; }
     if (isDir(target)) {
       if (!isFile(path.join(target, 'index.html'))) { bad(`is a folder without index.html (${show(target)})`); continue; }

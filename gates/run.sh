@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# gates/run.sh SITE... — runs the three quality gates over each built site:
-#   axe   (axe.mjs)   WCAG 2.1 A and AA rules in headless Chromium: 0 violations
-#   vnu   (vnu.mjs)   Nu HTML Checker on every .html file: 0 errors
-#   links (links.mjs) every internal link, asset and #fragment resolves: 0 broken
-#   search (search.mjs) a word only one page has finds that page first, typed
-#                     and followed with the keyboard, from disk and from a server
+# gates/run.sh SITE... — runs the quality gates over each built site:
+#   axe      (axe.mjs)      WCAG 2.1 A and AA rules in headless Chromium: 0 violations
+#   vnu      (vnu.mjs)      Nu HTML Checker on every .html file: 0 errors
+#   links    (links.mjs)    every internal link, asset and #fragment resolves: 0 broken
+#   search   (search.mjs)   a word only one page has finds that page first, typed
+#                           and followed with the keyboard, from disk and from a server
+#   phone    (phone.mjs)    360, 768 and 1280 px: no sideways scroll, the h1 on a
+#                           phone's first screen, the menu folded and opened by
+#                           keyboard, the 404 page from any depth; screenshots
+#   keyboard (keyboard.mjs) Tab walks: skip link first, every stop reached, focus visible
 # Prints each gate's findings, then one summary line per gate and site.
 # Exit 0 when every gate passed on every site, 1 when any failed.
-# GATES="links vnu" runs only those (all four by default).
+# GATES="links vnu" runs only those (all six by default).
 # Without a browser or Java a gate is skipped with a warning, except under
 # CI=true, where that is a failure. Needs `npm ci` in gates/ (gates/install.sh).
 set -uo pipefail
@@ -34,9 +38,11 @@ missing() { # missing GATE WHAT: fail under CI, else skip loudly
 summary=(); failed=0
 for site in "$@"; do
   if [ ! -d "$site" ]; then summary+=("FAIL  $site: not a folder"); failed=1; continue; fi
-  for gate in ${GATES:-axe vnu links search}; do
-    case "$gate" in axe|vnu|links|search) ;; *) echo "gates: unknown gate $gate (axe, vnu, links, search)" >&2; exit 2 ;; esac
-    if { [ "$gate" = axe ] || [ "$gate" = search ]; } && [ ! -x "$CHROMIUM" ]; then missing "$gate" "no browser at $CHROMIUM"; continue; fi
+  for gate in ${GATES:-axe vnu links search phone keyboard}; do
+    case "$gate" in axe|vnu|links|search|phone|keyboard) ;; *) echo "gates: unknown gate $gate (axe, vnu, links, search, phone, keyboard)" >&2; exit 2 ;; esac
+    case "$gate" in axe|search|phone|keyboard)
+      if [ ! -x "$CHROMIUM" ]; then missing "$gate" "no browser at $CHROMIUM"; continue; fi ;;
+    esac
     if [ "$gate" = vnu ] && ! command -v java >/dev/null 2>&1; then missing vnu "no java on PATH"; continue; fi
     printf '\n==> %s %s\n' "$gate" "$site"
     out="$(node "$HERE/$gate.mjs" "$site" 2>&1)"; rc=$?

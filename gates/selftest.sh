@@ -9,6 +9,9 @@
 #   links  the second other page: a link to index.html#no-such-heading in its folder
 #   search theme/search-index.js: its documents shifted by one, so each
 #          result links to another page than the one that holds the word
+#   phone  the third other page: an element 2000 px wide, and its menu unfolded
+#   keyboard  the fourth other page: a link whose focus does not show, and a
+#          skip link that does not lead to <main>
 # Then checks that run.sh fails when a gate fails, fails under CI=true when the browser is missing and
 # only warns without CI. Last line: `selftest: N passed, M failed`; exit 1 if M > 0.
 set -uo pipefail
@@ -22,8 +25,8 @@ B="$WORK/broken"
 
 pages=()
 while IFS= read -r p; do pages+=("${p#"$B/"}"); done < <(find "$B" -name '*.html' ! -name index.html ! -name print.html | sort)
-[ ${#pages[@]} -ge 2 ] || { echo "selftest: $SITE needs at least three pages" >&2; exit 2; }
-vnu_page="${pages[0]}"; links_page="${pages[1]}"
+[ ${#pages[@]} -ge 4 ] || { echo "selftest: $SITE needs at least five pages" >&2; exit 2; }
+vnu_page="${pages[0]}"; links_page="${pages[1]}"; phone_page="${pages[2]}"; keyboard_page="${pages[3]}"
 
 # plant FILE HTML: insert HTML right after the page's opening <main> tag.
 plant() {
@@ -35,6 +38,12 @@ plant index.html '<img src="theme/style.css"><p style="color:#bbbbbb;background:
 cp "$B/index.html" "$B/print.html"
 plant "$vnu_page" '<div class="planted-unclosed"><p>Planted: this div is never closed</p>'
 plant "$links_page" '<p><a href="index.html#no-such-heading">Planted: broken fragment</a></p>'
+plant "$phone_page" '<div style="width:2000px">Planted: wider than any screen</div>'
+grep -q '<details class="nav-fold">' "$B/$phone_page" || { echo "selftest: no folded menu in $phone_page" >&2; exit 2; }
+sed -i 's/<details class="nav-fold">/<details class="nav-fold" open>/' "$B/$phone_page"
+plant "$keyboard_page" '<p><a href="#top" style="outline:none!important;box-shadow:none!important;background:none!important;color:inherit!important;text-decoration:none!important">Planted: focus never shows</a></p>'
+grep -q 'class="skip-link" href="#main"' "$B/$keyboard_page" || { echo "selftest: no skip link in $keyboard_page" >&2; exit 2; }
+sed -i 's/class="skip-link" href="#main"/class="skip-link" href="#top"/' "$B/$keyboard_page"
 
 node -e '
   const fs = require("fs"), file = process.argv[1], s = fs.readFileSync(file, "utf8");
@@ -72,6 +81,15 @@ expect "links catches a broken #fragment" 1 \
 expect "search catches results that lead to another page" 1 \
   "FAIL file:" "FAIL http:" "first result is" "search: 4 failed of 4 checks" \
   -- node "$HERE/search.mjs" "$B"
+expect "phone catches a page that scrolls sideways and a menu that does not fold" 1 \
+  "$phone_page: scrolls sideways at 360px" "$phone_page: scrolls sideways at 1280px" \
+  "$phone_page: the menu is not folded at 360px" "problems on" \
+  -- env SCREENSHOTS_DIR="$WORK/shots" node "$HERE/phone.mjs" "$B"
+expect "keyboard catches a focus that does not show and a skip link that goes nowhere" 1 \
+  "$keyboard_page: 1280px: the first Tab stop is not a skip link" \
+  "$keyboard_page: 1280px: no visible focus on <a href=\"#top\"> \"Planted: focus never shows\"" \
+  "$keyboard_page: 360px: no visible focus on" "keyboard: 4 problems on" \
+  -- node "$HERE/keyboard.mjs" "$B"
 expect "run.sh fails when a gate fails" 1 "FAIL  links: 1 broken" "gates: FAILED" \
   -- env GATES=links bash "$HERE/run.sh" "$B"
 

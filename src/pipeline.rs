@@ -7,7 +7,8 @@
 //!    logo, `content/` and the theme with `templates/`, which become `Templates`;
 //! 2. `frontmatter::parse` splits and parses each page, in parallel;
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
-//! 4. `markdown::parse` reads each body once; `xref::resolve` checks its links;
+//! 4. `markdown::parse` reads each body once; its heading levels are checked
+//!    (`markdown::check_levels`); `xref::resolve` checks its links;
 //! 5. `markdown::to_html` and `render::site` produce the output files;
 //!    `render::exports` adds the JSON, CSV and calendar exports, and
 //!    `render::print` the board edition, `print.html`.
@@ -28,7 +29,7 @@ use crate::diagnostics::Sources;
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown::{self, HtmlOptions};
-use crate::model::{self, Kind, Parsed};
+use crate::model::{self, Kind, Parsed, Publication};
 use crate::render::{self, Templates};
 use crate::source::{Content, Project};
 use crate::xref;
@@ -124,6 +125,7 @@ pub fn render(
             markdown::parse(page.source, text, page.body.clone(), html_options)
         })
         .collect();
+    heading_levels(&publication, &docs, diags);
     let links = xref::resolve(&publication, &docs, diags);
     let charts = data::read(&publication, &docs, &content.tables, sources, diags);
     render::check_print(&config.print, &publication, diags);
@@ -147,4 +149,17 @@ pub fn render(
         .count();
     files.push(render::print(&input, templates)?);
     Ok((files, pages))
+}
+
+/// Warns where a body's headings would give its page a second `h1` or skip
+/// a level, by where the default theme puts the body in its page.
+fn heading_levels(publication: &Publication, docs: &[markdown::Doc<'_>], diags: &mut Diagnostics) {
+    for (page, doc) in publication.pages.iter().zip(docs) {
+        let under = match (page.kind, page.title_in_body) {
+            (Kind::Purpose, _) => markdown::Under::Section,
+            (_, true) => markdown::Under::OwnTitle,
+            _ => markdown::Under::Title,
+        };
+        diags.extend(markdown::check_levels(&doc.headings, under));
+    }
 }

@@ -47,19 +47,43 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon', '.xml': 'application/xml',
 };
 
-/** Serves `root` on 127.0.0.1:<free port>; resolves to `{ url, close }`. */
+/**
+ * Where the site is served (`/`, `/strategi/`): the `data-base-path` its
+ * 404 page carries. A 404 page is shown for any address, at any depth, so its
+ * links are absolute paths from there; the gates resolve them the same way.
+ */
+export function basePath(root) {
+  let html;
+  try { html = fs.readFileSync(path.join(root, '404.html'), 'utf8'); } catch { return '/'; }
+  const m = /\sdata-base-path="(\/[^"]*)"/.exec(html);
+  return m ? (m[1].endsWith('/') ? m[1] : `${m[1]}/`) : '/';
+}
+
+/**
+ * Serves `root` on 127.0.0.1:<free port>, as a static host does: at `/` and
+ * at the site's base path, and, for an address with no file, its 404.html
+ * with status 404. Resolves to `{ url, base, close }` (`base`: the base path).
+ */
 export function serve(root) {
+  const base = basePath(root);
   const server = http.createServer((req, res) => {
     let rel;
     try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
+    if (base !== '/' && rel.startsWith(base)) rel = `/${rel.slice(base.length)}`;
     let file = path.join(root, rel);
     if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
     try { if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html'); } catch { /* 404 below */ }
     fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      if (err) {
+        fs.readFile(path.join(root, '404.html'), (err404, page) => {
+          if (err404) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          else res.writeHead(404, { 'content-type': TYPES['.html'] }).end(page);
+        });
+        return;
+      }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream' });
       res.end(data);
     });
@@ -67,7 +91,7 @@ export function serve(root) {
   return new Promise((resolve, reject) => {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => resolve({
-      url: `http://127.0.0.1:${server.address().port}`,
+      url: `http://127.0.0.1:${server.address().port}`, base,
       close: () => new Promise((r) => server.close(r)),
     }));
   });
@@ -77,8 +101,10 @@ export function serve(root) {
  * Starts Chromium with a fresh profile and returns `{ context, close, blocked }`.
  * Requests to any host but loopback are aborted and counted, so a page that
  * pulls in a CDN fails fast here, as it would for a reader offline.
+ * `{ javaScript: false }` turns the pages' scripts off (the gates' own
+ * `page.evaluate` still runs), to check what works without them.
  */
-export async function launch() {
+export async function launch({ javaScript = true } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM=/path)`);
   const { chromium } = await import('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-gates-chromium-'));
@@ -86,7 +112,7 @@ export async function launch() {
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 }, timeout: 60_000,
+      viewport: { width: 1280, height: 800 }, timeout: 60_000, javaScriptEnabled: javaScript,
     });
   } catch (e) {
     fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ use crate::frontmatter;
 
 mod labels;
 mod print;
+mod web;
 
 pub use labels::{PARTS, Words};
 pub(crate) use print::names as print_part_names;
@@ -90,8 +91,16 @@ pub struct Config {
     /// pipeline takes the quarter of the build date.
     pub as_of: Option<Quarter>,
     /// Where the site will be served from (`/strategi/`); links are relative
-    /// anyway, so this only feeds absolute URLs such as a canonical link.
+    /// anyway, so this only feeds the 404 page, which is served at any depth.
+    /// The path of `base_url` when that is given.
     pub base_path: String,
+    /// The address the site is published at (`https://strategi.example.dk/`,
+    /// always ending in `/`): canonical links, Open Graph and the sitemap
+    /// need absolute addresses, so they exist only with it.
+    pub base_url: Option<String>,
+    /// The address of the organisation's accessibility statement, linked in
+    /// every footer.
+    pub accessibility_statement: Option<String>,
     /// A logo file, relative to the project root, as written.
     pub logo: Option<String>,
     /// Where the `logo:` value is written.
@@ -126,6 +135,8 @@ impl Default for Config {
             period: None,
             as_of: None,
             base_path: "/".to_owned(),
+            base_url: None,
+            accessibility_statement: None,
             logo: None,
             logo_at: None,
             logo_file: None,
@@ -139,7 +150,7 @@ impl Default for Config {
     }
 }
 
-const KEYS: [&str; 16] = [
+const KEYS: [&str; 18] = [
     "title",
     "subtitle",
     "organisation",
@@ -150,6 +161,8 @@ const KEYS: [&str; 16] = [
     "period",
     "as_of",
     "base_path",
+    "base_url",
+    "accessibility_statement",
     "logo",
     "theme",
     "allow_html",
@@ -225,6 +238,7 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
             Some(Period { start: start.0, end: end.0 })
         })
         .flatten();
+    let base_url = web::base_url(&mut r);
     let config = Config {
         title,
         subtitle: r.text("subtitle"),
@@ -235,7 +249,9 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         approved,
         period,
         as_of: r.quarter("as_of").map(|q| q.0),
-        base_path: r.text("base_path").map_or(defaults.base_path, |b| normalise_base_path(&b)),
+        base_path: base_path(&mut r, base_url.as_deref()).unwrap_or(defaults.base_path),
+        base_url,
+        accessibility_statement: web::accessibility_statement(&mut r),
         logo: r.text("logo"),
         logo_at: r.node("logo").map(|n| n.span.clone()),
         logo_file: None,
@@ -280,6 +296,28 @@ fn theme(r: &mut Reader<'_>) -> Option<String> {
             .help("name a folder in the project's `themes/` folder, e.g. `theme: kdf`; paths are not allowed".to_owned()),
     );
     None
+}
+
+/// `base_path:`, or the path of `base_url`; both given, they must agree,
+/// or the 404 page's links would lead somewhere else than the site.
+fn base_path(r: &mut Reader<'_>, base_url: Option<&str>) -> Option<String> {
+    let from_url = base_url.map(|url| normalise_base_path(web::path_of(url)));
+    let Some(written) = r.text("base_path") else { return from_url };
+    let written = normalise_base_path(&written);
+    match from_url {
+        Some(from_url) if from_url != written => {
+            let span = r.node("base_path")?.span.clone();
+            r.diags.push(
+                Diagnostic::error(
+                    span,
+                    format!("`base_path` is `{written}`, but `base_url` is served at `{from_url}`"),
+                )
+                .help("leave out `base_path`: `base_url` sets it".to_owned()),
+            );
+            Some(from_url)
+        }
+        _ => Some(written),
+    }
 }
 
 /// `strategi` -> `/strategi/`.
@@ -343,6 +381,57 @@ mod tests {
             ]
         );
         assert_eq!(diags.items()[3].help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn base_url_sets_the_base_path_and_must_agree_with_one_written() {
+        let (c, diags, _) = read_text(
+            "title: T\nbase_url: https://a.dk/strategi\naccessibility_statement: https://www.was.digst.dk/a-dk\n",
+        );
+        assert!(diags.items().is_empty(), "{diags:?}");
+        assert_eq!(c.base_url.as_deref(), Some("https://a.dk/strategi/"));
+        assert_eq!(c.base_path, "/strategi/");
+        assert_eq!(c.accessibility_statement.as_deref(), Some("https://www.was.digst.dk/a-dk"));
+
+        let (c, diags, sources) =
+            read_text("title: T\nbase_url: https://a.dk/strategi/\nbase_path: /other/\n");
+        let d = &diags.items()[0];
+        let span = &d.primary.as_ref().unwrap().span;
+        assert_eq!(sources.line_col(span.source, span.range.start), (3, 12));
+        assert_eq!(d.message, "`base_path` is `/other/`, but `base_url` is served at `/strategi/`");
+        assert_eq!(c.base_path, "/strategi/");
+    }
+
+    #[test]
+    fn web_addresses_in_the_config_are_reported_at_their_line() {
+        let (c, diags, sources) = read_text(
+            "title: T\nbase_url: strategi.a.dk\naccessibility_statement: \"https://was.digst.dk/a b\"\nbase_path: /x/\n",
+        );
+        let found: Vec<((usize, usize), &str)> = diags
+            .items()
+            .iter()
+            .map(|d| {
+                let span = &d.primary.as_ref().unwrap().span;
+                (sources.line_col(span.source, span.range.start), d.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ((2, 11), "`strategi.a.dk` is not a web address"),
+                (
+                    (3, 26),
+                    "`https://was.digst.dk/a b` contains a space or a character a web address cannot hold"
+                ),
+            ]
+        );
+        assert_eq!((c.base_url, c.base_path.as_str()), (None, "/x/"));
+        let (_, diags, _) = read_text("title: T\nbase_url: https://a.dk/?x=1\n");
+        assert!(
+            diags.items()[0]
+                .message
+                .ends_with("has a query or a fragment; a site's address has none")
+        );
     }
 
     #[test]

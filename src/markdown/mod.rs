@@ -7,6 +7,7 @@
 
 mod html;
 mod ids;
+mod levels;
 mod raw_html;
 
 use std::collections::{HashMap, HashSet};
@@ -22,6 +23,7 @@ use crate::slug::slugify;
 pub use html::to_html;
 use ids::Ids;
 mod text;
+pub use levels::{Under, check_levels};
 mod title;
 
 pub use text::plain_text;
@@ -48,6 +50,9 @@ pub struct Heading {
     pub text: String,
     /// The `id` it gets (unique in the page).
     pub id: String,
+    /// Where it is written: its first line.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// A link or image destination written in the body.
@@ -131,16 +136,18 @@ pub fn parse(source: SourceId, text: &str, body: Range<usize>, options: HtmlOpti
     for (event, range) in Parser::new_ext(body_text, parser_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
-                outline.heading = Some((id.map(|id| id.nfc().collect()), String::new()));
+                let line = body_text[range.clone()].lines().next().unwrap_or_default().trim_end();
+                let span = at(range.start..range.start + line.len());
+                outline.heading = Some((id.map(|id| id.nfc().collect()), String::new(), span));
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = &mut outline.heading {
+                if let Some((_, text, _)) = &mut outline.heading {
                     text.push_str(&t);
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
-                if let Some((custom, text)) = outline.heading.take() {
-                    outline.headings.push((level_number(level), custom, text));
+                if let Some((custom, text, span)) = outline.heading.take() {
+                    outline.headings.push((level_number(level), custom, text, span));
                 }
             }
             Event::Start(Tag::Link { link_type, dest_url, .. }) => {
@@ -188,8 +195,8 @@ pub fn parse(source: SourceId, text: &str, body: Range<usize>, options: HtmlOpti
 /// What [`parse`] gathers before ids are given out.
 #[derive(Default)]
 struct Outline {
-    heading: Option<(Option<String>, String)>,
-    headings: Vec<(u8, Option<String>, String)>,
+    heading: Option<(Option<String>, String, Span)>,
+    headings: Vec<(u8, Option<String>, String, Span)>,
     links: Vec<Link>,
     embeds: Vec<Embed>,
     html_block: Option<HtmlChunk>,
@@ -242,7 +249,7 @@ impl Outline {
         let mut heading_ids: Vec<Option<String>> = self
             .headings
             .iter()
-            .map(|(_, custom, _)| custom.clone().map(|c| ids.claim(c)))
+            .map(|(_, custom, _, _)| custom.clone().map(|c| ids.claim(c)))
             .collect();
         let empty = match options.language {
             Language::Da => "afsnit",
@@ -252,12 +259,12 @@ impl Outline {
             .headings
             .into_iter()
             .zip(&mut heading_ids)
-            .map(|((level, _, text), id)| {
+            .map(|((level, _, text, span), id)| {
                 let id = id.take().unwrap_or_else(|| {
                     let slug = slugify(&text);
                     ids.claim(if slug.is_empty() { empty.to_owned() } else { slug })
                 });
-                Heading { level, text, id }
+                Heading { level, text, id, span }
             })
             .collect();
         Doc {

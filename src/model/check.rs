@@ -8,7 +8,7 @@ use crate::calendar::When;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::read::{Draft, Refs};
 use crate::model::resolve;
-use crate::model::url::{EXPORT_FILES, PLAN_VIEWS, THEME_DIR, plan_view_url};
+use crate::model::url::{EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, plan_view_url};
 use crate::model::{Kind, LeftOut, Page, Publication, Relations};
 use crate::source::Asset;
 
@@ -138,12 +138,13 @@ fn unique_ids(pages: &[Page], diags: &mut Diagnostics) {
     }
 }
 
-/// Stratdoc's own output: the overview pages, the plan views, the exports
-/// and the theme folder.
+/// Stratdoc's own output: the overview pages, the plan views, the exports,
+/// the files for web servers and search engines, and the theme folder.
 fn generated(url: &str) -> bool {
     Kind::NAMES.iter().any(|(_, kind)| kind.overview_url().as_deref() == Some(url))
         || PLAN_VIEWS.iter().any(|view| plan_view_url(view) == url)
         || EXPORT_FILES.contains(&url)
+        || SITE_FILES.contains(&url)
         || url.strip_prefix(THEME_DIR).is_some_and(|rest| rest.starts_with('/'))
 }
 
@@ -413,6 +414,18 @@ mod tests {
             messages(&["Strategy.JSON", "milestones.ics/a.png", "data/initiatives.csv"]),
             [
                 "`content/Strategy.JSON` would be written to `strategy.json`, which stratdoc generates; rename it",
+            ]
+        );
+    }
+
+    #[test]
+    fn content_files_may_not_take_the_names_of_the_files_for_servers_and_crawlers() {
+        assert_eq!(
+            messages(&["Robots.txt", "sitemap.xml", "404.html", "om/robots.txt"]),
+            [
+                "`content/Robots.txt` would be written to `robots.txt`, which stratdoc generates; rename it",
+                "`content/sitemap.xml` would be written to `sitemap.xml`, which stratdoc generates; rename it",
+                "`content/404.html` would be written to `404.html`, which stratdoc generates; rename it",
             ]
         );
     }

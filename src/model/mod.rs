@@ -30,7 +30,8 @@ pub use page::{
 pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{QuarterPlan, Relations};
 pub use url::{
-    EXPORT_FILES, PLAN_VIEWS, THEME_DIR, asset_url, join_relative, plan_view_url, url_of,
+    EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, asset_url, join_relative, plan_view_url,
+    url_of,
 };
 
 pub use crate::calendar::Quarter;

@@ -14,6 +14,11 @@ pub const THEME_DIR: &str = "theme";
 pub const EXPORT_FILES: [&str; 4] =
     ["strategy.json", "strategy.schema.json", "initiatives.csv", "milestones.ics"];
 
+/// The files stratdoc writes at the site's root for web servers and search
+/// engines: the 404 page, `robots.txt` and `sitemap.xml` (see
+/// `render::site`); no content file may take their names.
+pub const SITE_FILES: [&str; 3] = ["404.html", "robots.txt", "sitemap.xml"];
+
 /// The plan views stratdoc generates in the action plan's folder, by name:
 /// `initiatives/matrix.html` and so on. Content may not take these names.
 pub const PLAN_VIEWS: [&str; 5] = ["matrix", "status", "owners", "quarters", "kpis"];

@@ -162,6 +162,16 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("search_none", "Ingen resultater", "No results"),
     ("search_loading", "Henter søgningen …", "Loading the search …"),
     ("search_failed", "Søgningen kunne ikke indlæses.", "The search could not be loaded."),
+    // What a public body's site carries: the accessibility statement in
+    // every footer, and the 404 page.
+    ("accessibility_statement", "Tilgængelighedserklæring", "Accessibility statement"),
+    ("not_found", "Siden findes ikke", "Page not found"),
+    (
+        "not_found_text",
+        "Der er ingen side på denne adresse. Måske er siden flyttet, eller adressen er skrevet forkert.",
+        "There is no page at this address. It may have moved, or the address may be mistyped.",
+    ),
+    ("go_home", "Gå til forsiden", "Go to the front page"),
 ];
 
 /// UI words by key, as templates read them (`t.home`).

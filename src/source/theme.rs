@@ -29,6 +29,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("chart.html", include_str!("../../themes/default/templates/chart.html")),
     ("print.html", include_str!("../../themes/default/templates/print.html")),
     ("search.html", include_str!("../../themes/default/templates/search.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
 ];
 
 /// The static files of the built-in default theme: the stylesheet, and the

@@ -70,7 +70,7 @@ fn build_ends_with_one_summary_line() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);
     assert!(
-        lines[0].starts_with("stratdoc: built 10 pages (23 files), 0 warnings in "),
+        lines[0].starts_with("stratdoc: built 11 pages (25 files), 0 warnings in "),
         "{}",
         lines[0]
     );
@@ -84,7 +84,7 @@ fn check_writes_nothing_and_counts_warnings() {
     project.file("content/om.md", "---\ntitle: Om\nfarve: blå\n---\n");
     let run = project.run(&["check"]).success();
     assert!(
-        run.stdout.starts_with("stratdoc: checked 11 pages, 1 warning, no errors"),
+        run.stdout.starts_with("stratdoc: checked 12 pages, 1 warning, no errors"),
         "{}",
         run.stdout
     );

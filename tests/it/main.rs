@@ -13,6 +13,7 @@ mod fuzz_corpus;
 mod markdown;
 mod plan;
 mod print;
+mod public_body;
 mod publish;
 mod safety;
 mod search;

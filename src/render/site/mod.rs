@@ -7,10 +7,14 @@
 //! - `overview`: each section's overview page;
 //! - `plan`: the plan views (roadmap, …);
 //! - `search`: the search index of the content pages;
+//! - `not_found`: the 404 page;
+//! - `finding`: descriptions, canonical addresses, `robots.txt`, `sitemap.xml`;
 //! - `files`: theme files, the logo and content assets, copied as they are.
 
 mod files;
+mod finding;
 mod front;
+mod not_found;
 mod overview;
 mod pages;
 
@@ -47,7 +51,13 @@ pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>,
         }
     }
     files.extend(site.plan_pages()?);
+    // Every page so far, and only pages, goes into the sitemap.
+    let mut pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    pages.sort_unstable();
+    let crawlers = site.crawler_files(&pages);
+    files.extend(crawlers);
     files.push(site.search_index());
+    files.push(site.not_found()?);
     files.extend(site.files());
     Ok(files)
 }
@@ -60,6 +70,8 @@ pub struct Site<'a> {
     header: SiteView<'a>,
     /// The plain pages the navigation lists, found once.
     top_pages: Vec<PageId>,
+    /// What a page without a summary says about itself.
+    description: String,
 }
 
 /// How the site links to a page: its URL from the site root (templates put
@@ -76,11 +88,16 @@ impl<'a> Site<'a> {
             Views { publication: input.publication, config: input.config, labels, href: site_href };
         let header = SiteView::new(input.config, files::logo_url(input.config));
         let top_pages = view::top_pages(&views);
-        Site { input, templates, views, header, top_pages }
+        let mut site =
+            Site { input, templates, views, header, top_pages, description: String::new() };
+        site.description = site.default_description();
+        site
     }
 
     /// The context every template of the site gets: the site header, labels,
-    /// the way back to the root, and the navigation as seen from `url`.
+    /// the way back to the root, the navigation as seen from `url`, and what
+    /// search engines and shared links show: `description` (a page with a
+    /// summary replaces it) and, with `base_url`, the `canonical` address.
     fn context(&self, url: &str, title: &str, current: Option<PageId>) -> tera::Context {
         let mut context = tera::Context::new();
         context.insert("site", &self.header);
@@ -88,6 +105,10 @@ impl<'a> Site<'a> {
         context.insert("root", &root_of(url));
         context.insert("current_url", url);
         context.insert("page_title", title);
+        context.insert("description", &self.description);
+        let canonical =
+            self.input.config.base_url.as_deref().map(|b| finding::absolute_url(b, url));
+        context.insert("canonical", &canonical);
         context.insert("nav", &self.navigation(url, current));
         context
     }

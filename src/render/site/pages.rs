@@ -21,6 +21,9 @@ impl Site<'_> {
         let html = markdown::to_html(doc, &self.hrefs(id), &embeds, self.html_options());
         let mut context = self.context(&page.url, &page.heading(), Some(id));
         context.insert("page", &PageView::new(page, &html, &doc.headings));
+        if let Some(summary) = &page.summary {
+            context.insert("description", summary);
+        }
         context.insert("breadcrumbs", &view::breadcrumbs(&self.views, id));
         let template = match page.kind {
             Kind::Purpose => {

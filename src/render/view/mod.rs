@@ -15,7 +15,7 @@ use serde::Serialize;
 pub(crate) use initiative::{Facts, InitiativeView, KpiView};
 pub(crate) use nav::{NavItem, SECTIONS, breadcrumbs, home, navigation, top_pages};
 
-use crate::config::{Config, Status as PublicationStatus};
+use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::markdown::Heading;
 use crate::model::{Kind, Page, PageId, Publication, Source};
 use crate::render::labels::{self, Labels};
@@ -69,7 +69,16 @@ pub(crate) struct SiteView<'a> {
     approved: Option<String>,
     period: Option<String>,
     base_path: &'a str,
+    base_url: Option<&'a str>,
+    accessibility_statement: Option<&'a str>,
+    /// The Open Graph locale (`da_DK`, `en_GB`).
+    locale: &'static str,
     logo: Option<String>,
+    /// The logo's media type, for the favicon link.
+    logo_type: Option<&'static str>,
+    /// The logo's absolute address when sharing services can show it (a
+    /// raster image and a `base_url`); they do not show SVG.
+    share_image: Option<String>,
 }
 
 impl<'a> SiteView<'a> {
@@ -88,9 +97,41 @@ impl<'a> SiteView<'a> {
                 .period
                 .and_then(|p| labels::quarter_range(Some(p.start), Some(p.end), language)),
             base_path: &config.base_path,
+            base_url: config.base_url.as_deref(),
+            accessibility_statement: config.accessibility_statement.as_deref(),
+            locale: match language {
+                Language::Da => "da_DK",
+                Language::En => "en_GB",
+            },
+            logo_type: logo.as_deref().and_then(image_type),
+            share_image: logo
+                .as_deref()
+                .filter(|l| {
+                    matches!(
+                        image_type(l),
+                        Some("image/png" | "image/jpeg" | "image/gif" | "image/webp")
+                    )
+                })
+                .zip(config.base_url.as_deref())
+                .map(|(logo, base)| format!("{base}{logo}")),
             logo,
         }
     }
+}
+
+/// The media type of an image file by its name, for the image formats
+/// browsers show as an icon.
+fn image_type(name: &str) -> Option<&'static str> {
+    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        _ => return None,
+    })
 }
 
 /// A link with its text.
