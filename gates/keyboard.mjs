@@ -5,6 +5,8 @@
 // (where the menu is folded), as a keyboard user does:
 //   - the first Tab lands on a skip link to <main>; Enter on it moves the
 //     focus to <main>, and the next Tab to the first stop inside it;
+//     (not in the board edition, print.html: its table of contents comes
+//     first and is what a reader skips with);
 //   - Tab from the top reaches every link, button, <summary> and scrollable
 //     box that shows (at 360 px the menu's <summary>, not its hidden links),
 //     each once, until the focus leaves the page;
@@ -13,7 +15,7 @@
 //     background, colour or underline), and it is on the screen.
 // Last line: `keyboard: N problems on M pages (S focus stops)`. Exit 0
 // clean, 1 any problem, 2 usage or a browser that does not start.
-import { htmlFiles, launch, serve, siteArg } from './lib/site.mjs';
+import { BOARD_EDITION, htmlFiles, launch, serve, siteArg } from './lib/site.mjs';
 
 const SIZES = [{ width: 1280, height: 800 }, { width: 360, height: 640 }];
 const TABS = 2; // the CI machine has 2 cores
@@ -69,15 +71,9 @@ function focusNow() {
   return { i, what: describe(el), changed: i >= 0 && look(el) !== base[i], onScreen, shows: shows(el) };
 }
 
-async function walk(page, url, size) {
+/** The first Tab lands on a skip link; Enter on it moves the focus to <main>, the next Tab into it. */
+async function skipLink(page, at) {
   const problems = [];
-  const at = `${size.width}px`;
-  await page.setViewportSize(size);
-  const resp = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-  if (!resp || !resp.ok()) return { problems: [`HTTP ${resp && resp.status()}`], stops: 0 };
-  const total = await page.evaluate(prepare);
-
-  // The skip link, then into <main>.
   await page.keyboard.press('Tab');
   const skip = await page.evaluate(() => {
     const el = document.activeElement;
@@ -96,6 +92,18 @@ async function walk(page, url, size) {
     }));
     if (!next.inside) problems.push(`${at}: after the skip link, Tab goes to ${next.what}, not into <main>`);
   }
+  return problems;
+}
+
+async function walk(page, rel, url, size) {
+  const problems = [];
+  const at = `${size.width}px`;
+  await page.setViewportSize(size);
+  const resp = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  if (!resp || !resp.ok()) return { problems: [`HTTP ${resp && resp.status()}`], stops: 0 };
+  const total = await page.evaluate(prepare);
+
+  if (rel !== BOARD_EDITION) problems.push(...await skipLink(page, at));
 
   // Tab from the top through the whole page.
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
@@ -132,7 +140,7 @@ await Promise.all(Array.from({ length: Math.min(TABS, pages.length) }, async () 
     const r = { rel, problems: [], stops: 0 };
     for (const size of SIZES) {
       try {
-        const w = await walk(page, url, size);
+        const w = await walk(page, rel, url, size);
         r.problems.push(...w.problems);
         r.stops += w.stops;
       } catch (e) { r.problems.push(`${size.width}px: ERROR ${String(e.message || e).split('\n')[0]}`); }

@@ -8,6 +8,8 @@
 //     is folded: its links are hidden behind a <summary> that opens with the
 //     keyboard (focus it, press Enter: the links show);
 //   - at 768 and 1280 px: the page does not scroll sideways.
+// The board edition (print.html) has no menu and an h1 per part: it is held
+// only to not scrolling sideways.
 // A wide table or picture may scroll inside its own box; only the page
 // itself must not. The 404 page is also opened from a missing address deep in
 // the site: it must answer 404, be styled, and every link on it must load.
@@ -20,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlFiles, launch, serve, siteArg } from './lib/site.mjs';
+import { BOARD_EDITION, htmlFiles, launch, serve, siteArg } from './lib/site.mjs';
 
 const PHONE = { width: 360, height: 640 };
 const WIDTHS = [768, 1280];
@@ -95,14 +97,9 @@ function menuState() {
   return { links: links.length, shown: shown.length, summary: !!nav.querySelector('summary') };
 }
 
-async function check(page, rel) {
-  const url = `${server.url}/${rel.split('/').map(encodeURIComponent).join('/')}`;
+/** A page of the site at phone width: one h1 on the first screen, the menu folded and opened with Enter. */
+async function sitePage(page, m) {
   const problems = [];
-  await page.setViewportSize(PHONE);
-  const resp = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-  if (!resp || !resp.ok()) return { rel, problems: [`HTTP ${resp && resp.status()}`], kinds: [] };
-  const m = await page.evaluate(measure);
-  if (m.wide) problems.push(`scrolls sideways at ${PHONE.width}px (${m.scrollWidth}px wide): ${m.culprits.join(', ')}`);
   if (m.h1Count !== 1) problems.push(`has ${m.h1Count} h1 elements`);
   else if (m.h1Line > PHONE.height) problems.push(`the h1's first line ends at ${Math.round(m.h1Line)}px, below the first screen (${PHONE.height}px)`);
   const menu = await page.evaluate(menuState);
@@ -118,6 +115,18 @@ async function check(page, rel) {
     const after = await page.evaluate(measure);
     if (after.wide) problems.push(`scrolls sideways at ${PHONE.width}px with the menu open: ${after.culprits.join(', ')}`);
   }
+  return problems;
+}
+
+async function check(page, rel) {
+  const url = `${server.url}/${rel.split('/').map(encodeURIComponent).join('/')}`;
+  const problems = [];
+  await page.setViewportSize(PHONE);
+  const resp = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  if (!resp || !resp.ok()) return { rel, problems: [`HTTP ${resp && resp.status()}`], kinds: [] };
+  const m = await page.evaluate(measure);
+  if (m.wide) problems.push(`scrolls sideways at ${PHONE.width}px (${m.scrollWidth}px wide): ${m.culprits.join(', ')}`);
+  if (rel !== BOARD_EDITION) problems.push(...await sitePage(page, m));
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });

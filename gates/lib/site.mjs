@@ -17,6 +17,14 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * The board edition: one document to print, not a page of the site. It has
+ * no site header, menu or skip link (its cover and table of contents come
+ * first), and each part starts with an h1; the gates hold it to what any
+ * document must meet (axe, vnu, links, no sideways scrolling, Tab).
+ */
+export const BOARD_EDITION = 'print.html';
+
 /** Every .html file under `root`, as sorted POSIX paths relative to it. */
 export function htmlFiles(root) {
   const out = [];

@@ -99,16 +99,18 @@ pub fn print(input: &Input<'_>, templates: &Templates) -> Result<OutputFile, Err
     Ok(OutputFile { path: FILE.to_owned(), contents: Contents::Bytes(html.into_bytes()) })
 }
 
-/// The theme's `print.css` (a project theme may replace it).
+/// The theme's `roadmap.css` (the roadmap's look, shared with the site) and
+/// `print.css`, in that order; a project theme may replace either.
 fn stylesheet(templates: &Templates) -> Result<String, Error> {
-    let file = templates
-        .statics
-        .iter()
-        .find(|f| f.path.rsplit('/').next() == Some("print.css"))
-        .map(|f| inline::read(&f.contents))
-        .transpose()?
-        .unwrap_or_default();
-    Ok(String::from_utf8_lossy(&file).into_owned())
+    let mut css = String::new();
+    for name in ["roadmap.css", "print.css"] {
+        let file = templates.statics.iter().find(|f| f.path.rsplit('/').next() == Some(name));
+        if let Some(file) = file {
+            css.push_str(&String::from_utf8_lossy(&inline::read(&file.contents)?));
+            css.push('\n');
+        }
+    }
+    Ok(css)
 }
 
 /// The page rules that carry words: the running title in the header, "Side
