@@ -8,7 +8,7 @@
 // (N = rule/page pairs). Exit 0 clean, 1 any violation, 2 usage or a page
 // that did not load.
 import { createRequire } from 'node:module';
-import { htmlFiles, launch, serve, siteArg } from './lib/site.mjs';
+import { BOARD_EDITION, htmlFiles, serveWithBrowser, siteArg } from './lib/site.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TABS = 2; // the CI machine has 2 cores; more tabs only queue.
@@ -19,19 +19,11 @@ const AXE_VERSION = require('axe-core/package.json').version;
 const site = siteArg('axe.mjs', process.argv[2]);
 const t0 = Date.now();
 const jobs = htmlFiles(site).flatMap((rel) => (
-  rel === 'print.html' ? [{ rel, media: 'screen' }, { rel, media: 'print' }] : [{ rel, media: 'screen' }]
+  rel === BOARD_EDITION ? [{ rel, media: 'screen' }, { rel, media: 'print' }] : [{ rel, media: 'screen' }]
 ));
 if (jobs.length === 0) { console.error(`axe: no .html files under ${site}`); process.exit(2); }
 
-const server = await serve(site);
-let browser;
-try {
-  browser = await launch();
-} catch (e) {
-  await server.close();
-  console.error(`axe: cannot start the browser: ${String(e.message || e).split('\n')[0]}`);
-  process.exit(2);
-}
+const { server, browser } = await serveWithBrowser('axe', site);
 
 async function check(page, { rel, media }) {
   const url = `${server.url}/${rel.split('/').map(encodeURIComponent).join('/')}`;

@@ -15,7 +15,7 @@
 //     background, colour or underline), and it is on the screen.
 // Last line: `keyboard: N problems on M pages (S focus stops)`. Exit 0
 // clean, 1 any problem, 2 usage or a browser that does not start.
-import { BOARD_EDITION, htmlFiles, launch, serve, siteArg } from './lib/site.mjs';
+import { BOARD_EDITION, htmlFiles, serveWithBrowser, siteArg } from './lib/site.mjs';
 
 const SIZES = [{ width: 1280, height: 800 }, { width: 360, height: 640 }];
 const TABS = 2; // the CI machine has 2 cores
@@ -25,15 +25,8 @@ const t0 = Date.now();
 const pages = htmlFiles(site);
 if (pages.length === 0) { console.error(`keyboard: no .html files under ${site}`); process.exit(2); }
 
-const server = await serve(site);
-let browser;
-try {
-  browser = await launch({ javaScript: false }); // the menu and the pages must work without script
-} catch (e) {
-  await server.close();
-  console.error(`keyboard: cannot start the browser: ${String(e.message || e).split('\n')[0]}`);
-  process.exit(2);
-}
+// With JavaScript off: the menu and the pages must work without script.
+const { server, browser } = await serveWithBrowser('keyboard', site, { javaScript: false });
 
 /** In the page: finds what Tab should reach and how each looks unfocused. */
 function prepare() {

@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOARD_EDITION, htmlFiles, launch, serve, siteArg } from './lib/site.mjs';
+import { BOARD_EDITION, htmlFiles, serveWithBrowser, siteArg } from './lib/site.mjs';
 
 const PHONE = { width: 360, height: 640 };
 const WIDTHS = [768, 1280];
@@ -39,15 +39,8 @@ const t0 = Date.now();
 const pages = htmlFiles(site);
 if (pages.length === 0) { console.error(`phone: no .html files under ${site}`); process.exit(2); }
 
-const server = await serve(site);
-let browser;
-try {
-  browser = await launch({ javaScript: false }); // the menu and the pages must work without script
-} catch (e) {
-  await server.close();
-  console.error(`phone: cannot start the browser: ${String(e.message || e).split('\n')[0]}`);
-  process.exit(2);
-}
+// With JavaScript off: the menu and the pages must work without script.
+const { server, browser } = await serveWithBrowser('phone', site, { javaScript: false });
 
 /** In the page: how the layout fits the window. */
 function measure() {

@@ -19,7 +19,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { htmlFiles, launch, serve, siteArg } from './lib/site.mjs';
+import { htmlFiles, serveWithBrowser, siteArg } from './lib/site.mjs';
 
 const site = siteArg('search.mjs', process.argv[2]);
 const INDEX = path.join(site, 'theme', 'search-index.js');
@@ -96,15 +96,7 @@ if (!docs) {
   const cases = process.argv.length > 3 ? parseCases(process.argv.slice(3)) : derivedCases(data);
   if (cases.length === 0) fail('no word in the site belongs to one page alone: nothing to search for');
   const start = docs.map((d) => d[0]).find((u) => u.includes('/')) || 'index.html';
-  const server = await serve(site);
-  let browser;
-  try {
-    browser = await launch();
-  } catch (e) {
-    await server.close();
-    console.error(`search: cannot start the browser: ${String(e.message || e).split('\n')[0]}`);
-    process.exit(2);
-  }
+  const { server, browser } = await serveWithBrowser('search', site);
   const modes = [
     { name: 'file', url: (rel) => pathToFileURL(path.join(site, rel)).href, follow: 'ArrowDown' },
     { name: 'http', url: (rel) => `${server.url}/${rel.split('/').map(encodeURIComponent).join('/')}`, follow: 'Tab' },

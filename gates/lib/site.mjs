@@ -141,3 +141,18 @@ export async function launch({ javaScript = true } = {}) {
   };
   return { context, close, blocked };
 }
+
+/**
+ * Serves `site` and starts the browser for `gate`; when the browser does not
+ * start, stops the server and exits with code 2 and the reason.
+ */
+export async function serveWithBrowser(gate, site, options) {
+  const server = await serve(site);
+  try {
+    return { server, browser: await launch(options) };
+  } catch (e) {
+    await server.close();
+    console.error(`${gate}: cannot start the browser: ${String(e.message || e).split('\n')[0]}`);
+    process.exit(2);
+  }
+}
