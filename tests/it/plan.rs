@@ -439,3 +439,111 @@ fn with_many_directions_the_matrix_lists_each_directions_initiatives() {
     assert!(sections[0].starts_with("Cyberrobusthed 1 Fælles SOC"), "{}", sections[0]);
     assert!(sections[13].contains("Retning 13 0 Ingen initiativer"), "{}", sections[13]);
 }
+
+/// The number in `attr="…"` of `tag`, the first such attribute in it.
+fn number_attr(tag: &str, attr: &str) -> i64 {
+    let at = tag.find(&format!(" {attr}=\"")).unwrap_or_else(|| panic!("no {attr} in {tag}"));
+    let value = &tag[at + attr.len() + 3..];
+    value[..value.find('"').unwrap()].parse().unwrap()
+}
+
+/// The issue's "done when", as a writer does it: one new initiative file in
+/// the example, one build, and it is in every view and output in its place.
+#[test]
+fn a_new_initiative_in_the_example_shows_everywhere_in_its_place() {
+    const TITLE: &str = "Fælles løsning til digital post";
+    let project = Project::example();
+    project.file(
+        "content/initiatives/digital-post.md",
+        format!(
+            "---\ntitle: {TITLE}\nsummary: Kommunerne sender digital post gennem én fælles løsning.\n\
+             directions: [groen-it]\nowner: Netværket for digital post\nstart: 2027-Q4\nend: 2028-Q2\n\
+             status: planned\nbudget: 250000\nkpis:\n  - name: Andel breve sendt digitalt\n    \
+             baseline: \"70 %\"\n    target: \"90 %\"\n    by: 2028\nmilestones:\n  - quarter: 2028-Q1\n    \
+             title: Fælles udbud afsluttet\n---\n## Indsats\n\nTekst.\n"
+        ),
+    );
+    let run = project.build();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+
+    // The roadmap: a row in its direction's group, its bar from the fourth
+    // quarter of 2027 to the second of 2028 (the quarters' headings are
+    // centred over their columns).
+    let (picture, links) = roadmap(&project);
+    let group = picture.find(">Grøn IT<").expect("the direction's group");
+    let next_group =
+        picture[group..].find("class=\"rm-group\"").map_or(picture.len(), |i| group + i);
+    let label = picture.find(&format!(">{TITLE}<")).expect("a row for the new initiative");
+    assert!(group < label && label < next_group, "the row is under its direction");
+    let bar_at = label + picture[label..].find("<rect class=\"rm-bar rm-planned\"").unwrap();
+    let bar = &picture[bar_at..bar_at + picture[bar_at..].find('>').unwrap()];
+    let centres: Vec<i64> = picture
+        .match_indices("<text class=\"rm-quarter\"")
+        .map(|(at, _)| number_attr(&picture[at..], "x"))
+        .collect();
+    let half = (centres[1] - centres[0]) / 2;
+    let (x, width) = (number_attr(bar, "x"), number_attr(bar, "width"));
+    assert_eq!(centres.len(), 6, "six quarters in the period");
+    assert!((x - (centres[3] - half)).abs() <= 4, "starts at 2027-Q4: {bar}");
+    assert!((x + width - (centres[5] + half)).abs() <= 4, "ends with 2028-Q2: {bar}");
+    assert!(links.contains("href=\"digital-post.html\""), "its row links to it: {links}");
+
+    // The matrix: its row has one dot, in Grøn IT's column.
+    let matrix = project.page("initiatives/matrix.html");
+    let table = element(&matrix, "<table").unwrap();
+    let header = element(table, "<thead").unwrap();
+    let columns: Vec<String> =
+        header.split("<th ").skip(2).map(|th| text(&format!("<th {th}"))).collect();
+    let column = columns.iter().position(|c| c.starts_with("Grøn IT")).expect("a Grøn IT column");
+    let row = table.split("<tr").find(|r| r.contains(TITLE)).expect("a row in the matrix");
+    let cells: Vec<bool> = row.split("<td").skip(1).map(|td| td.contains('●')).collect();
+    assert_eq!(cells.iter().filter(|&&dot| dot).count(), 1, "{row}");
+    assert!(cells[column], "the dot is under Grøn IT: {row}");
+
+    // The overviews.
+    let status = project.page("initiatives/status.html");
+    let planned =
+        element(&status, "<section class=\"status-group\" aria-labelledby=\"sd-status-planned\"")
+            .unwrap();
+    assert!(planned.contains(TITLE), "{planned}");
+    let owners = text(&project.page("initiatives/owners.html"));
+    assert!(owners.contains(&format!("Netværket for digital post 1 {TITLE}")), "{owners}");
+    let quarters = project.page("initiatives/quarters.html");
+    let quarter = |n: usize| {
+        let open = format!("aria-labelledby=\"sd-quarter-{n}\"");
+        let at = quarters.find(&open).unwrap();
+        text(element(&quarters[quarters[..at].rfind("<section").unwrap()..], "<section").unwrap())
+    };
+    let between = |text: &str, from: &str, to: &str| {
+        let start = text.find(from).unwrap() + from.len();
+        text[start..start + text[start..].find(to).unwrap()].to_owned()
+    };
+    assert!(quarter(4).starts_with("4. kvt. 2027"), "{}", quarter(4));
+    assert!(between(&quarter(4), "Starter", "Fortsætter").contains(TITLE), "{}", quarter(4));
+    assert!(between(&quarter(5), "Fortsætter", "Slutter").contains(TITLE), "{}", quarter(5));
+    assert!(between(&quarter(6), "Slutter", "Milepæle").contains(TITLE), "{}", quarter(6));
+    assert!(quarter(5).contains(&format!("Fælles udbud afsluttet ( {TITLE} )")), "{}", quarter(5));
+    let kpis = text(&project.page("initiatives/kpis.html"));
+    assert!(kpis.contains(&format!("Andel breve sendt digitalt 70 % 90 % 2028 {TITLE}")), "{kpis}");
+    let direction = text(&project.page("directions/groen-it.html"));
+    assert!(direction.contains(TITLE), "its direction lists it");
+
+    // The exports.
+    let json: serde_json::Value = serde_json::from_str(&project.page("strategy.json")).unwrap();
+    let entry = json["initiatives"].as_array().unwrap().iter().find(|i| i["id"] == "digital-post");
+    let entry = entry.expect("in strategy.json");
+    assert_eq!(
+        (entry["start"].as_str(), entry["end"].as_str()),
+        (Some("2027-Q4"), Some("2028-Q2"))
+    );
+    let csv = project.page("initiatives.csv");
+    assert!(csv.lines().any(|l| l.contains(&format!(";digital-post;{TITLE};Grøn IT;"))), "{csv}");
+    let ics = project.page("milestones.ics").replace("\r\n ", "");
+    assert!(ics.contains(&format!("SUMMARY:{TITLE}: Fælles udbud afsluttet")), "{ics}");
+
+    // The board edition: in the plan's table and as a section of its own.
+    let print = project.page("print.html");
+    let plan_table = element(&print, "<table class=\"data-table initiative-table\"").unwrap();
+    assert!(plan_table.contains(TITLE), "in the board edition's plan table");
+    assert!(print.contains("id=\"p-initiatives.digital-post\""), "a section in the board edition");
+}
