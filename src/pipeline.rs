@@ -141,13 +141,16 @@ pub fn render(
         charts: &charts,
         as_of,
     };
-    let mut files = render::site(&input, templates)?;
+    // The outputs share only the input: they are built side by side.
+    let (site, print) =
+        rayon::join(|| render::site(&input, templates), || render::print(&input, templates));
+    let mut files = site?;
     files.extend(render::exports(&input));
     let pages = files
         .iter()
         .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == "html"))
         .count();
-    files.push(render::print(&input, templates)?);
+    files.push(print?);
     Ok((files, pages))
 }
 

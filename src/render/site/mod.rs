@@ -38,13 +38,16 @@ use crate::xref::root_of;
 pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>, Error> {
     let labels = labels::labels(input.config.language, &input.config.labels);
     let site = Site::new(input, templates, &labels);
-    let mut files: Vec<OutputFile> = input
-        .publication
-        .iter()
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|(id, _)| site.page(id))
-        .collect::<Result<_, _>>()?;
+    // The search index is built mostly by one thread (elasticlunr inserts
+    // page by page): it runs beside the pages instead of after them.
+    let (pages, search_index) = rayon::join(
+        || {
+            let ids: Vec<PageId> = input.publication.iter().map(|(id, _)| id).collect();
+            ids.into_par_iter().map(|id| site.page(id)).collect::<Result<Vec<_>, _>>()
+        },
+        || site.search_index(),
+    );
+    let mut files = pages?;
     for kind in view::SECTIONS {
         if input.publication.count(kind) > 0 {
             files.push(site.overview(kind)?);
@@ -56,7 +59,7 @@ pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>,
     pages.sort_unstable();
     let crawlers = site.crawler_files(&pages);
     files.extend(crawlers);
-    files.push(site.search_index());
+    files.push(search_index);
     files.push(site.not_found()?);
     files.extend(site.files());
     Ok(files)
