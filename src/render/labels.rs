@@ -49,7 +49,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     // The exports: the action plan's download list, and the words of the
     // CSV's header and the calendar's descriptions.
     ("downloads", "Hent planen", "Download the plan"),
-    ("download_csv", "Initiativerne som regneark (CSV)", "The initiatives as a spreadsheet (CSV)"),
+    (
+        "download_csv",
+        "{initiatives} som regneark (CSV)",
+        "The {initiatives_lower} as a spreadsheet (CSV)",
+    ),
     (
         "download_ics",
         "Milepælene som kalender (iCalendar)",

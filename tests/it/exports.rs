@@ -371,7 +371,7 @@ fn the_action_plan_links_to_every_export() {
     let downloads = element(&plan, "<section class=\"downloads\"").expect("a download list");
     assert!(downloads.contains("Hent planen"), "{downloads}");
     for (file, text) in [
-        ("initiatives.csv", "Initiativerne som regneark (CSV)"),
+        ("initiatives.csv", "Initiativer som regneark (CSV)"),
         ("milestones.ics", "Milepælene som kalender (iCalendar)"),
         ("strategy.json", "Hele strategien som data (JSON)"),
     ] {

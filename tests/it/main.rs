@@ -10,6 +10,7 @@ mod diagnostics;
 mod english;
 mod exports;
 mod fuzz_corpus;
+mod health;
 mod markdown;
 mod plan;
 mod print;
