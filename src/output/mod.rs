@@ -86,7 +86,7 @@ fn refuse(path: &Path, reason: &str) -> Error {
 /// it: each `..` leaves the folder that the path so far really names, with
 /// symbolic links resolved (`link/..` is the link target's parent). Parts that
 /// do not exist yet are taken as written, so `missing/../site` is `site`.
-fn absolute(path: &Path) -> Result<PathBuf, Error> {
+pub(crate) fn absolute(path: &Path) -> Result<PathBuf, Error> {
     let mut out = if path.is_absolute() {
         PathBuf::new()
     } else {

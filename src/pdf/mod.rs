@@ -21,6 +21,7 @@ pub use browser::{Browser, ENV as BROWSER_ENV};
 
 use crate::artifact::Contents;
 use crate::error::Error;
+use crate::output;
 use crate::pipeline::Site;
 use crate::render::PRINT_FILE;
 
@@ -109,29 +110,15 @@ pub fn check_out(out: &Path, project: &Path) -> Result<(), Error> {
     if out.is_dir() {
         return refuse("it is a folder; name the PDF file");
     }
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (out_abs, project_abs) = (normalise(&absolute(out)), normalise(&absolute(project)));
+    // Read as the system reads them, symbolic links included: a link to
+    // `content/` is `content/`.
+    let (out_abs, project_abs) = (output::absolute(out)?, output::absolute(project)?);
     for folder in ["content", "templates", "themes"] {
         if out_abs.starts_with(project_abs.join(folder)) {
             return refuse(&format!("it is inside `{folder}/`, which the next build reads"));
         }
     }
     Ok(())
-}
-
-/// `path` with `.` and `..` read as the system reads them.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Writes `bytes` to `out` through a file beside it that is renamed over

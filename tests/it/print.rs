@@ -590,6 +590,15 @@ fn a_pdf_where_the_next_build_would_read_it_is_refused() {
     let run = project.run(&["pdf", "--out", "content/strategi.pdf"]).code(2);
     assert!(run.stderr.contains("inside `content/`, which the next build reads"), "{}", run.stderr);
     assert!(!project.path().join("content/strategi.pdf").exists());
+    // Nor through a symbolic link to that folder.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(project.path().join("content"), project.path().join("ud"))
+            .unwrap();
+        let run = project.run(&["pdf", "--out", "ud/strategi.pdf"]).code(2);
+        assert!(run.stderr.contains("inside `content/`"), "{}", run.stderr);
+        assert!(!project.path().join("content/strategi.pdf").exists());
+    }
 }
 
 #[test]
