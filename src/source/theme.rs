@@ -39,7 +39,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("print.css", include_bytes!("../../themes/default/static/print.css")),
-    ("roadmap.css", include_bytes!("../../themes/default/static/roadmap.css")),
+    ("figures.css", include_bytes!("../../themes/default/static/figures.css")),
     ("search.js", include_bytes!("../../themes/default/static/search.js")),
     ("elasticlunr.min.js", include_bytes!("../../themes/default/static/elasticlunr.min.js")),
     (

@@ -99,11 +99,12 @@ pub fn print(input: &Input<'_>, templates: &Templates) -> Result<OutputFile, Err
     Ok(OutputFile { path: FILE.to_owned(), contents: Contents::Bytes(html.into_bytes()) })
 }
 
-/// The theme's `roadmap.css` (the roadmap's look, shared with the site) and
-/// `print.css`, in that order; a project theme may replace either.
+/// The theme's `figures.css` (the look of the roadmap and the charts, shared
+/// with the site) and `print.css`, in that order; a project theme may
+/// replace either.
 fn stylesheet(templates: &Templates) -> Result<String, Error> {
     let mut css = String::new();
-    for name in ["roadmap.css", "print.css"] {
+    for name in ["figures.css", "print.css"] {
         let file = templates.statics.iter().find(|f| f.path.rsplit('/').next() == Some(name));
         if let Some(file) = file {
             css.push_str(&String::from_utf8_lossy(&inline::read(&file.contents)?));
