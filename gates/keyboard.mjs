@@ -96,11 +96,14 @@ async function walk(page, rel, url, size) {
   if (!resp || !resp.ok()) return { problems: [`HTTP ${resp && resp.status()}`], stops: 0 };
   const total = await page.evaluate(prepare);
 
-  if (rel !== BOARD_EDITION) problems.push(...await skipLink(page, at));
+  if (rel !== BOARD_EDITION) {
+    problems.push(...await skipLink(page, at));
+    // The skip link moved the focus: start again from the top.
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await page.evaluate(prepare);
+  }
 
   // Tab from the top through the whole page.
-  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-  await page.evaluate(prepare);
   const seen = new Set();
   let stops = 0;
   for (let step = 0; step < total + 10; step++) {
