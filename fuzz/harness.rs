@@ -27,6 +27,7 @@ use stratdoc::diagnostics::{Diagnostics, Span};
 use stratdoc::frontmatter::{self, Field, Frontmatter, Node, Value};
 use stratdoc::markdown::{self, HtmlOptions};
 use stratdoc::model::{self, Parsed, Quarter};
+use stratdoc::output::Sink;
 use stratdoc::pipeline::{self, Options};
 use stratdoc::render::Templates;
 use stratdoc::source::{self, Asset, Content, PageSource};
@@ -102,10 +103,9 @@ pub fn validate(data: &[u8]) {
         if let Some(fm) = &frontmatter {
             check_frontmatter(&sources, fm);
         }
-        parsed.push(Parsed { source: id, path: path.to_owned(), frontmatter });
+        parsed.push(Parsed::new(id, path, frontmatter, text));
     }
-    let publication =
-        model::validate(&parsed, &sources, assets(), &config, drafts, AS_OF, &mut diags);
+    let publication = model::validate(&parsed, assets(), &config, drafts, AS_OF, &mut diags);
     for page in &publication.pages {
         check_span(&sources, &page.id_span, "page id");
         check_range(&sources.get(page.source).text, &page.body, "page body");
@@ -144,9 +144,18 @@ pub fn markdown(data: &[u8]) {
     let config = Config { title: "T".into(), ..Config::default() };
 
     let content = Content { pages: pages.clone(), assets: assets(), tables: Vec::new() };
-    let result =
-        pipeline::render(&config, content, &sources, templates(), &Options::default(), &mut diags);
-    if let Ok((files, _)) = &result {
+    let sink = Sink::memory();
+    let result = pipeline::render(
+        &config,
+        content,
+        &sources,
+        templates(),
+        &Options::default(),
+        &sink,
+        &mut diags,
+    );
+    if result.is_ok() {
+        let files = sink.into_files();
         assert!(
             files.iter().any(|f| f.path == "narrative/a.html"),
             "a clean build has no narrative/a.html: {:?}",
@@ -159,23 +168,23 @@ pub fn markdown(data: &[u8]) {
     let mut diags = Diagnostics::new();
     let parsed: Vec<Parsed> = pages
         .iter()
-        .map(|p| Parsed {
-            source: p.id,
-            path: p.path.clone(),
-            frontmatter: frontmatter::parse(p.id, &sources.get(p.id).text, &mut diags),
+        .map(|p| {
+            let text = &sources.get(p.id).text;
+            Parsed::new(p.id, &p.path, frontmatter::parse(p.id, text, &mut diags), text)
         })
         .collect();
-    let publication =
-        model::validate(&parsed, &sources, assets(), &config, false, AS_OF, &mut diags);
+    let publication = model::validate(&parsed, assets(), &config, false, AS_OF, &mut diags);
     let options = HtmlOptions { language: Language::En, allow_html: false };
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .iter()
         .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options))
         .collect();
-    let links = xref::resolve(&publication, &docs, &mut diags);
-    for ((id, _), doc) in publication.iter().zip(&docs) {
-        let hrefs = links.site_hrefs(id, &publication);
+    let index = xref::Index::new(&publication);
+    let mut pending = Vec::new();
+    for ((id, page), doc) in publication.iter().zip(&docs) {
+        let targets = index.links(id, doc, &mut pending, &mut diags);
+        let hrefs: Vec<_> = targets.iter().map(|t| t.site_href(page, &publication)).collect();
         assert_eq!(doc.links.len(), hrefs.len(), "one target per link");
         for link in &doc.links {
             check_span(&sources, &link.span, "markdown link");

@@ -11,14 +11,16 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::artifact::Contents;
 use crate::calendar::Date;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Sources;
 use crate::diagnostics::report::{self, Color, Format};
 use crate::error::Error;
-use crate::output;
+use crate::output::{Output, Sink};
 use crate::pdf::{self, Browser};
 use crate::pipeline::{self, Options};
+use crate::render::{Outputs, PRINT_FILE};
 
 /// Turns a strategy kept as Markdown files with YAML frontmatter into a linked static site.
 #[derive(Debug, Parser)]
@@ -131,7 +133,7 @@ pub struct PdfArgs {
 
 /// What a successful run made, for its summary line.
 enum Made {
-    Site(PathBuf),
+    Site(PathBuf, usize),
     Checked,
     Pdf(PathBuf, pdf::Printed),
 }
@@ -150,24 +152,45 @@ pub fn run(cli: &Cli) -> u8 {
     };
     let mut sources = Sources::default();
     let mut diags = Diagnostics::new();
-    let options = Options { drafts: project.drafts, today: today() };
+    let outputs = match &cli.command {
+        Command::Pdf(_) => Outputs { site: false, print: true },
+        Command::Build(_) | Command::Check(_) => Outputs::ALL,
+    };
+    let options = Options { drafts: project.drafts, today: today(), outputs };
     let result = prepare(&cli.command).and_then(|browser| {
-        let site = pipeline::build(&project.project, &options, &mut sources, &mut diags)?;
-        let made = match &cli.command {
+        let mut make = |sink: &Sink| {
+            pipeline::build(&project.project, &options, sink, &mut sources, &mut diags)
+        };
+        Ok(match &cli.command {
             Command::Build(args) => {
                 let out = args.out.clone().unwrap_or_else(|| args.project.project.join("public"));
-                output::write(&site.files, &out, &project.project)?;
-                Made::Site(out)
+                let site = Output::open(&out, &project.project)?;
+                let built = make(site.sink())?;
+                let files = site.sink().count();
+                site.publish()?;
+                (built, Made::Site(out, files))
             }
-            Command::Check(_) => Made::Checked,
+            Command::Check(_) => (make(&Sink::nowhere())?, Made::Checked),
             Command::Pdf(args) => {
                 let out = pdf_out(args);
                 let browser = browser.expect("prepared for pdf");
-                let printed = pdf::print(&site, &browser, &out)?;
-                Made::Pdf(out, printed)
+                let memory = Sink::memory();
+                let built = make(&memory)?;
+                let html = memory
+                    .into_files()
+                    .into_iter()
+                    .find(|f| f.path == PRINT_FILE)
+                    .and_then(|f| match f.contents {
+                        Contents::Bytes(bytes) => String::from_utf8(bytes).ok(),
+                        Contents::Copy(_) => None,
+                    })
+                    .ok_or_else(|| Error::Pdf {
+                        reason: format!("the build made no `{PRINT_FILE}`"),
+                    })?;
+                let printed = pdf::print(&html, &built.config, &browser, &out)?;
+                (built, Made::Pdf(out, printed))
             }
-        };
-        Ok((site, made))
+        })
     });
     report::emit(&diags, &sources, project.message_format.into(), project.color.into());
     match result {
@@ -175,10 +198,9 @@ pub fn run(cli: &Cli) -> u8 {
             let ms = started.elapsed().as_millis();
             let warnings = diags.count_warnings();
             match made {
-                Made::Site(out) => say(format_args!(
-                    "stratdoc: built {} pages ({} files), {warnings} in {ms} ms → {}",
+                Made::Site(out, files) => say(format_args!(
+                    "stratdoc: built {} pages ({files} files), {warnings} in {ms} ms → {}",
                     site.pages,
-                    site.files.len(),
                     out.display()
                 )),
                 Made::Checked => say(format_args!(

@@ -14,8 +14,8 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span};
-use crate::markdown::Doc;
-use crate::model::{ChartSpec, Kind, PageId, Publication};
+use crate::markdown::Embed;
+use crate::model::{ChartSpec, Kind, Page, PageId, Publication};
 use crate::source::TableSource;
 
 /// A chart's figures.
@@ -58,16 +58,13 @@ impl Charts {
     }
 }
 
-/// Reads the figures of every chart of every analysis page, and checks that
-/// every ```` ```chart ID ```` block in the text names one of its page.
+/// Reads the figures of every chart of every analysis page.
 pub fn read(
     publication: &Publication,
-    docs: &[Doc<'_>],
     tables: &[TableSource],
     sources: &Sources,
     diags: &mut Diagnostics,
 ) -> Charts {
-    check_blocks(publication, docs, diags);
     let by_path: HashMap<&str, &TableSource> = tables.iter().map(|t| (t.rel.as_str(), t)).collect();
     let mut charts = Charts::default();
     for (id, page) in publication.of_kind(Kind::Analysis) {
@@ -122,30 +119,28 @@ pub fn read(
     charts
 }
 
-/// Every `chart` block names a chart of its own page (by `id`; a block with
-/// no id takes the first).
-fn check_blocks(publication: &Publication, docs: &[Doc<'_>], diags: &mut Diagnostics) {
-    for ((_, page), doc) in publication.iter().zip(docs) {
-        for embed in doc.embeds.iter().filter(|e| e.kind == "chart") {
-            let ids: Vec<&str> = page.charts.iter().map(|c| c.id.as_str()).collect();
-            let known =
-                embed.arg.is_empty() && !ids.is_empty() || ids.contains(&embed.arg.as_str());
-            if known {
-                continue;
-            }
-            let (message, help) = if ids.is_empty() {
-                (
-                    "this page has no charts to place".to_owned(),
-                    "charts belong to analysis pages with `data:` and `charts:` in their frontmatter".to_owned(),
-                )
-            } else {
-                (
-                    format!("no chart `{}` on this page", embed.arg),
-                    format!("this page's charts: {}", ids.join(", ")),
-                )
-            };
-            diags.push(Diagnostic::error(embed.span.clone(), message).help(help));
+/// Every `chart` block of `page`'s text names one of its charts (by `id`; a
+/// block with no id takes the first).
+pub fn check_blocks(page: &Page, embeds: &[Embed], diags: &mut Diagnostics) {
+    for embed in embeds.iter().filter(|e| e.kind == "chart") {
+        let ids: Vec<&str> = page.charts.iter().map(|c| c.id.as_str()).collect();
+        let known = embed.arg.is_empty() && !ids.is_empty() || ids.contains(&embed.arg.as_str());
+        if known {
+            continue;
         }
+        let (message, help) = if ids.is_empty() {
+            (
+                "this page has no charts to place".to_owned(),
+                "charts belong to analysis pages with `data:` and `charts:` in their frontmatter"
+                    .to_owned(),
+            )
+        } else {
+            (
+                format!("no chart `{}` on this page", embed.arg),
+                format!("this page's charts: {}", ids.join(", ")),
+            )
+        };
+        diags.push(Diagnostic::error(embed.span.clone(), message).help(help));
     }
 }
 

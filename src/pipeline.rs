@@ -1,38 +1,39 @@
-//! The driver: every stage in order, from a project folder to the site's
-//! files in memory. Nothing here writes; `build` and `check` differ only in
-//! whether the caller writes the result (and `serve` will keep it in memory).
+//! The driver: every stage in order, from a project folder to the files of
+//! its outputs, handed to a [`Sink`] as they are made. `build` writes them
+//! into a staging folder, `check` drops them, `pdf` asks for the board
+//! edition alone, and `serve` keeps them in memory.
 //!
 //! 1. `source` reads the project (the only input I/O, every input held to
 //!    the inside-the-project rule): `stratdoc.yaml`, parsed by `config`, the
 //!    logo, `content/` and the theme with `templates/`, which become `Templates`;
 //! 2. `frontmatter::parse` splits and parses each page, in parallel;
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
-//! 4. `markdown::parse` reads each body once; its heading levels are checked
-//!    (`markdown::check_levels`); `xref::resolve` checks its links;
-//! 5. `markdown::to_html` and `render::site` produce the output files;
-//!    `render::exports` adds the JSON, CSV and calendar exports, and
-//!    `render::print` the board edition, `print.html`.
+//! 4. `data::read` reads the figures of the charts;
+//! 5. `render::run` parses each body once and writes it for every output
+//!    (the site's pages, the board edition, the search index), checks the
+//!    links between pages once every page is read, then writes what shows
+//!    many pages: overviews, plan views, exports.
 //!
-//! Content problems are collected in `diags` all the way through; the run
-//! stops before rendering if any of them is an error.
+//! Content problems are collected in `diags` all the way through; a page
+//! with an error is read and checked but not written, and a run with any
+//! error ends in `Error::Content`, its files not to be published.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::artifact::OutputFile;
 use crate::calendar::{Date, Quarter};
 use crate::config::{self, Config};
 use crate::data;
-use crate::diagnostics::Diagnostics;
-use crate::diagnostics::Sources;
+use crate::diagnostics::{Diagnostics, SourceId, Sources};
 use crate::error::Error;
 use crate::frontmatter;
-use crate::markdown::{self, HtmlOptions};
-use crate::model::{self, Kind, Parsed, Publication};
-use crate::render::{self, Templates};
-use crate::source::{Content, Project};
-use crate::xref;
+use crate::markdown::{self, Doc, HtmlOptions};
+use crate::model::{self, Kind, Parsed};
+use crate::output::Sink;
+use crate::render::{self, Input, Outputs, Templates};
+use crate::source::{Content, PageSource, Project};
 
 /// Choices that change what is built.
 #[derive(Clone, Debug)]
@@ -43,33 +44,39 @@ pub struct Options {
     /// otherwise. The command line reads it from the clock or from
     /// `SOURCE_DATE_EPOCH` (for reproducible builds).
     pub today: Date,
+    /// Which outputs to make.
+    pub outputs: Outputs,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { drafts: false, today: Date { year: 2027, month: 1, day: 1 } }
+        Options {
+            drafts: false,
+            today: Date { year: 2027, month: 1, day: 1 },
+            outputs: Outputs::ALL,
+        }
     }
 }
 
-/// A finished build, in memory.
+/// What a build made.
 #[derive(Debug)]
-pub struct Site {
-    /// Every file of the site.
-    pub files: Vec<OutputFile>,
-    /// How many content pages it has.
+pub struct Built {
+    /// How many web pages the site has.
     pub pages: usize,
     /// The project's settings.
     pub config: Config,
 }
 
-/// Runs every stage on the project in `root`. `sources` receives the files
-/// read, so the caller can render `diags` against them.
+/// Runs every stage on the project in `root`, writing into `sink`.
+/// `sources` receives the files read, so the caller can render `diags`
+/// against them.
 pub fn build(
     root: &Path,
     options: &Options,
+    sink: &Sink,
     sources: &mut Sources,
     diags: &mut Diagnostics,
-) -> Result<Site, Error> {
+) -> Result<Built, Error> {
     let project = Project::open(root)?;
     let config_file = project.load_config(sources, diags)?;
     let mut config = config::parse(&config_file, sources, diags)?;
@@ -77,92 +84,76 @@ pub fn build(
     let content = project.load_content(&config, sources, diags)?;
     let theme = project.load_theme(&config, sources, diags)?;
     let templates = Templates::new(&theme, diags)?;
-    let (files, pages) = render(&config, content, sources, &templates, options, diags)?;
-    Ok(Site { files, pages, config })
+    let pages = render(&config, content, sources, &templates, options, sink, diags)?;
+    Ok(Built { pages, config })
 }
 
 /// The pure part of a build: from loaded sources to output files, with no
-/// I/O. Returns the files and the number of HTML pages among them.
+/// I/O but the sink's. Returns the number of web pages written.
 pub fn render(
     config: &Config,
     content: Content,
     sources: &Sources,
     templates: &Templates,
     options: &Options,
+    sink: &Sink,
     diags: &mut Diagnostics,
-) -> Result<(Vec<OutputFile>, usize), Error> {
-    let parsed: Vec<(Parsed, Diagnostics)> = content
-        .pages
+) -> Result<usize, Error> {
+    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
+    let (parsed, early) = parse(&content.pages, sources, html_options, diags);
+    let as_of = config.as_of.unwrap_or_else(|| Quarter::of(options.today));
+    let publication =
+        model::validate(&parsed, content.assets, config, options.drafts, as_of, diags);
+    let charts = data::read(&publication, &content.tables, sources, diags);
+    render::check_print(&config.print, &publication, diags);
+    // With errors already, the pages are still read, for every problem in
+    // one run, but nothing is rendered.
+    let outputs = if diags.has_errors() { Outputs::NONE } else { options.outputs };
+    let input =
+        Input { config, publication: &publication, sources, charts: &charts, early: &early, as_of };
+    render::run(&input, templates, outputs, sink, diags)?;
+    Ok(sink.pages())
+}
+
+/// Splits and parses each page's frontmatter, in parallel. A plain page
+/// with no `title:` takes its title from its first `#` heading: its body is
+/// parsed here, and that parse is kept for the render pass.
+fn parse<'s>(
+    pages: &[PageSource],
+    sources: &'s Sources,
+    options: HtmlOptions,
+    diags: &mut Diagnostics,
+) -> (Vec<Parsed>, HashMap<SourceId, Doc<'s>>) {
+    let parsed: Vec<(Parsed, Option<Doc<'s>>, Diagnostics)> = pages
         .par_iter()
         .map(|page| {
             let mut local = Diagnostics::new();
             let text = &sources.get(page.id).text;
-            let frontmatter = match (page.readable, Kind::from_path(&page.path)) {
+            let plain = Kind::from_path(&page.path) == Kind::Page;
+            let frontmatter = match (page.readable, plain) {
                 (false, _) => None,
-                (true, Kind::Page) => frontmatter::parse_plain(page.id, text, &mut local),
-                (true, _) => frontmatter::parse(page.id, text, &mut local),
+                (true, true) => frontmatter::parse_plain(page.id, text, &mut local),
+                (true, false) => frontmatter::parse(page.id, text, &mut local),
             };
-            (Parsed { source: page.id, path: page.path.clone(), frontmatter }, local)
+            let doc = frontmatter
+                .as_ref()
+                .filter(|fm| plain && fm.get("title").is_none())
+                .map(|fm| markdown::parse(page.id, text, fm.body.clone(), options));
+            let heading = doc.as_ref().and_then(markdown::first_heading);
+            let parsed = Parsed { source: page.id, path: page.path.clone(), frontmatter, heading };
+            (parsed, doc, local)
         })
         .collect();
-    let parsed: Vec<Parsed> = parsed
+    let mut early = HashMap::new();
+    let parsed = parsed
         .into_iter()
-        .map(|(parsed, local)| {
+        .map(|(parsed, doc, local)| {
             diags.extend(local.items().iter().cloned());
+            if let Some(doc) = doc {
+                early.insert(parsed.source, doc);
+            }
             parsed
         })
         .collect();
-
-    let as_of = config.as_of.unwrap_or_else(|| Quarter::of(options.today));
-    let publication =
-        model::validate(&parsed, sources, content.assets, config, options.drafts, as_of, diags);
-    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
-    let docs: Vec<markdown::Doc<'_>> = publication
-        .pages
-        .par_iter()
-        .map(|page| {
-            let text = &sources.get(page.source).text;
-            markdown::parse(page.source, text, page.body.clone(), html_options)
-        })
-        .collect();
-    heading_levels(&publication, &docs, diags);
-    let links = xref::resolve(&publication, &docs, diags);
-    let charts = data::read(&publication, &docs, &content.tables, sources, diags);
-    render::check_print(&config.print, &publication, diags);
-    diags.sort();
-    if diags.has_errors() {
-        return Err(Error::Content(diags.clone()));
-    }
-    let input = render::Input {
-        config,
-        publication: &publication,
-        docs: &docs,
-        links: &links,
-        charts: &charts,
-        as_of,
-    };
-    // The outputs share only the input: they are built side by side.
-    let (site, print) =
-        rayon::join(|| render::site(&input, templates), || render::print(&input, templates));
-    let mut files = site?;
-    files.extend(render::exports(&input));
-    let pages = files
-        .iter()
-        .filter(|f| Path::new(&f.path).extension().is_some_and(|e| e == "html"))
-        .count();
-    files.push(print?);
-    Ok((files, pages))
-}
-
-/// Warns where a body's headings would give its page a second `h1` or skip
-/// a level, by where the default theme puts the body in its page.
-fn heading_levels(publication: &Publication, docs: &[markdown::Doc<'_>], diags: &mut Diagnostics) {
-    for (page, doc) in publication.pages.iter().zip(docs) {
-        let under = match (page.kind, page.title_in_body) {
-            (Kind::Purpose, _) => markdown::Under::Section,
-            (_, true) => markdown::Under::OwnTitle,
-            _ => markdown::Under::Title,
-        };
-        diags.extend(markdown::check_levels(&doc.headings, under));
-    }
+    (parsed, early)
 }

@@ -1,9 +1,10 @@
-//! Markdown, in two cheap passes over one parse: [`parse`] reads a page body
-//! once into events and collects its outline (heading ids, footnotes, links,
-//! anchors) so cross-references can be checked before any HTML exists;
-//! [`to_html`] then writes the same events with links rewritten;
-//! [`plain_text`] reads the words alone, for the search index.
-//! pulldown-cmark stays in here.
+//! Markdown, parsed once per page: [`parse`] reads a body into its events
+//! and, from them, its outline (heading ids, footnotes, links, anchors), so
+//! cross-references are known before any HTML exists. Every output then
+//! writes from the same events: [`to_html`] the site's HTML,
+//! [`to_print_html`] the board edition's (ids scoped, headings deeper),
+//! [`plain_text`] the words for the search index, [`first_heading`] a plain
+//! page's title. pulldown-cmark stays in here.
 
 mod html;
 mod ids;
@@ -20,7 +21,7 @@ use crate::config::Language;
 use crate::diagnostics::{SourceId, Span};
 use crate::slug::slugify;
 
-pub use html::to_html;
+pub use html::{PrintScope, to_html, to_print_html};
 use ids::Ids;
 mod text;
 pub use levels::{Under, check_levels};
@@ -67,6 +68,26 @@ pub struct Link {
     pub image: bool,
 }
 
+/// How an output writes the destination of one link or image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Href {
+    /// As written (a web address).
+    Keep,
+    /// To this address.
+    To(String),
+    /// Not as a link at all: its text stays, as text (a link the board
+    /// edition cannot follow).
+    Unlink,
+}
+
+/// Joins a page's anchor in the board edition and an id inside the page.
+/// Page anchors are made of URL slugs, which never hold `--`, so the result
+/// is unique in the document.
+#[must_use]
+pub fn scoped(anchor: &str, id: &str) -> String {
+    format!("{anchor}--{id}")
+}
+
 /// A block the output fills in: a fenced code block whose info string is
 /// `chart ID` (```` ```chart alle-udsagn ````) places a chart there. On a git
 /// host it shows as a small code block naming the chart.
@@ -83,12 +104,13 @@ pub struct Embed {
 /// The kinds of embed a fenced block can name.
 const EMBEDS: [&str; 1] = ["chart"];
 
-/// The outline of a page body: what cross-references need, without HTML.
-/// Holding the outline rather than the events keeps memory to a fraction of
-/// the text; [`to_html`] parses the body a second time, which costs less.
+/// A page body, parsed: its events and its outline. It borrows the source
+/// text, so it lives while its page is rendered; the outputs are written
+/// from its events, never by parsing the text again.
 #[derive(Debug)]
 pub struct Doc<'a> {
-    body: &'a str,
+    /// The body's events, in order.
+    events: Vec<Event<'a>>,
     /// Headings, in order.
     pub headings: Vec<Heading>,
     /// Links and images, in order; [`to_html`] takes their new targets in the same order.
@@ -100,8 +122,6 @@ pub struct Doc<'a> {
     pub embeds: Vec<Embed>,
     /// Footnotes by label, case-folded as pulldown-cmark matches them.
     footnotes: HashMap<String, Footnote>,
-    /// True when links in raw HTML are among [`Doc::links`].
-    raw_html_links: bool,
 }
 
 /// A footnote as the HTML shows it.
@@ -126,32 +146,51 @@ pub struct HtmlOptions {
     pub allow_html: bool,
 }
 
-/// Reads the outline of `text[body]` (the body of file `source`).
+/// Parses `text[body]` (the body of file `source`): its events and outline.
 #[must_use]
 pub fn parse(source: SourceId, text: &str, body: Range<usize>, options: HtmlOptions) -> Doc<'_> {
     let mut outline = Outline::default();
     let at =
         |range: Range<usize>| Span::new(source, body.start + range.start..body.start + range.end);
     let body_text = &text[body.clone()];
+    let mut events = Vec::with_capacity(body_text.len() / 16);
     for (event, range) in Parser::new_ext(body_text, parser_options()).into_offset_iter() {
+        outline.read(&event, range, body_text, &at, options);
+        events.push(event);
+    }
+    outline.finish(events, options)
+}
+
+impl Outline {
+    /// Takes in what `event` (at `range` of `body`) adds to the outline.
+    fn read(
+        &mut self,
+        event: &Event<'_>,
+        range: Range<usize>,
+        body: &str,
+        at: &impl Fn(Range<usize>) -> Span,
+        options: HtmlOptions,
+    ) {
+        let outline = self;
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
-                let line = body_text[range.clone()].lines().next().unwrap_or_default().trim_end();
+                let line = body[range.clone()].lines().next().unwrap_or_default().trim_end();
                 let span = at(range.start..range.start + line.len());
-                outline.heading = Some((id.map(|id| id.nfc().collect()), String::new(), span));
+                let custom = id.as_ref().map(|id| id.nfc().collect());
+                outline.heading = Some((custom, String::new(), span));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text, _)) = &mut outline.heading {
-                    text.push_str(&t);
+                    text.push_str(t);
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((custom, text, span)) = outline.heading.take() {
-                    outline.headings.push((level_number(level), custom, text, span));
+                    outline.headings.push((level_number(*level), custom, text, span));
                 }
             }
             Event::Start(Tag::Link { link_type, dest_url, .. }) => {
-                let dest = if link_type == LinkType::Email {
+                let dest = if *link_type == LinkType::Email {
                     format!("mailto:{dest_url}")
                 } else {
                     dest_url.to_string()
@@ -166,19 +205,19 @@ pub fn parse(source: SourceId, text: &str, body: Range<usize>, options: HtmlOpti
                 });
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                if let Some((kind, arg)) = embed(&info) {
+                if let Some((kind, arg)) = embed(info) {
                     outline.embeds.push(Embed { kind, arg, span: at(range) });
                 }
             }
-            Event::FootnoteReference(label) => outline.footnote(&label, true),
-            Event::Start(Tag::FootnoteDefinition(label)) => outline.footnote(&label, false),
+            Event::FootnoteReference(label) => outline.footnote(label, true),
+            Event::Start(Tag::FootnoteDefinition(label)) => outline.footnote(label, false),
             Event::Start(Tag::HtmlBlock) if options.allow_html => {
                 outline.html_block = Some(HtmlChunk::default());
             }
             Event::Html(html) | Event::InlineHtml(html) if options.allow_html => {
                 match &mut outline.html_block {
-                    Some(block) => block.push(&html, range.start),
-                    None => HtmlChunk::one(&html, range.start).links_into(&mut outline.links, at),
+                    Some(block) => block.push(html, range.start),
+                    None => HtmlChunk::one(html, range.start).links_into(&mut outline.links, at),
                 }
             }
             Event::End(TagEnd::HtmlBlock) => {
@@ -189,7 +228,6 @@ pub fn parse(source: SourceId, text: &str, body: Range<usize>, options: HtmlOpti
             _ => {}
         }
     }
-    outline.finish(body_text, options)
 }
 
 /// What [`parse`] gathers before ids are given out.
@@ -222,7 +260,7 @@ impl Outline {
     /// Gives out ids: footnotes first (from their labels alone), then the
     /// headings' own `{#ids}`, then the rest, so a heading never takes an id
     /// a footnote or an explicit id needs. Each id costs O(1) (see [`Ids`]).
-    fn finish(self, body: &str, options: HtmlOptions) -> Doc<'_> {
+    fn finish(self, events: Vec<Event<'_>>, options: HtmlOptions) -> Doc<'_> {
         let mut ids = Ids::default();
         let mut footnotes: Vec<Footnote> = self
             .footnotes
@@ -268,13 +306,12 @@ impl Outline {
             })
             .collect();
         Doc {
-            body,
+            events,
             headings,
             links: self.links,
             ids: ids.into_set(),
             embeds: self.embeds,
             footnotes: self.footnotes.into_iter().map(|(key, _)| key).zip(footnotes).collect(),
-            raw_html_links: options.allow_html,
         }
     }
 }
@@ -316,7 +353,7 @@ impl HtmlChunk {
         at + (i - start)
     }
 
-    fn links_into(&self, links: &mut Vec<Link>, at: impl Fn(Range<usize>) -> Span) {
+    fn links_into(&self, links: &mut Vec<Link>, at: &impl Fn(Range<usize>) -> Span) {
         for link in raw_html::links(&self.text) {
             // Each end is mapped on its own: a value may cross a line of a
             // block quote, whose `> ` is not in the joined text.

@@ -63,7 +63,8 @@ fn links_are_collected_with_spans_and_rewritten_in_order() {
     assert_eq!(doc.links[0].dest, "../directions/cyber.md#mål");
     assert_eq!(sources.line_col(id, doc.links[0].span.range.start), (4, 4));
     assert!(doc.links[1].image);
-    let out = to_html(&doc, &[Some("../directions/cyber.html#maal".into()), None], &[], DA);
+    let out =
+        to_html(&doc, &[Href::To("../directions/cyber.html#maal".into()), Href::Keep], &[], DA);
     assert!(out.contains("href=\"../directions/cyber.html#maal\""), "{out}");
     assert!(out.contains("src=\"kort.png\""), "{out}");
 }
@@ -198,7 +199,7 @@ fn typographic_quotes_never_change_code() {
 fn email_autolinks_are_mailto_links() {
     let doc = outline("Skriv til <kontakt@example.dk>.\n", DA);
     assert_eq!(doc.links[0].dest, "mailto:kontakt@example.dk");
-    let out = to_html(&doc, &[None], &[], DA);
+    let out = to_html(&doc, &[Href::Keep], &[], DA);
     assert!(out.contains("<a href=\"mailto:kontakt@example.dk\">kontakt@example.dk</a>"), "{out}");
 }
 
@@ -215,8 +216,11 @@ fn links_in_raw_html_are_collected_and_rewritten() {
         [("b.md#x", false, "b.md#x"), ("kort.png", true, "kort.png"), ("c.md", false, "[c](c.md)")]
     );
     assert_eq!(sources.line_col(id, doc.links[1].span.range.start), (7, 8));
-    let targets =
-        [Some("b.html#x".to_owned()), Some("kort.png".to_owned()), Some("c.html".to_owned())];
+    let targets = [
+        Href::To("b.html#x".to_owned()),
+        Href::To("kort.png".to_owned()),
+        Href::To("c.html".to_owned()),
+    ];
     let out = to_html(&doc, &targets, &[], DA);
     assert!(out.contains("<a href=\"b.html#x\">b</a>"), "{out}");
     assert!(out.contains("<div><img alt=\"k\"\nsrc=\"kort.png\"></div>"), "{out}");
@@ -225,7 +229,7 @@ fn links_in_raw_html_are_collected_and_rewritten() {
     let off = HtmlOptions { allow_html: false, ..DA };
     let doc = parse(id, text, 17..text.len(), off);
     assert_eq!(doc.links.len(), 1);
-    assert!(to_html(&doc, &[None], &[], off).contains("&lt;a href=\"b.md#x\"&gt;"));
+    assert!(to_html(&doc, &[Href::Keep], &[], off).contains("&lt;a href=\"b.md#x\"&gt;"));
 }
 
 #[test]

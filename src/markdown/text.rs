@@ -1,26 +1,26 @@
 //! A page body as plain text, for the search index: the words a reader sees,
 //! without markup.
 
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-use crate::markdown::{Doc, embed, parser_options};
+use crate::markdown::{Doc, embed};
 
 /// The words of `doc`'s body as a reader sees them, separated by single
 /// spaces: paragraphs, headings, lists, tables, footnotes, image
 /// descriptions, code and the text between raw HTML tags; no markup, no
 /// tags, no chart blocks (their block holds an id, not words). At most
-/// `max_words` words: the parse stops there, so a long page costs no more
+/// `max_words` words: reading stops there, so a long page costs no more
 /// than a short one.
 #[must_use]
 pub fn plain_text(doc: &Doc<'_>, max_words: usize) -> String {
     let mut text = Words { out: String::new(), count: 0, max: max_words, space: false };
     let mut in_embed = false;
-    for event in Parser::new_ext(doc.body, parser_options()) {
+    for event in &doc.events {
         match event {
-            Event::Text(t) | Event::Code(t) if !in_embed => text.push(&t),
-            Event::Html(t) | Event::InlineHtml(t) => text.push(&strip_tags(&t)),
+            Event::Text(t) | Event::Code(t) if !in_embed => text.push(t),
+            Event::Html(t) | Event::InlineHtml(t) => text.push(&strip_tags(t)),
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                in_embed = embed(&info).is_some();
+                in_embed = embed(info).is_some();
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_embed = false;

@@ -358,7 +358,7 @@ mod tests {
     use std::path::PathBuf;
 
     use crate::config::Config;
-    use crate::diagnostics::{Diagnostics, Sources};
+    use crate::diagnostics::Diagnostics;
     use crate::model::validate;
     use crate::source::Asset;
 
@@ -372,7 +372,6 @@ mod tests {
         let mut diags = Diagnostics::new();
         validate(
             &[],
-            &Sources::default(),
             assets,
             &Config::default(),
             false,

@@ -35,9 +35,10 @@ pub use url::{
 };
 
 pub use crate::calendar::Quarter;
-use crate::config::Config;
-use crate::diagnostics::{Diagnostics, SourceId, Sources};
+use crate::config::{Config, Language};
+use crate::diagnostics::{Diagnostics, SourceId};
 use crate::frontmatter::Frontmatter;
+use crate::markdown::{self, HtmlOptions};
 use crate::source::Asset;
 
 /// Input to [`validate`]: one parsed Markdown file.
@@ -49,6 +50,31 @@ pub struct Parsed {
     pub path: String,
     /// Its frontmatter; `None` when it could not be read (already reported).
     pub frontmatter: Option<Frontmatter>,
+    /// For a plain page with no `title:`, the text of its first `#`
+    /// heading, which is then its title.
+    pub heading: Option<String>,
+}
+
+impl Parsed {
+    /// `text` (the file `source` at `path`, with `frontmatter`) ready to be
+    /// validated. The pipeline reads plain pages' headings from the bodies
+    /// it parses anyway; this reads them itself.
+    #[must_use]
+    pub fn new(
+        source: SourceId,
+        path: &str,
+        frontmatter: Option<Frontmatter>,
+        text: &str,
+    ) -> Parsed {
+        let heading = frontmatter
+            .as_ref()
+            .filter(|fm| Kind::from_path(path) == Kind::Page && fm.get("title").is_none())
+            .and_then(|fm| {
+                let options = HtmlOptions { language: Language::Da, allow_html: true };
+                markdown::first_heading(&markdown::parse(source, text, fm.body.clone(), options))
+            });
+        Parsed { source, path: path.to_owned(), frontmatter, heading }
+    }
 }
 
 /// Checks every page and the references between them. Drafts are dropped
@@ -56,7 +82,6 @@ pub struct Parsed {
 /// errors are in `diags`.
 pub fn validate(
     parsed: &[Parsed],
-    sources: &Sources,
     assets: Vec<Asset>,
     config: &Config,
     drafts: bool,
@@ -78,7 +103,7 @@ pub fn validate(
         .collect();
     let (pages, drafts_out): (Vec<read::Draft>, Vec<read::Draft>) = parsed
         .iter()
-        .filter_map(|p| read::read(p, &sources.get(p.source).text, config, diags))
+        .filter_map(|p| read::read(p, config, diags))
         .partition(|d| drafts || !d.page.draft);
     left_out.extend(drafts_out.into_iter().map(|d| LeftOut {
         path: d.page.path,

@@ -21,10 +21,10 @@ fn run(files: &[(&str, &str)], drafts: bool) -> (Publication, Vec<(String, usize
     for (path, text) in files {
         let id = sources.add(format!("content/{path}"), *text);
         let frontmatter = frontmatter::parse(id, text, &mut diags);
-        parsed.push(Parsed { source: id, path: (*path).to_owned(), frontmatter });
+        parsed.push(Parsed::new(id, path, frontmatter, text));
     }
     let config = Config { period: None, ..Config::default() };
-    let publication = validate(&parsed, &sources, Vec::new(), &config, drafts, AS_OF, &mut diags);
+    let publication = validate(&parsed, Vec::new(), &config, drafts, AS_OF, &mut diags);
     diags.sort();
     let found = diags
         .items()
@@ -446,14 +446,11 @@ fn a_direction_no_initiative_serves_is_a_warning() {
         .iter()
         .map(|(path, text)| {
             let id = sources.add(format!("content/{path}"), *text);
-            Parsed {
-                source: id,
-                path: (*path).to_owned(),
-                frontmatter: frontmatter::parse(id, text, &mut diags),
-            }
+            let frontmatter = frontmatter::parse(id, text, &mut diags);
+            Parsed::new(id, path, frontmatter, text)
         })
         .collect();
-    validate(&parsed, &sources, Vec::new(), &Config::default(), false, AS_OF, &mut diags);
+    validate(&parsed, Vec::new(), &Config::default(), false, AS_OF, &mut diags);
     let messages: Vec<&str> = diags.items().iter().map(|d| d.message.as_str()).collect();
     assert_eq!(messages, ["no initiative serves the direction `cyber`"]);
     assert!(!diags.has_errors());

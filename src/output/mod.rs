@@ -1,20 +1,21 @@
-//! Stage 7, WRITE: puts the finished files on disk without ever losing
-//! anything. The site is written into a fresh folder beside the output and
-//! swapped in only when every file is there (see [`publish`] for how); the
-//! old output is replaced only if stratdoc made it (it carries a marker
-//! file). Folders that hold the project or its sources are refused outright.
+//! Stage 7, WRITE: puts the files on disk as they are made, without ever
+//! losing anything. The site is written into a fresh folder beside the
+//! output ([`Output`], through its [`Sink`]) and swapped in only when every
+//! file is there (see [`publish`] for how); the old output is replaced only
+//! if stratdoc made it (it carries a marker file). Folders that hold the
+//! project or its sources are refused outright.
 
 mod publish;
+mod sink;
 
-use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use rayon::prelude::*;
-
-use crate::artifact::{Contents, OutputFile};
+use crate::artifact::OutputFile;
 use crate::error::Error;
 use publish::Staging;
+
+pub use sink::{Sink, Stream};
 
 pub use crate::artifact::MARKER;
 const MARKER_TEXT: &str = "This folder is written by stratdoc. The next build replaces it as a whole: keep nothing of your own here.\n";
@@ -22,23 +23,57 @@ const MARKER_TEXT: &str = "This folder is written by stratdoc. The next build re
 /// Source folders of a project that output may never touch.
 const SOURCE_DIRS: [&str; 3] = ["content", "templates", "themes"];
 
+/// A build's output while it is written: a staging folder beside `out`
+/// that [`Output::publish`] swaps into place. Dropped unpublished (a failed
+/// or interrupted build), it is removed and the old output stays as it was.
+#[derive(Debug)]
+pub struct Output {
+    out: PathBuf,
+    root: PathBuf,
+    staging: Staging,
+    sink: Sink,
+}
+
+impl Output {
+    /// Prepares to replace `out`, refusing a folder stratdoc must not
+    /// touch. `root` is the project folder.
+    pub fn open(out: &Path, root: &Path) -> Result<Output, Error> {
+        let out = absolute(out)?;
+        guard(&out, root)?;
+        let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+            return Err(refuse(&out, "it is the file-system root"));
+        };
+        fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
+        publish::remove_stale(parent, name);
+        let staging = Staging::create(parent, name)?;
+        let sink = Sink::folder(staging.path());
+        Ok(Output { out, root: root.to_path_buf(), staging, sink })
+    }
+
+    /// Where the build's files go.
+    #[must_use]
+    pub fn sink(&self) -> &Sink {
+        &self.sink
+    }
+
+    /// Swaps the finished site in at the output path.
+    pub fn publish(self) -> Result<(), Error> {
+        let parent = self.out.parent().unwrap_or(&self.out);
+        let _lock = publish::lock_parent(parent);
+        // Writing took a while: look again, now that no other build can swap,
+        // in case someone put a folder of their own at `out` meanwhile.
+        guard(&self.out, &self.root)?;
+        self.staging.publish(&self.out)
+    }
+}
+
 /// Writes `files` to `out` atomically. `root` is the project folder.
 pub fn write(files: &[OutputFile], out: &Path, root: &Path) -> Result<(), Error> {
-    let out = absolute(out)?;
-    guard(&out, root)?;
-    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
-        return Err(refuse(&out, "it is the file-system root"));
-    };
-    fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
-    publish::remove_stale(parent, name);
-    // Dropped on any error below, which removes it.
-    let staging = Staging::create(parent, name)?;
-    write_all(files, staging.path())?;
-    let _lock = publish::lock_parent(parent);
-    // Writing took a while: look again, now that no other build can swap,
-    // in case someone put a folder of their own at `out` meanwhile.
-    guard(&out, root)?;
-    staging.publish(&out)
+    let output = Output::open(out, root)?;
+    for file in files {
+        output.sink().put(file.clone())?;
+    }
+    output.publish()
 }
 
 /// Refuses an output folder stratdoc must not replace.
@@ -111,64 +146,11 @@ pub(crate) fn absolute(path: &Path) -> Result<PathBuf, Error> {
     Ok(out)
 }
 
-fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Error> {
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for file in files {
-        let Some(rel) = safe_relative(&file.path) else {
-            return Err(refuse(
-                staging,
-                &format!("output path `{}` would leave the output folder", file.path),
-            ));
-        };
-        if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
-            dirs.push(dir.to_path_buf());
-        }
-    }
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        let dir = staging.join(dir);
-        fs::create_dir_all(&dir).map_err(Error::io("create", &dir))?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let path = staging.join(&file.path);
-        match &file.contents {
-            Contents::Bytes(bytes) => fs::write(&path, bytes).map_err(Error::io("write", &path)),
-            Contents::Copy(from) => copy(from, &path),
-        }
-    })
-}
-
-/// Copies an asset, blaming the right file: a source that cannot be read is
-/// named as such, and a write that fails (a full disk) names the output file.
-/// `fs::copy` reports both as one error, which used to name the source.
-fn copy(from: &Path, to: &Path) -> Result<(), Error> {
-    let mut source = File::open(from).map_err(Error::io("read", from))?;
-    let mut target = File::create(to).map_err(Error::io("write", to))?;
-    let mut buf = vec![0; 64 * 1024];
-    loop {
-        let n = match source.read(&mut buf) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(source) => return Err(Error::Io { action: "read", path: from.into(), source }),
-        };
-        target.write_all(&buf[..n]).map_err(Error::io("write", to))?;
-    }
-}
-
-/// A path that stays inside the folder it is joined to.
-fn safe_relative(path: &str) -> Option<&Path> {
-    let p = Path::new(path);
-    let ok = !path.is_empty()
-        && !path.contains('\\')
-        && p.components().all(|c| matches!(c, Component::Normal(_)));
-    ok.then_some(p)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::sink::{copy, safe_relative};
     use super::*;
+    use crate::artifact::Contents;
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile { path: path.to_owned(), contents: Contents::Bytes(text.as_bytes().to_vec()) }

@@ -19,10 +19,9 @@ use std::path::{Path, PathBuf};
 
 pub use browser::{Browser, ENV as BROWSER_ENV};
 
-use crate::artifact::Contents;
+use crate::config::Config;
 use crate::error::Error;
 use crate::output;
-use crate::pipeline::Site;
 use crate::render::PRINT_FILE;
 
 /// How many times at most the edition is printed.
@@ -37,25 +36,17 @@ pub struct Printed {
     pub passes: usize,
 }
 
-/// Prints the board edition of `site` with `browser` to `out`.
-pub fn print(site: &Site, browser: &Browser, out: &Path) -> Result<Printed, Error> {
-    let html = site
-        .files
-        .iter()
-        .find(|f| f.path == PRINT_FILE)
-        .and_then(|f| match &f.contents {
-            Contents::Bytes(bytes) => String::from_utf8(bytes.clone()).ok(),
-            Contents::Copy(_) => None,
-        })
-        .ok_or_else(|| Error::Pdf { reason: format!("the build made no `{PRINT_FILE}`") })?;
+/// Prints the board edition `html` of a project with settings `config`
+/// with `browser` to `out`.
+pub fn print(html: &str, config: &Config, browser: &Browser, out: &Path) -> Result<Printed, Error> {
     let work = WorkDir::new()?;
-    let anchors = toc::anchors(&html);
+    let anchors = toc::anchors(html);
     let mut numbers: BTreeMap<String, u32> = BTreeMap::new();
     let mut passes = 0;
     let pdf = loop {
         passes += 1;
         let page = work.path.join(PRINT_FILE);
-        fs::write(&page, toc::fill(&html, &numbers)).map_err(Error::io("write", &page))?;
+        fs::write(&page, toc::fill(html, &numbers)).map_err(Error::io("write", &page))?;
         let pdf_path = work.path.join(format!("pass-{passes}.pdf"));
         browser.print(&page, &pdf_path, &work.path.join("profile"))?;
         let pdf = fs::read(&pdf_path).map_err(Error::io("read", &pdf_path))?;
@@ -82,8 +73,8 @@ pub fn print(site: &Site, browser: &Browser, out: &Path) -> Result<Printed, Erro
         numbers = landed;
     };
     let metadata = read::Metadata {
-        author: site.config.organisation.as_deref(),
-        subject: site.config.subtitle.as_deref(),
+        author: config.organisation.as_deref(),
+        subject: config.subtitle.as_deref(),
     };
     let finished = read::finish(&pdf, &metadata).map_err(|e| pdf_error(&e))?;
     let pages = read::page_count(&finished).map_err(|e| pdf_error(&e))?;

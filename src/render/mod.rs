@@ -1,8 +1,10 @@
-//! Stage 6, RENDER: every output of the checked model, in memory. Tera
-//! stays in here.
+//! Stage 6, RENDER: every output of the checked model, each file handed to
+//! the output's [`Sink`] as it is made. Tera stays in here.
 //!
-//! - [`Input`] is what every output renders from: the publication, each
-//!   page's Markdown outline and its resolved links;
+//! - [`Input`] is what every output renders from: the publication, its
+//!   settings, the charts' figures;
+//! - `pass`: the pass over the pages, each page's body parsed once and
+//!   written for every output that shows it;
 //! - `view` builds the view models all outputs share (facts, navigation);
 //! - `plan` lays out and draws the plan views (the roadmap);
 //! - `site` renders the multi-page site; `print` the board edition;
@@ -16,6 +18,7 @@
 
 mod export;
 mod labels;
+mod pass;
 mod plan;
 mod print;
 mod site;
@@ -24,18 +27,21 @@ mod view;
 
 pub use export::exports;
 pub use labels::{date, quarter, quarter_range};
+pub use pass::{Outputs, run};
+pub use print::FILE as PRINT_FILE;
 pub(crate) use print::check as check_print;
-pub use print::{FILE as PRINT_FILE, print};
-pub use site::{Site, site};
+pub use site::Site;
 pub use templates::Templates;
 pub(crate) use templates::escape_html;
 
 use crate::calendar::Quarter;
 use crate::config::Config;
 use crate::data::Charts;
+use std::collections::HashMap;
+
+use crate::diagnostics::{SourceId, Sources};
 use crate::markdown::Doc;
 use crate::model::Publication;
-use crate::xref::Links;
 
 /// What every output renders from.
 pub struct Input<'a> {
@@ -43,10 +49,11 @@ pub struct Input<'a> {
     pub config: &'a Config,
     /// The checked strategy.
     pub publication: &'a Publication,
-    /// Each page's Markdown, by page index.
-    pub docs: &'a [Doc<'a>],
-    /// Each page's resolved links, by page index.
-    pub links: &'a Links,
+    /// The pages' text.
+    pub sources: &'a Sources,
+    /// Bodies parsed before the render pass (plain pages whose title is
+    /// their first heading), by their file: the pass writes them from these.
+    pub early: &'a HashMap<SourceId, Doc<'a>>,
     /// The charts of analysis pages, with their figures.
     pub charts: &'a Charts,
     /// The plan's "now": `as_of` in the config, else the build date's quarter.

@@ -28,6 +28,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("plan.html", include_str!("../../themes/default/templates/plan.html")),
     ("chart.html", include_str!("../../themes/default/templates/chart.html")),
     ("print.html", include_str!("../../themes/default/templates/print.html")),
+    ("print-part.html", include_str!("../../themes/default/templates/print-part.html")),
+    ("print-chapter.html", include_str!("../../themes/default/templates/print-chapter.html")),
+    ("print-section.html", include_str!("../../themes/default/templates/print-section.html")),
     ("search.html", include_str!("../../themes/default/templates/search.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
 ];

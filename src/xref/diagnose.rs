@@ -4,12 +4,12 @@
 //! (see `diagnostics::suggest`), so a thousand broken links cost a thousand
 //! look-ups, not a thousand scans.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Nearby};
-use crate::markdown::{Doc, Link};
+use crate::diagnostics::{Diagnostic, Nearby};
+use crate::markdown::Link;
 use crate::model::PageId;
 use crate::slug::slugify;
-use crate::xref::path::{clip, lands_at_root, nfc, percent_decode, relative_url};
-use crate::xref::{Index, LISTED_HEADINGS};
+use crate::xref::path::{clip, lands_at_root, relative_url};
+use crate::xref::{Anchors, Index};
 
 impl Index<'_> {
     /// A link to a folder that has no page of its own.
@@ -78,50 +78,44 @@ impl Index<'_> {
         }
     }
 
-    pub(super) fn check_fragment(
+    /// A `#fragment` that is not an id of page `to` (whose ids are
+    /// `anchors`, indexed in `nearby`).
+    pub(super) fn broken_fragment(
         &self,
         from: PageId,
         to: PageId,
         fragment: &str,
+        anchors: &Anchors,
+        nearby: &Nearby<'_>,
         link: &Link,
-        diags: &mut Diagnostics,
-    ) {
-        let fragment = nfc(&percent_decode(fragment));
-        let doc = &self.docs[to.index()];
-        if fragment.is_empty() || fragment == "top" || doc.ids.contains(&fragment) {
-            return;
-        }
+    ) -> Diagnostic {
         let target = &self.publication[to];
         let place =
             if from == to { "this page".to_owned() } else { format!("`content/{}`", target.path) };
-        let nearby = self.anchors[to.index()]
-            .get_or_init(|| Nearby::new(doc.ids.iter().map(String::as_str)));
         // `#mål` for a heading `Mål`: the id is its slug, `#maal`.
-        let slug = Some(slugify(&fragment)).filter(|s| doc.ids.contains(s));
+        let slug = Some(slugify(fragment)).filter(|s| anchors.ids.contains(s));
         let help = slug
             .as_deref()
-            .or_else(|| nearby.closest(&fragment))
+            .or_else(|| nearby.closest(fragment))
             .map(|close| format!("did you mean `#{close}`?"))
-            .or_else(|| listed_headings(doc))
+            .or_else(|| listed_headings(anchors))
             .unwrap_or_else(|| "the page has no headings to link to".to_owned());
-        diags.push(
-            Diagnostic::error(
-                link.span.clone(),
-                format!("broken anchor: `#{}` is not a heading in {place}", clip(&fragment)),
-            )
-            .help(help),
-        );
+        Diagnostic::error(
+            link.span.clone(),
+            format!("broken anchor: `#{}` is not a heading in {place}", clip(fragment)),
+        )
+        .help(help)
     }
 }
 
 /// "headings there: #a, #b … and 12 more", in page order.
-fn listed_headings(doc: &Doc<'_>) -> Option<String> {
+fn listed_headings(anchors: &Anchors) -> Option<String> {
     let first: Vec<String> =
-        doc.headings.iter().take(LISTED_HEADINGS).map(|h| format!("`#{}`", clip(&h.id))).collect();
+        anchors.first_headings.iter().map(|id| format!("`#{}`", clip(id))).collect();
     if first.is_empty() {
         return None;
     }
-    let more = doc.headings.len() - first.len();
+    let more = anchors.headings - first.len();
     let more = if more > 0 { format!(" and {more} more") } else { String::new() };
     Some(format!("headings there: {}{more}", first.join(", ")))
 }

@@ -6,20 +6,21 @@
 //! work at any base path and from disk; the board edition as in-document
 //! anchors.
 //!
-//! - this file: [`Target`], [`Links`] and the resolution itself;
+//! - this file: [`Target`], the [`Index`] links are resolved against, and
+//!   the resolution itself; a `#fragment` into another page is checked once
+//!   every page is read ([`Pending`], [`Anchors`]);
 //! - `diagnose`: why a link cannot be followed, with bounded suggestions;
 //! - `path`: relative URLs, the way to the root, schemes, decoding.
 
 mod diagnose;
 mod path;
 
-use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 pub use path::{relative_url, root_of};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Nearby, PathIndex};
-use crate::markdown::{Doc, Link};
+use crate::markdown::{Doc, Href, Link};
 use crate::model::{Kind, Page, PageId, Publication, asset_url, join_relative};
 use path::{clip, folders_of, nfc, percent_decode, scheme, section_kind};
 
@@ -58,39 +59,22 @@ pub enum Target {
 
 impl Target {
     /// How the site writes it from `from`: a relative link, which works at
-    /// any base path and from disk; `None` keeps the link as written.
+    /// any base path and from disk.
     #[must_use]
-    pub fn site_href(&self, from: &Page, publication: &Publication) -> Option<String> {
+    pub fn site_href(&self, from: &Page, publication: &Publication) -> Href {
         let with = |url: &str, fragment: &Option<String>| {
             let fragment = fragment.as_ref().map(|f| format!("#{f}")).unwrap_or_default();
-            Some(format!("{}{fragment}", relative_url(&from.url, url)))
+            Href::To(format!("{}{fragment}", relative_url(&from.url, url)))
         };
         match self {
             Target::Page { page, fragment } => with(&publication[*page].url, fragment),
             Target::File { url, fragment } => with(url, fragment),
-            Target::Section { kind, fragment } => with(&kind.overview_url()?, fragment),
-            Target::Here(_) | Target::AsWritten => None,
-            Target::Refused => Some("#".to_owned()),
+            Target::Section { kind, fragment } => {
+                kind.overview_url().map_or(Href::Keep, |url| with(&url, fragment))
+            }
+            Target::Here(_) | Target::AsWritten => Href::Keep,
+            Target::Refused => Href::To("#".to_owned()),
         }
-    }
-}
-
-/// The target of every link of every page, in [`Doc::links`] order.
-#[derive(Debug, Default)]
-pub struct Links(Vec<Vec<Target>>);
-
-impl Links {
-    /// The targets of page `page`'s links.
-    #[must_use]
-    pub fn of(&self, page: PageId) -> &[Target] {
-        self.0.get(page.index()).map_or(&[], Vec::as_slice)
-    }
-
-    /// How the site writes the links of page `page`.
-    #[must_use]
-    pub fn site_hrefs(&self, page: PageId, publication: &Publication) -> Vec<Option<String>> {
-        let from = &publication[page];
-        self.of(page).iter().map(|t| t.site_href(from, publication)).collect()
     }
 }
 
@@ -100,49 +84,149 @@ const LISTED_HEADINGS: usize = 5;
 /// Longest destination quoted whole in a message.
 const SHOWN_CHARS: usize = 80;
 
-/// Resolves the links of `docs` (one per page of `publication`, same order).
-pub fn resolve(publication: &Publication, docs: &[Doc<'_>], diags: &mut Diagnostics) -> Links {
-    let assets: HashMap<&str, String> =
-        publication.assets.iter().map(|a| (a.rel.as_str(), asset_url(&a.rel))).collect();
-    let paths: Vec<&str> =
-        publication.pages.iter().map(|p| p.path.as_str()).chain(assets.keys().copied()).collect();
-    let folders = paths.iter().copied().flat_map(folders_of).collect();
-    let index = Index {
-        publication,
-        docs,
-        suggest: PathIndex::new(paths.iter().copied()),
-        folders,
-        anchors: docs.iter().map(|_| OnceCell::new()).collect(),
-        assets,
-        lowercase: paths.iter().rev().map(|p| (p.to_lowercase(), *p)).collect(),
-    };
-    Links(
-        publication
-            .iter()
-            .map(|(id, _)| {
-                docs[id.index()].links.iter().map(|link| index.resolve(id, link, diags)).collect()
-            })
-            .collect(),
-    )
+/// What links into a page can name: its ids, and its first headings for
+/// messages. Kept per page after the page is written, so links into it can
+/// be checked once every page has been read.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    /// Every fragment id in the page.
+    pub ids: HashSet<String>,
+    /// The ids of its first [`LISTED_HEADINGS`] headings.
+    pub first_headings: Vec<String>,
+    /// How many headings it has.
+    pub headings: usize,
 }
 
-/// Everything a link is resolved against, built once per run so each link
+impl Anchors {
+    /// What links into the page of `doc` can name.
+    #[must_use]
+    pub fn of(doc: &Doc<'_>) -> Anchors {
+        Anchors {
+            ids: doc.ids.clone(),
+            first_headings: doc
+                .headings
+                .iter()
+                .take(LISTED_HEADINGS)
+                .map(|h| h.id.clone())
+                .collect(),
+            headings: doc.headings.len(),
+        }
+    }
+}
+
+/// A `#fragment` into another page, checked once that page is read.
+#[derive(Debug)]
+pub struct Pending {
+    from: PageId,
+    to: PageId,
+    fragment: String,
+    link: Link,
+}
+
+/// Everything links are resolved against, built once per run so each link
 /// costs O(1) lookups plus bounded suggestion work.
-struct Index<'a> {
+pub struct Index<'a> {
     publication: &'a Publication,
-    docs: &'a [Doc<'a>],
     assets: HashMap<&'a str, String>,
     suggest: PathIndex<'a>,
     /// Every folder that holds a page or file (`""` is `content/` itself).
     folders: HashSet<&'a str>,
-    /// Per page, its ids by length, made the first time an anchor into it is broken.
-    anchors: Vec<OnceCell<Nearby<'a>>>,
     /// Every page and file by its path in lowercase (the first of any that
     /// differ only in case), for links written as another site's addresses.
     lowercase: HashMap<String, &'a str>,
 }
 
 impl<'a> Index<'a> {
+    /// The index of `publication`'s pages and files.
+    #[must_use]
+    pub fn new(publication: &'a Publication) -> Index<'a> {
+        let assets: HashMap<&str, String> =
+            publication.assets.iter().map(|a| (a.rel.as_str(), asset_url(&a.rel))).collect();
+        let paths: Vec<&str> = publication
+            .pages
+            .iter()
+            .map(|p| p.path.as_str())
+            .chain(assets.keys().copied())
+            .collect();
+        Index {
+            publication,
+            suggest: PathIndex::new(paths.iter().copied()),
+            folders: paths.iter().copied().flat_map(folders_of).collect(),
+            lowercase: paths.iter().rev().map(|p| (p.to_lowercase(), *p)).collect(),
+            assets,
+        }
+    }
+
+    /// The targets of `doc`'s links (the body of page `from`), in order. A
+    /// `#fragment` into the page itself is checked here; one into another
+    /// page goes to `pending`, for [`Index::check`] once every page is read.
+    pub fn links(
+        &self,
+        from: PageId,
+        doc: &Doc<'_>,
+        pending: &mut Vec<Pending>,
+        diags: &mut Diagnostics,
+    ) -> Vec<Target> {
+        let here = Anchors::of(doc);
+        doc.links
+            .iter()
+            .map(|link| {
+                let target = self.resolve(from, link, diags);
+                match &target {
+                    Target::Here(_) | Target::Page { .. } => {
+                        self.fragment(from, link, &target, &here, pending, diags);
+                    }
+                    _ => {}
+                }
+                target
+            })
+            .collect()
+    }
+
+    /// Checks the `#fragment`s of `pending` against the pages' `anchors`
+    /// (by page index).
+    pub fn check(&self, pending: &[Pending], anchors: &[Anchors], diags: &mut Diagnostics) {
+        let mut nearby: HashMap<PageId, Nearby<'_>> = HashMap::new();
+        for p in pending {
+            let target = &anchors[p.to.index()];
+            if target.ids.contains(&p.fragment) {
+                continue;
+            }
+            let nearby = nearby
+                .entry(p.to)
+                .or_insert_with(|| Nearby::new(target.ids.iter().map(String::as_str)));
+            diags.push(self.broken_fragment(p.from, p.to, &p.fragment, target, nearby, &p.link));
+        }
+    }
+
+    /// Checks the fragment of a link to a page: now when it is this page,
+    /// later (in `pending`) when it is another.
+    fn fragment(
+        &self,
+        from: PageId,
+        link: &Link,
+        target: &Target,
+        here: &Anchors,
+        pending: &mut Vec<Pending>,
+        diags: &mut Diagnostics,
+    ) {
+        let Some((_, fragment)) = link.dest.trim().split_once('#') else { return };
+        let fragment = nfc(&percent_decode(fragment));
+        if fragment.is_empty() || fragment == "top" {
+            return;
+        }
+        let to = match target {
+            Target::Page { page, .. } => *page,
+            _ => from,
+        };
+        if to != from {
+            pending.push(Pending { from, to, fragment, link: link.clone() });
+        } else if !here.ids.contains(&fragment) {
+            let nearby = Nearby::new(here.ids.iter().map(String::as_str));
+            diags.push(self.broken_fragment(from, to, &fragment, here, &nearby, link));
+        }
+    }
+
     fn resolve(&self, from: PageId, link: &Link, diags: &mut Diagnostics) -> Target {
         let page = &self.publication[from];
         let dest = link.dest.trim();
@@ -178,10 +262,7 @@ impl<'a> Index<'a> {
         let path = path.split_once('?').map_or(path, |(p, _)| p);
         if path.is_empty() {
             return match fragment {
-                Some(fragment) => {
-                    self.check_fragment(from, from, fragment, link, diags);
-                    Target::Here(nfc(&percent_decode(fragment)))
-                }
+                Some(fragment) => Target::Here(nfc(&percent_decode(fragment))),
                 None => Target::AsWritten,
             };
         }
@@ -222,9 +303,6 @@ impl<'a> Index<'a> {
             .or_else(|| page_at(&format!("{target}/index.md")))
             .or_else(|| page_at(&format!("{target}/_index.md")));
         if let Some(to) = to {
-            if let Some(fragment) = fragment {
-                self.check_fragment(from, to, fragment, link, diags);
-            }
             return Target::Page { page: to, fragment: fragment_id };
         }
         if let Some(url) = self.assets.get(target) {
@@ -322,14 +400,13 @@ mod tests {
                 } else {
                     frontmatter::parse(id, text, &mut diags)
                 };
-                Parsed { source: id, path: (*path).to_owned(), frontmatter }
+                Parsed::new(id, path, frontmatter, text)
             })
             .collect();
         let assets = vec![Asset { rel: "billeder/Kort 1.PNG".into(), abs: "/x".into() }];
         let config = Config { language: Language::Da, ..Config::default() };
         let as_of = Quarter { year: 2027, quarter: 1 };
-        let publication =
-            model::validate(&parsed, &sources, assets, &config, false, as_of, &mut diags);
+        let publication = model::validate(&parsed, assets, &config, false, as_of, &mut diags);
         let options = HtmlOptions { language: Language::Da, allow_html: true };
         let docs: Vec<Doc<'_>> = publication
             .pages
@@ -338,9 +415,12 @@ mod tests {
                 markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options)
             })
             .collect();
-        let links = resolve(&publication, &docs, &mut diags);
+        let index = Index::new(&publication);
         let page = publication.by_path(from).expect("the page");
-        let found = links.of(page).to_vec();
+        let mut pending = Vec::new();
+        let found = index.links(page, &docs[page.index()], &mut pending, &mut diags);
+        let anchors: Vec<Anchors> = docs.iter().map(Anchors::of).collect();
+        index.check(&pending, &anchors, &mut diags);
         let messages =
             diags.items().iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
         (found, publication, messages)
@@ -376,14 +456,13 @@ mod tests {
             "[c](../directions/cyber.md#ambition) [d](../directions/) [v](../docs/)",
         );
         let from = &publication[publication.by_path("narrative/a.md").unwrap()];
-        let hrefs: Vec<Option<String>> =
-            found.iter().map(|t| t.site_href(from, &publication)).collect();
+        let hrefs: Vec<Href> = found.iter().map(|t| t.site_href(from, &publication)).collect();
         assert_eq!(
             hrefs,
             [
-                Some("../directions/cyber.html#ambition".to_owned()),
-                Some("../directions/index.html".to_owned()),
-                Some("../docs/index.html".to_owned()),
+                Href::To("../directions/cyber.html#ambition".to_owned()),
+                Href::To("../directions/index.html".to_owned()),
+                Href::To("../docs/index.html".to_owned()),
             ]
         );
     }

@@ -32,7 +32,7 @@ use pulldown_cmark::{Parser, html};
 use stratdoc::config::{Config, Language};
 use stratdoc::diagnostics::{Diagnostics, Sources};
 use stratdoc::frontmatter;
-use stratdoc::markdown::{self, HtmlOptions};
+use stratdoc::markdown::{self, Href, HtmlOptions};
 use stratdoc::model::{self, Parsed};
 use stratdoc::source::Asset;
 use stratdoc::xref;
@@ -96,10 +96,9 @@ fn write(markdown: &str, language: Language) -> Html {
     let page = sources.add("content/page.md", format!("{FRONTMATTER}{markdown}"));
     let parsed: Vec<Parsed> = [(purpose, "purpose.md"), (target, "target.md"), (page, "page.md")]
         .into_iter()
-        .map(|(id, path)| Parsed {
-            source: id,
-            path: path.to_owned(),
-            frontmatter: frontmatter::parse(id, &sources.get(id).text, &mut diags),
+        .map(|(id, path)| {
+            let text = &sources.get(id).text;
+            Parsed::new(id, path, frontmatter::parse(id, text, &mut diags), text)
         })
         .collect();
     // Files named like the spec's relative destinations, so links resolve
@@ -111,21 +110,23 @@ fn write(markdown: &str, language: Language) -> Html {
         .collect();
     let config = Config { title: "T".into(), language, ..Config::default() };
     let as_of = stratdoc::calendar::Quarter { year: 2027, quarter: 1 };
-    let publication = model::validate(&parsed, &sources, assets, &config, false, as_of, &mut diags);
+    let publication = model::validate(&parsed, assets, &config, false, as_of, &mut diags);
     let options = HtmlOptions { language, allow_html: true };
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .iter()
         .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options))
         .collect();
-    let links = xref::resolve(&publication, &docs, &mut diags);
     let at = publication.by_path("page.md").expect("the page");
-    let (doc, targets) = (&docs[at.index()], links.site_hrefs(at, &publication));
+    let doc = &docs[at.index()];
+    let found = xref::Index::new(&publication).links(at, doc, &mut Vec::new(), &mut diags);
+    let targets: Vec<Href> =
+        found.iter().map(|t| t.site_href(&publication[at], &publication)).collect();
     assert_eq!(doc.links.len(), targets.len(), "one target per link");
     Html {
-        links_as_written: markdown::to_html(doc, &vec![None; targets.len()], &[], options),
+        links_as_written: markdown::to_html(doc, &vec![Href::Keep; targets.len()], &[], options),
         resolved: markdown::to_html(doc, &targets, &[], options),
-        rewritten: targets.iter().filter(|t| t.is_some()).count(),
+        rewritten: targets.iter().filter(|t| **t != Href::Keep).count(),
     }
 }
 

@@ -126,7 +126,7 @@ fn images_are_embedded_and_files_stay_text() {
     );
     let html = print_html(&project);
     assert!(html.contains("<img src=\"data:image/png;base64,iVBORw==\" alt=\"Kort\""), "{html}");
-    assert!(html.contains("<a>data</a>"), "a link to a file the edition cannot carry stays text");
+    assert!(html.contains("Hent data."), "a link to a file the edition cannot carry stays text");
     assert!(html.contains("data.csv"), "the data file is named");
 }
 

@@ -5,7 +5,6 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::fields::{Reader, Ref};
-use crate::markdown;
 use crate::model::url::{join_relative, stem, url_of, without_md};
 use crate::model::{ChartSpec, DataFile, Kind, Page, Parsed, Source};
 
@@ -33,17 +32,12 @@ pub(in crate::model) struct Refs {
 /// Reads `parsed` into a draft page. Always returns one when there is
 /// frontmatter, with fallbacks where fields are wrong, so the cross-page
 /// checks can still run on it.
-pub(super) fn read(
-    parsed: &Parsed,
-    text: &str,
-    config: &Config,
-    diags: &mut Diagnostics,
-) -> Option<Draft> {
+pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) -> Option<Draft> {
     let fm = parsed.frontmatter.as_ref()?;
     let mut r = Reader::new(&fm.fields, fm.open.clone(), diags);
     let kind = r.choice("kind", &Kind::NAMES).unwrap_or_else(|| Kind::from_path(&parsed.path));
     let (title, title_in_body) = if kind == Kind::Page {
-        plain_title(&mut r, parsed, &text[fm.body.clone()])
+        plain_title(&mut r, parsed)
     } else {
         let stem = stem(&parsed.path);
         (r.required_text("title", "Cyberrobusthed").unwrap_or_else(|| stem.to_owned()), false)
@@ -102,12 +96,12 @@ pub(super) fn read(
 /// A plain page's title: `title:`, else its first `#` heading, else its file
 /// name (with a warning): documents brought in from elsewhere often carry
 /// their title as a heading, or none at all.
-fn plain_title(r: &mut Reader<'_>, parsed: &Parsed, body: &str) -> (String, bool) {
+fn plain_title(r: &mut Reader<'_>, parsed: &Parsed) -> (String, bool) {
     if r.node("title").is_some() {
         return (r.text("title").unwrap_or_else(|| stem(&parsed.path).to_owned()), false);
     }
-    if let Some(heading) = markdown::first_heading(body) {
-        return (heading, true);
+    if let Some(heading) = &parsed.heading {
+        return (heading.clone(), true);
     }
     let name = title_from_file_name(stem(&parsed.path));
     let span = Span::new(parsed.source, 0..0);

@@ -1,69 +1,85 @@
 //! How the board edition writes each link's [`Target`]: a page is its
 //! section (`#p-initiatives.soc`), a heading in it that heading's scoped id,
 //! a section's overview its part; an image becomes a `data:` URI; a link to
-//! another file (a CSV) stays as text, since one mailed file cannot carry
-//! it; links out are kept as written.
+//! another file (a CSV), or to a page or part the edition leaves out, stays
+//! as text, since one mailed file cannot carry it; links out are kept as
+//! written.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::Error;
-use crate::markdown::Link;
-use crate::model::{Page, Publication, asset_url};
+use crate::markdown::{self, Href, Link};
+use crate::model::{Kind, Page, Publication, asset_url};
 use crate::render::print::ids;
 use crate::render::print::inline;
-use crate::render::print::structure::part_anchor;
+use crate::render::print::structure::{Outline, part_anchor};
 use crate::source::Asset;
 use crate::xref::Target;
 
-/// A link target no element has: the whole-document pass unlinks it, so
-/// the link stays as text.
-pub(super) const TEXT_ONLY: &str = "#-";
-
-/// Finds the files behind site addresses.
+/// Finds the files behind site addresses and what the edition prints.
 pub(super) struct Resolver<'a> {
     publication: &'a Publication,
     assets: HashMap<String, &'a Asset>,
+    /// The anchors of the printed pages.
+    printed: HashSet<String>,
+    /// The kinds whose part is printed, so a link to their overview lands there.
+    parts: HashSet<&'static str>,
 }
 
 impl<'a> Resolver<'a> {
-    pub(super) fn new(publication: &'a Publication) -> Self {
+    pub(super) fn new(
+        publication: &'a Publication,
+        printed: HashSet<String>,
+        outline: &Outline,
+    ) -> Self {
         let assets = publication.assets.iter().map(|a| (asset_url(&a.rel), a)).collect();
-        Resolver { publication, assets }
+        let parts = Kind::NAMES
+            .iter()
+            .filter_map(|(_, kind)| part_anchor(*kind))
+            .filter(|anchor| outline.parts.iter().any(|p| p.anchor == *anchor))
+            .collect();
+        Resolver { publication, assets, printed, parts }
     }
 
     /// The edition's destination for each link of `page` (`links[i]`, whose
-    /// target is `targets[i]`); `None` keeps the link as written.
+    /// target is `targets[i]`).
     pub(super) fn hrefs(
         &self,
         page: &Page,
         links: &[Link],
         targets: &[Target],
-    ) -> Result<Vec<Option<String>>, Error> {
+    ) -> Result<Vec<Href>, Error> {
         let anchor = ids::anchor(page);
         links.iter().zip(targets).map(|(link, target)| self.href(&anchor, link, target)).collect()
     }
 
-    fn href(&self, from: &str, link: &Link, target: &Target) -> Result<Option<String>, Error> {
-        Ok(Some(match target {
+    fn href(&self, from: &str, link: &Link, target: &Target) -> Result<Href, Error> {
+        Ok(match target {
             Target::Page { page, fragment } => {
-                fragment_href(&ids::anchor(&self.publication[*page]), fragment.as_deref())
+                let anchor = ids::anchor(&self.publication[*page]);
+                if self.printed.contains(&anchor) {
+                    Href::To(fragment_href(&anchor, fragment.as_deref()))
+                } else {
+                    Href::Unlink
+                }
             }
-            Target::Here(fragment) => fragment_href(from, Some(fragment)),
-            Target::Section { kind, .. } => {
-                part_anchor(*kind).map_or_else(|| TEXT_ONLY.to_owned(), |a| format!("#{a}"))
-            }
+            Target::Here(fragment) => Href::To(fragment_href(from, Some(fragment))),
+            Target::Section { kind, .. } => match part_anchor(*kind) {
+                Some(anchor) if self.parts.contains(anchor) => Href::To(format!("#{anchor}")),
+                _ => Href::Unlink,
+            },
             Target::File { url, .. } => match self.assets.get(url) {
-                Some(asset) if link.image => inline::data_uri(
+                Some(asset) if link.image => Href::To(inline::data_uri(
                     inline::media_type(&asset.rel),
                     &inline::read_file(&asset.abs)?,
-                ),
-                _ => TEXT_ONLY.to_owned(),
+                )),
+                _ => Href::Unlink,
             },
             // Root-relative: a file of some web server, not in this file.
-            Target::AsWritten if link.dest.trim_start().starts_with('/') => TEXT_ONLY.to_owned(),
-            Target::AsWritten => return Ok(None),
-            Target::Refused => TEXT_ONLY.to_owned(),
-        }))
+            Target::AsWritten if link.dest.trim_start().starts_with('/') => Href::Unlink,
+            Target::AsWritten => Href::Keep,
+            Target::Refused => Href::Unlink,
+        })
     }
 }
 
@@ -71,7 +87,7 @@ impl<'a> Resolver<'a> {
 fn fragment_href(anchor: &str, fragment: Option<&str>) -> String {
     match fragment {
         None | Some("" | "top") => format!("#{anchor}"),
-        Some(fragment) => format!("#{}", ids::scoped(anchor, fragment)),
+        Some(fragment) => format!("#{}", markdown::scoped(anchor, fragment)),
     }
 }
 

@@ -21,53 +21,51 @@ mod pages;
 /// Where a text's chart blocks put its charts; the board edition places them alike.
 pub(crate) use pages::place;
 mod plan;
-mod search;
-
-use rayon::prelude::*;
+pub(crate) mod search;
 
 use crate::artifact::{Contents, OutputFile};
 use crate::error::Error;
-use crate::markdown::HtmlOptions;
+use crate::markdown::{Href, HtmlOptions};
 use crate::model::{Page, PageId};
-use crate::render::labels::{self, Labels};
+use crate::output::Sink;
+use crate::render::labels::Labels;
 use crate::render::view::{self, NavItem, SiteView, Views};
 use crate::render::{Input, Templates};
-use crate::xref::root_of;
+use crate::xref::{Target, root_of};
 
-/// Renders every page, overview and file of the site.
-pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>, Error> {
-    let labels = labels::labels(input.config.language, &input.config.labels);
-    let site = Site::new(input, templates, &labels);
-    // The search index is built mostly by one thread (elasticlunr inserts
-    // page by page): it runs beside the pages instead of after them.
-    let (pages, search_index) = rayon::join(
-        || {
-            let ids: Vec<PageId> = input.publication.iter().map(|(id, _)| id).collect();
-            ids.into_par_iter().map(|id| site.page(id)).collect::<Result<Vec<_>, _>>()
-        },
-        || site.search_index(),
-    );
-    let mut files = pages?;
+/// The site's files besides its content pages, which the pass over the
+/// pages writes: the overviews, the plan views, the 404 page, the files for
+/// crawlers, the theme's files and the content's assets.
+pub(crate) fn rest(site: &Site<'_>, sink: &Sink) -> Result<(), Error> {
+    let publication = site.input.publication;
+    let mut urls: Vec<String> = publication.pages.iter().map(|p| p.url.clone()).collect();
     for kind in view::SECTIONS {
-        if input.publication.count(kind) > 0 {
-            files.push(site.overview(kind)?);
+        if publication.count(kind) > 0 {
+            let file = site.overview(kind)?;
+            urls.push(file.path.clone());
+            sink.put(file)?;
         }
     }
-    files.extend(site.plan_pages()?);
-    // Every page so far, and only pages, goes into the sitemap.
-    let mut pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    pages.sort_unstable();
-    let crawlers = site.crawler_files(&pages);
-    files.extend(crawlers);
-    files.push(search_index);
-    files.push(site.not_found()?);
-    files.extend(site.files());
-    Ok(files)
+    for file in site.plan_pages()? {
+        urls.push(file.path.clone());
+        sink.put(file)?;
+    }
+    // Every page, and only pages, goes into the sitemap.
+    urls.sort_unstable();
+    let pages: Vec<&str> = urls.iter().map(String::as_str).collect();
+    for file in site.crawler_files(&pages) {
+        sink.put(file)?;
+    }
+    sink.put(site.not_found()?)?;
+    for file in site.files() {
+        sink.put(file)?;
+    }
+    Ok(())
 }
 
 /// Everything shared by the pages of one build of the site.
 pub struct Site<'a> {
-    input: &'a Input<'a>,
+    pub(crate) input: &'a Input<'a>,
     templates: &'a Templates,
     views: Views<'a>,
     header: SiteView<'a>,
@@ -130,9 +128,11 @@ impl<'a> Site<'a> {
         Ok(OutputFile { path, contents: Contents::Bytes(html.into_bytes()) })
     }
 
-    /// How the site writes the links of page `id`'s body.
-    fn hrefs(&self, id: PageId) -> Vec<Option<String>> {
-        self.input.links.site_hrefs(id, self.input.publication)
+    /// How the site writes the links of page `id`'s body, whose targets
+    /// are `targets`.
+    fn hrefs(&self, id: PageId, targets: &[Target]) -> Vec<Href> {
+        let (publication, from) = (self.input.publication, &self.input.publication[id]);
+        targets.iter().map(|t| t.site_href(from, publication)).collect()
     }
 
     /// How page bodies are written in this site.

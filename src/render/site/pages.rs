@@ -4,21 +4,22 @@ use crate::artifact::OutputFile;
 use crate::config::Language;
 use crate::error::Error;
 use crate::markdown;
-use crate::markdown::Embed;
+use crate::markdown::{Doc, Embed};
 use crate::model::{Kind, PageId, asset_url};
 use crate::render::plan::chart;
 use crate::render::site::Site;
 use crate::render::view::{self, Link, PageView};
+use crate::xref::Target;
 
 impl Site<'_> {
-    /// Renders page `id` of the site on its own.
-    pub fn page(&self, id: PageId) -> Result<OutputFile, Error> {
+    /// Renders page `id` of the site on its own, from its parsed body `doc`
+    /// whose links go to `targets`.
+    pub fn page(&self, id: PageId, doc: &Doc<'_>, targets: &[Target]) -> Result<OutputFile, Error> {
         let publication = self.input.publication;
         let page = &publication[id];
-        let doc = &self.input.docs[id.index()];
         let charts = self.charts(id)?;
         let (embeds, unplaced) = place(&doc.embeds, &charts);
-        let html = markdown::to_html(doc, &self.hrefs(id), &embeds, self.html_options());
+        let html = markdown::to_html(doc, &self.hrefs(id, targets), &embeds, self.html_options());
         let mut context = self.context(&page.url, &page.heading(), Some(id));
         context.insert("page", &PageView::new(page, &html, &doc.headings));
         if let Some(summary) = &page.summary {

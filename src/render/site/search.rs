@@ -28,7 +28,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::artifact::{Contents, OutputFile};
 use crate::config::Language;
-use crate::markdown;
+use crate::markdown::{self, Doc};
 use crate::model::{PageId, THEME_DIR};
 use crate::render::labels;
 use crate::render::site::Site;
@@ -72,24 +72,21 @@ pub(crate) struct Entry {
 /// What `search-index.js` holds besides the index: per document (its
 /// position is its ref in the index) the URL, title, section and excerpt.
 #[derive(Serialize)]
-struct Doc<'a>(&'a str, &'a str, &'a str, &'a str);
+struct Stored<'a>(&'a str, &'a str, &'a str, &'a str);
 
 impl Site<'_> {
-    /// `theme/search-index.js`: the index of every content page.
-    pub(super) fn search_index(&self) -> OutputFile {
-        let pages: Vec<PageId> = self.input.publication.iter().map(|(id, _)| id).collect();
-        let entries: Vec<Entry> = pages.into_par_iter().map(|id| self.entry(id)).collect();
-        let script = script(&entries, self.input.config.language);
+    /// `theme/search-index.js`: the index of `entries`, every content page.
+    pub(crate) fn search_index(&self, entries: &[Entry]) -> OutputFile {
+        let script = script(entries, self.input.config.language);
         OutputFile {
             path: format!("{THEME_DIR}/{INDEX_FILE}"),
             contents: Contents::Bytes(script.into_bytes()),
         }
     }
 
-    /// Page `id` as the index sees it.
-    fn entry(&self, id: PageId) -> Entry {
+    /// Page `id`, whose parsed body is `doc`, as the index sees it.
+    pub(crate) fn entry(&self, id: PageId, doc: &Doc<'_>) -> Entry {
         let page = &self.input.publication[id];
-        let doc = &self.input.docs[id.index()];
         let language = self.input.config.language;
         let body = markdown::plain_text(doc, MAX_WORDS);
         let mut lead: Vec<&str> = page.summary.iter().map(String::as_str).collect();
@@ -152,8 +149,8 @@ pub(crate) fn script(entries: &[Entry], language: Language) -> String {
     for (n, fields) in prepared.iter().enumerate() {
         index.add_doc(&n.to_string(), fields);
     }
-    let docs: Vec<Doc<'_>> =
-        entries.iter().map(|e| Doc(&e.url, &e.title, &e.section, &e.excerpt)).collect();
+    let docs: Vec<Stored<'_>> =
+        entries.iter().map(|e| Stored(&e.url, &e.title, &e.section, &e.excerpt)).collect();
     let docs = serde_json::to_string(&docs).unwrap_or_else(|_| "[]".to_owned());
     let mut script = format!(
         "window.stratdocSearch={{\"docs\":{docs},\"index\":{}}};\n",

@@ -38,19 +38,12 @@ fn publication() -> Publication {
             } else {
                 frontmatter::parse(id, text, &mut diags)
             };
-            Parsed { source: id, path: (*path).to_owned(), frontmatter }
+            Parsed::new(id, path, frontmatter, text)
         })
         .collect();
     let as_of = Quarter { year: 2027, quarter: 1 };
-    let publication = model::validate(
-        &parsed,
-        &sources,
-        Vec::new(),
-        &Config::default(),
-        false,
-        as_of,
-        &mut diags,
-    );
+    let publication =
+        model::validate(&parsed, Vec::new(), &Config::default(), false, as_of, &mut diags);
     assert!(!diags.has_errors(), "{diags:?}");
     publication
 }

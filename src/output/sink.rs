@@ -1,0 +1,218 @@
+//! Where a build's files go as they are made: renderers hand each finished
+//! file to a [`Sink`] and forget it, so a build holds only the work in
+//! flight, never the whole site. `build` writes into a staging folder that
+//! is swapped into place when every file is there (see [`super::Output`]);
+//! `serve` and the tests keep the files in memory; `check` drops them.
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::artifact::{Contents, OutputFile};
+use crate::error::Error;
+
+/// Where the files of one build go.
+#[derive(Debug)]
+pub struct Sink {
+    to: To,
+    /// How many files were written.
+    written: AtomicUsize,
+    /// How many of them are web pages.
+    pages: AtomicUsize,
+}
+
+#[derive(Debug)]
+enum To {
+    /// A folder on disk, with the sub-folders made so far.
+    Folder(PathBuf, Mutex<HashSet<PathBuf>>),
+    /// Memory.
+    Memory(Mutex<Vec<OutputFile>>),
+    /// Nowhere: the build is only checked.
+    Nowhere,
+}
+
+impl Sink {
+    /// Files written into the folder `dir`, which exists.
+    #[must_use]
+    pub fn folder(dir: &Path) -> Sink {
+        Sink::new(To::Folder(dir.to_path_buf(), Mutex::new(HashSet::new())))
+    }
+
+    /// Files kept in memory ([`Sink::into_files`]).
+    #[must_use]
+    pub fn memory() -> Sink {
+        Sink::new(To::Memory(Mutex::new(Vec::new())))
+    }
+
+    /// Files dropped as they are made.
+    #[must_use]
+    pub fn nowhere() -> Sink {
+        Sink::new(To::Nowhere)
+    }
+
+    fn new(to: To) -> Sink {
+        Sink { to, written: AtomicUsize::new(0), pages: AtomicUsize::new(0) }
+    }
+
+    /// How many files were written so far.
+    #[must_use]
+    pub fn count(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// How many web pages (`.html` files) were written so far with
+    /// [`Sink::put`]: the site's pages, not the board edition.
+    #[must_use]
+    pub fn pages(&self) -> usize {
+        self.pages.load(Ordering::Relaxed)
+    }
+
+    /// The files kept in memory, in the order they were written (none for
+    /// other sinks).
+    #[must_use]
+    pub fn into_files(self) -> Vec<OutputFile> {
+        match self.to {
+            To::Memory(files) => {
+                files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+            }
+            To::Folder(..) | To::Nowhere => Vec::new(),
+        }
+    }
+
+    /// Writes `file`.
+    pub fn put(&self, file: OutputFile) -> Result<(), Error> {
+        self.written.fetch_add(1, Ordering::Relaxed);
+        if Path::new(&file.path).extension().is_some_and(|e| e.eq_ignore_ascii_case("html")) {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        match &self.to {
+            To::Folder(dir, made) => {
+                let path = Self::place(dir, made, &file.path)?;
+                match &file.contents {
+                    Contents::Bytes(bytes) => {
+                        fs::write(&path, bytes).map_err(Error::io("write", &path))
+                    }
+                    Contents::Copy(from) => copy(from, &path),
+                }
+            }
+            To::Memory(files) => {
+                files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
+                Ok(())
+            }
+            To::Nowhere => Ok(()),
+        }
+    }
+
+    /// Writes the file at `path` (relative to the output) with `bytes`.
+    pub fn write(&self, path: String, bytes: Vec<u8>) -> Result<(), Error> {
+        self.put(OutputFile { path, contents: Contents::Bytes(bytes) })
+    }
+
+    /// A file written piece by piece (the board edition, which is large);
+    /// it is there once [`Stream::finish`] returns.
+    pub fn stream(&self, path: &str) -> Result<Stream<'_>, Error> {
+        let to = match &self.to {
+            To::Folder(dir, made) => {
+                let full = Self::place(dir, made, path)?;
+                let file = File::create(&full).map_err(Error::io("write", &full))?;
+                StreamTo::File(BufWriter::with_capacity(1 << 20, file), full)
+            }
+            To::Memory(_) => StreamTo::Memory(Vec::new()),
+            To::Nowhere => StreamTo::Nowhere,
+        };
+        Ok(Stream { sink: self, path: path.to_owned(), to })
+    }
+
+    /// The full path of output file `rel` in `dir`, its folder made.
+    fn place(dir: &Path, made: &Mutex<HashSet<PathBuf>>, rel: &str) -> Result<PathBuf, Error> {
+        let Some(rel) = safe_relative(rel) else {
+            return Err(Error::UnsafeOutput {
+                path: dir.to_path_buf(),
+                reason: format!("output path `{rel}` would leave the output folder"),
+            });
+        };
+        let path = dir.join(rel);
+        if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let mut made = made.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !made.contains(parent) {
+                let folder = dir.join(parent);
+                fs::create_dir_all(&folder).map_err(Error::io("create", &folder))?;
+                made.insert(parent.to_path_buf());
+            }
+        }
+        Ok(path)
+    }
+}
+
+/// A file being written piece by piece.
+pub struct Stream<'a> {
+    sink: &'a Sink,
+    path: String,
+    to: StreamTo,
+}
+
+enum StreamTo {
+    File(BufWriter<File>, PathBuf),
+    Memory(Vec<u8>),
+    Nowhere,
+}
+
+impl Stream<'_> {
+    /// Appends `text`.
+    pub fn push(&mut self, text: &str) -> Result<(), Error> {
+        match &mut self.to {
+            StreamTo::File(out, path) => {
+                out.write_all(text.as_bytes()).map_err(Error::io("write", path.as_path()))
+            }
+            StreamTo::Memory(bytes) => {
+                bytes.extend_from_slice(text.as_bytes());
+                Ok(())
+            }
+            StreamTo::Nowhere => Ok(()),
+        }
+    }
+
+    /// Ends the file.
+    pub fn finish(self) -> Result<(), Error> {
+        self.sink.written.fetch_add(1, Ordering::Relaxed);
+        match (self.to, &self.sink.to) {
+            (StreamTo::File(mut out, path), _) => out.flush().map_err(Error::io("write", path)),
+            (StreamTo::Memory(bytes), To::Memory(files)) => {
+                let file = OutputFile { path: self.path, contents: Contents::Bytes(bytes) };
+                files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Copies an asset, blaming the right file: a source that cannot be read is
+/// named as such, and a write that fails (a full disk) names the output file.
+/// `fs::copy` reports both as one error, which used to name the source.
+pub(super) fn copy(from: &Path, to: &Path) -> Result<(), Error> {
+    let mut source = File::open(from).map_err(Error::io("read", from))?;
+    let mut target = File::create(to).map_err(Error::io("write", to))?;
+    let mut buf = vec![0; 64 * 1024];
+    loop {
+        let n = match source.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(source) => return Err(Error::Io { action: "read", path: from.into(), source }),
+        };
+        target.write_all(&buf[..n]).map_err(Error::io("write", to))?;
+    }
+}
+
+/// A path that stays inside the folder it is joined to.
+pub(super) fn safe_relative(path: &str) -> Option<&Path> {
+    let p = Path::new(path);
+    let ok = !path.is_empty()
+        && !path.contains('\\')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    ok.then_some(p)
+}

@@ -1,0 +1,236 @@
+//! What the edition's templates see of each element: a part, a chapter, an
+//! initiative's section, with the body of its page and the plan views.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{Kind, PageId, Source};
+use crate::render::Input;
+use crate::render::labels::Labels;
+use crate::render::plan::overviews::{KpiEntry, Matrix};
+use crate::render::plan::{roadmap, svg};
+use crate::render::print::structure::{ChapterKind, Outline, PartKind};
+use crate::render::print::{Edition, ids};
+use crate::render::view::{Facts, InitiativeView};
+
+/// The id prefix of the roadmap's drawing in the edition.
+const ROADMAP_ID: &str = "print-roadmap";
+
+/// The plan views the action plan shows.
+pub(super) struct Extras {
+    pub(super) roadmap: Option<String>,
+    pub(super) matrix: Option<Matrix>,
+    pub(super) kpis: Vec<KpiEntry>,
+    /// Section number and anchor of each printed initiative.
+    pub(super) numbers: HashMap<PageId, (String, String)>,
+}
+
+/// A page's own content in the edition.
+#[derive(Serialize)]
+pub(super) struct Body<'a> {
+    pub(super) summary: Option<&'a str>,
+    pub(super) html: &'a str,
+    pub(super) sources: &'a [Source],
+    /// The name of an analysis page's data file (not carried by the edition).
+    pub(super) data: Option<&'a str>,
+    /// An analysis page's charts its text does not place, each with its table.
+    pub(super) charts: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct PartView<'a> {
+    kind: PartKind,
+    number: &'a str,
+    title: &'a str,
+    anchor: &'a str,
+    appendix: bool,
+    body: Option<Body<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ChapterView<'a> {
+    /// `page`, `roadmap`, `plan_table`, `initiatives`, `matrix` or `kpis`.
+    kind: &'static str,
+    /// The page's kind, for a page.
+    page_kind: Option<Kind>,
+    number: &'a str,
+    title: &'a str,
+    anchor: &'a str,
+    body: Option<Body<'a>>,
+    also: Vec<Reference>,
+    budget: Option<String>,
+    roadmap: Option<&'a str>,
+    rows: Vec<Row>,
+    budget_total: Option<String>,
+    matrix: Option<&'a Matrix>,
+    kpis: &'a [KpiEntry],
+}
+
+/// An initiative as a compact section.
+#[derive(Serialize)]
+pub(super) struct SectionView<'a> {
+    number: &'a str,
+    title: &'a str,
+    anchor: &'a str,
+    depth: usize,
+    /// Its heading level: 3 under a chapter, one deeper per level of
+    /// nesting, never past 6.
+    level: u8,
+    body: Body<'a>,
+    facts: Option<Facts>,
+}
+
+/// A pointer to an initiative printed elsewhere.
+#[derive(Serialize)]
+struct Reference {
+    number: String,
+    title: String,
+    anchor: String,
+}
+
+/// A row of the plan's table: the initiative and its section number.
+#[derive(Serialize)]
+struct Row {
+    #[serde(flatten)]
+    initiative: InitiativeView,
+    section: Option<String>,
+}
+
+/// The heading level of an initiative's section at `depth`.
+pub(super) fn section_level(depth: usize) -> u8 {
+    u8::try_from(3 + depth).unwrap_or(6).min(6)
+}
+
+/// The number of every initiative's section, for the plan's tables.
+pub(super) fn section_numbers(outline: &Outline) -> HashMap<PageId, (String, String)> {
+    outline
+        .parts
+        .iter()
+        .flat_map(|p| &p.chapters)
+        .flat_map(|c| &c.sections)
+        .map(|s| (s.page, (s.number.clone(), s.anchor.clone())))
+        .collect()
+}
+
+/// The roadmap as the site draws it, without its links (the table of the
+/// initiatives beside it has them).
+pub(super) fn roadmap(input: &Input<'_>, labels: &Labels) -> Option<String> {
+    let period = input.config.period.map(|p| (p.start, p.end));
+    let layout = roadmap::layout(input.publication, period, input.as_of)?;
+    let href = |id: PageId| ids::href(&input.publication[id]);
+    let drawing = svg::Drawing {
+        publication: input.publication,
+        labels,
+        language: input.config.language,
+        href: &href,
+        id: ROADMAP_ID,
+        table: "plan-table",
+    };
+    Some(svg::draw(&layout, &drawing))
+}
+
+impl Edition<'_> {
+    /// Part `p` as its template sees it.
+    pub(super) fn part<'b>(&'b self, p: usize, body: Option<Body<'b>>) -> PartView<'b> {
+        let part = &self.outline.parts[p];
+        PartView {
+            kind: part.kind,
+            number: &part.number,
+            title: &part.title,
+            anchor: &part.anchor,
+            appendix: part.appendix,
+            body,
+        }
+    }
+
+    /// Chapter `c` of part `p` as its template sees it.
+    pub(super) fn chapter<'b>(
+        &'b self,
+        p: usize,
+        c: usize,
+        body: Option<Body<'b>>,
+    ) -> ChapterView<'b> {
+        let publication = self.input.publication;
+        let chapter = &self.outline.parts[p].chapters[c];
+        let page = match chapter.content {
+            ChapterKind::Page(id) => Some(id),
+            _ => None,
+        };
+        let rows = if chapter.content == ChapterKind::PlanTable { self.rows() } else { Vec::new() };
+        let (total, budgeted) = publication.relations.total_budget();
+        let extras = &self.extras;
+        ChapterView {
+            kind: match chapter.content {
+                ChapterKind::Page(_) => "page",
+                ChapterKind::Roadmap => "roadmap",
+                ChapterKind::PlanTable => "plan_table",
+                ChapterKind::Initiatives => "initiatives",
+                ChapterKind::Matrix => "matrix",
+                ChapterKind::Kpis => "kpis",
+            },
+            page_kind: page.map(|id| publication[id].kind),
+            number: &chapter.number,
+            title: &chapter.title,
+            anchor: &chapter.anchor,
+            body,
+            also: chapter
+                .also
+                .iter()
+                .map(|&id| Reference {
+                    number: extras.numbers.get(&id).map(|(n, _)| n.clone()).unwrap_or_default(),
+                    title: publication[id].title.clone(),
+                    anchor: ids::anchor(&publication[id]),
+                })
+                .collect(),
+            budget: page
+                .map(|id| publication.relations.budget_of(id))
+                .filter(|&b| b != 0)
+                .map(|b| self.views.money(b)),
+            roadmap: (chapter.content == ChapterKind::Roadmap)
+                .then_some(extras.roadmap.as_deref())
+                .flatten(),
+            rows,
+            budget_total: (chapter.content == ChapterKind::PlanTable && budgeted > 0)
+                .then(|| self.views.money(total)),
+            matrix: (chapter.content == ChapterKind::Matrix)
+                .then_some(extras.matrix.as_ref())
+                .flatten(),
+            kpis: if chapter.content == ChapterKind::Kpis { &extras.kpis } else { &[] },
+        }
+    }
+
+    /// Section `s` of chapter `c` of part `p` as its template sees it.
+    pub(super) fn section<'b>(
+        &'b self,
+        p: usize,
+        c: usize,
+        s: usize,
+        body: Body<'b>,
+    ) -> SectionView<'b> {
+        let section = &self.outline.parts[p].chapters[c].sections[s];
+        SectionView {
+            number: &section.number,
+            title: &section.title,
+            anchor: &section.anchor,
+            depth: section.depth,
+            level: section_level(section.depth),
+            body,
+            facts: self.views.facts(section.page),
+        }
+    }
+
+    /// Every initiative in tree order, with its section number.
+    fn rows(&self) -> Vec<Row> {
+        let publication = self.input.publication;
+        publication
+            .relations
+            .tree_order(publication.ids_of(Kind::Initiative), |id| publication.parent_of(id))
+            .into_iter()
+            .map(|(id, _)| Row {
+                initiative: self.views.initiative(id),
+                section: self.extras.numbers.get(&id).map(|(n, _)| n.clone()),
+            })
+            .collect()
+    }
+}
