@@ -1,6 +1,7 @@
 //! Stage 1, LOAD: the only place stratdoc reads its inputs, each held to
 //! one rule ([`confine`]): after following symbolic links it must lie inside
-//! the project, and outside stratdoc's own output. In pipeline order:
+//! the project, under no hidden name, and outside stratdoc's own output. In
+//! pipeline order:
 //!
 //! - [`Project::load_config`]: the text of `stratdoc.yaml`, for `config::parse`;
 //! - [`Project::load_logo`]: the logo file the config names;
@@ -26,7 +27,7 @@ use crate::artifact::MARKER;
 use crate::config::{self, Config, ConfigFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
-use confine::{Place, refusal};
+use confine::{Place, is_hidden, refusal};
 
 /// A non-Markdown file under `content/`, copied as it is.
 #[derive(Debug, Clone)]
@@ -105,7 +106,7 @@ impl Project {
     }
 
     /// The logo file `config` names, checked to be a file inside the project
-    /// (a config error at the `logo:` value otherwise).
+    /// and not hidden (a config error at the `logo:` value otherwise).
     pub fn load_logo(
         &self,
         config: &Config,
@@ -116,26 +117,31 @@ impl Project {
         // only), would build differently on another machine: refuse both.
         let portable = !logo.contains('\\') && Path::new(logo).is_relative();
         let place = if portable { self.locate(&self.root().join(logo)) } else { Place::Missing };
-        match place {
-            Place::Inside(real) if real.is_file() => Ok(Some(real)),
-            _ => {
-                diags.push(
-                    Diagnostic::error(
-                        at.clone(),
-                        format!("the logo `{logo}` is not a file inside the project"),
-                    )
-                    .help(
-                        "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
-                            .to_owned(),
-                    ),
-                );
-                Err(Error::Config(self.root().join(config::FILE)))
+        let diagnostic = match place {
+            Place::Inside(real) if real.is_file() => return Ok(Some(real)),
+            // Named as hidden, or a link to a hidden file: published as the
+            // logo, it would put a private file on the site under another name.
+            Place::Hidden(real) => {
+                let refused = confine::hidden(logo, &real);
+                Diagnostic::error(at.clone(), format!("the logo {}", refused.message))
+                    .help(refused.help)
             }
-        }
+            _ => Diagnostic::error(
+                at.clone(),
+                format!("the logo `{logo}` is not a file inside the project"),
+            )
+            .help(
+                "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
+                    .to_owned(),
+            ),
+        };
+        diags.push(diagnostic);
+        Err(Error::Config(self.root().join(config::FILE)))
     }
 
     /// Reads `content/` into `sources`. Unreadable or non-text Markdown files
-    /// become diagnostics, as do links out of the project or into the output;
+    /// become diagnostics, as do links out of the project, to a hidden file or
+    /// folder, or into the output; hidden files are left out;
     /// a missing `content/` folder is an operational error.
     pub fn load_content(
         &self,
@@ -160,15 +166,24 @@ impl Project {
                     "its `content/` folder leads into `{out}`, a folder stratdoc wrote"
                 )));
             }
+            Place::Hidden(real) => {
+                return Err(self.not_a_project(format!(
+                    "its `content/` folder leads to `{real}`, which is hidden"
+                )));
+            }
         }
         let mut content = Content::default();
         let mut refused = Vec::new();
         let walker = walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name();
-        // A symbolic link (to a file or a folder) is followed only when it
-        // stays inside the project and out of stratdoc's output; a real folder
-        // carrying the output marker (a site copied in, or reached through a
-        // link to the project root) is skipped too, or the site would publish
-        // itself again on every build.
+        // A hidden name (`.DS_Store`, `.git/`) is skipped without a word:
+        // such files lie about in every working copy and were never meant
+        // for the site. A symbolic link (to a file or a folder) is followed
+        // only when the path it leads to stays inside the project, passes
+        // through no hidden name and stays out of stratdoc's output; else it
+        // is an error at the link, as its writer clearly meant to publish
+        // it. A real folder carrying the output marker (a site copied in, or
+        // reached through a link to the project root) is reported too, or the
+        // site would publish itself again on every build.
         let walker = walker.into_iter().filter_entry(|e| {
             if e.depth() == 0 {
                 return true;
@@ -311,10 +326,6 @@ fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
 #[must_use]
 pub fn is_markdown(path: &str) -> bool {
     Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
 fn relative_content_path(dir: &Path, path: &Path) -> Option<String> {

@@ -14,6 +14,8 @@ mod health;
 mod markdown;
 mod plan;
 mod print;
+#[cfg(unix)]
+mod private;
 mod public_body;
 mod publish;
 mod safety;
