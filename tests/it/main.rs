@@ -12,6 +12,7 @@ mod exports;
 mod fuzz_corpus;
 mod health;
 mod markdown;
+mod opened;
 mod plan;
 mod print;
 #[cfg(unix)]
