@@ -10,7 +10,7 @@ use crate::model::read::{Draft, Refs};
 use crate::model::resolve;
 use crate::model::url::{EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, plan_view_url};
 use crate::model::{Kind, LeftOut, Page, Publication, Relations};
-use crate::source::Asset;
+use crate::source::{Asset, hidden_named, is_hidden_path};
 
 /// Puts `drafts` in reading order, checks them against each other, resolves
 /// their references and computes the relations.
@@ -340,7 +340,12 @@ fn data_files(publication: &Publication, diags: &mut Diagnostics) {
     let assets: HashSet<&str> = publication.assets.iter().map(|a| a.rel.as_str()).collect();
     for page in &publication.pages {
         let Some(data) = &page.data else { continue };
-        if !assets.contains(data.path.as_str()) {
+        if is_hidden_path(&data.path) {
+            diags.push(hidden_named(
+                data.span.clone(),
+                &format!("data file `content/{}`", data.path),
+            ));
+        } else if !assets.contains(data.path.as_str()) {
             diags.push(
                 Diagnostic::error(
                     data.span.clone(),

@@ -136,11 +136,11 @@ pub(crate) fn hidden(path: &str, real: &str) -> Diagnostic {
     } else {
         format!("`{path}` leads to `{real}`, which is hidden (a name in its path starts with `.`)")
     };
-    Diagnostic::global(message).help(
-        "stratdoc never publishes or reads hidden files and folders, such as `.git` or `.env`; copy what you mean to publish to a name without a leading `.`"
-            .to_owned(),
-    )
+    Diagnostic::global(message).help(HIDDEN_HELP.to_owned())
 }
+
+/// How to publish what a hidden name keeps out.
+pub(crate) const HIDDEN_HELP: &str = "stratdoc never publishes or reads hidden files and folders, such as `.git` or `.env`; copy what you mean to publish to a name without a leading `.`";
 
 #[cfg(all(test, unix))]
 mod tests {

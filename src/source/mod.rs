@@ -322,6 +322,23 @@ fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
     prefix.len() - prefix.matches("\r\n").count()
 }
 
+/// Whether `rel`, a `/`-separated path inside `content/` with no `.` or
+/// `..` parts, names a hidden file or a file in a hidden folder: one the
+/// load stage leaves out, so a link or `data:` naming it can say why.
+#[must_use]
+pub fn is_hidden_path(rel: &str) -> bool {
+    rel.split('/').any(|part| is_hidden(std::ffi::OsStr::new(part)))
+}
+
+/// The error at `span` where a link or `data:` names `what`
+/// (``data file `content/.svar.csv` ``), which is hidden: it may well exist,
+/// but never for the site.
+#[must_use]
+pub fn hidden_named(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(span, format!("{what} is hidden (a name in its path starts with `.`)"))
+        .help(confine::HIDDEN_HELP.to_owned())
+}
+
 /// `.md` in any case: `Intro.MD` written on Windows is a page too.
 #[must_use]
 pub fn is_markdown(path: &str) -> bool {

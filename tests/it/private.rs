@@ -123,3 +123,18 @@ fn hidden_files_lying_in_content_are_left_out_without_a_word() {
     published_nowhere(&project);
     assert!(!project.path().join("public/.well-known").exists());
 }
+
+#[test]
+fn a_link_or_data_naming_a_hidden_file_says_it_is_hidden_where_it_is_named() {
+    let project = with_private_files();
+    project.file("content/analysis/.svar.csv", format!("spørgsmål,antal\n{PRIVATE},1\n"));
+    project.file(
+        "content/analysis/svar.md",
+        "---\ntitle: Svar\ndata: .svar.csv\n---\nSe [svarene](.svar.csv) og ![kort](../.udkast/kort.png).\n",
+    );
+    refused(
+        &project,
+        1,
+        "error: data file `content/analysis/.svar.csv` is hidden (a name in its path starts with `.`)\n┌─ content/analysis/svar.md:3:7\nerror: `.svar.csv` is hidden\n┌─ content/analysis/svar.md:5:4\nerror: `../.udkast/kort.png` is hidden\n┌─ content/analysis/svar.md:5:28",
+    );
+}
