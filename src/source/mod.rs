@@ -149,62 +149,11 @@ impl Project {
         sources: &mut Sources,
         diags: &mut Diagnostics,
     ) -> Result<Content, Error> {
-        let dir = self.root().join("content");
-        match self.locate(&dir) {
-            Place::Inside(real) if real.is_dir() => {}
-            Place::Inside(_) | Place::Missing => {
-                return Err(self.not_a_project("it has no `content/` folder".into()));
-            }
-            Place::Outside => {
-                return Err(self.not_a_project(
-                    "its `content/` folder is a symbolic link to a place outside the project"
-                        .into(),
-                ));
-            }
-            Place::Output(out) => {
-                return Err(self.not_a_project(format!(
-                    "its `content/` folder leads into `{out}`, a folder stratdoc wrote"
-                )));
-            }
-            Place::Hidden(real) => {
-                return Err(self.not_a_project(format!(
-                    "its `content/` folder leads to `{real}`, which is hidden"
-                )));
-            }
-        }
+        let dir = self.content_dir()?;
         let mut content = Content::default();
         let mut refused = Vec::new();
         let walker = walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name();
-        // A hidden name (`.DS_Store`, `.git/`) is skipped without a word:
-        // such files lie about in every working copy and were never meant
-        // for the site. A symbolic link (to a file or a folder) is followed
-        // only when the path it leads to stays inside the project, passes
-        // through no hidden name and stays out of stratdoc's output; else it
-        // is an error at the link, as its writer clearly meant to publish
-        // it. A real folder carrying the output marker (a site copied in, or
-        // reached through a link to the project root) is reported too, or the
-        // site would publish itself again on every build.
-        let walker = walker.into_iter().filter_entry(|e| {
-            if e.depth() == 0 {
-                return true;
-            }
-            if is_hidden(e.file_name()) {
-                return false;
-            }
-            if e.path_is_symlink() {
-                let place = self.locate(e.path());
-                if let Some(diagnostic) = refusal(&self.display(e.path()), &place) {
-                    refused.push(diagnostic);
-                    return false;
-                }
-            }
-            if e.file_type().is_dir() && e.path().join(MARKER).is_file() {
-                let shown = self.display(e.path());
-                refused.extend(refusal(&shown, &Place::Output(shown.clone())));
-                return false;
-            }
-            true
-        });
+        let walker = walker.into_iter().filter_entry(|e| self.admit(e, &mut refused));
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -261,6 +210,59 @@ impl Project {
         }
         diags.extend(refused);
         Ok(content)
+    }
+
+    /// `content/`, checked to be a folder that the rule admits.
+    fn content_dir(&self) -> Result<PathBuf, Error> {
+        let dir = self.root().join("content");
+        let reason = match self.locate(&dir) {
+            Place::Inside(real) if real.is_dir() => return Ok(dir),
+            Place::Inside(_) | Place::Missing => "it has no `content/` folder".to_owned(),
+            Place::Outside => {
+                "its `content/` folder is a symbolic link to a place outside the project".to_owned()
+            }
+            Place::Output(out) => {
+                format!("its `content/` folder leads into `{out}`, a folder stratdoc wrote")
+            }
+            Place::Hidden(real) => {
+                format!("its `content/` folder leads to `{real}`, which is hidden")
+            }
+        };
+        Err(self.not_a_project(reason))
+    }
+
+    /// Whether the walk of `content/` takes `entry` (and, for a folder,
+    /// what is in it); a refused link or output folder goes to `refused`.
+    ///
+    /// A hidden name (`.DS_Store`, `.git/`) is skipped without a word: such
+    /// files lie about in every working copy and were never meant for the
+    /// site. A symbolic link (to a file or a folder) is followed only when
+    /// the path it leads to stays inside the project, passes through no
+    /// hidden name and stays out of stratdoc's output; else it is an error
+    /// at the link, as its writer clearly meant to publish it. A real folder
+    /// carrying the output marker (a site copied in, or reached through a
+    /// link to the project root) is reported too, or the site would publish
+    /// itself again on every build.
+    fn admit(&self, entry: &walkdir::DirEntry, refused: &mut Vec<Diagnostic>) -> bool {
+        if entry.depth() == 0 {
+            return true;
+        }
+        if is_hidden(entry.file_name()) {
+            return false;
+        }
+        if entry.path_is_symlink() {
+            let place = self.locate(entry.path());
+            if let Some(diagnostic) = refusal(&self.display(entry.path()), &place) {
+                refused.push(diagnostic);
+                return false;
+            }
+        }
+        if entry.file_type().is_dir() && entry.path().join(MARKER).is_file() {
+            let shown = self.display(entry.path());
+            refused.extend(refusal(&shown, &Place::Output(shown.clone())));
+            return false;
+        }
+        true
     }
 
     fn not_a_project(&self, reason: String) -> Error {
