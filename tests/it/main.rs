@@ -14,6 +14,8 @@ mod health;
 mod markdown;
 mod plan;
 mod print;
+#[cfg(unix)]
+mod print_lockdown;
 mod public_body;
 mod publish;
 mod safety;
