@@ -104,7 +104,11 @@ impl Accept {
             if me.shared.stop.load(Ordering::SeqCst) {
                 return;
             }
-            let Ok(stream) = stream else { continue };
+            let Ok(stream) = stream else {
+                // Out of descriptors, say: wait for some to close.
+                std::thread::sleep(Duration::from_millis(10));
+                continue;
+            };
             if me.shared.open.fetch_add(1, Ordering::SeqCst) >= MAX_OPEN {
                 me.shared.open.fetch_sub(1, Ordering::SeqCst);
                 continue;
