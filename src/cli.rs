@@ -205,6 +205,9 @@ pub fn run(cli: &Cli) -> u8 {
         }
         Err(err) => {
             print_error(&err);
+            if let Error::Interrupted { signal } = err {
+                pdf::end_as(signal);
+            }
             err.exit_code()
         }
     }
@@ -219,7 +222,8 @@ fn prepare(command: &Command) -> Result<Option<Browser>, Error> {
         args.browser.as_deref(),
         std::env::var_os(pdf::BROWSER_ENV),
         std::env::var_os("PATH").as_ref(),
-    )?;
+    )?
+    .with_timeout(std::env::var_os(pdf::TIMEOUT_ENV))?;
     Ok(Some(browser))
 }
 

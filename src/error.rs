@@ -63,6 +63,12 @@ pub enum Error {
         /// What happened.
         reason: String,
     },
+    /// A signal (Ctrl-C, SIGTERM) stopped the print; its work folder is removed.
+    #[error("stopped by {} while printing; nothing was written", crate::pdf::signal_name(*.signal))]
+    Interrupted {
+        /// The signal.
+        signal: i32,
+    },
     /// The printed PDF could not be read or finished.
     #[error("{reason}")]
     Pdf {

@@ -8,7 +8,8 @@
 //! 2. `frontmatter::parse` splits and parses each page, in parallel;
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
 //! 4. `markdown::parse` reads each body once; its heading levels are checked
-//!    (`markdown::check_levels`); `xref::resolve` checks its links;
+//!    (`markdown::check_levels`), and raw HTML that brings in another
+//!    document is refused (`framing`); `xref::resolve` checks its links;
 //! 5. `markdown::to_html` and `render::site` produce the output files;
 //!    `render::exports` adds the JSON, CSV and calendar exports, and
 //!    `render::print` the board edition, `print.html`.
@@ -27,6 +28,7 @@ use crate::data;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Sources;
 use crate::error::Error;
+use crate::framing;
 use crate::frontmatter;
 use crate::markdown::{self, HtmlOptions};
 use crate::model::{self, Kind, Parsed, Publication};
@@ -126,6 +128,9 @@ pub fn render(
         })
         .collect();
     heading_levels(&publication, &docs, diags);
+    for doc in &docs {
+        diags.extend(doc.framing.iter().map(|(found, span)| framing::in_page(found, span.clone())));
+    }
     let links = xref::resolve(&publication, &docs, diags);
     let charts = data::read(&publication, &docs, &content.tables, sources, diags);
     render::check_print(&config.print, &publication, diags);

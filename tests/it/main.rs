@@ -16,6 +16,8 @@ mod opened;
 mod plan;
 mod print;
 #[cfg(unix)]
+mod print_lockdown;
+#[cfg(unix)]
 mod private;
 mod public_body;
 mod publish;

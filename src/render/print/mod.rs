@@ -9,7 +9,8 @@
 //!    headings moved under its chapter's (`ids`);
 //! 3. the template `print.html` joins them after a cover and a table of
 //!    contents, with `print.css` and every image inlined (`inline`);
-//! 4. a link to an anchor the document lacks is unlinked.
+//! 4. a link to an anchor the document lacks is unlinked, and the content
+//!    security policy goes first in the head (`policy`).
 //!
 //! The table of contents carries an empty page number per entry
 //! (`<span class="toc-page" data-anchor="…">`); `stratdoc pdf` fills them in
@@ -18,6 +19,7 @@
 mod ids;
 mod inline;
 mod links;
+mod policy;
 mod structure;
 
 use std::collections::HashMap;
@@ -95,7 +97,7 @@ pub fn print(input: &Input<'_>, templates: &Templates) -> Result<OutputFile, Err
     context.insert("toc", &outline.toc());
     context.insert("parts", &parts);
     let html = templates.render(FILE, &context)?;
-    let html = ids::unlink_missing(&html);
+    let html = policy::protect(&ids::unlink_missing(&html), FILE)?;
     Ok(OutputFile { path: FILE.to_owned(), contents: Contents::Bytes(html.into_bytes()) })
 }
 
