@@ -20,3 +20,4 @@ mod safety;
 mod search;
 mod site;
 mod support;
+mod values;

@@ -1,0 +1,60 @@
+//! Plan values are kept exactly as written, or refused with a diagnostic:
+//! numbers as text, budgets summed exactly, periods shown whole, years of
+//! four digits in every output, and the build date of `SOURCE_DATE_EPOCH`.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::support::{Project, element};
+
+fn strategy_json(project: &Project) -> Value {
+    let bytes = fs::read(project.path().join("public/strategy.json")).expect("strategy.json");
+    serde_json::from_slice(&bytes).expect("valid JSON")
+}
+
+fn initiative(project: &Project, id: &str, extra: &str) {
+    project.file(
+        &format!("content/initiatives/{id}.md"),
+        format!(
+            "---\ntitle: Initiativ {id}\ndirections: [cyber]\nowner: Udvalget\n{extra}---\nTekst.\n"
+        ),
+    );
+}
+
+#[test]
+fn a_number_is_text_as_written_quoted_or_not() {
+    let project = Project::minimal();
+    initiative(
+        &project,
+        "ti",
+        "number: 1.10\nkpis:\n  - {name: Andel, baseline: 1.10, target: 1e3}\n",
+    );
+    initiative(&project, "ni", "number: 1.9\n");
+    initiative(&project, "en", "number: \"1.1\"\n");
+    let run = project.build();
+
+    let page = project.page("initiatives/ti.html");
+    assert!(page.contains("<h1>1.10 Initiativ ti</h1>"), "{}", element(&page, "<h1").unwrap());
+    let kpis = element(&page, "<table").expect("the KPI table");
+    assert!(kpis.contains("<td>1.10</td>") && kpis.contains("<td>1e3</td>"), "{kpis}");
+
+    let json = strategy_json(&project);
+    let numbers: Vec<&str> = json["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["number"].as_str())
+        .collect();
+    assert_eq!(numbers, ["1.1", "1.9", "1.10"], "natural order, each as written");
+    let ti = json["initiatives"].as_array().unwrap().iter().find(|i| i["id"] == "ti").unwrap();
+    let kpi = &ti["kpis"][0];
+    assert_eq!((kpi["baseline"].as_str(), kpi["target"].as_str()), (Some("1.10"), Some("1e3")));
+    assert!(!run.stderr.contains("number"), "1.10 and 1.1 are two numbers:\n{}", run.stderr);
+
+    // The same number twice is a warning at the second in reading order.
+    initiative(&project, "andet", "number: 1.10\n");
+    project.build().stderr_has(
+        "warning: `content/initiatives/andet.md` has the number 1.10 too\n  ┌─ content/initiatives/ti.md:5:9",
+    );
+}
