@@ -268,7 +268,7 @@ fn numbers(fm: &Frontmatter, sources: &Sources) -> Vec<(String, (usize, usize, S
 
 #[test]
 fn numbers_are_read_as_written_wherever_they_are() {
-    let text = "---\nnumber: 1.10\nbig: 1e3 # a comment\nlist: [1.20, \"x, y\", 2.50]\nblock:\n  - 3.00\n  - {name: \"a, b\", target: 1.30}\nkpis: {baseline: 0.50,\n  target: 7.0e1}\nanchored: &a 4.40\n---\n";
+    let text = "---\nnumber: 1.10\nbig: 1e3 # a comment\nlist: [1.20, \"x, y\", 2.50]\nblock:\n  - 3.00\n  - {name: \"a, b\", target: 1.30}\nkpis: {baseline: 0.50,\n  target: 7.0e1}\nanchored: &a 4.40\nflow: [{name: x, target: 5.50}]\n---\n";
     let (fm, sources) = parse_ok(text);
     let found = numbers(&fm, &sources);
     let expected = [
@@ -281,6 +281,7 @@ fn numbers_are_read_as_written_wherever_they_are() {
         ("0.50", (8, 18)),
         ("7.0e1", (9, 11)),
         ("4.40", (10, 11)),
+        ("5.50", (11, 26)),
     ];
     let found: Vec<(&str, (usize, usize))> =
         found.iter().map(|(n, (l, c, _))| (n.as_str(), (*l, *c))).collect();
