@@ -25,6 +25,7 @@ pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
 pub mod model;
+pub mod money;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;

@@ -31,7 +31,7 @@ pub(super) fn all(
     writable_paths(&publication, diags);
     resolve::references(&mut publication, refs, diags);
     data_files(&publication, diags);
-    publication.relations = Relations::new(&publication.pages);
+    publication.relations = Relations::new(&publication.pages, diags);
     publication
 }
 

@@ -58,3 +58,43 @@ fn a_number_is_text_as_written_quoted_or_not() {
         "warning: `content/initiatives/andet.md` has the number 1.10 too\n  ┌─ content/initiatives/ti.md:5:9",
     );
 }
+
+#[test]
+fn budgets_are_summed_exactly_and_written_exactly_everywhere() {
+    let project = Project::minimal();
+    initiative(&project, "a", "budget: 46116860184273879.03\n");
+    initiative(&project, "b", "budget: {amount: 46116860184273879.04, note: Finansloven}\n");
+    project.build();
+
+    // The largest sum there is, to the øre: a float would write 9.223372036854776e16.
+    let json = fs::read_to_string(project.path().join("public/strategy.json")).unwrap();
+    assert!(json.contains("\"amount\": 46116860184273879.03,"), "{json}");
+    assert_eq!(json.matches("\"budget\": 92233720368547758.07").count(), 2, "direction, total");
+    let csv = fs::read(project.path().join("public/initiatives.csv")).unwrap();
+    let csv = String::from_utf8_lossy(&csv);
+    assert!(csv.contains(";46116860184273879,04;Finansloven;"), "{csv}");
+    let plan = project.page("initiatives/index.html");
+    assert!(plan.contains("92.233.720.368.547.758,07\u{a0}kr."), "the total, exactly");
+    let direction = project.page("directions/cyber.html");
+    assert!(direction.contains("92.233.720.368.547.758,07\u{a0}kr."), "the direction's sum");
+
+    // One øre more is an error at the budget that tips the sum, not a
+    // sum stuck at the largest number.
+    initiative(&project, "c", "budget: 0.01\n");
+    let run = project.run(&["build"]).code(1);
+    assert_eq!(run.stderr.matches("add up to more than").count(), 2, "{}", run.stderr);
+    run.stderr_has(
+        "error: all budgets add up to more than stratdoc can hold (92233720368547758.07)\n  ┌─ content/initiatives/c.md:5:9",
+    );
+
+    // An amount too large to hold, or finer than øre, is an error at itself.
+    initiative(&project, "c", "budget: 92233720368547758.08\n");
+    project.run(&["check"]).code(1).stderr_has(
+        "error: `92233720368547758.08` is more than stratdoc can hold\n  ┌─ content/initiatives/c.md:5:9",
+    );
+    initiative(&project, "c", "budget: 2500000.505\n");
+    project
+        .run(&["check"])
+        .code(1)
+        .stderr_has("error: `2500000.505` has decimals below hundredths\n  ┌─ content/initiatives/c.md:5:9");
+}
