@@ -211,8 +211,10 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         };
         let date = Date::parse(&text);
         if date.is_none() {
-            let diag = Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
-                .help("write the date as YYYY-MM-DD, e.g. `approved: 2026-12-10`".to_owned());
+            let diag = crate::fields::early_year(node, "approved").unwrap_or_else(|| {
+                Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
+                    .help("write the date as YYYY-MM-DD, e.g. `approved: 2026-12-10`".to_owned())
+            });
             r.diags.push(diag);
         }
         date

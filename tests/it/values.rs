@@ -17,7 +17,7 @@ fn initiative(project: &Project, id: &str, extra: &str) {
     project.file(
         &format!("content/initiatives/{id}.md"),
         format!(
-            "---\ntitle: Initiativ {id}\ndirections: [cyber]\nowner: Udvalget\n{extra}---\nTekst.\n"
+            "---\ntitle: Initiativ {id}\ndirections: [cyber]\nowner: Udvalget\n{extra}---\n## Indsats\n\nTekst.\n"
         ),
     );
 }
@@ -93,8 +93,46 @@ fn budgets_are_summed_exactly_and_written_exactly_everywhere() {
         "error: `92233720368547758.08` is more than stratdoc can hold\n  ┌─ content/initiatives/c.md:5:9",
     );
     initiative(&project, "c", "budget: 2500000.505\n");
-    project
-        .run(&["check"])
-        .code(1)
-        .stderr_has("error: `2500000.505` has decimals below hundredths\n  ┌─ content/initiatives/c.md:5:9");
+    project.run(&["check"]).code(1).stderr_has(
+        "error: `2500000.505` has decimals below hundredths\n  ┌─ content/initiatives/c.md:5:9",
+    );
+}
+
+#[test]
+fn years_are_four_digits_in_every_output_and_earlier_ones_are_refused() {
+    let project = Project::minimal();
+    project.file(
+        "stratdoc.yaml",
+        "title: Tusindår\nlanguage: da\nstatus: approved\napproved: 1000-01-15\nas_of: 1000-Q2\nperiod:\n  start: 1000-Q1\n  end: 1001-Q2\n",
+    );
+    initiative(
+        &project,
+        "soc",
+        "start: 1000-Q1\nend: 1001-H1\nstatus: active\nmilestones:\n  - {quarter: 1000-Q3, title: Pilot}\n",
+    );
+    project.build();
+    let json = strategy_json(&project);
+    crate::exports::shipped_validator(&project)(&json).expect("strategy.json follows its schema");
+    let soc = &json["initiatives"][0];
+    assert_eq!((soc["start"].as_str(), soc["end"].as_str()), (Some("1000-Q1"), Some("1001-H1")));
+    assert_eq!(json["publication"]["approved"], "1000-01-15");
+    let csv = String::from_utf8(fs::read(project.path().join("public/initiatives.csv")).unwrap())
+        .unwrap();
+    assert!(csv.contains(";1000-Q1;1001-H1;"), "{csv}");
+    let ics = fs::read_to_string(project.path().join("public/milestones.ics")).unwrap();
+    assert!(ics.contains("DTSTART;VALUE=DATE:10000701\r\n"), "{ics}");
+    assert!(project.page("initiatives/soc.html").contains("3.\u{a0}kvt.\u{a0}1000"));
+    assert!(project.page("print.html").contains("1.\u{a0}kvt.\u{a0}1000"));
+
+    // A year before 1000 would lose its zero (999-Q1) and break the schema.
+    initiative(&project, "soc", "start: 0999-Q1\nend: 0050\n");
+    project.run(&["check"]).code(1).stderr_has(
+        "error: `0999-Q1` in `start` is before the year 1000\n  ┌─ content/initiatives/soc.md:5:8\n\
+         error: `0050` in `end` is before the year 1000\n  ┌─ content/initiatives/soc.md:6:6",
+    );
+    project.file("stratdoc.yaml", "title: T\nas_of: 0999-Q4\napproved: 0999-12-31\n");
+    project.run(&["check"]).code(2).stderr_has(
+        "error: `0999-Q4` in `as_of` is before the year 1000\n\
+         error: `0999-12-31` in `approved` is before the year 1000",
+    );
 }
