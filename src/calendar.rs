@@ -61,11 +61,18 @@ impl Date {
 }
 
 impl Date {
+    /// The last second of 9999-12-31 (UTC), the last a four-digit year holds.
+    pub const LAST_UNIX_SECOND: u64 = 253_402_300_799;
+
     /// The calendar date (UTC) `seconds` after 1970-01-01, for the build
-    /// date; by Howard Hinnant's days-to-civil algorithm.
+    /// date, by Howard Hinnant's days-to-civil algorithm; `None` after
+    /// [`Self::LAST_UNIX_SECOND`].
     #[must_use]
-    pub fn from_unix_seconds(seconds: u64) -> Date {
-        let days = i64::try_from(seconds / 86_400).unwrap_or(i64::MAX / 2) + 719_468;
+    pub fn from_unix_seconds(seconds: u64) -> Option<Date> {
+        if seconds > Self::LAST_UNIX_SECOND {
+            return None;
+        }
+        let days = i64::try_from(seconds / 86_400).ok()? + 719_468;
         let era = days.div_euclid(146_097);
         let day_of_era = days.rem_euclid(146_097);
         let year_of_era =
@@ -75,11 +82,11 @@ impl Date {
         let day = day_of_year - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Date {
-            year: u16::try_from(year).unwrap_or(u16::MAX),
-            month: u8::try_from(month).unwrap_or(1),
-            day: u8::try_from(day).unwrap_or(1),
-        }
+        Some(Date {
+            year: u16::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        })
     }
 }
 
@@ -324,9 +331,13 @@ mod tests {
 
     #[test]
     fn dates_from_unix_seconds() {
-        assert_eq!(Date::from_unix_seconds(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_unix_seconds(951_782_400).to_string(), "2000-02-29");
-        assert_eq!(Date::from_unix_seconds(1_795_478_400).to_string(), "2026-11-24");
+        let date = |s| Date::from_unix_seconds(s).map(|d| d.to_string());
+        assert_eq!(date(0).as_deref(), Some("1970-01-01"));
+        assert_eq!(date(951_782_400).as_deref(), Some("2000-02-29"));
+        assert_eq!(date(1_795_478_400).as_deref(), Some("2026-11-24"));
+        assert_eq!(date(Date::LAST_UNIX_SECOND).as_deref(), Some("9999-12-31"));
+        assert_eq!(date(Date::LAST_UNIX_SECOND + 1), None);
+        assert_eq!(date(u64::MAX), None);
     }
 
     #[test]

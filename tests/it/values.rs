@@ -136,3 +136,36 @@ fn years_are_four_digits_in_every_output_and_earlier_ones_are_refused() {
          error: `0999-12-31` in `approved` is before the year 1000",
     );
 }
+
+#[test]
+fn a_malformed_source_date_epoch_is_an_error_not_the_clock() {
+    let project = Project::minimal();
+    let env = |value| std::collections::HashMap::from([("SOURCE_DATE_EPOCH", value)]);
+    project.run_with_env(&["build"], &env("1795478400")).success();
+    assert_eq!(strategy_json(&project)["publication"]["as_of"], "2026-Q4", "the epoch's quarter");
+
+    fs::remove_dir_all(project.path().join("public")).unwrap();
+    for (value, reason) in [
+        (
+            "yesterday",
+            "it must be a whole number of seconds since 1970-01-01 UTC, digits only (`git log -1 --format=%ct` prints one)",
+        ),
+        (
+            "-86400",
+            "it must be a whole number of seconds since 1970-01-01 UTC, digits only (`git log -1 --format=%ct` prints one)",
+        ),
+        (
+            "",
+            "it is empty; set it to the seconds since 1970-01-01 UTC (`git log -1 --format=%ct` prints them), or unset it to use the clock",
+        ),
+        ("253402300800", "it is after the year 9999"),
+    ] {
+        let run = project.run_with_env(&["build"], &env(value)).code(2);
+        assert_eq!(
+            run.stderr,
+            format!("error: `SOURCE_DATE_EPOCH` is not a build date: {reason}\n"),
+            "{value:?}"
+        );
+        assert!(!project.path().join("public").exists(), "{value:?}: nothing is built");
+    }
+}
