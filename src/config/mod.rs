@@ -68,6 +68,19 @@ pub struct Period {
     pub end: Quarter,
 }
 
+impl Period {
+    /// The most quarters the roadmap shows, as columns: ten years. Beyond
+    /// that its columns are too narrow to read on the board's landscape
+    /// page, so a longer period is refused rather than cut.
+    pub const MAX_QUARTERS: i32 = 40;
+
+    /// How many quarters `start` to `end` holds, both included.
+    #[must_use]
+    pub fn quarters(start: Quarter, end: Quarter) -> i32 {
+        start.distance(end) + 1
+    }
+}
+
 /// Settings from `stratdoc.yaml`.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -235,6 +248,22 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
                     end.1,
                     format!("the period ends ({}) before it starts ({})", end.0, start.0),
                 ));
+                return None;
+            }
+            let quarters = Period::quarters(start.0, end.0);
+            if quarters > Period::MAX_QUARTERS {
+                p.diags.push(
+                    Diagnostic::error(
+                        end.1,
+                        format!(
+                            "the period runs {quarters} quarters, from {} to {}: more than the {} the roadmap shows",
+                            start.0,
+                            end.0,
+                            Period::MAX_QUARTERS
+                        ),
+                    )
+                    .help("set `period` to the action plan's horizon, ten years at most; initiatives outside it are shown at its edges, marked".to_owned()),
+                );
                 return None;
             }
             Some(Period { start: start.0, end: end.0 })

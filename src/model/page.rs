@@ -214,6 +214,9 @@ pub struct Milestone {
     pub quarter: When,
     /// What.
     pub title: String,
+    /// Where its time is written.
+    #[serde(skip)]
+    pub at: Span,
 }
 
 /// A source the text rests on.

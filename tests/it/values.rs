@@ -169,3 +169,37 @@ fn a_malformed_source_date_epoch_is_an_error_not_the_clock() {
         assert!(!project.path().join("public").exists(), "{value:?}: nothing is built");
     }
 }
+
+#[test]
+fn a_period_is_shown_whole_or_refused_never_cut() {
+    let project = Project::minimal();
+    let config = |end: &str| {
+        format!("title: T\nlanguage: da\nas_of: 2027-Q1\nperiod:\n  start: 2027-Q1\n  end: {end}\n")
+    };
+    project.file("stratdoc.yaml", config("2036-Q4"));
+    initiative(&project, "soc", "start: 2036-Q1\nend: 2036-Q4\nstatus: planned\n");
+    project.build();
+    let page = project.page("initiatives/index.html");
+    let svg = element(&page, "<svg class=\"roadmap\"").expect("a roadmap");
+    assert_eq!(svg.matches("class=\"rm-quarter\"").count(), 40, "every quarter a column");
+    assert!(
+        svg.contains(">2036</text>") && !svg.contains("rm-clip"),
+        "the last one drawn, unclipped"
+    );
+
+    // One quarter more than the roadmap shows is refused where it is written.
+    project.file("stratdoc.yaml", config("2037-Q1"));
+    project.run(&["build"]).code(2).stderr_has(
+        "error: the period runs 41 quarters, from 2027-Q1 to 2037-Q1: more than the 40 the roadmap shows\n  ┌─ stratdoc.yaml:6:8",
+    );
+    // Without a period, the plan's own times are the columns: the same holds.
+    project.file("stratdoc.yaml", "title: T\nlanguage: da\nas_of: 2027-Q1\n");
+    initiative(
+        &project,
+        "soc",
+        "start: 2027-Q1\nend: 2036-Q4\nstatus: active\nmilestones:\n  - {quarter: 2037-Q1, title: Evaluering}\n",
+    );
+    project.run(&["build"]).code(1).stderr_has(
+        "error: the plan runs 41 quarters, from 2027-Q1 to 2037-Q1: more than the 40 the roadmap shows\n  ┌─ content/initiatives/soc.md:9:15",
+    );
+}

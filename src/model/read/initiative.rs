@@ -85,7 +85,8 @@ pub(super) fn read(r: &mut Reader<'_>, config: &Config) -> (Initiative, Refs) {
                 );
             }
         }
-        Some(Milestone { quarter: quarter?.0, title: title? })
+        let (quarter, at) = quarter?;
+        Some(Milestone { quarter, title: title?, at })
     });
     let depends_on = r.refs("depends_on");
     let external_dependencies = r.texts("external_dependencies");
