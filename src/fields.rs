@@ -115,6 +115,30 @@ impl<'a> Reader<'a> {
         self.text(key)
     }
 
+    /// Text that is shown as a heading or a link (a label, the title):
+    /// like [`Self::text`], or [`Self::required_text`] with `example`, but
+    /// blank text is an error, as it would publish an empty heading.
+    pub(crate) fn visible_text(&mut self, key: &'a str, example: Option<&str>) -> Option<String> {
+        let text = match example {
+            Some(example) => self.required_text(key, example),
+            None => self.text(key),
+        }?;
+        if !text.trim().is_empty() {
+            return Some(text);
+        }
+        let span = self.node(key).map_or_else(|| self.owner.clone(), |n| n.span.clone());
+        let help = example.map_or_else(
+            || format!("write the words for `{key}`, or leave the line out"),
+            |example| format!("write it, e.g. `{key}: {example}`"),
+        );
+        self.diags.push(
+            Diagnostic::error(span, format!("`{key}` is blank"))
+                .label("it would show as an empty heading and empty links")
+                .help(help),
+        );
+        None
+    }
+
     pub(crate) fn integer(&mut self, key: &'a str) -> Option<i64> {
         let node = self.node(key)?;
         match &node.value {
