@@ -14,7 +14,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
 mod scan;
 
 pub(super) use scan::key_at;
-use scan::{flow_pieces, is_yes_no, plain_len, strip_comment, without_properties, written_key};
+use scan::{
+    flow_entry, flow_pieces, is_yes_no, plain_len, strip_comment, without_properties, written_key,
+};
 
 /// Finds keys and values of a parsed YAML tree in its text.
 pub(super) struct Locator<'a> {
@@ -350,20 +352,6 @@ fn plain_key(key: &Yaml) -> Option<String> {
 fn not_plain_key(span: Span) -> Diagnostic {
     Diagnostic::error(span, "a key must be a plain word, not a list or mapping")
         .help("write keys as `name: value`".to_owned())
-}
-
-/// One piece of a flow mapping (`name: value`, at `piece` in `text`): the
-/// key's name, where the key is written, and where its value is, if it has one.
-fn flow_entry(text: &str, piece: Range<usize>) -> (String, Range<usize>, Option<Range<usize>>) {
-    let written = &text[piece.clone()];
-    let Some((name, len)) = written_key(written) else {
-        return (written.to_owned(), piece, None);
-    };
-    let after = &written[len..];
-    let value = after.trim_start_matches([' ', '\t']).strip_prefix(':').unwrap_or("");
-    let value_start = piece.end - value.trim_start().len();
-    let value = (!value.trim().is_empty()).then(|| value_start..value_start + value.trim().len());
-    (name, piece.start..piece.start + len, value)
 }
 
 /// A key's line and its length as written.

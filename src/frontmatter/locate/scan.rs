@@ -178,6 +178,23 @@ pub(super) fn flow_pieces(text: &str) -> Option<Vec<Range<usize>>> {
     None
 }
 
+/// One piece of a flow mapping (`name: value`, at `piece` in `text`): the
+/// key's name, where the key is written, and where its value is, if it has one.
+pub(super) fn flow_entry(
+    text: &str,
+    piece: Range<usize>,
+) -> (String, Range<usize>, Option<Range<usize>>) {
+    let written = &text[piece.clone()];
+    let Some((name, len)) = written_key(written) else {
+        return (written.to_owned(), piece, None);
+    };
+    let after = &written[len..];
+    let value = after.trim_start_matches([' ', '\t']).strip_prefix(':').unwrap_or("");
+    let value_start = piece.end - value.trim_start().len();
+    let value = (!value.trim().is_empty()).then(|| value_start..value_start + value.trim().len());
+    (name, piece.start..piece.start + len, value)
+}
+
 /// The end (after the closing quote) of the quoted scalar opening at `at`.
 fn quoted_end(bytes: &[u8], at: usize, quote: u8) -> Option<usize> {
     let mut i = at + 1;
