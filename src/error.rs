@@ -75,6 +75,13 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// `SOURCE_DATE_EPOCH` is set, but not to a build date: a reproducible
+    /// build must not fall back to the clock.
+    #[error("`SOURCE_DATE_EPOCH` is not a build date: {reason}")]
+    BuildDate {
+        /// What is wrong with it, and what to set it to.
+        reason: &'static str,
+    },
     /// The project folder is not usable.
     #[error("`{}` is not a stratdoc project: {reason}", .path.display())]
     Project {

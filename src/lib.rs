@@ -27,6 +27,7 @@ pub mod frontmatter;
 pub mod markdown;
 mod markup;
 pub mod model;
+pub mod money;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;

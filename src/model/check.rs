@@ -21,6 +21,7 @@ pub(super) fn all(
     diags: &mut Diagnostics,
 ) -> Publication {
     sort(&mut drafts);
+    unique_numbers(&drafts, diags);
     let (pages, refs): (Vec<Page>, Vec<Refs>) =
         drafts.into_iter().map(|d| (d.page, d.refs)).unzip();
     purpose(&pages, diags);
@@ -30,7 +31,7 @@ pub(super) fn all(
     writable_paths(&publication, diags);
     resolve::references(&mut publication, refs, diags);
     data_files(&publication, diags);
-    publication.relations = Relations::new(&publication.pages);
+    publication.relations = Relations::new(&publication.pages, diags);
     publication
 }
 
@@ -115,6 +116,28 @@ fn purpose(pages: &[Page], diags: &mut Diagnostics) {
                 );
             }
         }
+    }
+}
+
+/// Warns where two pages of a kind share a `number`: readers cite a page
+/// by it, so a number names one page. `1.10` and `1.1` are two numbers.
+fn unique_numbers(drafts: &[Draft], diags: &mut Diagnostics) {
+    let mut seen: HashMap<(Kind, &str), &Draft> = HashMap::new();
+    for draft in drafts {
+        let (Some(number), Some(at)) = (&draft.page.number, &draft.number_at) else { continue };
+        let Some(first) = seen.get(&(draft.page.kind, number.as_str())) else {
+            seen.insert((draft.page.kind, number), draft);
+            continue;
+        };
+        let mut diagnostic = Diagnostic::warning(
+            at.clone(),
+            format!("`content/{}` has the number {number} too", first.page.path),
+        )
+        .help("readers cite a page by its number; give each page its own".to_owned());
+        if let Some(first_at) = &first.number_at {
+            diagnostic = diagnostic.also(first_at.clone(), "first used here");
+        }
+        diags.push(diagnostic);
     }
 }
 

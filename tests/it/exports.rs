@@ -32,7 +32,7 @@ fn validator(schema: Value) -> impl Fn(&Value) -> Result<(), String> {
     move |instance| schemas.validate(instance, index).map_err(|e| format!("{e}"))
 }
 
-fn shipped_validator(project: &Project) -> impl Fn(&Value) -> Result<(), String> {
+pub(crate) fn shipped_validator(project: &Project) -> impl Fn(&Value) -> Result<(), String> {
     validator(json(project, "strategy.schema.json"))
 }
 

@@ -23,5 +23,7 @@ mod public_body;
 mod publish;
 mod safety;
 mod search;
+mod settings;
 mod site;
 mod support;
+mod values;
