@@ -59,6 +59,7 @@ pub fn frontmatter(data: &[u8]) {
     let text = sources.get(id).text.as_str();
     if let Some(fm) = frontmatter::parse(id, text, &mut diags) {
         check_frontmatter(&sources, &fm);
+        check_numbers(&sources, &fm.fields, diags.has_errors());
     }
     check_diagnostics(&diags, &sources);
 }
@@ -102,6 +103,7 @@ pub fn validate(data: &[u8]) {
         let frontmatter = if readable { frontmatter::parse(id, text, &mut diags) } else { None };
         if let Some(fm) = &frontmatter {
             check_frontmatter(&sources, fm);
+            check_numbers(&sources, &fm.fields, diags.has_errors());
         }
         parsed.push(Parsed::new(id, path, frontmatter, text));
     }
@@ -292,6 +294,31 @@ fn check_fields(sources: &Sources, fields: &[Field]) {
     for field in fields {
         check_span(sources, &field.key_span, &format!("key `{}`", field.key));
         check_node(sources, &field.value);
+    }
+}
+
+/// Every number is its text as written (`1.10`, never 1.1): its span's text
+/// ends with it (after any anchor or tag). Only a whole number whose text
+/// could not be found (an alias) is as printed; a decimal there is an error.
+fn check_numbers(sources: &Sources, fields: &[Field], has_errors: bool) {
+    for field in fields {
+        check_number(sources, &field.value, has_errors);
+    }
+}
+
+fn check_number(sources: &Sources, node: &Node, has_errors: bool) {
+    match &node.value {
+        Value::Number(n) => {
+            let written = &id_text(sources, &node.span)[node.span.range.clone()];
+            let whole = n.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+            assert!(
+                written.ends_with(n.as_str()) || whole || has_errors,
+                "the number {n:?} is not as written: {written:?}"
+            );
+        }
+        Value::Seq(items) => items.iter().for_each(|item| check_number(sources, item, has_errors)),
+        Value::Map(fields) => check_numbers(sources, fields, has_errors),
+        _ => {}
     }
 }
 

@@ -6,6 +6,27 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// The first year a strategy may name: every output writes a year in four
+/// digits (`strategy.json`'s schema, calendars, sorting as text), so a year
+/// is `1000` to `9999`, written out.
+pub const FIRST_YEAR: u16 = 1000;
+
+/// A year written as four digits from [`FIRST_YEAR`] (`2027`).
+fn year(text: &str) -> Option<u16> {
+    let year = text.parse().ok()?;
+    (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && year >= FIRST_YEAR)
+        .then_some(year)
+}
+
+/// True when `text` starts with a year before [`FIRST_YEAR`] written in four
+/// digits (`0999-Q1`, `0050`): a time that is refused for its year alone.
+#[must_use]
+pub fn is_early_year(text: &str) -> bool {
+    let digits = text.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    let rest = text.get(4..).unwrap_or("");
+    digits.is_some_and(|y| y.starts_with('0')) && (rest.is_empty() || rest.starts_with('-'))
+}
+
 /// A calendar date (`2026-12-10`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Date {
@@ -23,10 +44,10 @@ impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.split('-');
         let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        if parts.next().is_some() || m.len() != 2 || d.len() != 2 {
             return None;
         }
-        let (year, month, day): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let (year, month, day): (u16, u8, u8) = (year(y)?, m.parse().ok()?, d.parse().ok()?);
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -40,11 +61,18 @@ impl Date {
 }
 
 impl Date {
+    /// The last second of 9999-12-31 (UTC), the last a four-digit year holds.
+    pub const LAST_UNIX_SECOND: u64 = 253_402_300_799;
+
     /// The calendar date (UTC) `seconds` after 1970-01-01, for the build
-    /// date; by Howard Hinnant's days-to-civil algorithm.
+    /// date, by Howard Hinnant's days-to-civil algorithm; `None` after
+    /// [`Self::LAST_UNIX_SECOND`].
     #[must_use]
-    pub fn from_unix_seconds(seconds: u64) -> Date {
-        let days = i64::try_from(seconds / 86_400).unwrap_or(i64::MAX / 2) + 719_468;
+    pub fn from_unix_seconds(seconds: u64) -> Option<Date> {
+        if seconds > Self::LAST_UNIX_SECOND {
+            return None;
+        }
+        let days = i64::try_from(seconds / 86_400).ok()? + 719_468;
         let era = days.div_euclid(146_097);
         let day_of_era = days.rem_euclid(146_097);
         let year_of_era =
@@ -54,11 +82,11 @@ impl Date {
         let day = day_of_year - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Date {
-            year: u16::try_from(year).unwrap_or(u16::MAX),
-            month: u8::try_from(month).unwrap_or(1),
-            day: u8::try_from(day).unwrap_or(1),
-        }
+        Some(Date {
+            year: u16::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        })
     }
 }
 
@@ -123,19 +151,19 @@ impl FromStr for Quarter {
 
     /// Parses `YYYY-QN` exactly (`2025-Q1`); `q` is accepted for `Q`.
     fn from_str(text: &str) -> Result<Self, ()> {
-        let (year, quarter) = text.split_once('-').ok_or(())?;
+        let (year_text, quarter) = text.split_once('-').ok_or(())?;
         let quarter = quarter.strip_prefix(['Q', 'q']).ok_or(())?;
-        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) || quarter.len() != 1 {
+        if quarter.len() != 1 {
             return Err(());
         }
-        let (year, quarter) = (year.parse().map_err(|_| ())?, quarter.parse().map_err(|_| ())?);
+        let (year, quarter) = (year(year_text).ok_or(())?, quarter.parse().map_err(|_| ())?);
         if (1..=4).contains(&quarter) { Ok(Quarter { year, quarter }) } else { Err(()) }
     }
 }
 
 impl fmt::Display for Quarter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.quarter)
+        write!(f, "{:04}-Q{}", self.year, self.quarter)
     }
 }
 
@@ -202,13 +230,7 @@ impl FromStr for When {
 
     /// `2027-Q1`, `2022-H1` (`h` too) or `2018`.
     fn from_str(text: &str) -> Result<Self, ()> {
-        let year_of = |y: &str| -> Result<u16, ()> {
-            if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
-                y.parse().map_err(|_| ())
-            } else {
-                Err(())
-            }
-        };
+        let year_of = |y: &str| year(y).ok_or(());
         if let Some((year, half)) =
             text.split_once(['-']).filter(|(_, h)| h.starts_with(['H', 'h']))
         {
@@ -230,8 +252,8 @@ impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             When::Quarter(q) => q.fmt(f),
-            When::Half { year, half } => write!(f, "{year}-H{half}"),
-            When::Year(year) => write!(f, "{year}"),
+            When::Half { year, half } => write!(f, "{year:04}-H{half}"),
+            When::Year(year) => write!(f, "{year:04}"),
         }
     }
 }
@@ -252,6 +274,8 @@ mod tests {
         assert!(Date::parse("2025-02-29").is_none());
         assert!(Date::parse("2025-13-01").is_none());
         assert!(Date::parse("25-01-01").is_none());
+        assert!(Date::parse("0999-12-31").is_none());
+        assert!(Date::parse("1000-01-01").is_some());
     }
 
     #[test]
@@ -268,6 +292,8 @@ mod tests {
             "2025-Q12",
             "",
             "२०२५-Q1",
+            "0999-Q1",
+            "0000-Q1",
         ] {
             assert_eq!(bad.parse::<Quarter>(), Err(()), "{bad}");
         }
@@ -281,7 +307,9 @@ mod tests {
         assert_eq!(parse("2027-Q3"), Ok(("2027-Q3".into(), "2027-Q3".into(), "2027-Q3".into())));
         assert_eq!(parse("2022-h2"), Ok(("2022-H2".into(), "2022-Q3".into(), "2022-Q4".into())));
         assert_eq!(parse("2018"), Ok(("2018".into(), "2018-Q1".into(), "2018-Q4".into())));
-        for bad in ["2022-H3", "2022-H", "18", "2018-", "H1-2022", "2022-Q5", "20188"] {
+        for bad in
+            ["2022-H3", "2022-H", "18", "2018-", "H1-2022", "2022-Q5", "20188", "0050", "0999-H1"]
+        {
             assert_eq!(bad.parse::<When>(), Err(()), "{bad}");
         }
         assert!("2018".parse::<When>().unwrap().is_approximate());
@@ -289,10 +317,27 @@ mod tests {
     }
 
     #[test]
+    fn years_before_1000_are_known_by_their_leading_zero() {
+        for early in ["0999-Q1", "0050", "0000-H2", "0999-12-31"] {
+            assert!(is_early_year(early), "{early}");
+        }
+        for other in ["1000-Q1", "2027", "999-Q1", "00501", "Q1-0999"] {
+            assert!(!is_early_year(other), "{other}");
+        }
+        assert_eq!("1000-Q1".parse::<Quarter>().map(|q| q.to_string()), Ok("1000-Q1".into()));
+        assert_eq!(Quarter { year: 999, quarter: 4 }.to_string(), "0999-Q4", "four digits always");
+        assert_eq!(When::Year(50).to_string(), "0050");
+    }
+
+    #[test]
     fn dates_from_unix_seconds() {
-        assert_eq!(Date::from_unix_seconds(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_unix_seconds(951_782_400).to_string(), "2000-02-29");
-        assert_eq!(Date::from_unix_seconds(1_795_478_400).to_string(), "2026-11-24");
+        let date = |s| Date::from_unix_seconds(s).map(|d| d.to_string());
+        assert_eq!(date(0).as_deref(), Some("1970-01-01"));
+        assert_eq!(date(951_782_400).as_deref(), Some("2000-02-29"));
+        assert_eq!(date(1_795_478_400).as_deref(), Some("2026-11-24"));
+        assert_eq!(date(Date::LAST_UNIX_SECOND).as_deref(), Some("9999-12-31"));
+        assert_eq!(date(Date::LAST_UNIX_SECOND + 1), None);
+        assert_eq!(date(u64::MAX), None);
     }
 
     #[test]

@@ -156,8 +156,9 @@ pub fn run(cli: &Cli) -> u8 {
         Command::Pdf(_) => Outputs { site: false, print: true },
         Command::Build(_) | Command::Check(_) => Outputs::ALL,
     };
-    let options = Options { drafts: project.drafts, today: today(), outputs };
     let result = prepare(&cli.command).and_then(|browser| {
+        let today = build_date(std::env::var_os("SOURCE_DATE_EPOCH"))?;
+        let options = Options { drafts: project.drafts, today, outputs };
         let mut make = |sink: &Sink| {
             pipeline::build(&project.project, &options, sink, &mut sources, &mut diags)
         };
@@ -227,6 +228,9 @@ pub fn run(cli: &Cli) -> u8 {
         }
         Err(err) => {
             print_error(&err);
+            if let Error::Interrupted { signal } = err {
+                pdf::end_as(signal);
+            }
             err.exit_code()
         }
     }
@@ -241,7 +245,8 @@ fn prepare(command: &Command) -> Result<Option<Browser>, Error> {
         args.browser.as_deref(),
         std::env::var_os(pdf::BROWSER_ENV),
         std::env::var_os("PATH").as_ref(),
-    )?;
+    )?
+    .with_timeout(std::env::var_os(pdf::TIMEOUT_ENV))?;
     Ok(Some(browser))
 }
 
@@ -251,17 +256,27 @@ fn pdf_out(args: &PdfArgs) -> PathBuf {
 
 /// The build date: `SOURCE_DATE_EPOCH` when set (reproducible builds, as
 /// <https://reproducible-builds.org/specs/source-date-epoch/> defines it),
-/// else the system clock.
-fn today() -> Date {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
-        });
-    Date::from_unix_seconds(seconds)
+/// else the system clock. Set but not a date is an error, never the clock:
+/// a build meant to be reproducible would silently not be.
+fn build_date(epoch: Option<std::ffi::OsString>) -> Result<Date, Error> {
+    let Some(epoch) = epoch else {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        return Ok(Date::from_unix_seconds(now).unwrap_or(Date { year: 9999, month: 12, day: 31 }));
+    };
+    // The value itself is not repeated: it comes from outside the project.
+    let text = epoch.to_str().unwrap_or("?").trim();
+    let reason = if text.is_empty() {
+        "it is empty; set it to the seconds since 1970-01-01 UTC (`git log -1 --format=%ct` prints them), or unset it to use the clock"
+    } else if !text.bytes().all(|b| b.is_ascii_digit()) {
+        "it must be a whole number of seconds since 1970-01-01 UTC, digits only (`git log -1 --format=%ct` prints one)"
+    } else if let Some(date) = text.parse().ok().and_then(Date::from_unix_seconds) {
+        return Ok(date);
+    } else {
+        "it is after the year 9999"
+    };
+    Err(Error::BuildDate { reason })
 }
 
 /// Prints an error and its causes (`caused by: …`), once, at the edge.
@@ -292,6 +307,31 @@ mod tests {
     use clap::CommandFactory;
 
     use super::*;
+
+    #[test]
+    fn the_build_date_is_source_date_epoch_or_an_error_never_the_clock() {
+        let date = |value: &str| build_date(Some(value.into())).map(|d| d.to_string());
+        assert_eq!(date("1795478400").unwrap(), "2026-11-24");
+        assert_eq!(date(" 0\n").unwrap(), "1970-01-01");
+        for (bad, why) in [
+            ("", "it is empty"),
+            ("abc", "it must be a whole number"),
+            ("-1", "it must be a whole number"),
+            ("1.5", "it must be a whole number"),
+            ("+5", "it must be a whole number"),
+            ("253402300800", "it is after the year 9999"),
+            ("99999999999999999999999", "it is after the year 9999"),
+        ] {
+            let Err(err) = date(bad) else { panic!("{bad:?} was taken as a date") };
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("`SOURCE_DATE_EPOCH` is not a build date: {why}")),
+                "{bad:?}: {err}"
+            );
+            assert_eq!(err.exit_code(), 2);
+        }
+        assert!(build_date(None).is_ok(), "unset: the clock");
+    }
 
     #[test]
     fn cli_is_well_formed() {

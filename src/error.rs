@@ -63,11 +63,24 @@ pub enum Error {
         /// What happened.
         reason: String,
     },
+    /// A signal (Ctrl-C, SIGTERM) stopped the print; its work folder is removed.
+    #[error("stopped by {} while printing; nothing was written", crate::pdf::signal_name(*.signal))]
+    Interrupted {
+        /// The signal.
+        signal: i32,
+    },
     /// The printed PDF could not be read or finished.
     #[error("{reason}")]
     Pdf {
         /// What went wrong.
         reason: String,
+    },
+    /// `SOURCE_DATE_EPOCH` is set, but not to a build date: a reproducible
+    /// build must not fall back to the clock.
+    #[error("`SOURCE_DATE_EPOCH` is not a build date: {reason}")]
+    BuildDate {
+        /// What is wrong with it, and what to set it to.
+        reason: &'static str,
     },
     /// The project folder is not usable.
     #[error("`{}` is not a stratdoc project: {reason}", .path.display())]

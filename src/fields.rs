@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::str::FromStr;
 
-use crate::calendar::{Quarter, When};
+use crate::calendar::{self, Quarter, When};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::frontmatter::{Field, Node, Value};
 
@@ -113,6 +113,30 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.text(key)
+    }
+
+    /// Text that is shown as a heading or a link (a label, the title):
+    /// like [`Self::text`], or [`Self::required_text`] with `example`, but
+    /// blank text is an error, as it would publish an empty heading.
+    pub(crate) fn visible_text(&mut self, key: &'a str, example: Option<&str>) -> Option<String> {
+        let text = match example {
+            Some(example) => self.required_text(key, example),
+            None => self.text(key),
+        }?;
+        if !text.trim().is_empty() {
+            return Some(text);
+        }
+        let span = self.node(key).map_or_else(|| self.owner.clone(), |n| n.span.clone());
+        let help = example.map_or_else(
+            || format!("write the words for `{key}`, or leave the line out"),
+            |example| format!("write it, e.g. `{key}: {example}`"),
+        );
+        self.diags.push(
+            Diagnostic::error(span, format!("`{key}` is blank"))
+                .label("it would show as an empty heading and empty links")
+                .help(help),
+        );
+        None
     }
 
     pub(crate) fn integer(&mut self, key: &'a str) -> Option<i64> {
@@ -353,18 +377,35 @@ pub(crate) fn when_of(node: &Node, key: &str, diags: &mut Diagnostics) -> Option
             return Some((when, node.span.clone()));
         }
     }
-    let shown = match &node.value {
-        Value::Str(s) | Value::Number(s) => format!("`{s}`"),
-        other => other.describe().to_owned(),
-    };
-    diags.push(
+    diags.push(early_year(node, key).unwrap_or_else(|| {
         Diagnostic::error(
             node.span.clone(),
-            format!("{shown} is not a quarter, half year or year in `{key}`"),
+            format!("{} is not a quarter, half year or year in `{key}`", shown(node)),
         )
-        .help("write `2027-Q1` (a quarter), `2027-H1` (a half year) or `2027` (a year)".to_owned()),
-    );
+        .help("write `2027-Q1` (a quarter), `2027-H1` (a half year) or `2027` (a year)".to_owned())
+    }));
     None
+}
+
+/// `` `text` `` for a value written as text or a number, else what it is.
+fn shown(node: &Node) -> String {
+    match &node.value {
+        Value::Str(s) | Value::Number(s) => format!("`{s}`"),
+        other => other.describe().to_owned(),
+    }
+}
+
+/// The error for a time or date whose year is before 1000 (`0999-Q1`), if
+/// that is what `node` holds: every output writes years in four digits.
+pub(crate) fn early_year(node: &Node, key: &str) -> Option<Diagnostic> {
+    let (Value::Str(text) | Value::Number(text)) = &node.value else { return None };
+    calendar::is_early_year(text).then(|| {
+        Diagnostic::error(
+            node.span.clone(),
+            format!("`{text}` in `{key}` is before the year {}", calendar::FIRST_YEAR),
+        )
+        .help(format!("a year is written with four digits, from {} to 9999", calendar::FIRST_YEAR))
+    })
 }
 
 /// Reads a quarter from a node, reporting malformed ones.
@@ -378,13 +419,9 @@ pub(crate) fn quarter_of(
             return Some((q, node.span.clone()));
         }
     }
-    let shown = match &node.value {
-        Value::Str(s) | Value::Number(s) => format!("`{s}`"),
-        other => other.describe().to_owned(),
-    };
-    diags.push(
-        Diagnostic::error(node.span.clone(), format!("{shown} is not a quarter in `{key}`"))
-            .help("write a quarter as YEAR-QN, for example `2027-Q1` (Q1 to Q4)".to_owned()),
-    );
+    diags.push(early_year(node, key).unwrap_or_else(|| {
+        Diagnostic::error(node.span.clone(), format!("{} is not a quarter in `{key}`", shown(node)))
+            .help("write a quarter as YEAR-QN, for example `2027-Q1` (Q1 to Q4)".to_owned())
+    }));
     None
 }

@@ -60,7 +60,8 @@ pub enum Value {
     Null,
     /// `true` / `false`.
     Bool(bool),
-    /// Any number, as `serde_yaml` printed it.
+    /// Any number, as written in the file (`1.10`, `1e3`), so a value is
+    /// never changed on its way: `serde_yaml` would print 1.1 and 1000.0.
     Number(String),
     /// A string.
     Str(String),

@@ -10,9 +10,10 @@
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
 //! 4. `data::read` reads the figures of the charts;
 //! 5. `render::run` parses each body once and writes it for every output
-//!    (the site's pages, the board edition, the search index), checks the
-//!    links between pages once every page is read, then writes what shows
-//!    many pages: overviews, plan views, exports.
+//!    (the site's pages, the board edition, the search index), checks its
+//!    links, headings and raw HTML, checks the links between pages once
+//!    every page is read, then writes what shows many pages: overviews,
+//!    plan views, exports.
 //!
 //! Content problems are collected in `diags` all the way through; a page
 //! with an error is read and checked but not written, and a run with any

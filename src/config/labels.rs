@@ -73,12 +73,8 @@ fn parts(l: &mut Reader<'_>) -> BTreeMap<&'static str, Words> {
         let words = match &node.value {
             Value::Map(_) => l
                 .mapping(part, |w| {
-                    let singular = w.required_text("singular", "Sigtelinje");
-                    let plural = if has_plural {
-                        w.required_text("plural", "Sigtelinjer")
-                    } else {
-                        w.text("plural")
-                    };
+                    let singular = w.visible_text("singular", Some("Sigtelinje"));
+                    let plural = w.visible_text("plural", has_plural.then_some("Sigtelinjer"));
                     Some(Words { singular: singular?, plural })
                 })
                 .flatten(),
@@ -94,7 +90,7 @@ fn parts(l: &mut Reader<'_>) -> BTreeMap<&'static str, Words> {
                 );
                 None
             }
-            _ => l.text(part).map(|singular| Words { singular, plural: None }),
+            _ => l.visible_text(part, None).map(|singular| Words { singular, plural: None }),
         };
         out.extend(words.map(|w| (part, w)));
     }

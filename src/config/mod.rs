@@ -68,6 +68,19 @@ pub struct Period {
     pub end: Quarter,
 }
 
+impl Period {
+    /// The most quarters the roadmap shows, as columns: ten years. Beyond
+    /// that its columns are too narrow to read on the board's landscape
+    /// page, so a longer period is refused rather than cut.
+    pub const MAX_QUARTERS: i32 = 40;
+
+    /// How many quarters `start` to `end` holds, both included.
+    #[must_use]
+    pub fn quarters(start: Quarter, end: Quarter) -> i32 {
+        start.distance(end) + 1
+    }
+}
+
 /// Settings from `stratdoc.yaml`.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -198,7 +211,7 @@ pub fn parse(
 fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> Config {
     let mut r = Reader::new(fields, whole, diags);
     let defaults = Config::default();
-    let title = r.required_text("title", "Fælles om digital velfærd").unwrap_or_default();
+    let title = r.visible_text("title", Some("Fælles om digital velfærd")).unwrap_or_default();
     let language =
         r.choice("language", &[("da", Language::Da), ("en", Language::En)]).unwrap_or_default();
     let status = r
@@ -211,8 +224,10 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         };
         let date = Date::parse(&text);
         if date.is_none() {
-            let diag = Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
-                .help("write the date as YYYY-MM-DD, e.g. `approved: 2026-12-10`".to_owned());
+            let diag = crate::fields::early_year(node, "approved").unwrap_or_else(|| {
+                Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
+                    .help("write the date as YYYY-MM-DD, e.g. `approved: 2026-12-10`".to_owned())
+            });
             r.diags.push(diag);
         }
         date
@@ -235,14 +250,30 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
                 ));
                 return None;
             }
+            let quarters = Period::quarters(start.0, end.0);
+            if quarters > Period::MAX_QUARTERS {
+                p.diags.push(
+                    Diagnostic::error(
+                        end.1,
+                        format!(
+                            "the period runs {quarters} quarters, from {} to {}: more than the {} the roadmap shows",
+                            start.0,
+                            end.0,
+                            Period::MAX_QUARTERS
+                        ),
+                    )
+                    .help("set `period` to the action plan's horizon, ten years at most; initiatives outside it are shown at its edges, marked".to_owned()),
+                );
+                return None;
+            }
             Some(Period { start: start.0, end: end.0 })
         })
         .flatten();
     let base_url = web::base_url(&mut r);
     let config = Config {
         title,
-        subtitle: r.text("subtitle"),
-        organisation: r.text("organisation"),
+        subtitle: r.visible_text("subtitle", None),
+        organisation: r.visible_text("organisation", None),
         language,
         version: r.text_or_number("version"),
         status,
@@ -301,9 +332,12 @@ fn theme(r: &mut Reader<'_>) -> Option<String> {
 /// `base_path:`, or the path of `base_url`; both given, they must agree,
 /// or the 404 page's links would lead somewhere else than the site.
 fn base_path(r: &mut Reader<'_>, base_url: Option<&str>) -> Option<String> {
-    let from_url = base_url.map(|url| normalise_base_path(web::path_of(url)));
+    let from_url = match base_url.map(web::path_of) {
+        Some(path) => Some(normalise_base_path(checked_path(r, "base_url", path)?)),
+        None => None,
+    };
     let Some(written) = r.text("base_path") else { return from_url };
-    let written = normalise_base_path(&written);
+    let written = normalise_base_path(checked_path(r, "base_path", &written)?);
     match from_url {
         Some(from_url) if from_url != written => {
             let span = r.node("base_path")?.span.clone();
@@ -318,6 +352,18 @@ fn base_path(r: &mut Reader<'_>, base_url: Option<&str>) -> Option<String> {
         }
         _ => Some(written),
     }
+}
+
+/// `path`, if it can be where the site is served; else an error at `key`.
+fn checked_path<'p>(r: &mut Reader<'_>, key: &'static str, path: &'p str) -> Option<&'p str> {
+    let Some(why) = web::path_problem(path) else { return Some(path) };
+    let span = r.node(key).map_or_else(|| r.owner_span(), |n| n.span.clone());
+    r.diags.push(
+        Diagnostic::error(span, format!("the path in `{key}` {why}")).help(
+            "write the one path the site is served at, e.g. `base_path: /strategi/`".to_owned(),
+        ),
+    );
+    None
 }
 
 /// `strategi` -> `/strategi/`.

@@ -63,6 +63,33 @@ pub(super) fn base_url(r: &mut Reader<'_>) -> Option<String> {
     }
 }
 
+/// Why `path` (a `base_path`, or the path of `base_url`) cannot be where the
+/// site is served, if it cannot: it is written into `robots.txt` as a rule
+/// and into the 404 page's links, so it is one line of path characters. A
+/// line break would add rules of its own (`Disallow: /`), a space breaks
+/// the links, and `\` is `/` to a browser (`/\host/` leads to another host).
+pub(super) fn path_problem(path: &str) -> Option<String> {
+    if path.contains(['\n', '\r']) {
+        return Some("holds a line break".to_owned());
+    }
+    if let Some(c) = path.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        let what = if c.is_whitespace() { "a space" } else { "a control character" };
+        return Some(format!("holds {what}"));
+    }
+    if let Some(c) = path.chars().find(|c| "\"<>\\^`{|}[]?#".contains(*c)) {
+        return Some(format!("holds `{c}`, which a path in a web address cannot"));
+    }
+    let percent = path.match_indices('%').any(|(at, _)| {
+        path.get(at + 1..at + 3).is_none_or(|hex| !hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    if percent {
+        return Some("holds a `%` that is not followed by two hex digits".to_owned());
+    }
+    path.split('/')
+        .any(|segment| segment == "." || segment == "..")
+        .then(|| "holds a `.` or `..` folder".to_owned())
+}
+
 /// The path of `base_url` (`https://host/strategi/` -> `/strategi/`).
 pub(super) fn path_of(base_url: &str) -> &str {
     let rest = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
@@ -87,6 +114,27 @@ mod tests {
             ("https://a.dk/\"x", "contains a space or a character a web address cannot hold"),
         ] {
             assert_eq!(problem(bad), Some(why), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_base_path_is_one_line_of_path_characters() {
+        for good in ["/", "strategi", "/strategi/2027/", "/æblegrød/", "/a%20b/", "/a-b_c~d.e/"] {
+            assert_eq!(path_problem(good), None, "{good}");
+        }
+        for (bad, why) in [
+            ("/a\nDisallow: /", "holds a line break"),
+            ("/a\r/", "holds a line break"),
+            ("/my site/", "holds a space"),
+            ("/a\u{a0}b/", "holds a space"),
+            ("/a\u{7}/", "holds a control character"),
+            ("/\\evil.example/", "holds `\\`, which a path in a web address cannot"),
+            ("/a?b", "holds `?`, which a path in a web address cannot"),
+            ("/\"x/", "holds `\"`, which a path in a web address cannot"),
+            ("/a%2/", "holds a `%` that is not followed by two hex digits"),
+            ("/a/../b/", "holds a `.` or `..` folder"),
+        ] {
+            assert_eq!(path_problem(bad).as_deref(), Some(why), "{bad:?}");
         }
     }
 

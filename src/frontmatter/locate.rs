@@ -11,23 +11,33 @@ use serde_yaml::Value as Yaml;
 use super::{Field, Node, Value, convert_scalar};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
 
+mod scan;
+
+pub(super) use scan::key_at;
+use scan::{
+    flow_entry, flow_pieces, is_yes_no, plain_len, strip_comment, without_properties, written_key,
+};
+
 /// Finds keys and values of a parsed YAML tree in its text.
 pub(super) struct Locator<'a> {
     source: SourceId,
     text: &'a str,
     /// Byte ranges (in the whole file) of the YAML lines, without `\n`.
     pub(super) lines: Vec<Range<usize>>,
+    /// Where the YAML ends: a flow collection runs at most to here.
+    end: usize,
 }
 
 impl<'a> Locator<'a> {
     pub(super) fn new(source: SourceId, text: &'a str, yaml: Range<usize>) -> Self {
         let mut lines = Vec::new();
         let mut start = yaml.start;
+        let end = yaml.end;
         for line in text[yaml].split_inclusive('\n') {
             lines.push(start..start + line.trim_end_matches('\n').len());
             start += line.len();
         }
-        Locator { source, text, lines }
+        Locator { source, text, lines, end }
     }
 
     fn line(&self, i: usize) -> &'a str {
@@ -85,31 +95,17 @@ impl<'a> Locator<'a> {
         let mut cursor = 0;
         let mut found: Vec<(String, Option<KeyPlace>, &Yaml)> = Vec::new();
         for (n, (key, value)) in map.iter().enumerate() {
-            let name = match key {
-                Yaml::String(s) => s.clone(),
-                Yaml::Number(n) => n.to_string(),
-                Yaml::Bool(b) => b.to_string(),
-                _ => {
-                    let at = if positional { Some(n) } else { Some(cursor) }.filter(|&k| {
-                        keys.get(k)
-                            .is_some_and(|&(i, _)| self.line(i).trim_start().starts_with('?'))
-                    });
-                    if let Some(k) = at {
-                        cursor = k + 1;
-                    }
-                    let span = at.map_or_else(
-                        || parent.clone(),
-                        |k| self.span(self.lines[keys[k].0].clone()),
-                    );
-                    diags.push(
-                        Diagnostic::error(
-                            span,
-                            "a key must be a plain word, not a list or mapping",
-                        )
-                        .help("write keys as `name: value`".to_owned()),
-                    );
-                    continue;
+            let Some(name) = plain_key(key) else {
+                let at = if positional { Some(n) } else { Some(cursor) }.filter(|&k| {
+                    keys.get(k).is_some_and(|&(i, _)| self.line(i).trim_start().starts_with('?'))
+                });
+                if let Some(k) = at {
+                    cursor = k + 1;
                 }
+                let span =
+                    at.map_or_else(|| parent.clone(), |k| self.span(self.lines[keys[k].0].clone()));
+                diags.push(not_plain_key(span));
+                continue;
             };
             let named = |k: usize| {
                 keys.get(k).and_then(|(_, w)| w.as_ref()).is_some_and(|(w, _)| *w == name)
@@ -182,42 +178,89 @@ impl<'a> Locator<'a> {
         diags: &mut Diagnostics,
     ) -> Node {
         let span = inline.clone().map_or_else(|| key.clone(), |r| self.span(r));
+        let written = inline.clone().map(|r| &self.text[r]);
         let value = match yaml {
             Yaml::Tagged(tagged) => return self.node(&tagged.value, inline, block, key, diags),
-            Yaml::Sequence(items) if inline.is_some() => Value::Seq(self.flow_items(items, &span)),
+            Yaml::Sequence(items) if written.is_some() => {
+                Value::Seq(self.flow_items(items, &span, diags))
+            }
             Yaml::Sequence(items) => Value::Seq(self.block_items(items, block, &span, diags)),
-            Yaml::Mapping(map) if inline.is_some() => Value::Map(self.map(map, 0..0, &span, diags)),
+            Yaml::Mapping(map) if written.is_some() => Value::Map(self.flow_map(map, &span, diags)),
             Yaml::Mapping(map) => Value::Map(self.map(map, block, &span, diags)),
-            Yaml::String(text)
-                if inline.is_some() && is_yes_no(text, &self.text[span.range.clone()]) =>
-            {
+            Yaml::String(text) if written.is_some_and(|raw| is_yes_no(text, raw)) => {
                 Value::YesNo(text.clone())
             }
+            Yaml::Number(n) => number(n, written, &span, diags),
             scalar => convert_scalar(scalar),
         };
         Node { value, span }
     }
 
-    /// Items of `[a, b]`: each item is the text between top-level commas
-    /// (found in one pass); when that does not give one piece per item (a
-    /// list over several lines), each points at the whole list.
-    fn flow_items(&self, items: &[Yaml], span: &Span) -> Vec<Node> {
-        let pieces = flow_pieces(&self.text[span.range.clone()])
-            .filter(|pieces| pieces.len() == items.len());
+    /// Where the flow collection written at `span` opens, after its anchor or tag.
+    fn flow_start(&self, span: &Span) -> usize {
+        let text = &self.text[span.range.start..self.end];
+        span.range.start + text.len() - without_properties(text).len()
+    }
+
+    /// Items of `[a, b]`, perhaps over several lines: each is the text
+    /// between top-level commas (found in one pass); when that does not give
+    /// one piece per item, each points at the whole list.
+    fn flow_items(&self, items: &[Yaml], span: &Span, diags: &mut Diagnostics) -> Vec<Node> {
+        let start = self.flow_start(span);
+        let pieces =
+            flow_pieces(&self.text[start..self.end]).filter(|pieces| pieces.len() == items.len());
         items
             .iter()
             .enumerate()
             .map(|(n, item)| {
-                let item_span = pieces.as_ref().map_or_else(
-                    || span.clone(),
-                    |pieces| {
-                        let piece = &pieces[n];
-                        self.span(span.range.start + piece.start..span.range.start + piece.end)
-                    },
-                );
-                Node { value: convert_scalar(item), span: item_span }
+                let piece =
+                    pieces.as_ref().map(|pieces| start + pieces[n].start..start + pieces[n].end);
+                self.node(item, piece, 0..0, span, diags)
             })
             .collect()
+    }
+
+    /// The fields of `{k: v, …}`, perhaps over several lines, each key found
+    /// among the pieces in order; a key not found points at the whole mapping.
+    fn flow_map(
+        &self,
+        map: &serde_yaml::Mapping,
+        span: &Span,
+        diags: &mut Diagnostics,
+    ) -> Vec<Field> {
+        let start = self.flow_start(span);
+        let entries: Vec<(String, Range<usize>, Option<Range<usize>>)> =
+            flow_pieces(&self.text[start..self.end])
+                .unwrap_or_default()
+                .into_iter()
+                .map(|piece| flow_entry(&self.text[start..self.end], piece))
+                .map(|(name, key, value)| {
+                    (
+                        name,
+                        start + key.start..start + key.end,
+                        value.map(|v| start + v.start..start + v.end),
+                    )
+                })
+                .collect();
+        let mut cursor = 0;
+        let mut fields = Vec::with_capacity(map.len());
+        for (key, value) in map {
+            let Some(name) = plain_key(key) else {
+                diags.push(not_plain_key(span.clone()));
+                continue;
+            };
+            let at = entries[cursor.min(entries.len())..].iter().position(|e| e.0 == name);
+            let Some(k) = at.map(|k| cursor + k) else {
+                let value = self.node(value, None, 0..0, span, diags);
+                fields.push(Field { key: name, key_span: span.clone(), value });
+                continue;
+            };
+            cursor = k + 1;
+            let key_span = self.span(entries[k].1.clone());
+            let value = self.node(value, entries[k].2.clone(), 0..0, &key_span, diags);
+            fields.push(Field { key: name, key_span, value });
+        }
+        fields
     }
 
     /// Items of a block list: one `- ` line each, at the list's own column.
@@ -248,19 +291,22 @@ impl<'a> Locator<'a> {
                 let range = self.lines[line].clone();
                 let col = dash_col.unwrap_or(0) + 2;
                 let item_span = self.span((range.start + col).min(range.end)..range.end);
+                let rest = &self.text[item_span.range.clone()];
+                let text_start = item_span.range.start + (rest.len() - rest.trim_start().len());
+                let text = strip_comment(rest.trim_start()).trim_end();
+                let flow = text.starts_with(['[', '{']);
                 match item {
-                    Yaml::Mapping(map) => Node {
+                    Yaml::Mapping(map) if !flow => Node {
                         value: Value::Map(self.map(map, line..end, &item_span, diags)),
                         span: item_span,
                     },
-                    Yaml::Sequence(_) => self.node(item, None, line + 1..end, &item_span, diags),
-                    scalar => {
-                        let text = strip_comment(&self.text[item_span.range.clone()]).trim_end();
-                        Node {
-                            value: convert_scalar(scalar),
-                            span: self
-                                .span(item_span.range.start..item_span.range.start + text.len()),
-                        }
+                    Yaml::Sequence(_) if !flow => {
+                        self.node(item, None, line + 1..end, &item_span, diags)
+                    }
+                    _ => {
+                        let inline =
+                            (!text.is_empty()).then_some(text_start..text_start + text.len());
+                        self.node(item, inline, line + 1..end, &item_span, diags)
                     }
                 }
             })
@@ -268,174 +314,45 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// A number as written in the file: `1.10` stays `1.10`, where
+/// `serde_yaml` would print 1.1. Where its text cannot be found (an
+/// alias), a whole number is exact as printed; a decimal is reported.
+fn number(
+    number: &serde_yaml::Number,
+    written: Option<&str>,
+    span: &Span,
+    diags: &mut Diagnostics,
+) -> Value {
+    let written = written.map(without_properties).filter(
+        |text| matches!(serde_yaml::from_str::<Yaml>(text), Ok(Yaml::Number(n)) if n == *number),
+    );
+    if let Some(text) = written {
+        return Value::Number(text.to_owned());
+    }
+    if number.is_f64() {
+        diags.push(
+            Diagnostic::error(span.clone(), "stratdoc cannot find how this number is written")
+                .help("write the number itself here, or put it in quotes: `\"1.10\"`".to_owned()),
+        );
+    }
+    Value::Number(number.to_string())
+}
+
+/// The name of a mapping key written as a scalar; `None` for a list or
+/// mapping as a key.
+fn plain_key(key: &Yaml) -> Option<String> {
+    match key {
+        Yaml::String(s) => Some(s.clone()),
+        Yaml::Number(n) => Some(n.to_string()),
+        Yaml::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn not_plain_key(span: Span) -> Diagnostic {
+    Diagnostic::error(span, "a key must be a plain word, not a list or mapping")
+        .help("write keys as `name: value`".to_owned())
+}
+
 /// A key's line and its length as written.
 type KeyPlace = (usize, usize);
-
-/// Length of `key` (possibly quoted) at the start of `line` when a `:` follows.
-pub(super) fn key_at(line: &str, key: &str) -> Option<usize> {
-    written_key(line).filter(|(name, _)| name == key).map(|(_, len)| len)
-}
-
-/// The key written at the start of `line` (decoded: quotes and escapes
-/// undone) and its length as written, when a `:` follows it.
-fn written_key(line: &str) -> Option<(String, usize)> {
-    let (name, len) = match line.as_bytes().first()? {
-        b'"' => double_quoted(line)?,
-        b'\'' => single_quoted(line)?,
-        b'?' | b':' | b'-' | b'[' | b'{' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%'
-        | b'@' | b'`' => {
-            return None;
-        }
-        _ => {
-            let len = plain_len(line);
-            (line[..len].to_owned(), len)
-        }
-    };
-    line[len..].trim_start_matches([' ', '\t']).starts_with(':').then_some((name, len))
-}
-
-/// Length of a plain key: up to `: `, a `:` at the end, or ` #`, without trailing blanks.
-fn plain_len(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    let mut end = bytes.len();
-    for (i, &b) in bytes.iter().enumerate() {
-        let next = bytes.get(i + 1);
-        if (b == b':' && next.is_none_or(|n| *n == b' ' || *n == b'\t'))
-            || (b == b'#' && i > 0 && matches!(bytes[i - 1], b' ' | b'\t'))
-        {
-            end = i;
-            break;
-        }
-    }
-    line[..end].trim_end_matches([' ', '\t']).len()
-}
-
-/// `'it''s'` -> (`it's`, 7).
-fn single_quoted(line: &str) -> Option<(String, usize)> {
-    let mut out = String::new();
-    let mut chars = line.char_indices().skip(1).peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '\'' {
-            if chars.peek().is_some_and(|&(_, n)| n == '\'') {
-                chars.next();
-            } else {
-                return Some((out, i + 1));
-            }
-        }
-        out.push(c);
-    }
-    None
-}
-
-/// `"ti\u0074le"` -> (`title`, 12): YAML's escapes in double quotes.
-fn double_quoted(line: &str) -> Option<(String, usize)> {
-    let mut out = String::new();
-    let mut chars = line.char_indices().skip(1);
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, i + 1)),
-            '\\' => {
-                let (_, escape) = chars.next()?;
-                let simple = match escape {
-                    '0' => Some('\0'),
-                    'a' => Some('\u{7}'),
-                    'b' => Some('\u{8}'),
-                    't' | '\t' => Some('\t'),
-                    'n' => Some('\n'),
-                    'v' => Some('\u{b}'),
-                    'f' => Some('\u{c}'),
-                    'r' => Some('\r'),
-                    'e' => Some('\u{1b}'),
-                    ' ' => Some(' '),
-                    '"' => Some('"'),
-                    '/' => Some('/'),
-                    '\\' => Some('\\'),
-                    'N' => Some('\u{85}'),
-                    '_' => Some('\u{a0}'),
-                    'L' => Some('\u{2028}'),
-                    'P' => Some('\u{2029}'),
-                    _ => None,
-                };
-                if let Some(c) = simple {
-                    out.push(c);
-                    continue;
-                }
-                let digits = match escape {
-                    'x' => 2,
-                    'u' => 4,
-                    'U' => 8,
-                    _ => return None,
-                };
-                let hex: String =
-                    (0..digits).filter_map(|_| chars.next().map(|(_, c)| c)).collect();
-                out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)?);
-            }
-            c => out.push(c),
-        }
-    }
-    None
-}
-
-/// The items of a one-line flow sequence `[a, "b, c", [d]]`: the byte range
-/// of each, trimmed, split at commas outside quotes and brackets.
-fn flow_pieces(text: &str) -> Option<Vec<Range<usize>>> {
-    let bytes = text.as_bytes();
-    if bytes.first() != Some(&b'[') {
-        return None;
-    }
-    let mut pieces = Vec::new();
-    let (mut depth, mut start, mut i) = (0usize, 1, 1);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' | b'\'' if text[start..i].trim().is_empty() => {
-                let quote = bytes[i];
-                i += 1;
-                while i < bytes.len() {
-                    match bytes[i] {
-                        b'\\' if quote == b'"' => i += 1,
-                        b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
-                        b if b == quote => break,
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' if depth > 0 => depth -= 1,
-            b',' | b']' if depth == 0 => {
-                let piece = trimmed(text, start..i);
-                if !piece.is_empty() || bytes[i] == b',' {
-                    pieces.push(piece);
-                }
-                if bytes[i] == b']' {
-                    return Some(pieces);
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
-/// `range` of `text` without the blanks at its ends.
-fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
-    let piece = &text[range.clone()];
-    let start = range.start + (piece.len() - piece.trim_start().len());
-    start..start + piece.trim().len()
-}
-
-/// True for an unquoted YAML 1.1 boolean word written as `raw`.
-fn is_yes_no(value: &str, raw: &str) -> bool {
-    raw == value
-        && ["yes", "no", "on", "off", "y", "n"].contains(&value.to_ascii_lowercase().as_str())
-}
-
-/// `value # comment` -> `value` (a `#` starts a comment only after a space).
-fn strip_comment(text: &str) -> &str {
-    if text.starts_with('"') || text.starts_with('\'') {
-        return text;
-    }
-    text.find(" #").map_or(text, |i| &text[..i])
-}

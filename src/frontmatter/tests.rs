@@ -250,3 +250,65 @@ fn plain_keys_may_hold_colons() {
     assert_eq!(fm.fields[1].key, "url:x");
     assert_eq!(at(&sources, &fm.fields[1].key_span), (3, 1, "url:x".into()));
 }
+
+/// Every number in `fm` (any depth) as its text, with where it is written.
+fn numbers(fm: &Frontmatter, sources: &Sources) -> Vec<(String, (usize, usize, String))> {
+    fn walk(node: &Node, sources: &Sources, out: &mut Vec<(String, (usize, usize, String))>) {
+        match &node.value {
+            Value::Number(n) => out.push((n.clone(), at(sources, &node.span))),
+            Value::Seq(items) => items.iter().for_each(|i| walk(i, sources, out)),
+            Value::Map(fields) => fields.iter().for_each(|f| walk(&f.value, sources, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    fm.fields.iter().for_each(|f| walk(&f.value, sources, &mut out));
+    out
+}
+
+#[test]
+fn numbers_are_read_as_written_wherever_they_are() {
+    let text = "---\nnumber: 1.10\nbig: 1e3 # a comment\nlist: [1.20, \"x, y\", 2.50]\nblock:\n  - 3.00\n  - {name: \"a, b\", target: 1.30}\nkpis: {baseline: 0.50,\n  target: 7.0e1}\nanchored: &a 4.40\nflow: [{name: x, target: 5.50}]\n---\n";
+    let (fm, sources) = parse_ok(text);
+    let found = numbers(&fm, &sources);
+    let expected = [
+        ("1.10", (2, 9)),
+        ("1e3", (3, 6)),
+        ("1.20", (4, 8)),
+        ("2.50", (4, 22)),
+        ("3.00", (6, 5)),
+        ("1.30", (7, 28)),
+        ("0.50", (8, 18)),
+        ("7.0e1", (9, 11)),
+        ("4.40", (10, 11)),
+        ("5.50", (11, 26)),
+    ];
+    let found: Vec<(&str, (usize, usize))> =
+        found.iter().map(|(n, (l, c, _))| (n.as_str(), (*l, *c))).collect();
+    assert_eq!(found, expected);
+    let Value::Seq(block) = &fm.get("block").unwrap().value.value else { panic!() };
+    let Value::Map(kpi) = &block[1].value else { panic!() };
+    assert_eq!(kpi[0].value.value, Value::Str("a, b".into()));
+    assert_eq!(at(&sources, &kpi[1].key_span), (7, 20, "target".into()));
+}
+
+#[test]
+fn a_decimal_whose_text_cannot_be_found_is_reported() {
+    let text = "---\nfirst: &a 1.10\nsecond: *a\nwhole: &b 7\nagain: *b\n---\n";
+    let mut sources = Sources::default();
+    let id = sources.add("t.md", text);
+    let mut diags = Diagnostics::new();
+    let fm = parse(id, text, &mut diags).expect("parses");
+    let messages: Vec<(usize, &str)> = diags
+        .items()
+        .iter()
+        .map(|d| {
+            (
+                sources.line_col(id, d.primary.as_ref().unwrap().span.range.start).0,
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(messages, [(3, "stratdoc cannot find how this number is written")]);
+    assert_eq!(fm.get("again").unwrap().value.value, Value::Number("7".into()));
+}

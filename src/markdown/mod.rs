@@ -19,6 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Language;
 use crate::diagnostics::{SourceId, Span};
+use crate::framing;
 use crate::slug::slugify;
 
 pub use html::{PrintScope, to_html, to_print_html};
@@ -120,6 +121,9 @@ pub struct Doc<'a> {
     /// Blocks the output fills in, in order; [`to_html`] takes their HTML in
     /// the same order.
     pub embeds: Vec<Embed>,
+    /// Raw HTML that brings in or leads to another document, refused (see
+    /// [`crate::framing`]), with where it is.
+    pub framing: Vec<(framing::Found, Span)>,
     /// Footnotes by label, case-folded as pulldown-cmark matches them.
     footnotes: HashMap<String, Footnote>,
 }
@@ -217,12 +221,12 @@ impl Outline {
             Event::Html(html) | Event::InlineHtml(html) if options.allow_html => {
                 match &mut outline.html_block {
                     Some(block) => block.push(html, range.start),
-                    None => HtmlChunk::one(html, range.start).links_into(&mut outline.links, at),
+                    None => HtmlChunk::one(html, range.start).scan(outline, at),
                 }
             }
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some(block) = outline.html_block.take() {
-                    block.links_into(&mut outline.links, at);
+                    block.scan(outline, at);
                 }
             }
             _ => {}
@@ -237,6 +241,7 @@ struct Outline {
     headings: Vec<(u8, Option<String>, String, Span)>,
     links: Vec<Link>,
     embeds: Vec<Embed>,
+    framing: Vec<(framing::Found, Span)>,
     html_block: Option<HtmlChunk>,
     /// Footnote keys in order of first mention; whether each was cited.
     footnotes: Vec<(String, String)>,
@@ -311,6 +316,7 @@ impl Outline {
             links: self.links,
             ids: ids.into_set(),
             embeds: self.embeds,
+            framing: self.framing,
             footnotes: self.footnotes.into_iter().map(|(key, _)| key).zip(footnotes).collect(),
         }
     }
@@ -353,18 +359,24 @@ impl HtmlChunk {
         at + (i - start)
     }
 
-    fn links_into(&self, links: &mut Vec<Link>, at: &impl Fn(Range<usize>) -> Span) {
+    /// Body range of `range` in the joined text. Each end is mapped on its
+    /// own: a value may cross a line of a block quote, whose `> ` is not in
+    /// the joined text.
+    fn body_range(&self, range: &Range<usize>) -> Range<usize> {
+        let start = self.body_offset(range.start);
+        let end = if range.is_empty() { start } else { self.body_offset(range.end - 1) + 1 };
+        start..end
+    }
+
+    /// Collects the links and the refused tags of the HTML into `outline`.
+    fn scan(&self, outline: &mut Outline, at: &impl Fn(Range<usize>) -> Span) {
         for link in raw_html::links(&self.text) {
-            // Each end is mapped on its own: a value may cross a line of a
-            // block quote, whose `> ` is not in the joined text.
-            let start = self.body_offset(link.value.start);
-            let end = if link.value.is_empty() {
-                start
-            } else {
-                self.body_offset(link.value.end - 1) + 1
-            };
-            let span = at(start..end);
-            links.push(Link { dest: link.dest, span, image: link.image });
+            let span = at(self.body_range(&link.value));
+            outline.links.push(Link { dest: link.dest, span, image: link.image });
+        }
+        for found in framing::find(&self.text) {
+            let span = at(self.body_range(&found.at));
+            outline.framing.push((found, span));
         }
     }
 }

@@ -233,6 +233,35 @@ fn links_in_raw_html_are_collected_and_rewritten() {
 }
 
 #[test]
+fn raw_html_that_brings_in_another_document_is_found_where_it_is() {
+    let mut sources = Sources::default();
+    let text = "---\ntitle: x\n---\nSe <iframe src=\"file:///etc/passwd\"></iframe> her.\n\n> <div><object\n> data='../x'></div>\n\n<meta content=0 http-equiv=refresh>\n\n`<embed src=x>` og\n\n    <base href=x>\n\n<div>\n<IFRAME/src=x>\n\nOg <IFRAME/src=y>\n";
+    let id = sources.add("a.md", text);
+    let doc = parse(id, text, 17..text.len(), DA);
+    let found: Vec<(&str, &str, (usize, usize))> = doc
+        .framing
+        .iter()
+        .map(|(f, span)| {
+            (f.element, &text[span.range.clone()], sources.line_col(id, span.range.start))
+        })
+        .collect();
+    // Code is text, shown as written: only raw HTML counts.
+    assert_eq!(
+        found,
+        [
+            ("iframe", "<iframe", (4, 4)),
+            ("object", "<object", (6, 8)),
+            ("meta", "<meta content=0 http-equiv", (9, 1)),
+            ("iframe", "<IFRAME", (16, 1)),
+        ]
+    );
+    // Not a tag to CommonMark, so text, escaped: the browser sees no element.
+    assert!(to_html(&doc, &[], &[], DA).contains("<p>Og &lt;IFRAME/src=y&gt;</p>"));
+    let off = HtmlOptions { allow_html: false, ..DA };
+    assert!(parse(id, text, 17..text.len(), off).framing.is_empty());
+}
+
+#[test]
 fn chart_blocks_are_embeds_the_output_fills_in() {
     let text =
         "---\n---\nFør.\n\n```chart alle-udsagn\n```\n\n```rust\nlet chart = 1;\n```\n\nEfter.\n";

@@ -10,7 +10,7 @@ use crate::model::read::{Draft, Refs};
 use crate::model::resolve;
 use crate::model::url::{EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, plan_view_url};
 use crate::model::{Kind, LeftOut, Page, Publication, Relations};
-use crate::source::Asset;
+use crate::source::{Asset, hidden_named, is_hidden_path};
 
 /// Puts `drafts` in reading order, checks them against each other, resolves
 /// their references and computes the relations.
@@ -21,6 +21,7 @@ pub(super) fn all(
     diags: &mut Diagnostics,
 ) -> Publication {
     sort(&mut drafts);
+    unique_numbers(&drafts, diags);
     let (pages, refs): (Vec<Page>, Vec<Refs>) =
         drafts.into_iter().map(|d| (d.page, d.refs)).unzip();
     purpose(&pages, diags);
@@ -30,7 +31,7 @@ pub(super) fn all(
     writable_paths(&publication, diags);
     resolve::references(&mut publication, refs, diags);
     data_files(&publication, diags);
-    publication.relations = Relations::new(&publication.pages);
+    publication.relations = Relations::new(&publication.pages, diags);
     publication
 }
 
@@ -115,6 +116,28 @@ fn purpose(pages: &[Page], diags: &mut Diagnostics) {
                 );
             }
         }
+    }
+}
+
+/// Warns where two pages of a kind share a `number`: readers cite a page
+/// by it, so a number names one page. `1.10` and `1.1` are two numbers.
+fn unique_numbers(drafts: &[Draft], diags: &mut Diagnostics) {
+    let mut seen: HashMap<(Kind, &str), &Draft> = HashMap::new();
+    for draft in drafts {
+        let (Some(number), Some(at)) = (&draft.page.number, &draft.number_at) else { continue };
+        let Some(first) = seen.get(&(draft.page.kind, number.as_str())) else {
+            seen.insert((draft.page.kind, number), draft);
+            continue;
+        };
+        let mut diagnostic = Diagnostic::warning(
+            at.clone(),
+            format!("`content/{}` has the number {number} too", first.page.path),
+        )
+        .help("readers cite a page by its number; give each page its own".to_owned());
+        if let Some(first_at) = &first.number_at {
+            diagnostic = diagnostic.also(first_at.clone(), "first used here");
+        }
+        diags.push(diagnostic);
     }
 }
 
@@ -340,7 +363,12 @@ fn data_files(publication: &Publication, diags: &mut Diagnostics) {
     let assets: HashSet<&str> = publication.assets.iter().map(|a| a.rel.as_str()).collect();
     for page in &publication.pages {
         let Some(data) = &page.data else { continue };
-        if !assets.contains(data.path.as_str()) {
+        if is_hidden_path(&data.path) {
+            diags.push(hidden_named(
+                data.span.clone(),
+                &format!("data file `content/{}`", data.path),
+            ));
+        } else if !assets.contains(data.path.as_str()) {
             diags.push(
                 Diagnostic::error(
                     data.span.clone(),

@@ -113,6 +113,7 @@ pub fn validate(
     }));
     let publication = check::all(pages, assets, left_out, diags);
     timeline::check(&publication, as_of, diags);
+    timeline::horizon(&publication, config.period, diags);
     publication
 }
 

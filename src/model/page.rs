@@ -147,6 +147,9 @@ pub struct Budget {
     pub cents: i64,
     /// Where the money comes from (`Finansloven 2018`).
     pub note: Option<String>,
+    /// Where the amount is written.
+    #[serde(skip)]
+    pub at: Span,
 }
 
 /// Where an initiative is in its life.
@@ -211,6 +214,9 @@ pub struct Milestone {
     pub quarter: When,
     /// What.
     pub title: String,
+    /// Where its time is written.
+    #[serde(skip)]
+    pub at: Span,
 }
 
 /// A source the text rests on.

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::ops::{Index, Range};
 
+use crate::calendar::{Quarter, When};
+use crate::diagnostics::Span;
 use crate::model::{Kind, Page, Relations};
 use crate::source::Asset;
 
@@ -161,6 +163,28 @@ impl Publication {
     #[must_use]
     pub fn left_out_id(&self, kind: Kind, id: &str) -> Option<&LeftOut> {
         self.left_out_ids[kind.rank()].get(id).map(|&i| &self.left_out[i])
+    }
+
+    /// Every time the action plan names (initiatives' starts, ends and
+    /// milestones) with where it is written.
+    pub fn plan_times(&self) -> impl Iterator<Item = (When, Span)> {
+        self.of_kind(Kind::Initiative).filter_map(|(_, page)| page.initiative.as_ref()).flat_map(
+            |i| {
+                let start = i.start.map(|s| (s, i.spans.start.clone()));
+                let end = i.end.map(|e| (e, i.spans.end.clone()));
+                let milestones = i.milestones.iter().map(|m| (m.quarter, m.at.clone()));
+                start.into_iter().chain(end).chain(milestones)
+            },
+        )
+    }
+
+    /// The quarters the plan's times span, from the first to the last.
+    #[must_use]
+    pub fn plan_span(&self) -> Option<(Quarter, Quarter)> {
+        self.plan_times().fold(None, |span, (when, _)| {
+            let (first, last) = span.unwrap_or((when.first(), when.last()));
+            Some((first.min(when.first()), last.max(when.last())))
+        })
     }
 
     /// The left-out page at `path`, if any.

@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::calendar::Quarter;
-use crate::model::{Page, PageId, Status};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Budget, Page, PageId, Status};
+use crate::money;
 
 /// Who serves, needs, owns and runs what.
 #[derive(Debug, Default)]
@@ -28,6 +30,29 @@ pub struct Relations {
     quarters: BTreeMap<Quarter, QuarterPlan>,
 }
 
+/// Adds `budget` to `sum`, exactly. A sum that would hold more than
+/// [`money::MAX_CENTS`] is an error at the budget that tips it, reported
+/// once: the sum becomes `None`.
+fn add(
+    sum: &mut Option<i64>,
+    budget: &Budget,
+    whose: impl Fn() -> String,
+    diags: &mut Diagnostics,
+) {
+    let Some(before) = *sum else { return };
+    *sum = before.checked_add(budget.cents);
+    if sum.is_none() {
+        diags.push(
+            Diagnostic::error(
+                budget.at.clone(),
+                format!("{} add up to more than stratdoc can hold ({})", whose(), money::Max),
+            )
+            .label("this budget makes the sum too large")
+            .help("an amount is in whole currency units; check for extra digits".to_owned()),
+        );
+    }
+}
+
 /// What the action plan does in one quarter.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct QuarterPlan {
@@ -41,14 +66,15 @@ pub struct QuarterPlan {
 
 impl Relations {
     /// The relations of `pages`, whose references are resolved.
-    pub(super) fn new(pages: &[Page]) -> Relations {
+    pub(super) fn new(pages: &[Page], diags: &mut Diagnostics) -> Relations {
         let mut relations = Relations {
             initiatives: vec![Vec::new(); pages.len()],
             dependents: vec![Vec::new(); pages.len()],
             children: vec![Vec::new(); pages.len()],
-            direction_budgets: vec![0; pages.len()],
             ..Relations::default()
         };
+        let mut direction_budgets = vec![Some(0); pages.len()];
+        let mut total_budget = Some(0);
         for (i, page) in pages.iter().enumerate() {
             let Some(initiative) = &page.initiative else { continue };
             let id = PageId::new(i);
@@ -83,13 +109,18 @@ impl Relations {
                 // An initiative serving two directions counts in both
                 // directions' sums, and once in the total.
                 for direction in &initiative.directions {
-                    let sum = &mut relations.direction_budgets[direction.page.index()];
-                    *sum = sum.saturating_add(budget.cents);
+                    let sum = &mut direction_budgets[direction.page.index()];
+                    let whose = || format!("the budgets of `{}`", pages[direction.page.index()].id);
+                    add(sum, budget, whose, diags);
                 }
-                relations.total_budget.0 = relations.total_budget.0.saturating_add(budget.cents);
+                add(&mut total_budget, budget, || "all budgets".to_owned(), diags);
                 relations.total_budget.1 += 1;
             }
         }
+        // A sum too large is reported; the build stops before it is shown.
+        relations.direction_budgets =
+            direction_budgets.into_iter().map(|sum| sum.unwrap_or(money::MAX_CENTS)).collect();
+        relations.total_budget.0 = total_budget.unwrap_or(money::MAX_CENTS);
         relations
     }
 

@@ -4,6 +4,7 @@
 //! initiative that starts before something it depends on ends.
 
 use crate::calendar::{Quarter, When};
+use crate::config::Period;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Kind, Publication, Status};
 
@@ -92,6 +93,35 @@ pub(super) fn check(publication: &Publication, as_of: Quarter, diags: &mut Diagn
             );
         }
     }
+}
+
+/// Without a `period`, the roadmap's columns are the quarters the plan's
+/// times span: more than it shows is an error at the last time (and the
+/// first), never a roadmap cut short.
+pub(super) fn horizon(publication: &Publication, period: Option<Period>, diags: &mut Diagnostics) {
+    let (Some((first, last)), None) = (publication.plan_span(), period) else { return };
+    let quarters = Period::quarters(first, last);
+    if quarters <= Period::MAX_QUARTERS {
+        return;
+    }
+    let at = |quarter: Quarter, edge: fn(When) -> Quarter| {
+        publication.plan_times().find(|(when, _)| edge(*when) == quarter).map(|(_, span)| span)
+    };
+    let (Some(first_at), Some(last_at)) = (at(first, When::first), at(last, When::last)) else {
+        return;
+    };
+    diags.push(
+        Diagnostic::error(
+            last_at,
+            format!(
+                "the plan runs {quarters} quarters, from {first} to {last}: more than the {} the roadmap shows",
+                Period::MAX_QUARTERS
+            ),
+        )
+        .label(format!("the plan ends here ({last})"))
+        .also(first_at, format!("it starts here ({first})"))
+        .help("set `period` in stratdoc.yaml to the action plan's horizon, ten years at most (initiatives outside it are shown at its edges, marked), or correct a time written wrong".to_owned()),
+    );
 }
 
 /// A time as written, or `?`.

@@ -4,15 +4,22 @@
 //! the headings. That is all the board edition needs, so no
 //! `DevTools` protocol client: one process per print, nothing to keep in step with
 //! Chromium's releases.
+//!
+//! The browser reads the edition and nothing else, however the edition is
+//! written (its content security policy is a second, separate guard): it
+//! loads it from this print's own server (`serve`), which is also its proxy
+//! for every other address, so `file:` and the network are out of reach;
+//! no host name resolves; WebRTC may send nothing outside the proxy; and
+//! the profile switches JavaScript off.
 
 use std::ffi::OsString;
-use std::fmt::Write as _;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
+use super::process::{self, Ended};
+use super::serve::Server;
 use crate::error::Error;
 
 /// The environment variable that names the browser.
@@ -40,10 +47,14 @@ const INSTALLED: &[&str] = &[
 /// How long one print may take before the browser is stopped.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
+/// The environment variable that allows a print more (or less) time, in seconds.
+pub const TIMEOUT_ENV: &str = "STRATDOC_PDF_TIMEOUT";
+
 /// A browser to print with.
 #[derive(Debug, Clone)]
 pub struct Browser {
     path: PathBuf,
+    timeout: Duration,
 }
 
 impl Browser {
@@ -59,7 +70,7 @@ impl Browser {
             .or_else(|| env.filter(|e| !e.is_empty()).map(|e| (PathBuf::from(e), ENV)));
         if let Some((given, source)) = named {
             return match resolve(&given, path) {
-                Some(found) => Ok(Browser { path: found }),
+                Some(found) => Ok(Browser { path: found, timeout: TIMEOUT }),
                 None => Err(Error::Browser {
                     reason: format!("`{}` (from {source}) is not a program", given.display()),
                 }),
@@ -69,7 +80,7 @@ impl Browser {
             .iter()
             .find_map(|name| resolve(Path::new(name), path))
             .or_else(|| INSTALLED.iter().map(PathBuf::from).find(|p| p.is_file()))
-            .map(|path| Browser { path })
+            .map(|path| Browser { path, timeout: TIMEOUT })
             .ok_or_else(|| Error::Browser {
                 reason: format!(
                     "no Chromium or Chrome found on PATH; install the `chromium` package (Debian and Ubuntu: `apt-get install chromium`), or name the browser with --browser PATH or {ENV}"
@@ -83,73 +94,106 @@ impl Browser {
         &self.path
     }
 
-    /// Prints `html` (a file) to `pdf`, in a profile folder of its own
-    /// (`profile`, which the caller removes).
-    pub(crate) fn print(&self, html: &Path, pdf: &Path, profile: &Path) -> Result<(), Error> {
-        let url = file_url(html);
-        let mut command = Command::new(&self.path);
-        command
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--mute-audio",
-                // The edition is self-contained: nothing may be fetched.
-                "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--no-pdf-header-footer",
-                "--generate-pdf-document-outline",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(url)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        let mut child = command.spawn().map_err(|source| Error::BrowserFailed {
-            browser: self.path.clone(),
-            reason: source.to_string(),
-        })?;
-        // Read stderr on its own thread, so a chatty browser never blocks on a full pipe.
-        let mut stderr = child.stderr.take();
-        let reader = std::thread::spawn(move || {
-            let mut text = String::new();
-            if let Some(stderr) = stderr.as_mut() {
-                let _ = stderr.read_to_string(&mut text);
+    /// Allows `seconds` (a whole number, from [`TIMEOUT_ENV`]) per print
+    /// instead of [`TIMEOUT`].
+    pub fn with_timeout(mut self, seconds: Option<OsString>) -> Result<Browser, Error> {
+        let Some(seconds) = seconds else { return Ok(self) };
+        let text = seconds.to_string_lossy();
+        match text.trim().parse::<u64>() {
+            Ok(n) if n > 0 => {
+                self.timeout = Duration::from_secs(n);
+                Ok(self)
             }
-            text
-        });
-        let started = Instant::now();
-        let status = loop {
-            if let Some(status) = child.try_wait().map_err(Error::io("wait for", &self.path))? {
-                break status;
-            }
-            if started.elapsed() > TIMEOUT {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(Error::BrowserFailed {
-                    browser: self.path.clone(),
-                    reason: format!("it did not finish within {} s", TIMEOUT.as_secs()),
-                });
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        let stderr = reader.join().unwrap_or_default();
-        let written = fs::metadata(pdf).is_ok_and(|m| m.len() > 0);
-        if !status.success() || !written {
-            return Err(Error::BrowserFailed {
-                browser: self.path.clone(),
-                reason: format!("{status}, no PDF written{}", last_lines(&stderr)),
-            });
+            _ => Err(Error::Browser {
+                reason: format!(
+                    "{TIMEOUT_ENV} must be a whole number of seconds above 0, not `{text}`"
+                ),
+            }),
         }
-        Ok(())
     }
+
+    /// Prints the edition `server` serves to `pdf`, with `work` (a private
+    /// folder the caller removes) for the browser's profile and output.
+    /// `interrupted` stops the browser when it says so.
+    pub(super) fn print(
+        &self,
+        server: &Server,
+        pdf: &Path,
+        work: &Path,
+        interrupted: &dyn Fn() -> Option<i32>,
+    ) -> Result<(), Error> {
+        let failed = |reason: String| Error::BrowserFailed { browser: self.path.clone(), reason };
+        let profile = work.join("profile");
+        locked_profile(&profile).map_err(Error::io("write", &profile))?;
+        let mut command = Command::new(&self.path);
+        command.args(args(&server.url(), &server.proxy(), pdf, &profile));
+        let log = work.join("browser.log");
+        let ended = process::run(&mut command, &log, self.timeout, interrupted)
+            .map_err(|e| failed(e.to_string()))?;
+        match ended {
+            Ended::Exited(status) => {
+                if status.success() && fs::metadata(pdf).is_ok_and(|m| m.len() > 0) {
+                    Ok(())
+                } else {
+                    Err(failed(format!("{status}, no PDF written{}", process::last_lines(&log))))
+                }
+            }
+            Ended::TimedOut => Err(failed(format!(
+                "it did not finish within {} s (set {TIMEOUT_ENV} to allow more)",
+                self.timeout.as_secs()
+            ))),
+            Ended::Interrupted(signal) => Err(Error::Interrupted { signal }),
+        }
+    }
+}
+
+/// The command line of one print: headless, with the network shut but for
+/// this edition's server, which is also the proxy of every other address.
+/// Each setting holds on its own, whatever the edition says.
+pub(super) fn args(url: &str, proxy: &str, pdf: &Path, profile: &Path) -> Vec<OsString> {
+    let mut args: Vec<OsString> = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--mute-audio",
+        // No host name resolves; the proxy's own address is the one exception.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        // Without it loopback would bypass the proxy.
+        "--proxy-bypass-list=<-loopback>",
+        // WebRTC would send UDP to any address, outside the proxy.
+        "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+        "--no-pdf-header-footer",
+        "--generate-pdf-document-outline",
+    ]
+    .into_iter()
+    .map(OsString::from)
+    .collect();
+    args.push(format!("--proxy-server={proxy}").into());
+    args.push(format!("--user-data-dir={}", profile.display()).into());
+    args.push(format!("--print-to-pdf={}", pdf.display()).into());
+    args.push(url.into());
+    args
+}
+
+/// What the profile's preferences say. JavaScript is switched off here: the
+/// command line's `--blink-settings=scriptEnabled=false` makes Chromium's
+/// headless `--print-to-pdf` write nothing (seen with Chromium 156), while a
+/// blocked content setting turns off the page's script alone. WebRTC's
+/// policy is repeated here.
+const PREFERENCES: &str = r#"{"profile":{"default_content_setting_values":{"javascript":2}},"webrtc":{"ip_handling_policy":"disable_non_proxied_udp"}}"#;
+
+/// A fresh profile folder at `profile` whose preferences lock the page down.
+fn locked_profile(profile: &Path) -> std::io::Result<()> {
+    let default = profile.join("Default");
+    fs::create_dir_all(&default)?;
+    fs::write(default.join("Preferences"), PREFERENCES)
 }
 
 /// `name` as a program: a path to a file, or a name found on `path`.
@@ -172,35 +216,9 @@ fn is_program(path: &Path) -> bool {
     }
 }
 
-/// A `file://` URL for an absolute path, percent-encoding what URLs cannot hold.
-fn file_url(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut url = String::from(if text.starts_with('/') { "file://" } else { "file:///" });
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~:".contains(&byte) {
-            url.push(char::from(byte));
-        } else {
-            let _ = write!(url, "%{byte:02X}");
-        }
-    }
-    url
-}
-
-/// The browser's last words, for an error message (its stderr is noisy).
-fn last_lines(stderr: &str) -> String {
-    let lines: Vec<&str> = stderr.lines().filter(|l| !l.contains("dbus")).collect();
-    let tail = &lines[lines.len().saturating_sub(3)..];
-    if tail.is_empty() { String::new() } else { format!(": {}", tail.join(" | ")) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_urls_encode_what_urls_cannot_hold() {
-        assert_eq!(file_url(Path::new("/tmp/a b/æ.html")), "file:///tmp/a%20b/%C3%A6.html");
-    }
 
     #[test]
     fn a_missing_browser_names_the_package_to_install() {

@@ -8,21 +8,28 @@
 //! that every heading is still where its number says; if one moved, fill
 //! in and print once more. Then the metadata Chromium leaves out is added
 //! and the file is written in one step.
+//!
+//! The browser is locked down (`browser`, `serve`), bounded in time as a
+//! whole (`process`), and works in a private folder that goes however the
+//! print ends, Ctrl-C and SIGTERM included (`work`).
 
 mod browser;
+mod process;
 mod read;
+mod serve;
 mod toc;
+mod work;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use browser::{Browser, ENV as BROWSER_ENV};
+pub use browser::{Browser, ENV as BROWSER_ENV, TIMEOUT_ENV};
+pub use work::{end_as, signal_name};
 
 use crate::config::Config;
 use crate::error::Error;
 use crate::output;
-use crate::render::PRINT_FILE;
 
 /// How many times at most the edition is printed.
 const MAX_PASSES: usize = 3;
@@ -39,16 +46,22 @@ pub struct Printed {
 /// Prints the board edition `html` of a project with settings `config`
 /// with `browser` to `out`.
 pub fn print(html: &str, config: &Config, browser: &Browser, out: &Path) -> Result<Printed, Error> {
-    let work = WorkDir::new()?;
+    // Dropped in reverse: the server stops, the folder goes, and only then
+    // do signals end the process again.
+    let interrupts = work::Interrupts::catch();
+    let work = work::WorkDir::new()?;
+    let server = serve::Server::start().map_err(|e| Error::Pdf {
+        reason: format!("cannot serve the board edition to the browser on 127.0.0.1: {e}"),
+    })?;
     let anchors = toc::anchors(html);
     let mut numbers: BTreeMap<String, u32> = BTreeMap::new();
     let mut passes = 0;
     let pdf = loop {
         passes += 1;
-        let page = work.path.join(PRINT_FILE);
-        fs::write(&page, toc::fill(html, &numbers)).map_err(Error::io("write", &page))?;
+        interrupts.check()?;
+        server.serve(toc::fill(html, &numbers).into_bytes());
         let pdf_path = work.path.join(format!("pass-{passes}.pdf"));
-        browser.print(&page, &pdf_path, &work.path.join("profile"))?;
+        browser.print(&server, &pdf_path, &work.path, &|| interrupts.caught())?;
         let pdf = fs::read(&pdf_path).map_err(Error::io("read", &pdf_path))?;
         let landed =
             read::numbers_of(&anchors, &read::destinations(&pdf).map_err(|e| pdf_error(&e))?);
@@ -78,6 +91,8 @@ pub fn print(html: &str, config: &Config, browser: &Browser, out: &Path) -> Resu
     };
     let finished = read::finish(&pdf, &metadata).map_err(|e| pdf_error(&e))?;
     let pages = read::page_count(&finished).map_err(|e| pdf_error(&e))?;
+    // A signal during the write itself waits for it: the write is one step.
+    interrupts.check()?;
     write_atomically(out, &finished)?;
     Ok(Printed { pages, passes })
 }
@@ -127,39 +142,11 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), Error> {
     })
 }
 
-/// A folder of this run's own under the system's temporary folder (the page,
-/// the passes, the browser profile), removed when dropped.
-struct WorkDir {
-    path: PathBuf,
-}
-
-impl WorkDir {
-    fn new() -> Result<WorkDir, Error> {
-        let base = std::env::temp_dir();
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        for attempt in 0..100 {
-            let path = base.join(format!("stratdoc-pdf-{}-{nanos}-{attempt}", std::process::id()));
-            match fs::create_dir(&path) {
-                Ok(()) => return Ok(WorkDir { path }),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(Error::io("create", path)(e)),
-            }
-        }
-        Err(Error::io("create", base)(std::io::Error::other("no free name")))
-    }
-}
-
-impl Drop for WorkDir {
-    fn drop(&mut self) {
-        // Made by this run (create_dir refuses an existing folder), so it is ours to remove.
-        let _ = fs::remove_dir_all(&self.path);
-    }
-}
+#[cfg(test)]
+mod tests;
 
 #[cfg(test)]
-mod tests {
+mod out_tests {
     use super::*;
 
     #[test]

@@ -289,53 +289,45 @@ pub(crate) fn join_names<S: AsRef<str>>(names: &[S], language: Language) -> Stri
     }
 }
 
-/// An amount of money (in hundredths) as a board reads it: "34 mio. kr.",
-/// "850.000 kr." / "DKK 34 million", "DKK 850,000". `currency` is an ISO
-/// code; Danish kroner are written "kr." in Danish.
+/// An amount of money (in hundredths) as a board reads it, and exactly:
+/// "34 mio. kr.", "2,5 mio. kr.", "850.000 kr.", "1.250,50 kr." / "DKK 34
+/// million", "DKK 850,000". Millions and billions are said only when they
+/// say the amount to the krone with three decimals at most; any other
+/// amount is written in full. `currency` is an ISO code; Danish kroner are
+/// written "kr." in Danish.
 #[must_use]
 pub(crate) fn money(cents: i64, currency: &str, language: Language) -> String {
-    let units = cents / 100;
-    let (scaled, da_word, en_word) = if units.abs() >= 1_000_000_000 {
-        (Some(1_000_000_000), "mia.", "billion")
-    } else if units.abs() >= 1_000_000 {
-        (Some(1_000_000), "mio.", "million")
-    } else {
-        (None, "", "")
-    };
+    const MILLION: u64 = 100_000_000;
     let (thousands, decimal) = if language == Language::Da { ('.', ',') } else { (',', '.') };
-    let number = match scaled {
-        // Millions with up to two decimals, trailing zeros dropped: 2,5 mio.
-        Some(scale) => {
-            let hundredths = (cents + scale / 2) / scale;
-            let whole = group(hundredths / 100, thousands);
-            let fraction = format!("{:02}", (hundredths % 100).abs());
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let scale = [(MILLION * 1000, "mia.", "billion"), (MILLION, "mio.", "million")]
+        .into_iter()
+        .find(|&(scale, ..)| abs >= scale && abs % (scale / 1000) == 0);
+    let (number, words) = match scale {
+        Some((scale, da_word, en_word)) => {
+            let fraction = format!("{:03}", abs % scale / (scale / 1000));
             let fraction = fraction.trim_end_matches('0');
-            if fraction.is_empty() { whole } else { format!("{whole}{decimal}{fraction}") }
+            let whole = group(abs / scale, thousands);
+            let number =
+                if fraction.is_empty() { whole } else { format!("{whole}{decimal}{fraction}") };
+            (number, Some((da_word, en_word)))
         }
-        None => group(units, thousands),
+        None if abs % 100 == 0 => (group(abs / 100, thousands), None),
+        None => (format!("{}{decimal}{:02}", group(abs / 100, thousands), abs % 100), None),
     };
-    match language {
-        Language::Da => {
-            let unit = if currency == "DKK" { "kr." } else { currency };
-            if scaled.is_some() {
-                format!("{number}\u{a0}{da_word}\u{a0}{unit}")
-            } else {
-                format!("{number}\u{a0}{unit}")
-            }
-        }
-        Language::En => {
-            if scaled.is_some() {
-                format!("{currency}\u{a0}{number}\u{a0}{en_word}")
-            } else {
-                format!("{currency}\u{a0}{number}")
-            }
-        }
+    let unit = if currency == "DKK" && language == Language::Da { "kr." } else { currency };
+    match (language, words) {
+        (Language::Da, Some((word, _))) => format!("{sign}{number}\u{a0}{word}\u{a0}{unit}"),
+        (Language::Da, None) => format!("{sign}{number}\u{a0}{unit}"),
+        (Language::En, Some((_, word))) => format!("{unit}\u{a0}{sign}{number}\u{a0}{word}"),
+        (Language::En, None) => format!("{unit}\u{a0}{sign}{number}"),
     }
 }
 
 /// `1234567` -> `1.234.567` with `separator` between groups of three.
-fn group(n: i64, separator: char) -> String {
-    let digits = n.unsigned_abs().to_string();
+fn group(n: u64, separator: char) -> String {
+    let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -343,7 +335,7 @@ fn group(n: i64, separator: char) -> String {
         }
         out.push(c);
     }
-    if n < 0 { format!("-{out}") } else { out }
+    out
 }
 
 /// "10. december 2026" / "10 December 2026", with non-breaking spaces.
@@ -455,9 +447,15 @@ mod tests {
         assert_eq!(plain(money(kr(34_000_000), "DKK", Language::Da)), "34 mio. kr.");
         assert_eq!(plain(money(kr(2_500_000), "DKK", Language::Da)), "2,5 mio. kr.");
         assert_eq!(plain(money(kr(850_000), "DKK", Language::Da)), "850.000 kr.");
-        assert_eq!(plain(money(kr(1_234_000_000), "EUR", Language::Da)), "1,23 mia. EUR");
+        assert_eq!(plain(money(kr(1_234_000_000), "EUR", Language::Da)), "1,234 mia. EUR");
         assert_eq!(plain(money(kr(34_000_000), "DKK", Language::En)), "DKK 34 million");
         assert_eq!(plain(money(kr(850_000), "DKK", Language::En)), "DKK 850,000");
+        // Exactly, or in full: nothing a board adds up is rounded away.
+        assert_eq!(plain(money(kr(2_512_345), "DKK", Language::Da)), "2.512.345 kr.");
+        assert_eq!(plain(money(125_050, "DKK", Language::Da)), "1.250,50 kr.");
+        assert_eq!(plain(money(125_050, "GBP", Language::En)), "GBP 1,250.50");
+        assert_eq!(plain(money(i64::MAX, "DKK", Language::Da)), "92.233.720.368.547.758,07 kr.");
+        assert_eq!(plain(money(kr(7_000_000_000_000), "DKK", Language::Da)), "7.000 mia. kr.");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::data;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+use crate::framing;
 use crate::markdown::{self, HtmlOptions, Under};
 use crate::model::{Kind, Page, PageId};
 use crate::output::Sink;
@@ -155,6 +156,7 @@ impl Pass<'_> {
         let mut pending = Vec::new();
         let targets: Vec<Target> = self.index.links(id, doc, &mut pending, &mut diags);
         diags.extend(markdown::check_levels(&doc.headings, under(page)));
+        diags.extend(doc.framing.iter().map(|(found, span)| framing::in_page(found, span.clone())));
         data::check_blocks(page, &doc.embeds, &mut diags);
         let mut rendered =
             Rendered { id, print: None, search: None, anchors: Anchors::of(doc), pending, diags };

@@ -1,11 +1,13 @@
 //! The templates, ready to render: built from the [`Theme`] the load stage
-//! read (no file access here), with two guards tera lacks. A ring of
+//! read (no file access here), with three guards tera lacks. A ring of
 //! templates that extend, include or import each other is refused before
 //! anything renders, since tera would recurse until the stack overflows; and
 //! `get_env`, the one tera built-in that reaches the machine, is replaced,
 //! so a template cannot copy an environment variable (a CI secret) into the
 //! site or the log. No other built-in reads the environment or a file, and
-//! `include` only finds templates given here.
+//! `include` only finds templates given here. And a template that writes
+//! markup bringing in another document (an `<iframe>`) is refused, as raw
+//! HTML in a page is (see [`crate::framing`]).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,6 +17,7 @@ use tera::ast::Node;
 use crate::artifact::OutputFile;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::error::Error;
+use crate::framing;
 use crate::model::THEME_DIR;
 use crate::source::{Origin, TemplateFile, Theme};
 
@@ -43,6 +46,7 @@ impl Templates {
             parsed.push(template);
         }
         let errors = diags.errors();
+        diags.extend(framing::in_templates(&theme.templates));
         report_cycles(&theme.templates, &parsed, diags);
         if diags.errors() > errors {
             return Err(Error::Theme(theme.name.clone()));
@@ -454,6 +458,22 @@ mod tests {
         {
             assert_eq!(too_deep(text), None, "{name}");
         }
+    }
+
+    #[test]
+    fn a_template_that_brings_in_another_document_is_refused() {
+        let (result, diags, sources) = check(&[(
+            "page.html",
+            "{% extends \"base.html\" %}\n{% block main %}<Embed\n src=\"file:///etc/passwd\">{% endblock %}",
+        )]);
+        assert!(matches!(result, Err(Error::Theme(_))));
+        assert_eq!(
+            reported(&diags, &sources),
+            [(
+                "template `page.html`: `<embed>` embeds another document in the page".to_owned(),
+                Some((2, 17))
+            )]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Stage 1, LOAD: the only place stratdoc reads its inputs, each held to
 //! one rule ([`confine`]): after following symbolic links it must lie inside
-//! the project, and outside stratdoc's own output. In pipeline order:
+//! the project, under no hidden name, and outside stratdoc's own output. In
+//! pipeline order:
 //!
 //! - [`Project::load_config`]: the text of `stratdoc.yaml`, for `config::parse`;
 //! - [`Project::load_logo`]: the logo file the config names;
@@ -26,7 +27,7 @@ use crate::artifact::MARKER;
 use crate::config::{self, Config, ConfigFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
-use confine::{Place, refusal};
+use confine::{Place, is_hidden, refusal};
 
 /// A non-Markdown file under `content/`, copied as it is.
 #[derive(Debug, Clone)]
@@ -105,7 +106,7 @@ impl Project {
     }
 
     /// The logo file `config` names, checked to be a file inside the project
-    /// (a config error at the `logo:` value otherwise).
+    /// and not hidden (a config error at the `logo:` value otherwise).
     pub fn load_logo(
         &self,
         config: &Config,
@@ -116,26 +117,31 @@ impl Project {
         // only), would build differently on another machine: refuse both.
         let portable = !logo.contains('\\') && Path::new(logo).is_relative();
         let place = if portable { self.locate(&self.root().join(logo)) } else { Place::Missing };
-        match place {
-            Place::Inside(real) if real.is_file() => Ok(Some(real)),
-            _ => {
-                diags.push(
-                    Diagnostic::error(
-                        at.clone(),
-                        format!("the logo `{logo}` is not a file inside the project"),
-                    )
-                    .help(
-                        "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
-                            .to_owned(),
-                    ),
-                );
-                Err(Error::Config(self.root().join(config::FILE)))
+        let diagnostic = match place {
+            Place::Inside(real) if real.is_file() => return Ok(Some(real)),
+            // Named as hidden, or a link to a hidden file: published as the
+            // logo, it would put a private file on the site under another name.
+            Place::Hidden(real) => {
+                let refused = confine::hidden(logo, &real);
+                Diagnostic::error(at.clone(), format!("the logo {}", refused.message))
+                    .help(refused.help)
             }
-        }
+            _ => Diagnostic::error(
+                at.clone(),
+                format!("the logo `{logo}` is not a file inside the project"),
+            )
+            .help(
+                "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
+                    .to_owned(),
+            ),
+        };
+        diags.push(diagnostic);
+        Err(Error::Config(self.root().join(config::FILE)))
     }
 
     /// Reads `content/` into `sources`. Unreadable or non-text Markdown files
-    /// become diagnostics, as do links out of the project or into the output;
+    /// become diagnostics, as do links out of the project, to a hidden file or
+    /// folder, or into the output; hidden files are left out;
     /// a missing `content/` folder is an operational error.
     pub fn load_content(
         &self,
@@ -143,53 +149,11 @@ impl Project {
         sources: &mut Sources,
         diags: &mut Diagnostics,
     ) -> Result<Content, Error> {
-        let dir = self.root().join("content");
-        match self.locate(&dir) {
-            Place::Inside(real) if real.is_dir() => {}
-            Place::Inside(_) | Place::Missing => {
-                return Err(self.not_a_project("it has no `content/` folder".into()));
-            }
-            Place::Outside => {
-                return Err(self.not_a_project(
-                    "its `content/` folder is a symbolic link to a place outside the project"
-                        .into(),
-                ));
-            }
-            Place::Output(out) => {
-                return Err(self.not_a_project(format!(
-                    "its `content/` folder leads into `{out}`, a folder stratdoc wrote"
-                )));
-            }
-        }
+        let dir = self.content_dir()?;
         let mut content = Content::default();
         let mut refused = Vec::new();
         let walker = walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name();
-        // A symbolic link (to a file or a folder) is followed only when it
-        // stays inside the project and out of stratdoc's output; a real folder
-        // carrying the output marker (a site copied in, or reached through a
-        // link to the project root) is skipped too, or the site would publish
-        // itself again on every build.
-        let walker = walker.into_iter().filter_entry(|e| {
-            if e.depth() == 0 {
-                return true;
-            }
-            if is_hidden(e.file_name()) {
-                return false;
-            }
-            if e.path_is_symlink() {
-                let place = self.locate(e.path());
-                if let Some(diagnostic) = refusal(&self.display(e.path()), &place) {
-                    refused.push(diagnostic);
-                    return false;
-                }
-            }
-            if e.file_type().is_dir() && e.path().join(MARKER).is_file() {
-                let shown = self.display(e.path());
-                refused.extend(refusal(&shown, &Place::Output(shown.clone())));
-                return false;
-            }
-            true
-        });
+        let walker = walker.into_iter().filter_entry(|e| self.admit(e, &mut refused));
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -246,6 +210,59 @@ impl Project {
         }
         diags.extend(refused);
         Ok(content)
+    }
+
+    /// `content/`, checked to be a folder that the rule admits.
+    fn content_dir(&self) -> Result<PathBuf, Error> {
+        let dir = self.root().join("content");
+        let reason = match self.locate(&dir) {
+            Place::Inside(real) if real.is_dir() => return Ok(dir),
+            Place::Inside(_) | Place::Missing => "it has no `content/` folder".to_owned(),
+            Place::Outside => {
+                "its `content/` folder is a symbolic link to a place outside the project".to_owned()
+            }
+            Place::Output(out) => {
+                format!("its `content/` folder leads into `{out}`, a folder stratdoc wrote")
+            }
+            Place::Hidden(real) => {
+                format!("its `content/` folder leads to `{real}`, which is hidden")
+            }
+        };
+        Err(self.not_a_project(reason))
+    }
+
+    /// Whether the walk of `content/` takes `entry` (and, for a folder,
+    /// what is in it); a refused link or output folder goes to `refused`.
+    ///
+    /// A hidden name (`.DS_Store`, `.git/`) is skipped without a word: such
+    /// files lie about in every working copy and were never meant for the
+    /// site. A symbolic link (to a file or a folder) is followed only when
+    /// the path it leads to stays inside the project, passes through no
+    /// hidden name and stays out of stratdoc's output; else it is an error
+    /// at the link, as its writer clearly meant to publish it. A real folder
+    /// carrying the output marker (a site copied in, or reached through a
+    /// link to the project root) is reported too, or the site would publish
+    /// itself again on every build.
+    fn admit(&self, entry: &walkdir::DirEntry, refused: &mut Vec<Diagnostic>) -> bool {
+        if entry.depth() == 0 {
+            return true;
+        }
+        if is_hidden(entry.file_name()) {
+            return false;
+        }
+        if entry.path_is_symlink() {
+            let place = self.locate(entry.path());
+            if let Some(diagnostic) = refusal(&self.display(entry.path()), &place) {
+                refused.push(diagnostic);
+                return false;
+            }
+        }
+        if entry.file_type().is_dir() && entry.path().join(MARKER).is_file() {
+            let shown = self.display(entry.path());
+            refused.extend(refusal(&shown, &Place::Output(shown.clone())));
+            return false;
+        }
+        true
     }
 
     fn not_a_project(&self, reason: String) -> Error {
@@ -307,14 +324,27 @@ fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
     prefix.len() - prefix.matches("\r\n").count()
 }
 
+/// Whether `rel`, a `/`-separated path inside `content/` with no `.` or
+/// `..` parts, names a hidden file or a file in a hidden folder: one the
+/// load stage leaves out, so a link or `data:` naming it can say why.
+#[must_use]
+pub fn is_hidden_path(rel: &str) -> bool {
+    rel.split('/').any(|part| is_hidden(std::ffi::OsStr::new(part)))
+}
+
+/// The error at `span` where a link or `data:` names `what`
+/// (``data file `content/.svar.csv` ``), which is hidden: it may well exist,
+/// but never for the site.
+#[must_use]
+pub fn hidden_named(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(span, format!("{what} is hidden (a name in its path starts with `.`)"))
+        .help(confine::HIDDEN_HELP.to_owned())
+}
+
 /// `.md` in any case: `Intro.MD` written on Windows is a page too.
 #[must_use]
 pub fn is_markdown(path: &str) -> bool {
     Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
 fn relative_content_path(dir: &Path, path: &Path) -> Option<String> {

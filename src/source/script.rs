@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span};
+use crate::markup;
 
 /// Whether a content file of this name is HTML or SVG, which browsers run
 /// script in.
@@ -59,56 +60,32 @@ pub(super) fn find(text: &str) -> Option<Found> {
     found.into_iter().min_by_key(|f| f.at.start)
 }
 
-/// Walks the tags as a browser tokenises them: a tag name, then attributes
-/// whose values may be quoted (a `>` inside quotes does not end the tag).
+/// Walks the tags as a browser tokenises them (see [`markup`]): each tag's
+/// name, then its attributes.
 fn scan_tags(text: &str, found: &mut Vec<Found>) {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) {
-        i = lt + 1;
-        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+    let mut from = 0;
+    for (lt, name_end) in markup::tag_starts(text) {
+        // A tag inside the one just read (`<a title="<b>">`) is a value, not a tag.
+        if lt < from {
             continue;
         }
-        let start = i;
-        i = skip_until(b, i, |c| is_space(c) || c == b'/' || c == b'>');
-        if local_name(&text[start..i]) == "script" {
-            found.push(Found { at: lt..i, what: "a `<script>` element".to_owned() });
+        if local_name(&text[lt + 1..name_end]) == "script" {
+            found.push(Found { at: lt..name_end, what: "a `<script>` element".to_owned() });
         }
-        loop {
-            i = skip_until(b, i, |c| !is_space(c) && c != b'/');
-            if i >= b.len() || b[i] == b'>' {
-                break;
-            }
-            let name_start = i;
-            // Per HTML, an attribute name may begin with `=`; it ends at
-            // white space, `/`, `>` or the next `=`.
-            i = skip_until(b, i + 1, |c| is_space(c) || matches!(c, b'/' | b'>' | b'='));
-            let name = &text[name_start..i];
-            i = skip_until(b, i, |c| !is_space(c));
-            let mut value = "";
-            if b.get(i) == Some(&b'=') {
-                i = skip_until(b, i + 1, |c| !is_space(c));
-                if let Some(&quote) = b.get(i).filter(|&&c| c == b'"' || c == b'\'') {
-                    let end = skip_until(b, i + 1, |c| c == quote);
-                    value = &text[i + 1..end];
-                    i = (end + 1).min(b.len());
-                } else {
-                    let end = skip_until(b, i, |c| is_space(c) || c == b'>');
-                    value = &text[i..end];
-                    i = end;
-                }
-            }
+        let (attributes, end) = markup::attributes(text, name_end);
+        from = end;
+        for markup::Attribute { name, at, value } in attributes {
             let local = local_name(name);
             if local.len() > 2 && local.starts_with("on") {
                 found.push(Found {
-                    at: name_start..name_start + name.len(),
+                    at: at..at + name.len(),
                     what: format!("the event handler `{name}`"),
                 });
             } else if local == "attributename"
                 && value.trim().to_ascii_lowercase().starts_with("on")
             {
                 found.push(Found {
-                    at: name_start..name_start + name.len(),
+                    at: at..at + name.len(),
                     what: "an animation of an event handler".to_owned(),
                 });
             }
@@ -116,19 +93,9 @@ fn scan_tags(text: &str, found: &mut Vec<Found>) {
     }
 }
 
-/// The first index at or after `i` whose byte satisfies `stop` (or the end).
-/// Every stop is ASCII, so the index is always a character boundary.
-fn skip_until(b: &[u8], i: usize, stop: impl Fn(u8) -> bool) -> usize {
-    b.get(i..).and_then(|rest| rest.iter().position(|&c| stop(c))).map_or(b.len(), |p| p + i)
-}
-
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
-}
-
 /// `svg:Script` -> `script`.
 fn local_name(name: &str) -> String {
-    name.rsplit(':').next().unwrap_or(name).to_ascii_lowercase()
+    markup::local_name(name).to_ascii_lowercase()
 }
 
 /// The text as a URL parser sees an attribute value: character references

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
 use crate::source::Project;
-use crate::source::confine::{Place, refusal};
+use crate::source::confine::{Place, is_hidden, refusal};
 
 /// The templates of the built-in default theme.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -232,8 +232,11 @@ impl Project {
         let mut files = Vec::new();
         for entry in fs::read_dir(dir).map_err(Error::io("read", dir))? {
             let entry = entry.map_err(Error::io("read", dir))?;
+            if is_hidden(&entry.file_name()) {
+                continue;
+            }
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !keep(&name) {
+            if !keep(&name) {
                 continue;
             }
             match self.locate(&entry.path()) {

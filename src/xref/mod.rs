@@ -22,6 +22,7 @@ pub use path::{relative_url, root_of};
 use crate::diagnostics::{Diagnostic, Diagnostics, Nearby, PathIndex};
 use crate::markdown::{Doc, Href, Link};
 use crate::model::{Kind, Page, PageId, Publication, asset_url, join_relative};
+use crate::source::{hidden_named, is_hidden_path};
 use path::{clip, folders_of, nfc, percent_decode, scheme, section_kind};
 
 /// What a link points at, decided once for every output.
@@ -321,6 +322,10 @@ impl<'a> Index<'a> {
         }
         if self.folders.contains(target) || path.ends_with('/') {
             diags.push(self.folder(&page.path, link, &shown, target));
+            return Target::AsWritten;
+        }
+        if is_hidden_path(target) {
+            diags.push(hidden_named(link.span.clone(), &format!("`{shown}`")));
             return Target::AsWritten;
         }
         let message = if link.image {

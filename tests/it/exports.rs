@@ -11,9 +11,9 @@ use serde_json::{Value, json};
 use crate::support::{Project, element};
 
 /// The UTF-8 byte order mark Excel needs to read æøå.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn read(project: &Project, path: &str) -> Vec<u8> {
+pub(crate) fn read(project: &Project, path: &str) -> Vec<u8> {
     fs::read(project.path().join("public").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -32,7 +32,7 @@ fn validator(schema: Value) -> impl Fn(&Value) -> Result<(), String> {
     move |instance| schemas.validate(instance, index).map_err(|e| format!("{e}"))
 }
 
-fn shipped_validator(project: &Project) -> impl Fn(&Value) -> Result<(), String> {
+pub(crate) fn shipped_validator(project: &Project) -> impl Fn(&Value) -> Result<(), String> {
     validator(json(project, "strategy.schema.json"))
 }
 
@@ -169,7 +169,7 @@ fn strategy_json_holds_every_field_of_an_initiative() {
 }
 
 /// The CSV as Excel reads it: the BOM tells the encoding, `separator` splits.
-fn csv_rows(bytes: &[u8], separator: u8) -> Vec<Vec<String>> {
+pub(crate) fn csv_rows(bytes: &[u8], separator: u8) -> Vec<Vec<String>> {
     let body = bytes.strip_prefix(BOM).expect("starts with a UTF-8 BOM");
     csv::ReaderBuilder::new()
         .delimiter(separator)
@@ -253,7 +253,7 @@ fn english_csv_uses_commas_and_decimal_points() {
 }
 
 /// The calendar's content lines, unfolded as RFC 5545 3.1 says.
-fn unfold(text: &str) -> Vec<String> {
+pub(crate) fn unfold(text: &str) -> Vec<String> {
     text.split("\r\n").filter(|l| !l.is_empty()).fold(Vec::new(), |mut lines, line| {
         match line.strip_prefix(' ') {
             Some(rest) => lines.last_mut().expect("no continuation first").push_str(rest),
@@ -264,7 +264,7 @@ fn unfold(text: &str) -> Vec<String> {
 }
 
 /// Each event's properties, by name (parameters dropped).
-fn events(text: &str) -> Vec<BTreeMap<String, String>> {
+pub(crate) fn events(text: &str) -> Vec<BTreeMap<String, String>> {
     let mut events = Vec::new();
     let mut current: Option<BTreeMap<String, String>> = None;
     for line in unfold(text) {
@@ -284,7 +284,7 @@ fn events(text: &str) -> Vec<BTreeMap<String, String>> {
 }
 
 /// A TEXT value unescaped.
-fn text_value(escaped: &str) -> String {
+pub(crate) fn text_value(escaped: &str) -> String {
     escaped.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")
 }
 

@@ -12,11 +12,18 @@ mod exports;
 mod fuzz_corpus;
 mod health;
 mod markdown;
+mod opened;
 mod plan;
 mod print;
+#[cfg(unix)]
+mod print_lockdown;
+#[cfg(unix)]
+mod private;
 mod public_body;
 mod publish;
 mod safety;
 mod search;
+mod settings;
 mod site;
 mod support;
+mod values;

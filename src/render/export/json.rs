@@ -10,7 +10,7 @@
 //! [`VERSION`] whenever a change could break a reader.
 
 use serde::Serialize;
-use serde_json::Number;
+use serde_json::value::RawValue;
 
 use crate::calendar::{Quarter, When};
 use crate::config::{Config, Language, Status as PublicationStatus};
@@ -81,7 +81,7 @@ struct DirectionOut<'a> {
     id: &'a str,
     title: &'a str,
     initiatives: Vec<&'a str>,
-    budget: Option<Number>,
+    budget: Option<Box<RawValue>>,
 }
 
 #[derive(Serialize)]
@@ -118,7 +118,7 @@ struct HandoverOut<'a> {
 
 #[derive(Serialize)]
 struct BudgetOut<'a> {
-    amount: Number,
+    amount: Box<RawValue>,
     note: Option<&'a str>,
 }
 
@@ -148,7 +148,7 @@ struct OwnerOut<'a> {
 struct Totals<'a> {
     initiatives: usize,
     milestones: usize,
-    budget: Option<Number>,
+    budget: Option<Box<RawValue>>,
     budgeted_initiatives: usize,
     by_status: ByStatus<'a>,
 }
@@ -323,15 +323,14 @@ fn budget_of(page: &Page) -> Option<i64> {
     page.initiative.as_ref()?.budget.as_ref().map(|b| b.cents)
 }
 
-/// An amount in hundredths as a JSON number in whole currency units: an
-/// integer when it has no fraction (`34000000`), else with its decimals
-/// (`1234.5`). Parsed from the exact decimal text, so no float division
-/// rounds it on the way.
-pub(crate) fn amount(cents: i64) -> Number {
-    if cents % 100 == 0 {
-        return Number::from(cents / 100);
-    }
-    super::decimal(cents, '.').parse().expect("a decimal number is valid JSON")
+/// An amount in hundredths as a JSON number in whole currency units,
+/// written as its exact decimal text: an integer when it has no fraction
+/// (`34000000`), else with two decimals (`1234.50`). Never through a float,
+/// which would round a large amount (`92233720368547758.07`).
+pub(crate) fn amount(cents: i64) -> Box<RawValue> {
+    let text =
+        if cents % 100 == 0 { (cents / 100).to_string() } else { super::decimal(cents, '.') };
+    RawValue::from_string(text).expect("a decimal number is valid JSON")
 }
 
 #[cfg(test)]
@@ -340,9 +339,10 @@ mod tests {
 
     #[test]
     fn amounts_are_whole_units_or_exact_decimals() {
-        assert_eq!(amount(3_400_000_000).to_string(), "34000000");
-        assert_eq!(amount(123_450).to_string(), "1234.5");
-        assert_eq!(amount(-5).to_string(), "-0.05");
-        assert_eq!(amount(0).to_string(), "0");
+        assert_eq!(amount(3_400_000_000).get(), "34000000");
+        assert_eq!(amount(123_450).get(), "1234.50");
+        assert_eq!(amount(-5).get(), "-0.05");
+        assert_eq!(amount(0).get(), "0");
+        assert_eq!(amount(i64::MAX).get(), "92233720368547758.07");
     }
 }

@@ -5,10 +5,6 @@
 use crate::calendar::{Quarter, When};
 use crate::model::{Kind, PageId, Publication, Status};
 
-/// The most quarters a roadmap shows when the config sets no period: beyond
-/// this a plan is not a roadmap any more, and the picture would be unreadable.
-const MAX_QUARTERS: usize = 40;
-
 /// The whole picture.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Roadmap {
@@ -86,15 +82,16 @@ pub(crate) struct Marker {
 }
 
 /// The roadmap of `publication`, or `None` when no initiative has a date and
-/// no period is set.
+/// no period is set. Every quarter of the period (else of the plan's times)
+/// is a column: one longer than the roadmap shows is refused before this
+/// (`config::Period::MAX_QUARTERS`), never cut here.
 pub(crate) fn layout(
     publication: &Publication,
     period: Option<(Quarter, Quarter)>,
     as_of: Quarter,
 ) -> Option<Roadmap> {
-    let (first, last) = period.or_else(|| span_of_plan(publication))?;
-    let quarters: Vec<Quarter> = first.through(last).into_iter().take(MAX_QUARTERS).collect();
-    let last = *quarters.last()?;
+    let (first, last) = period.or_else(|| publication.plan_span())?;
+    let quarters: Vec<Quarter> = first.through(last);
     let column = |q: Quarter| -> usize {
         usize::try_from(first.distance(q).clamp(0, i32::try_from(quarters.len()).unwrap_or(0) - 1))
             .unwrap_or(0)
@@ -136,23 +133,6 @@ pub(crate) fn layout(
     }
     let now = (as_of >= first && as_of <= last).then(|| column(as_of));
     Some(Roadmap { quarters, now, as_of, groups })
-}
-
-/// From the first start to the last end of any initiative.
-fn span_of_plan(publication: &Publication) -> Option<(Quarter, Quarter)> {
-    let times = publication
-        .of_kind(Kind::Initiative)
-        .filter_map(|(_, p)| p.initiative.as_ref())
-        .flat_map(|i| {
-            [i.start, i.end].into_iter().flatten().chain(i.milestones.iter().map(|m| m.quarter))
-        });
-    let (first, last) = times.fold((None::<Quarter>, None::<Quarter>), |(lo, hi), w| {
-        (
-            Some(lo.map_or(w.first(), |l| l.min(w.first()))),
-            Some(hi.map_or(w.last(), |h| h.max(w.last()))),
-        )
-    });
-    Some((first?, last?))
 }
 
 /// The bar of an initiative running from `start` to `end` over the columns

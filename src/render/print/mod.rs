@@ -14,7 +14,8 @@
 //!    its anchor and its headings under its chapter's (see
 //!    `markdown::PrintScope`);
 //! 4. [`Assembly`] writes the pieces and the pages' elements in document
-//!    order as they come, so the file is never whole in memory.
+//!    order as they come, so the file is never whole in memory; the content
+//!    security policy goes first in the head (`policy`).
 //!
 //! The table of contents carries an empty page number per entry
 //! (`<span class="toc-page" data-anchor="…">`); `stratdoc pdf` fills them in
@@ -24,6 +25,7 @@ mod assembly;
 mod ids;
 mod inline;
 mod links;
+mod policy;
 mod structure;
 mod views;
 
@@ -286,9 +288,17 @@ impl<'a> Edition<'a> {
     }
 
     /// Renders `template` with `context` and splits it at its children, with
-    /// links to pages the edition does not print made text.
+    /// links to pages the edition does not print made text; the document's
+    /// frame gets the edition's content security policy.
     fn split(&self, template: &str, context: &tera::Context) -> Result<(String, String), Error> {
-        let html = ids::unlink_unprinted(&self.templates.render(template, context)?, &self.printed);
+        let html = self.templates.render(template, context)?;
+        let html = if template == FILE {
+            policy::protect(&html, template)?
+        } else {
+            policy::check(&html, template)?;
+            html
+        };
+        let html = ids::unlink_unprinted(&html, &self.printed);
         Ok(match html.rfind(CHILDREN) {
             Some(at) => (html[..at].to_owned(), html[at + CHILDREN.len()..].to_owned()),
             None => (html, String::new()),
