@@ -149,9 +149,9 @@ pub fn markdown(data: &[u8]) {
     let sink = Sink::memory();
     let result = pipeline::render(
         &config,
-        content,
-        &sources,
+        &content,
         templates(),
+        &sources,
         &Options::default(),
         &sink,
         &mut diags,

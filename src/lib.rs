@@ -19,6 +19,7 @@ pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod data;
+pub mod deps;
 pub mod diagnostics;
 pub mod error;
 pub mod fields;

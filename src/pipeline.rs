@@ -31,7 +31,7 @@ use crate::diagnostics::{Diagnostics, SourceId, Sources};
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown::{self, Doc, HtmlOptions};
-use crate::model::{self, Kind, Parsed};
+use crate::model::{self, Kind, Parsed, Publication};
 use crate::output::Sink;
 use crate::render::{self, Input, Outputs, Templates};
 use crate::source::{Content, PageSource, Project};
@@ -68,6 +68,16 @@ pub struct Built {
     pub config: Config,
 }
 
+/// A project as read: its settings, its content's files and its templates.
+pub struct Loaded {
+    /// `stratdoc.yaml`, checked.
+    pub config: Config,
+    /// The files under `content/`.
+    pub content: Content,
+    /// The theme's and the project's templates.
+    pub templates: Templates,
+}
+
 /// Runs every stage on the project in `root`, writing into `sink`.
 /// `sources` receives the files read, so the caller can render `diags`
 /// against them.
@@ -78,6 +88,14 @@ pub fn build(
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Result<Built, Error> {
+    let loaded = load(root, sources, diags)?;
+    let Loaded { config, content, templates } = &loaded;
+    let pages = render(config, content, templates, sources, options, sink, diags)?;
+    Ok(Built { pages, config: loaded.config })
+}
+
+/// Reads the project in `root`: the only input I/O of a build.
+pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Loaded, Error> {
     let project = Project::open(root)?;
     let config_file = project.load_config(sources, diags)?;
     let mut config = config::parse(&config_file, sources, diags)?;
@@ -85,31 +103,50 @@ pub fn build(
     let content = project.load_content(&config, sources, diags)?;
     let theme = project.load_theme(&config, sources, diags)?;
     let templates = Templates::new(&theme, diags)?;
-    let pages = render(&config, content, sources, &templates, options, sink, diags)?;
-    Ok(Built { pages, config })
+    Ok(Loaded { config, content, templates })
 }
 
-/// The pure part of a build: from loaded sources to output files, with no
-/// I/O but the sink's. Returns the number of web pages written.
+/// The checked model of a project with settings `config` and `content`,
+/// with the bodies parsed on the way (see [`parse`]): what a build renders,
+/// and what `serve` compares from one edit to the next.
+pub fn model<'s>(
+    config: &Config,
+    content: &Content,
+    sources: &'s Sources,
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> (Publication, HashMap<SourceId, Doc<'s>>) {
+    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
+    let (parsed, early) = parse(&content.pages, sources, html_options, diags);
+    let assets = content.assets.clone();
+    let publication =
+        model::validate(&parsed, assets, config, options.drafts, as_of(config, options), diags);
+    (publication, early)
+}
+
+/// The plan's "now": `as_of` in the config, else the build date's quarter.
+fn as_of(config: &Config, options: &Options) -> Quarter {
+    config.as_of.unwrap_or_else(|| Quarter::of(options.today))
+}
+
+/// The pure part of a build: from a loaded project to output files, with
+/// no I/O but the sink's. Returns the number of web pages written.
 pub fn render(
     config: &Config,
-    content: Content,
-    sources: &Sources,
+    content: &Content,
     templates: &Templates,
+    sources: &Sources,
     options: &Options,
     sink: &Sink,
     diags: &mut Diagnostics,
 ) -> Result<usize, Error> {
-    let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
-    let (parsed, early) = parse(&content.pages, sources, html_options, diags);
-    let as_of = config.as_of.unwrap_or_else(|| Quarter::of(options.today));
-    let publication =
-        model::validate(&parsed, content.assets, config, options.drafts, as_of, diags);
+    let (publication, early) = model(config, content, sources, options, diags);
     let charts = data::read(&publication, &content.tables, sources, diags);
     render::check_print(&config.print, &publication, diags);
     // With errors already, the pages are still read, for every problem in
     // one run, but nothing is rendered.
     let outputs = if diags.has_errors() { Outputs::NONE } else { options.outputs };
+    let as_of = as_of(config, options);
     let input =
         Input { config, publication: &publication, sources, charts: &charts, early: &early, as_of };
     render::run(&input, templates, outputs, sink, diags)?;

@@ -33,6 +33,7 @@ pub(crate) use print::check as check_print;
 pub use site::Site;
 pub use templates::Templates;
 pub(crate) use templates::escape_html;
+pub(crate) use view::NAV_ALWAYS;
 
 use crate::calendar::Quarter;
 use crate::config::Config;

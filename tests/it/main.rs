@@ -6,6 +6,7 @@ mod cli;
 mod commonmark;
 #[cfg(unix)]
 mod confinement;
+mod deps;
 mod diagnostics;
 mod english;
 mod exports;

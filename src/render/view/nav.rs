@@ -10,7 +10,7 @@ use crate::render::view::{Link, Views};
 /// A section's items are listed in the navigation of every page up to this
 /// many; bigger sections only on their own pages, around the current item,
 /// so page size does not grow with the square of the page count.
-const NAV_ALWAYS: usize = 12;
+pub(crate) const NAV_ALWAYS: usize = 12;
 const NAV_WINDOW: usize = 6;
 
 /// The sections that have an entry (and an overview page) in the navigation.

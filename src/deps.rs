@@ -1,0 +1,205 @@
+//! What each output reads, and so which outputs a change invalidates: the
+//! basis of re-rendering only what an edit touches. Pages are compared by
+//! their key (their path under `content/`), which does not move when other
+//! pages come and go; [`PageId`]s are only the current build's handles.
+//!
+//! A changed page is classed by what changed ([`Change`]): only its text,
+//! what other pages show of it (title, number, summary: [`Change::Meta`]),
+//! or its facts (any other field: [`Change::Facts`]). Each class maps to
+//! the outputs that show that part of the page:
+//!
+//! | what changed | re-rendered |
+//! |---|---|
+//! | text | its page, the board edition, the search index |
+//! | title, number, summary | its page and every page that names it (navigation, breadcrumbs, facts, lists), its kind's overview, the plan views and front page where it appears, the board edition, the search index, the exports |
+//! | facts | its page, the pages that list it with its facts (its directions, its parent, what it depends on), the plan views, the front page's key figures, the board edition, the search index, the exports |
+//! | a page added, removed or renamed; the settings; a template | everything |
+
+use std::collections::BTreeSet;
+
+use crate::model::{Kind, Page, PageId, Publication};
+use crate::render::NAV_ALWAYS;
+
+/// One output of a build that can be rendered on its own.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Output {
+    /// A content page's site page, by its key (path under `content/`). The
+    /// purpose's is the front page.
+    Page(String),
+    /// A kind's overview page, by its address (`directions/index.html`).
+    Overview(String),
+    /// The plan views (`initiatives/matrix.html` and the others).
+    PlanViews,
+    /// The board edition.
+    Print,
+    /// The search index.
+    Search,
+    /// `strategy.json`, `initiatives.csv`, `milestones.ics`.
+    Exports,
+}
+
+/// What a rebuild must render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Affected {
+    /// Everything: the structure changed.
+    All,
+    /// These outputs, and nothing else.
+    Only(BTreeSet<Output>),
+}
+
+/// What changed in one page, from least to most far-reaching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// Its text only.
+    Text,
+    /// Its facts: any field other pages do not show by name.
+    Facts,
+    /// What other pages show of it: title, number, summary.
+    Meta,
+}
+
+/// What re-rendering `changed` (keys of pages whose files changed) takes,
+/// from the build before (`old`) to the one after (`new`).
+#[must_use]
+pub fn affected(old: &Publication, new: &Publication, changed: &[&str]) -> Affected {
+    let mut outputs = BTreeSet::new();
+    for &key in changed {
+        let (Some(before), Some(after)) = (old.by_path(key), new.by_path(key)) else {
+            return Affected::All; // added, removed, renamed, or left out
+        };
+        let (before, after) = (&old[before], &new[after]);
+        if before.kind != after.kind || before.url != after.url || before.id != after.id {
+            return Affected::All;
+        }
+        let (Some(was), Some(id)) = (old.by_path(key), new.by_path(key)) else {
+            return Affected::All;
+        };
+        match change(before, after) {
+            Change::Text => {
+                outputs.extend([Output::Page(key.to_owned()), Output::Print, Output::Search]);
+                continue;
+            }
+            Change::Facts => shown_with_facts(new, id, &mut outputs),
+            Change::Meta => {
+                // A page shown in every page's navigation changes them all.
+                if in_every_navigation(new, id) {
+                    return Affected::All;
+                }
+                shown_by_name(new, id, &mut outputs);
+            }
+        }
+        // What the page named before lists it no longer.
+        outputs.extend(named_by(old, was).map(|page| Output::Page(page.path.clone())));
+    }
+    Affected::Only(outputs)
+}
+
+/// The widest class of change between two versions of one page.
+#[must_use]
+pub fn change(before: &Page, after: &Page) -> Change {
+    if before.title != after.title
+        || before.number != after.number
+        || before.summary != after.summary
+    {
+        Change::Meta
+    } else if before.initiative != after.initiative
+        || before.sources != after.sources
+        || before.order != after.order
+        || before.charts != after.charts
+        || before.data.as_ref().map(|d| &d.path) != after.data.as_ref().map(|d| &d.path)
+    {
+        Change::Facts
+    } else {
+        Change::Text
+    }
+}
+
+/// A page whose facts changed: itself, the pages that list it with its
+/// facts, and every output that sums or draws the plan.
+fn shown_with_facts(publication: &Publication, id: PageId, outputs: &mut BTreeSet<Output>) {
+    let page = &publication[id];
+    outputs.insert(Output::Page(page.path.clone()));
+    outputs.extend(named_by(publication, id).map(|p| Output::Page(p.path.clone())));
+    outputs.extend([Output::Print, Output::Search, Output::Exports]);
+    if page.kind == Kind::Initiative {
+        outputs.insert(Output::PlanViews);
+        outputs.extend(section_overview(Kind::Initiative));
+        // The front page shows the plan's key figures and its quarters.
+        outputs.extend(front(publication));
+    }
+}
+
+/// A page whose title, number or summary changed: every output that names it.
+fn shown_by_name(publication: &Publication, id: PageId, outputs: &mut BTreeSet<Output>) {
+    shown_with_facts(publication, id, outputs);
+    let page = &publication[id];
+    outputs.extend(section_overview(page.kind));
+    // Pages that link to it in their facts, and its sub-pages' breadcrumbs.
+    outputs.extend(
+        publication
+            .relations
+            .initiatives_of(id)
+            .iter()
+            .map(|&i| Output::Page(publication[i].path.clone())),
+    );
+    outputs.extend(
+        publication
+            .relations
+            .dependents_of(id)
+            .iter()
+            .map(|&i| Output::Page(publication[i].path.clone())),
+    );
+    outputs.extend(
+        publication
+            .relations
+            .children_of(id)
+            .iter()
+            .map(|&i| Output::Page(publication[i].path.clone())),
+    );
+    // Its neighbours in the navigation and, for a chapter, the pager: an
+    // initiative is listed under each direction it serves.
+    let neighbours: Vec<PageId> = match &page.initiative {
+        Some(facts) => facts
+            .directions
+            .iter()
+            .flat_map(|d| publication.relations.initiatives_of(d.page))
+            .copied()
+            .collect(),
+        None => publication.ids_of(page.kind).to_vec(),
+    };
+    outputs.extend(neighbours.into_iter().map(|i| Output::Page(publication[i].path.clone())));
+    if matches!(page.kind, Kind::Direction | Kind::Narrative | Kind::Purpose) {
+        outputs.extend(front(publication));
+        outputs.insert(Output::PlanViews);
+    }
+}
+
+/// The pages a page's own facts name: its directions, its parent, what it
+/// depends on. They list it, with its facts.
+fn named_by(publication: &Publication, id: PageId) -> impl Iterator<Item = &Page> {
+    let facts = publication[id].initiative.as_ref();
+    facts
+        .into_iter()
+        .flat_map(|i| i.directions.iter().chain(&i.parent).chain(&i.depends_on))
+        .map(move |r| &publication[r.page])
+}
+
+/// The front page: the purpose's page.
+fn front(publication: &Publication) -> Option<Output> {
+    publication.of_kind(Kind::Purpose).next().map(|(_, p)| Output::Page(p.path.clone()))
+}
+
+fn section_overview(kind: Kind) -> Option<Output> {
+    kind.overview_url().map(Output::Overview)
+}
+
+/// Whether page `id` is in the navigation of every page: a section small
+/// enough to be listed whole, or a plain page at the top.
+fn in_every_navigation(publication: &Publication, id: PageId) -> bool {
+    let page = &publication[id];
+    match page.kind {
+        Kind::Page => !page.url.contains('/'),
+        Kind::Purpose | Kind::Initiative => false,
+        kind => publication.count(kind) <= NAV_ALWAYS,
+    }
+}
