@@ -74,7 +74,8 @@ pub(super) fn figures(
     }
     if values.is_empty() {
         values = if long {
-            vec![table.header.len() - 1]
+            // The last column; a file with no header has none.
+            table.header.len().checked_sub(1).into_iter().collect()
         } else {
             (0..table.header.len()).filter(|&c| c != label && numeric(c)).collect()
         };
