@@ -6,8 +6,9 @@
 //! also prints how much each run printed, in both message formats.
 //!
 //! Run with `cargo bench --bench linear` (`RUNS=9` for more runs per
-//! size, `SCALE=2` for inputs twice as large). Not a test: nothing here
-//! fails on a slow machine; read the figures.
+//! size, `SCALE=2` for inputs twice as large); words after `--` keep only
+//! the cases whose name contains one of them (`-- chart`). Not a test:
+//! nothing here fails on a slow machine; read the figures.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -127,7 +128,29 @@ fn main() {
                 page(dir, "purpose.md", "Formål", &format!("{line}\n"));
             },
         },
+        Case {
+            name: "long-form chart",
+            what: "a chart of n rows `question,answer,count`: n/5 questions, 5 answers each",
+            n: 75_000,
+            write: |dir, n| {
+                page(dir, "purpose.md", "Formål", "Forside.\n");
+                let mut csv = String::from("question,answer,count\n");
+                for i in 0..n {
+                    let _ = writeln!(csv, "Spørgsmål {},Svar {},{}", i / 5, i % 5, i % 97);
+                }
+                file(dir, "content/analysis/svar.csv", &csv);
+                let charts = "charts:\n  - title: Svar\n";
+                let text = format!("---\ntitle: Svar\ndata: svar.csv\n{charts}---\nTal.\n");
+                file(dir, "content/analysis/svar.md", &text);
+            },
+        },
     ];
+    // Words after `--` pick cases by name (cargo passes `--bench` itself).
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let cases: Vec<&Case> = cases
+        .iter()
+        .filter(|c| only.is_empty() || only.iter().any(|o| c.name.contains(o.as_str())))
+        .collect();
     println!("stratdoc check, median of {runs} runs per size");
     println!(
         "{:<20} {:>7} {:>9} {:>9} {:>9} {:>6} {:>10} {:>10}",

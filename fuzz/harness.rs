@@ -16,21 +16,24 @@
     reason = "`pub` entry points in a private module; the main crate warns on that lint"
 )]
 
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use stratdoc::artifact::{Contents, OutputFile};
 use stratdoc::config::{Config, Language, Period};
 use stratdoc::diagnostics::Sources;
 use stratdoc::diagnostics::report::{Format, to_string};
 use stratdoc::diagnostics::{Diagnostics, Span};
+use stratdoc::error::Error;
 use stratdoc::frontmatter::{self, Field, Frontmatter, Node, Value};
 use stratdoc::markdown::{self, HtmlOptions};
 use stratdoc::model::{self, Parsed, Quarter};
 use stratdoc::output::Sink;
 use stratdoc::pipeline::{self, Options};
 use stratdoc::render::Templates;
-use stratdoc::source::{self, Asset, Content, PageSource};
+use stratdoc::source::{self, Asset, Content, PageSource, TableSource};
 use stratdoc::xref;
 
 /// A valid purpose statement that links to the other fixed pages.
@@ -41,6 +44,9 @@ const PURPOSE: &str = "---\ntitle: Formål\nsummary: Hvorfor vi findes.\n---\n\n
 /// A valid direction with a heading to link to, linking back.
 const DIRECTION: &str = "---\ntitle: Cyberrobusthed\norder: 1\nsummary: Robust drift.\n---\n\n\
     ## Ambition\n\nSe [formålet](../purpose.md) og [kapitlet](../narrative/a.md#top).\n";
+
+/// The chapter the purpose and the direction link to, with the anchor they name.
+const NARRATIVE: &str = "---\ntitle: A\n---\n\n## Top {#top}\n\nTekst.\n";
 
 /// A second initiative that depends on the fuzzed one (id `x`), so reference
 /// and cycle checks have something to chew on.
@@ -192,6 +198,198 @@ pub fn markdown(data: &[u8]) {
             check_span(&sources, &link.span, "markdown link");
         }
         check_inert(&markdown::to_html(doc, &hrefs, &[], options));
+    }
+}
+
+/// An initiative that depends on the fuzzed one, for the `plan` target: valid
+/// on its own (unlike [`OTHER_INITIATIVE`], whose title YAML tools read as
+/// `false`), so a build can be clean.
+const DEPENDENT: &str = "---\ntitle: Afhængig\ndirections: [cyber]\nowner: Driftsudvalget\n\
+    start: 2029-Q1\nend: 2029-Q4\ndepends_on: [x]\nbudget: 1000\n---\n\nY.\n";
+
+/// A sub-initiative of the fuzzed one, with figures and times of its own,
+/// for the sums and the nesting.
+const SUB_INITIATIVE: &str = "---\ntitle: Z\nparent: x\nowner: [IT, KL]\nstart: 2027-H2\n\
+    end: 2028\nbudget: {amount: 2500000.5, note: Drift}\nkpis:\n  - {name: Andel, unit: \"%\", \
+    baseline: 0, target: 75, by: 2028-Q2}\nmilestones:\n  - {quarter: 2027-Q4, title: Start}\n---\n\nZ.\n";
+
+/// Builds a whole site in memory whose initiative `content/initiatives/x.md`
+/// is the input after its first byte: the plan's numbers and times (budgets,
+/// KPI figures, quarters, half years and years, milestones, hand-overs)
+/// through validation and every output that shows them: the roadmap, the
+/// overviews and their sums, the board edition and the exports.
+///
+/// The first byte: bit 0 sets the plan's period, bit 1 English, bit 2 adds
+/// a sub-initiative of `x` with a budget, a KPI and a milestone, bit 3
+/// builds drafts. A clean build writes a `strategy.json` that parses.
+pub fn plan(data: &[u8]) {
+    let Some((&setting, page)) = data.split_first() else { return };
+    let language = if setting & 2 != 0 { Language::En } else { Language::Da };
+    let mut config = Config { title: "T".into(), language, ..Config::default() };
+    if setting & 1 != 0 {
+        config.period = Some(Period {
+            start: Quarter { year: 2027, quarter: 1 },
+            end: Quarter { year: 2028, quarter: 2 },
+        });
+    }
+    let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+    let page_source = |id, path: &str| PageSource { id, path: path.to_owned(), readable: true };
+    let mut pages = vec![
+        page_source(sources.add("content/purpose.md", PURPOSE), "purpose.md"),
+        page_source(sources.add("content/directions/cyber.md", DIRECTION), "directions/cyber.md"),
+        page_source(sources.add("content/narrative/a.md", NARRATIVE), "narrative/a.md"),
+        page_source(sources.add("content/initiatives/y.md", DEPENDENT), "initiatives/y.md"),
+    ];
+    if setting & 4 != 0 {
+        pages.push(page_source(
+            sources.add("content/initiatives/z.md", SUB_INITIATIVE),
+            "initiatives/z.md",
+        ));
+    }
+    // As `source::load` does: a page whose bytes are not text is not parsed.
+    let errors = diags.errors();
+    let id =
+        source::add_text(&mut sources, "content/initiatives/x.md".to_owned(), page, &mut diags);
+    pages.push(PageSource {
+        readable: diags.errors() == errors,
+        ..page_source(id, "initiatives/x.md")
+    });
+    let content = Content { pages, assets: assets(), tables: Vec::new() };
+    let options = Options { drafts: setting & 8 != 0, ..Options::default() };
+    let result = pipeline::render(&config, content, &sources, templates(), &options, &mut diags);
+    check_diagnostics(&diags, &sources);
+    let files = match result {
+        Ok((files, _)) => files,
+        Err(Error::Content(_)) => return,
+        Err(other) => panic!("a plan failed the build with more than a content error: {other}"),
+    };
+    let json = generated(&files, "strategy.json");
+    if let Err(err) = serde_json::from_str::<serde_json::Value>(&json) {
+        panic!("strategy.json does not parse: {err}\n{json}");
+    }
+    for path in ["initiatives/index.html", "initiatives.csv", "print.html"] {
+        generated(&files, path);
+    }
+}
+
+/// Charts a CSV file: the input's first byte chooses the chart's settings,
+/// the rest is `content/analysis/data.csv`, charted by `content/analysis/x.md`
+/// and built into a whole site in memory (the data stage, the SVG, the
+/// table, the board edition).
+///
+/// Settings, from the CSV's own header so they name real columns: bit 0
+/// `series:` the second column (long data), bit 1 `values:` the last, bit 2
+/// `label:` the second, bit 3 `where:` the first column equal to the first
+/// row's value, bit 4 `values:` a column the file lacks, bit 5 English (a
+/// `.` decimal), bit 6 a second chart, placed by no block.
+///
+/// Besides the usual checks: a clean build draws the chart in the page and
+/// the board edition, with finite coordinates, at most six ticks, and a
+/// page in proportion to the input.
+pub fn chart(data: &[u8]) {
+    let Some((&setting, csv)) = data.split_first() else { return };
+    // A charted CSV must be UTF-8 (a test covers the other case); here the
+    // bytes become text, so every input reaches the chart.
+    let csv = String::from_utf8_lossy(csv).replace('\0', "\u{FFFD}");
+    let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+    let page = chart_page(setting, &csv);
+    let language = if setting & 32 != 0 { Language::En } else { Language::Da };
+    let config = Config { title: "T".into(), language, ..Config::default() };
+    let page_source = |id, path: &str| PageSource { id, path: path.to_owned(), readable: true };
+    let pages = vec![
+        page_source(sources.add("content/purpose.md", PURPOSE), "purpose.md"),
+        page_source(sources.add("content/directions/cyber.md", DIRECTION), "directions/cyber.md"),
+        page_source(sources.add("content/narrative/a.md", NARRATIVE), "narrative/a.md"),
+        page_source(sources.add("content/analysis/x.md", page), "analysis/x.md"),
+    ];
+    let table = sources.add("content/analysis/data.csv", csv.clone());
+    let tables = vec![TableSource { rel: "analysis/data.csv".to_owned(), id: table, utf8: true }];
+    let content = Content { pages, assets: assets(), tables };
+    let result =
+        pipeline::render(&config, content, &sources, templates(), &Options::default(), &mut diags);
+    check_diagnostics(&diags, &sources);
+    let files = match result {
+        Ok((files, _)) => files,
+        Err(Error::Content(_)) => return,
+        Err(other) => panic!("a chart failed the build with more than a content error: {other}"),
+    };
+    for path in ["analysis/x.html", "print.html"] {
+        check_chart(&generated(&files, path), data.len(), path);
+    }
+}
+
+/// The text of the generated file `path` among `files`.
+fn generated(files: &[OutputFile], path: &str) -> String {
+    match files.iter().find(|f| f.path == path).map(|f| &f.contents) {
+        Some(Contents::Bytes(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
+        _ => panic!("no {path} was generated"),
+    }
+}
+
+/// The analysis page charting `data.csv` as `setting` asks.
+fn chart_page(setting: u8, csv: &str) -> String {
+    let first_line = csv.lines().next().unwrap_or("");
+    let separator = if first_line.contains(';') && !first_line.contains(',') { ';' } else { ',' };
+    let header: Vec<&str> = first_line.split(separator).map(str::trim).collect();
+    let first_cell = csv.lines().nth(1).and_then(|row| row.split(separator).next()).unwrap_or("");
+    let column = |k: usize| yaml_quote(header.get(k).copied().unwrap_or(""));
+    let mut chart = String::from("  - id: a\n    title: Svar\n    unit: \"%\"\n");
+    if setting & 1 != 0 {
+        let _ = writeln!(chart, "    series: {}", column(1));
+    }
+    if setting & 2 != 0 {
+        let _ = writeln!(chart, "    values: [{}]", column(header.len().saturating_sub(1)));
+    } else if setting & 16 != 0 {
+        chart.push_str("    values: [mangler]\n");
+    }
+    if setting & 4 != 0 {
+        let _ = writeln!(chart, "    label: {}", column(1));
+    }
+    if setting & 8 != 0 {
+        let _ = writeln!(chart, "    where: {{{}: {}}}", column(0), yaml_quote(first_cell.trim()));
+    }
+    if setting & 64 != 0 {
+        chart.push_str("  - id: b\n    title: Alle\n");
+    }
+    format!(
+        "---\ntitle: Analyse\ndata: data.csv\ncharts:\n{chart}---\nFør.\n\n```chart a\n```\n\nEfter.\n"
+    )
+}
+
+/// `text` as a YAML double-quoted string.
+fn yaml_quote(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Every chart picture in `html` has finite coordinates and at most six
+/// ticks, and the page stays in proportion to the `input` bytes.
+fn check_chart(html: &str, input: usize, path: &str) {
+    assert!(html.contains("<svg class=\"chart\""), "{path}: a clean build without its chart");
+    assert!(html.len() < 200_000 + 2_000 * input, "{path}: {} bytes from {input}", html.len());
+    for svg in html.split("<svg class=\"chart\"").skip(1) {
+        let svg = &svg[..svg.find("</svg>").expect("the picture ends")];
+        let ticks = svg.matches("class=\"ch-tick\"").count();
+        assert!((1..=6).contains(&ticks), "{path}: {ticks} ticks");
+        for attribute in ["x=\"", "x1=\"", "x2=\"", "y=\"", "width=\"", "height=\""] {
+            for value in svg.split(&format!(" {attribute}")).skip(1) {
+                let value = &value[..value.find('"').expect("a quoted value")];
+                let number: f64 =
+                    value.parse().unwrap_or_else(|_| panic!("{path}: {attribute}{value}"));
+                assert!(number.is_finite() && number >= 0.0, "{path}: {attribute}{value}");
+            }
+        }
     }
 }
 

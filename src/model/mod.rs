@@ -28,7 +28,7 @@ pub use page::{
     Priority, Source, Status,
 };
 pub use publication::{LeftOut, PageId, Publication};
-pub use relations::{QuarterPlan, Relations};
+pub use relations::{QuarterPlan, Relations, SHOWN_DEPTH};
 pub use url::{
     EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, asset_url, join_relative, plan_view_url,
     url_of,

@@ -9,6 +9,13 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Budget, Page, PageId, Status};
 use crate::money;
 
+/// The deepest level at which lists, tables, the roadmap and the board
+/// edition show a sub-initiative (a top initiative is at 0). The theme
+/// indents three levels, and a card or section heading that starts at `h3`
+/// reaches `h6`, the last there is, at the third. Deeper ones are shown at
+/// this level, after their parent (with a warning: see `model::resolve`).
+pub const SHOWN_DEPTH: usize = 3;
+
 /// Who serves, needs, owns and runs what.
 #[derive(Debug, Default)]
 pub struct Relations {
@@ -143,7 +150,9 @@ impl Relations {
     }
 
     /// `ids` (initiatives in reading order) in tree order: each sub-initiative
-    /// right after its parent when the parent is among `ids`, with its depth.
+    /// right after its parent when the parent is among `ids`, with its depth
+    /// in the list, at most [`SHOWN_DEPTH`]. Nothing here recurses, so a
+    /// chain of any length costs its length.
     #[must_use]
     pub fn tree_order(
         &self,
@@ -164,7 +173,7 @@ impl Relations {
                 if !placed.insert(id) {
                     continue;
                 }
-                out.push((id, depth));
+                out.push((id, depth.min(SHOWN_DEPTH)));
                 let children = self.children_of(id).iter().rev().filter(|c| among.contains(c));
                 stack.extend(children.map(|&c| (c, depth + 1)));
             }

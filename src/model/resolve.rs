@@ -1,13 +1,14 @@
 //! Reference resolution: the ids a page names become [`PageRef`]s, and what
 //! cannot be resolved is reported once, with the closest id. Then the graphs
 //! they form are checked: no `depends_on` or `parent` cycle, a sub-initiative
-//! inside its parent's period, and a sub-initiative without `directions`
-//! serving its parent's.
+//! inside its parent's period and nested no deeper than the outputs show it,
+//! and a sub-initiative without `directions` serving its parent's. Chains of
+//! parents are walked with loops, each once, never by recursion.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::fields::Ref;
 use crate::model::read::Refs;
-use crate::model::{Kind, PageId, PageRef, Publication};
+use crate::model::{Kind, PageId, PageRef, Publication, SHOWN_DEPTH};
 
 /// Turns the ids each initiative names into [`PageRef`]s, reporting the
 /// ones that name no page.
@@ -55,31 +56,84 @@ pub(super) fn references(publication: &mut Publication, refs: Vec<Refs>, diags: 
     let parent_cycles =
         cycles(publication, "parent cycle", |i| i.parent.iter().map(|r| r.page).collect(), diags);
     if !parent_cycles {
-        inherit_directions(publication);
+        let depths = depths(publication);
+        inherit_directions(publication, &depths);
         children_inside_parents(publication, diags);
+        deeper_than_shown(publication, &depths, diags);
+    }
+}
+
+/// How many parents each initiative has above it, by page index. Runs after
+/// parent cycles are ruled out. A walk up a chain stops at the first
+/// initiative whose depth is known, so every chain is walked once.
+fn depths(publication: &Publication) -> Vec<usize> {
+    let mut depths: Vec<Option<usize>> = vec![None; publication.pages.len()];
+    let mut unknown = Vec::new();
+    for &id in publication.ids_of(Kind::Initiative) {
+        let mut at = id;
+        let mut depth = loop {
+            if let Some(known) = depths[at.index()] {
+                break known + 1;
+            }
+            unknown.push(at);
+            match publication.parent_of(at) {
+                Some(parent) => at = parent,
+                None => break 0,
+            }
+        };
+        for page in unknown.drain(..).rev() {
+            depths[page.index()] = Some(depth);
+            depth += 1;
+        }
+    }
+    depths.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// A sub-initiative nested deeper than [`SHOWN_DEPTH`] is shown at that
+/// depth, beside its parent: a warning at the first such one of a chain.
+fn deeper_than_shown(publication: &Publication, depths: &[usize], diags: &mut Diagnostics) {
+    for (id, page) in publication.of_kind(Kind::Initiative) {
+        if depths[id.index()] != SHOWN_DEPTH + 1 {
+            continue;
+        }
+        let Some(parent) = page.initiative.as_ref().and_then(|i| i.parent.as_ref()) else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::warning(
+                parent.span.clone(),
+                format!(
+                    "`{}` is nested {} levels under other initiatives; lists show {SHOWN_DEPTH}",
+                    page.id,
+                    SHOWN_DEPTH + 1
+                ),
+            )
+            .help(format!(
+                "lists, the roadmap and the board edition show it and the initiatives under it at level {SHOWN_DEPTH}, after `{}`; to show the nesting, name a parent higher up",
+                publication[parent.page].id
+            )),
+        );
     }
 }
 
 /// A sub-initiative without `directions` serves its parent's (which may in
-/// turn come from its parent). Runs after parent cycles are ruled out.
-fn inherit_directions(publication: &mut Publication) {
-    let ids: Vec<PageId> = publication.ids_of(Kind::Initiative).to_vec();
+/// turn come from its parent). Runs after parent cycles are ruled out;
+/// parents go first, so each takes its parent's settled directions.
+fn inherit_directions(publication: &mut Publication, depths: &[usize]) {
+    let mut ids: Vec<PageId> = publication.ids_of(Kind::Initiative).to_vec();
+    ids.sort_by_key(|id| depths[id.index()]);
     for id in ids {
-        let mut at = id;
-        let directions = loop {
-            let Some(initiative) = publication[at].initiative.as_ref() else { break Vec::new() };
-            if !initiative.directions.is_empty() {
-                break initiative.directions.clone();
-            }
-            match &initiative.parent {
-                Some(parent) => at = parent.page,
-                None => break Vec::new(),
-            }
-        };
+        let Some(parent) = publication.parent_of(id) else { continue };
+        if publication[id].initiative.as_ref().is_none_or(|i| !i.directions.is_empty()) {
+            continue;
+        }
+        let directions = publication[parent]
+            .initiative
+            .as_ref()
+            .map(|p| p.directions.clone())
+            .unwrap_or_default();
         if let Some(initiative) = publication.pages[id.index()].initiative.as_mut() {
-            if initiative.directions.is_empty() {
-                initiative.directions = directions;
-            }
+            initiative.directions = directions;
         }
     }
 }

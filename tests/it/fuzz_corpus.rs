@@ -52,3 +52,13 @@ fn validate_regressions() {
 fn markdown_regressions() {
     replay("markdown", harness::markdown);
 }
+
+#[test]
+fn chart_regressions() {
+    replay("chart", harness::chart);
+}
+
+#[test]
+fn plan_regressions() {
+    replay("plan", harness::plan);
+}

@@ -12,6 +12,7 @@ mod english;
 mod exports;
 mod fuzz_corpus;
 mod health;
+mod limits;
 mod markdown;
 mod opened;
 mod plan;

@@ -145,7 +145,7 @@ fn forty_initiatives_with_sub_initiatives() {
 }
 
 /// The text of `html` with tags removed and whitespace collapsed.
-fn text(html: &str) -> String {
+pub(crate) fn text(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {
@@ -320,7 +320,7 @@ fn a_part_with_a_plural_needs_both_forms() {
 }
 
 /// A project with an analysis page charting `csv` with `charts`.
-fn chart_project(csv: &[u8], charts: &str) -> Project {
+pub(crate) fn chart_project(csv: &[u8], charts: &str) -> Project {
     let project = Project::minimal();
     project.file("content/analysis/svar.csv", csv);
     project.file(

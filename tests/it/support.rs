@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The fixtures folder.
 pub(crate) fn fixtures() -> PathBuf {
@@ -90,16 +91,62 @@ impl Project {
 
     /// Runs `stratdoc ARGS` with `env` set and no `STRATDOC_BROWSER` unless `env` has it.
     pub(crate) fn run_with_env(&self, args: &[&str], env: &HashMap<&str, &str>) -> Run {
+        let output = self.command(args, env).output().expect("runs stratdoc");
+        self.outcome(output.status, &output.stdout, &output.stderr)
+    }
+
+    /// Runs `stratdoc ARGS` like [`Project::run`], failing the test when the
+    /// run takes longer than `seconds` (a hang fails, it does not stall the tests).
+    pub(crate) fn run_within(&self, args: &[&str], seconds: u64) -> Run {
+        let mut child = self
+            .command(args, &HashMap::new())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs stratdoc");
+        // Read both pipes while it runs, so a full pipe cannot stop it.
+        let read = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut bytes);
+                }
+                bytes
+            })
+        };
+        let stdout = read(child.stdout.take().map(|p| Box::new(p) as _));
+        let stderr = read(child.stderr.take().map(|p| Box::new(p) as _));
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("waits for stratdoc") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("`stratdoc {}` did not finish within {seconds} s", args.join(" "));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
+        self.outcome(status, &stdout, &stderr)
+    }
+
+    fn command(&self, args: &[&str], env: &HashMap<&str, &str>) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_stratdoc"));
         command.args(args).current_dir(self.path()).env("NO_COLOR", "1");
         if !env.contains_key("STRATDOC_BROWSER") && env.contains_key("PATH") {
             command.env_remove("STRATDOC_BROWSER");
         }
-        let output = command.envs(env).output().expect("runs stratdoc");
+        command.envs(env);
+        command
+    }
+
+    fn outcome(&self, status: std::process::ExitStatus, stdout: &[u8], stderr: &[u8]) -> Run {
         Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(stdout).into_owned(),
+            stderr: String::from_utf8_lossy(stderr).into_owned(),
             root: self.path().to_path_buf(),
         }
     }

@@ -106,19 +106,9 @@ fn file(path: &str, bytes: Vec<u8>) -> OutputFile {
 /// The initiatives as the action-plan table lists them: in reading order,
 /// each sub-initiative right after its parent.
 fn tree_order(publication: &Publication) -> Vec<PageId> {
-    fn visit(publication: &Publication, id: PageId, order: &mut Vec<PageId>) {
-        order.push(id);
-        for &child in publication.relations.children_of(id) {
-            visit(publication, child, order);
-        }
-    }
-    let mut order = Vec::with_capacity(publication.count(Kind::Initiative));
-    for (id, page) in publication.of_kind(Kind::Initiative) {
-        if page.initiative.as_ref().is_none_or(|i| i.parent.is_none()) {
-            visit(publication, id, &mut order);
-        }
-    }
-    order
+    let initiatives = publication.ids_of(Kind::Initiative);
+    let order = publication.relations.tree_order(initiatives, |id| publication.parent_of(id));
+    order.into_iter().map(|(id, _)| id).collect()
 }
 
 /// Hundredths as a decimal with two places: `123456` -> `1234.56`.

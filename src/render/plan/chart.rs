@@ -99,13 +99,14 @@ fn draw(chart: &Chart, id: &str, table: &str, decimal: char) -> String {
     );
     let x_of = |value: f64| -> f64 { px(LABEL_WIDTH) + value / max * px(PLOT_WIDTH) };
     // Grid lines and ticks.
-    for tick in ticks(max) {
+    let (ticks, decimals) = ticks(max);
+    for tick in ticks {
         let x = x_of(tick);
         let _ = write!(
             svg,
             r#"<line class="ch-grid" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{plot_bottom}"/><text class="ch-tick" x="{x:.1}" y="{}" text-anchor="middle">{}</text>"#,
             plot_bottom + 16,
-            number(tick, decimal)
+            figure(tick, decimals, decimal)
         );
     }
     if let Some(unit) = &chart.unit {
@@ -118,58 +119,66 @@ fn draw(chart: &Chart, id: &str, table: &str, decimal: char) -> String {
         );
     }
     for (k, category) in chart.categories.iter().enumerate() {
-        let y = TOP + k * ROW_HEIGHT;
-        let lines = wrap(category, LABEL_LINE);
-        let first = y + ROW_HEIGHT / 2 + 4 - (lines.len() - 1) * 8;
-        let _ = write!(
-            svg,
-            r#"<text class="ch-label" x="{}" y="{first}" text-anchor="end">"#,
-            LABEL_WIDTH - 10
-        );
-        for (n, line) in lines.iter().enumerate() {
-            let dy = if n == 0 { 0 } else { 16 };
-            let _ = write!(
-                svg,
-                r#"<tspan x="{}" dy="{dy}">{}</tspan>"#,
-                LABEL_WIDTH - 10,
-                escape(line)
-            );
-        }
-        svg.push_str("</text>");
-        let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
-        let mut at = 0.0;
-        for (s, series) in chart.series.iter().enumerate() {
-            let value = series.values[k].max(0.0);
-            if value == 0.0 {
-                continue;
-            }
-            let (fill, ink) = PALETTE[s % PALETTE.len()];
-            let (x0, x1) = (x_of(at), x_of(at + value));
-            let _ = write!(
-                svg,
-                r#"<rect class="ch-bar" x="{x0:.1}" y="{top}" width="{:.1}" height="{BAR_HEIGHT}" fill="{fill}"><title>{}: {}</title></rect>"#,
-                x1 - x0,
-                escape(&series.name),
-                number(value, decimal)
-            );
-            // The value on its bar, where it fits; the table has them all.
-            let text = number(value, decimal);
-            if x1 - x0 >= 8.0 * px(text.chars().count()) + 6.0 {
-                let _ = write!(
-                    svg,
-                    r#"<text class="ch-value" x="{:.1}" y="{}" text-anchor="middle" fill="{ink}">{text}</text>"#,
-                    f64::midpoint(x0, x1),
-                    top + BAR_HEIGHT / 2 + 5
-                );
-            }
-            at += value;
-        }
+        bar(&mut svg, chart, k, category, &x_of, decimal);
     }
     if chart.series.len() > 1 {
         legend(&mut svg, chart, plot_bottom + AXIS_HEIGHT, width);
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// Bar `k`, labelled `category`: its label and its stacked parts, placed by `x_of`.
+fn bar(
+    svg: &mut String,
+    chart: &Chart,
+    k: usize,
+    category: &str,
+    x_of: &dyn Fn(f64) -> f64,
+    decimal: char,
+) {
+    let y = TOP + k * ROW_HEIGHT;
+    let lines = wrap(category, LABEL_LINE);
+    let first = y + ROW_HEIGHT / 2 + 4 - (lines.len() - 1) * 8;
+    let _ = write!(
+        svg,
+        r#"<text class="ch-label" x="{}" y="{first}" text-anchor="end">"#,
+        LABEL_WIDTH - 10
+    );
+    for (n, line) in lines.iter().enumerate() {
+        let dy = if n == 0 { 0 } else { 16 };
+        let _ =
+            write!(svg, r#"<tspan x="{}" dy="{dy}">{}</tspan>"#, LABEL_WIDTH - 10, escape(line));
+    }
+    svg.push_str("</text>");
+    let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+    let mut at = 0.0;
+    for (s, series) in chart.series.iter().enumerate() {
+        let value = series.values[k].max(0.0);
+        if value == 0.0 {
+            continue;
+        }
+        let (fill, ink) = PALETTE[s % PALETTE.len()];
+        let (x0, x1) = (x_of(at), x_of(at + value));
+        let _ = write!(
+            svg,
+            r#"<rect class="ch-bar" x="{x0:.1}" y="{top}" width="{:.1}" height="{BAR_HEIGHT}" fill="{fill}"><title>{}: {}</title></rect>"#,
+            x1 - x0,
+            escape(&series.name),
+            number(value, decimal)
+        );
+        // The value on its bar, where it fits; the table has them all.
+        let text = number(value, decimal);
+        if x1 - x0 >= 8.0 * px(text.chars().count()) + 6.0 {
+            let _ = write!(
+                svg,
+                r#"<text class="ch-value" x="{:.1}" y="{}" text-anchor="middle" fill="{ink}">{text}</text>"#,
+                f64::midpoint(x0, x1),
+                top + BAR_HEIGHT / 2 + 5
+            );
+        }
+        at += value;
+    }
 }
 
 /// Lines the legend needs at `width`.
@@ -225,21 +234,51 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The smallest "round" number at or above `max` (1, 2, 2.5 or 5 times a
-/// power of ten), so the axis ends on a tick.
+/// power of ten), so the axis ends on a tick. Always finite and above 0:
+/// 1 for an empty chart (or a `max` that is not a positive number), `max`
+/// itself where no round number above it is finite.
 fn nice_ceiling(max: f64) -> f64 {
-    if max <= 0.0 {
+    if !max.is_finite() || max <= 0.0 {
         return 1.0;
     }
     let power = 10f64.powf(max.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * power).find(|&v| v >= max).unwrap_or(max)
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|&v| v >= max && v.is_finite())
+        .unwrap_or(max)
 }
 
-/// Ticks from 0 to `max` at a round step, about five of them.
-fn ticks(max: f64) -> Vec<f64> {
+/// The most steps an axis has: its step is at least a fifth of its end.
+const TICK_STEPS: u32 = 5;
+
+/// Ticks from 0 to `max` at a round step, at most [`TICK_STEPS`] + 1 of
+/// them whatever `max` is, with the decimals the step needs.
+fn ticks(max: f64) -> (Vec<f64>, usize) {
     let step = nice_ceiling(max / 5.0);
-    std::iter::successors(Some(0.0), |t| Some(t + step))
-        .take_while(|t| *t <= max + step / 2.0)
-        .collect()
+    let ticks = (0..=TICK_STEPS)
+        .map(|k| f64::from(k) * step)
+        .take_while(|t| t.is_finite() && *t - step / 2.0 <= max)
+        .collect();
+    (ticks, decimals(step))
+}
+
+/// The decimals that show multiples of `step` (0.25: 2), at most 6.
+fn decimals(step: f64) -> usize {
+    (0..6u8)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(i32::from(d));
+            (scaled - scaled.round()).abs() <= 1e-9 * scaled.max(1.0)
+        })
+        .map_or(6, usize::from)
+}
+
+/// `value` with at most `decimals` decimals, none trailing: `12`, `8,5`.
+fn figure(value: f64, decimals: usize, decimal: char) -> String {
+    let text = format!("{value:.decimals$}");
+    let text =
+        if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    text.replace('.', &decimal.to_string())
 }
 
 /// A size in user units as a coordinate.
@@ -247,13 +286,11 @@ fn px(n: usize) -> f64 {
     f64::from(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-/// `12`, `8,5` / `8.5`: whole numbers without decimals, others with one.
+/// A value as the bars and the table show it, with the decimals it has, up
+/// to 6 (the text alternative must not round `0,02` to `0`): `12`, `8,5`,
+/// `0.02`.
 fn number(value: f64, decimal: char) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}").replace('.', &decimal.to_string())
-    }
+    figure(value, 6, decimal)
 }
 
 #[cfg(test)]
@@ -267,8 +304,45 @@ mod tests {
         assert_eq!(nice_ceiling(7.0), 10.0);
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(nice_ceiling(130.0), 200.0);
-        assert_eq!(ticks(25.0), [0.0, 5.0, 10.0, 15.0, 20.0, 25.0]);
-        assert_eq!(ticks(200.0), [0.0, 50.0, 100.0, 150.0, 200.0]);
+        assert_eq!(ticks(25.0).0, [0.0, 5.0, 10.0, 15.0, 20.0, 25.0]);
+        assert_eq!(ticks(200.0).0, [0.0, 50.0, 100.0, 150.0, 200.0]);
+    }
+
+    #[test]
+    #[allow(clippy::float_cmp, reason = "round numbers are exact in binary floating point")]
+    fn axes_are_finite_and_their_ticks_few_whatever_the_maximum() {
+        // An overflowed total once made the step infinite and the tick loop endless.
+        for max in [f64::INFINITY, f64::NAN, -1.0, f64::MAX, 1.7e308, 5e-324, 1e-300] {
+            let end = nice_ceiling(max);
+            assert!(end.is_finite() && end > 0.0, "{max}: {end}");
+            let (ticks, _) = ticks(end);
+            assert!((1..=6).contains(&ticks.len()), "{max}: {ticks:?}");
+            assert!(ticks.iter().all(|t| t.is_finite()), "{max}: {ticks:?}");
+        }
+        assert_eq!(nice_ceiling(f64::INFINITY), 1.0);
+        assert_eq!(nice_ceiling(1.7e308), 1.7e308, "no round number above it is finite");
+    }
+
+    #[test]
+    fn tick_labels_have_the_decimals_their_step_needs() {
+        let labels = |max: f64| {
+            let (ticks, decimals) = ticks(nice_ceiling(max));
+            ticks.iter().map(|&t| figure(t, decimals, ',')).collect::<Vec<_>>()
+        };
+        assert_eq!(labels(0.09), ["0", "0,02", "0,04", "0,06", "0,08", "0,1"]);
+        assert_eq!(labels(2.5), ["0", "0,5", "1", "1,5", "2", "2,5"]);
+        assert_eq!(labels(24.0), ["0", "5", "10", "15", "20", "25"]);
+        assert_eq!(
+            labels(1e15),
+            [
+                "0",
+                "200000000000000",
+                "400000000000000",
+                "600000000000000",
+                "800000000000000",
+                "1000000000000000"
+            ]
+        );
     }
 
     #[test]
@@ -276,6 +350,9 @@ mod tests {
         assert_eq!(number(21.0, ','), "21");
         assert_eq!(number(8.5, ','), "8,5");
         assert_eq!(number(8.5, '.'), "8.5");
+        assert_eq!(number(0.02, ','), "0,02");
+        assert_eq!(number(0.1 + 0.2, ','), "0,3");
+        assert_eq!(number(1e15, ','), "1000000000000000");
         let text =
             "Vi har kapacitet til at overvåge sikkerhedshændelser uden for normal arbejdstid";
         assert_eq!(

@@ -24,10 +24,14 @@ pub(crate) struct InitiativeView {
     priority: Option<&'static str>,
     budget: Option<String>,
     directions: Vec<Link>,
-    /// How deep it is nested under other initiatives in this list (0 at the top).
+    /// How deep it is nested under other initiatives in this list (0 at the
+    /// top, at most `model::SHOWN_DEPTH`).
     depth: usize,
-    /// Its sub-initiatives in this list, for nested lists.
-    children: Vec<InitiativeView>,
+    /// In a tree: the rows after it are its sub-initiatives, so a nested
+    /// list opens in its entry.
+    opens: bool,
+    /// In a tree: how many nested lists end after it.
+    closes: usize,
 }
 
 /// An initiative's page facts: its summary view plus what only its own page shows.
@@ -114,7 +118,8 @@ impl Views<'_> {
             budget: i.budget.as_ref().map(|b| self.money(b.cents)),
             directions: i.directions.iter().map(|d| self.link(d.page)).collect(),
             depth: 0,
-            children: Vec::new(),
+            opens: false,
+            closes: 0,
         }
     }
 
@@ -123,23 +128,18 @@ impl Views<'_> {
         ids.iter().map(|&id| self.initiative(id)).collect()
     }
 
-    /// Initiatives `ids` (in reading order) as a tree: each sub-initiative
-    /// under its parent when the parent is in the list too.
+    /// Initiatives `ids` (in reading order) as a tree, written flat so that
+    /// templates nest lists without recursion however deep it is: in tree
+    /// order, each row saying whether a list of its sub-initiatives opens in
+    /// its entry, and how many such lists end after it.
     pub(crate) fn initiative_tree(&self, ids: &[PageId]) -> Vec<InitiativeView> {
-        /// Rows come in tree order: the rows deeper than `depth` right after
-        /// a row are its children.
-        fn nest(
-            rows: &mut std::iter::Peekable<std::vec::IntoIter<InitiativeView>>,
-            depth: usize,
-        ) -> Vec<InitiativeView> {
-            let mut level = Vec::new();
-            while let Some(mut view) = rows.next_if(|next| next.depth >= depth) {
-                view.children = nest(rows, view.depth + 1);
-                level.push(view);
-            }
-            level
+        let mut rows = self.initiative_rows(ids);
+        let next: Vec<usize> = rows.iter().skip(1).map(|r| r.depth).chain([0]).collect();
+        for (row, next) in rows.iter_mut().zip(next) {
+            row.opens = next > row.depth;
+            row.closes = row.depth.saturating_sub(next);
         }
-        nest(&mut self.initiative_rows(ids).into_iter().peekable(), 0)
+        rows
     }
 
     /// Initiatives `ids` in tree order, flattened for a table: each

@@ -10,6 +10,10 @@
 //! - long: one row per question and answer (`question,answer,count`):
 //!   `series:` names the answer column (found by itself when the file has
 //!   exactly these three columns).
+//!
+//! `figures` turns the rows into bars and series, and checks every number.
+
+mod figures;
 
 use std::collections::HashMap;
 
@@ -112,7 +116,7 @@ pub fn read(
                 );
                 continue;
             }
-            page_charts.extend(figures(spec, &parsed, &data.path, diags));
+            page_charts.extend(figures::figures(spec, &parsed, &data.path, diags));
         }
         charts.0.insert(id, page_charts);
     }
@@ -196,141 +200,4 @@ fn csv_error(err: &csv::Error, line_at: &impl Fn(u64) -> Span, table: &TableSour
         .help("every row of a CSV file has as many values as its first line; quote values that contain the separator".to_owned()),
         _ => Diagnostic::error(line_at(at), format!("`content/{}` cannot be read as CSV: {err}", table.rel)),
     }
-}
-
-/// The figures of one chart of `table`.
-fn figures(spec: &ChartSpec, table: &Table, file: &str, diags: &mut Diagnostics) -> Option<Chart> {
-    let column = |name: &str, span: &Span, diags: &mut Diagnostics| -> Option<usize> {
-        let found = table.header.iter().position(|h| h == name);
-        if found.is_none() {
-            diags.push(
-                Diagnostic::error(span.clone(), format!("`content/{file}` has no column `{name}`"))
-                    .help(format!("its columns: {}", table.header.join(", "))),
-            );
-        }
-        found
-    };
-    let label = match &spec.label {
-        Some((name, span)) => column(name, span, diags)?,
-        None => 0,
-    };
-    let mut keep = Vec::new();
-    for (name, value, span) in &spec.filter {
-        keep.push((column(name, span, diags)?, value.as_str()));
-    }
-    let rows: Vec<&(Vec<String>, Span)> = table
-        .rows
-        .iter()
-        .filter(|(row, _)| keep.iter().all(|(c, v)| row.get(*c).map(String::as_str) == Some(*v)))
-        .collect();
-    // A column holds figures when any of its values is a number: one that
-    // is a number but for a typo is plotted, and the typo reported.
-    let numeric =
-        |c: usize| rows.iter().any(|(row, _)| !row[c].is_empty() && number(&row[c]).is_some());
-    let long = spec.series.is_some()
-        || (spec.values.is_empty()
-            && table.header.len() == 3
-            && label == 0
-            && !numeric(1)
-            && numeric(2));
-    let mut values = Vec::new();
-    for (name, span) in &spec.values {
-        values.push(column(name, span, diags)?);
-    }
-    if values.is_empty() {
-        values = if long {
-            vec![table.header.len() - 1]
-        } else {
-            (0..table.header.len()).filter(|&c| c != label && numeric(c)).collect()
-        };
-    }
-    let value = |row: &Vec<String>,
-                 span: &Span,
-                 c: usize,
-                 diags: &mut Diagnostics|
-     -> Option<f64> {
-        let text = &row[c];
-        let parsed = number(text);
-        if parsed.is_none() {
-            diags.push(
-                Diagnostic::error(span.clone(), format!("`{text}` in column `{}` is not a number", table.header[c]))
-                    .label("in this row")
-                    .help("write plain numbers (`21`, `8.5` or `8,5`); put a unit such as `%` in the chart's `unit:`".to_owned()),
-            );
-        }
-        parsed
-    };
-    let mut categories: Vec<String> = Vec::new();
-    let mut series: Vec<Series> = Vec::new();
-    let mut ok = true;
-    if long {
-        let series_column = match &spec.series {
-            Some((name, span)) => column(name, span, diags)?,
-            None => 1,
-        };
-        let at = |list: &mut Vec<String>, name: &str| {
-            list.iter().position(|x| x == name).unwrap_or_else(|| {
-                list.push(name.to_owned());
-                list.len() - 1
-            })
-        };
-        let mut names: Vec<String> = Vec::new();
-        let mut cells: Vec<(usize, usize, f64)> = Vec::new();
-        for (row, span) in &rows {
-            let category = at(&mut categories, &row[label]);
-            let s = at(&mut names, &row[series_column]);
-            match value(row, span, values[0], diags) {
-                Some(v) => cells.push((category, s, v)),
-                None => ok = false,
-            }
-        }
-        series = names
-            .into_iter()
-            .map(|name| Series { name, values: vec![0.0; categories.len()] })
-            .collect();
-        for (category, s, v) in cells {
-            series[s].values[category] += v;
-        }
-    } else {
-        categories = rows.iter().map(|(row, _)| row[label].clone()).collect();
-        for &c in &values {
-            let mut column_values = Vec::with_capacity(rows.len());
-            for (row, span) in &rows {
-                match value(row, span, c, diags) {
-                    Some(v) => column_values.push(v),
-                    None => ok = false,
-                }
-            }
-            series.push(Series { name: table.header[c].clone(), values: column_values });
-        }
-    }
-    if series.is_empty() {
-        diags.push(
-            Diagnostic::error(
-                spec.span.clone(),
-                format!("`content/{file}` has no numeric column to chart"),
-            )
-            .help("name the columns to plot in `values:`".to_owned()),
-        );
-        return None;
-    }
-    ok.then(|| Chart {
-        id: spec.id.clone(),
-        title: spec.title.clone(),
-        label_header: table.header[label].clone(),
-        categories,
-        series,
-        unit: spec.unit.clone(),
-        file: file.rsplit('/').next().unwrap_or(file).to_owned(),
-    })
-}
-
-/// A number as people type them in CSV files: `21`, `-3`, `8.5`, `8,5`; an
-/// empty cell is 0.
-fn number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Some(0.0);
-    }
-    text.replace(',', ".").parse::<f64>().ok().filter(|f| f.is_finite())
 }
