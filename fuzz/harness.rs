@@ -152,18 +152,7 @@ pub fn markdown(data: &[u8]) {
     let config = Config { title: "T".into(), ..Config::default() };
 
     let content = Content { pages: pages.clone(), assets: assets(), tables: Vec::new() };
-    let sink = Sink::memory();
-    let result = pipeline::render(
-        &config,
-        &content,
-        templates(),
-        &sources,
-        &Options::default(),
-        &sink,
-        &mut diags,
-    );
-    if result.is_ok() {
-        let files = sink.into_files();
+    if let Ok(files) = render(&config, &content, &sources, &Options::default(), &mut diags) {
         assert!(
             files.iter().any(|f| f.path == "narrative/a.html"),
             "a clean build has no narrative/a.html: {:?}",
@@ -256,10 +245,10 @@ pub fn plan(data: &[u8]) {
     });
     let content = Content { pages, assets: assets(), tables: Vec::new() };
     let options = Options { drafts: setting & 8 != 0, ..Options::default() };
-    let result = pipeline::render(&config, content, &sources, templates(), &options, &mut diags);
+    let result = render(&config, &content, &sources, &options, &mut diags);
     check_diagnostics(&diags, &sources);
     let files = match result {
-        Ok((files, _)) => files,
+        Ok(files) => files,
         Err(Error::Content(_)) => return,
         Err(other) => panic!("a plan failed the build with more than a content error: {other}"),
     };
@@ -305,17 +294,29 @@ pub fn chart(data: &[u8]) {
     let table = sources.add("content/analysis/data.csv", csv.clone());
     let tables = vec![TableSource { rel: "analysis/data.csv".to_owned(), id: table, utf8: true }];
     let content = Content { pages, assets: assets(), tables };
-    let result =
-        pipeline::render(&config, content, &sources, templates(), &Options::default(), &mut diags);
+    let result = render(&config, &content, &sources, &Options::default(), &mut diags);
     check_diagnostics(&diags, &sources);
     let files = match result {
-        Ok((files, _)) => files,
+        Ok(files) => files,
         Err(Error::Content(_)) => return,
         Err(other) => panic!("a chart failed the build with more than a content error: {other}"),
     };
     for path in ["analysis/x.html", "print.html"] {
         check_chart(&generated(&files, path), data.len(), path);
     }
+}
+
+/// The files of a whole build of `content` in memory.
+fn render(
+    config: &Config,
+    content: &Content,
+    sources: &Sources,
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> Result<Vec<OutputFile>, Error> {
+    let sink = Sink::memory();
+    pipeline::render(config, content, templates(), sources, options, &sink, diags)?;
+    Ok(sink.into_files())
 }
 
 /// The text of the generated file `path` among `files`.
