@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# gates/install.sh — installs what the quality gates need; a re-run with
-# everything present does nothing and takes about a second.
+# gates/install.sh — installs what the quality gates and the benchmark's smoke
+# run need; a re-run with everything present does nothing and takes about a
+# second.
 #   apt (only what is missing): chromium (the browser axe runs in),
 #     default-jre-headless when there is no `java` (vnu.jar), poppler-utils
 #     (PDF checks of the print edition), fonts-liberation and fonts-dejavu-core
-#     (stable text metrics in the browser);
+#     (stable text metrics in the browser), hugo (what bench/run.py compares
+#     stratdoc with; CI's benchmark smoke run needs it);
 #   npm: `npm ci` in gates/ (playwright-core, axe-core, vnu-jar, pinned in
 #     package-lock.json) unless node_modules already holds those versions.
 # Needs Node.js 20 or later (playwright-core). Under CI=true anything missing
@@ -20,6 +22,7 @@ need=()
 [ -x "$CHROMIUM" ] || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/bin/hugo ] || command -v hugo >/dev/null 2>&1 || need+=(hugo)
 if command -v dpkg >/dev/null 2>&1; then
   dpkg -s fonts-liberation >/dev/null 2>&1 || need+=(fonts-liberation)
   dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
@@ -71,6 +74,7 @@ report() { # report NAME COMMAND...: print its version, or fail under CI
 }
 report chromium "$CHROMIUM" --version
 report java java -version
+report hugo hugo version
 report vnu java -jar node_modules/vnu-jar/build/dist/vnu.jar --version
 report node node --version
 report playwright-core node -p 'require("playwright-core/package.json").version'

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The benchmark's smoke run, as CI runs it (`bash bench/smoke.sh`). It times
+# nothing that could fail on a slow machine; it checks that
+#   1. bench/corpus.py is deterministic: the same pages and seed, written
+#      twice, give byte-identical files;
+#   2. its corpus is valid: `stratdoc check` exits 0 with no errors (warnings
+#      are printed: the benchmark should measure work, not diagnostics);
+#   3. bench/run.py runs end to end at 200 pages, one round (stratdoc must
+#      build the corpus with exit 0, as must Hugo and the floor).
+# Under CI=true a missing hugo fails the run; elsewhere it is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=target/bench/smoke
+rm -rf "$work"
+mkdir -p "$work"
+
+digest() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum; }
+python3 bench/corpus.py --pages 50 --out "$work/a"
+python3 bench/corpus.py --pages 50 --out "$work/b"
+if [ "$(digest "$work/a")" != "$(digest "$work/b")" ]; then
+  echo "smoke: bench/corpus.py wrote different files for the same pages and seed:" >&2
+  diff -rq "$work/a" "$work/b" >&2 || true
+  exit 1
+fi
+echo "smoke: bench/corpus.py is deterministic ($(digest "$work/a" | cut -c1-16))"
+
+cargo build --release --locked --quiet
+status=0
+out=$(target/release/stratdoc check "$work/a/stratdoc" --message-format short --color never 2>&1) || status=$?
+if [ "$status" -ne 0 ] || ! grep -q 'no errors' <<<"$out"; then
+  printf '%s\n' "$out" >&2
+  echo "smoke: stratdoc check failed on the 50-page corpus (exit $status)" >&2
+  exit 1
+fi
+echo "smoke: $(tail -n 1 <<<"$out")"
+
+python3 bench/run.py --pages 200 --runs 1 ${CI:+--require-hugo}
