@@ -71,8 +71,10 @@ pub struct Site<'a> {
     header: SiteView<'a>,
     /// The plain pages the navigation lists, found once.
     top_pages: Vec<PageId>,
-    /// What a page without a summary says about itself.
-    description: String,
+    /// What every page's context holds alike: the site's header, the
+    /// words, the default description. Serialised once and copied, since
+    /// Tera turns what it is given into its own values on every insert.
+    shared: tera::Context,
 }
 
 /// How the site links to a page: its URL from the site root (templates put
@@ -90,8 +92,12 @@ impl<'a> Site<'a> {
         let header = SiteView::new(input.config, files::logo_url(input.config));
         let top_pages = view::top_pages(&views);
         let mut site =
-            Site { input, templates, views, header, top_pages, description: String::new() };
-        site.description = site.default_description();
+            Site { input, templates, views, header, top_pages, shared: tera::Context::new() };
+        let mut shared = tera::Context::new();
+        shared.insert("site", &site.header);
+        shared.insert("t", site.views.labels);
+        shared.insert("description", &site.default_description());
+        site.shared = shared;
         site
     }
 
@@ -100,17 +106,25 @@ impl<'a> Site<'a> {
     /// search engines and shared links show: `description` (a page with a
     /// summary replaces it) and, with `base_url`, the `canonical` address.
     fn context(&self, url: &str, title: &str, current: Option<PageId>) -> tera::Context {
-        let mut context = tera::Context::new();
-        context.insert("site", &self.header);
-        context.insert("t", self.views.labels);
-        context.insert("root", &root_of(url));
+        self.context_at(url, &root_of(url), title, current)
+    }
+
+    /// [`Site::context`] for a page whose links start from `root`.
+    fn context_at(
+        &self,
+        url: &str,
+        root: &str,
+        title: &str,
+        current: Option<PageId>,
+    ) -> tera::Context {
+        let mut context = self.shared.clone();
+        context.insert("root", root);
         context.insert("current_url", url);
         context.insert("page_title", title);
-        context.insert("description", &self.description);
         let canonical =
             self.input.config.base_url.as_deref().map(|b| finding::absolute_url(b, url));
         context.insert("canonical", &canonical);
-        context.insert("nav", &self.navigation(url, current));
+        context.insert("nav", &view::nav_html(&self.navigation(url, current), root));
         context
     }
 

@@ -16,8 +16,9 @@ impl Site<'_> {
     /// Renders `404.html`.
     pub(super) fn not_found(&self) -> Result<OutputFile, Error> {
         let title = &self.views.labels["not_found"];
-        let mut context = self.context(NOT_FOUND, title, None);
-        context.insert("root", &self.input.config.base_path);
+        let root = &self.input.config.base_path;
+        let mut context = self.context_at(NOT_FOUND, root, title, None);
+        context.insert("sections", &self.navigation(NOT_FOUND, None));
         context.insert("not_found", &true);
         // It stands for no address of its own.
         context.insert("canonical", &None::<String>);

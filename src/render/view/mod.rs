@@ -13,6 +13,7 @@ mod nav;
 use serde::Serialize;
 
 pub(crate) use initiative::{Facts, InitiativeView, KpiView};
+pub(crate) use nav::html as nav_html;
 pub(crate) use nav::{NAV_ALWAYS, NavItem, SECTIONS, breadcrumbs, home, navigation, top_pages};
 
 use crate::config::{Config, Language, Status as PublicationStatus};

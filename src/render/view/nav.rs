@@ -2,9 +2,12 @@
 //! from positions and relations, never by scanning a section, so a page's
 //! navigation costs the same in a section of ten pages or ten thousand.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::model::{Kind, PageId};
+use crate::render::escape_html;
 use crate::render::view::{Link, Views};
 
 /// A section's items are listed in the navigation of every page up to this
@@ -79,6 +82,43 @@ pub(crate) fn navigation(
     }
     nav.extend(top_pages.iter().map(|&id| leaf(views, id, current)));
     nav
+}
+
+/// The menu's lists as HTML, links from `root` (the way back to the site's
+/// root): what templates place with `{{ nav | safe }}`. Written here, like
+/// mdBook's table of contents, rather than by a template: every page has
+/// one, and Tera's loops over it were most of a page's rendering.
+pub(crate) fn html(items: &[NavItem], root: &str) -> String {
+    let mut out = String::with_capacity(4096);
+    out.push_str("<ul class=\"nav-list nav-depth-0\">");
+    let root = escape_html(root);
+    for item in items {
+        write_item(&mut out, item, &root, 0);
+    }
+    out.push_str("\n    </ul>");
+    out
+}
+
+/// One entry at `depth` (0 to 2) and its children, indented as the theme
+/// wrote them when its template made the list; `root` is escaped already.
+fn write_item(out: &mut String, item: &NavItem, root: &str, depth: usize) {
+    let indent = "    ".repeat(depth);
+    let current = if item.current { " is-current" } else { "" };
+    let open = if item.open && depth < 2 { " is-open" } else { "" };
+    let aria = if item.current { " aria-current=\"page\"" } else { "" };
+    let (url, title) = (escape_html(&item.url), escape_html(&item.title));
+    let _ = write!(
+        out,
+        "\n      {indent}<li class=\"nav-item{current}{open}\">\n        {indent}<a href=\"{root}{url}\"{aria}>{title}</a>"
+    );
+    if !item.children.is_empty() && depth < 2 {
+        let _ = write!(out, "\n        {indent}<ul class=\"nav-list nav-depth-{}\">", depth + 1);
+        for child in &item.children {
+            write_item(out, child, root, depth + 1);
+        }
+        let _ = write!(out, "\n        {indent}</ul>");
+    }
+    let _ = write!(out, "\n      {indent}</li>");
 }
 
 /// The part of a list of `len` items shown when the current one is at `at`.
