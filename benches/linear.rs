@@ -27,10 +27,11 @@ struct Case {
 const CONFIG: &str = "title: Benchmark\nlanguage: da\n";
 const DIRECTION: &str = "---\ntitle: Cyber\n---\n## Ambition\n";
 
-fn main() {
-    let runs: usize = env_number("RUNS", 5);
-    let scale: usize = env_number("SCALE", 1);
-    let cases = [
+/// Every case, each a shape of input that once made `check` quadratic or
+/// flood the terminal.
+#[allow(clippy::too_many_lines, reason = "a table of cases, one entry each")]
+fn cases() -> Vec<Case> {
+    vec![
         Case {
             name: "identical headings",
             what: "`## Status` n times in one page",
@@ -144,7 +145,13 @@ fn main() {
                 file(dir, "content/analysis/svar.md", &text);
             },
         },
-    ];
+    ]
+}
+
+fn main() {
+    let runs: usize = env_number("RUNS", 5);
+    let scale: usize = env_number("SCALE", 1);
+    let cases = cases();
     // Words after `--` pick cases by name (cargo passes `--bench` itself).
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let cases: Vec<&Case> = cases

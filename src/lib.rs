@@ -17,6 +17,7 @@
 pub mod artifact;
 pub mod calendar;
 pub mod cli;
+mod cmd;
 pub mod config;
 pub mod data;
 pub mod deps;

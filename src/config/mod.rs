@@ -217,7 +217,39 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
     let status = r
         .choice("status", &[("draft", Status::Draft), ("approved", Status::Approved)])
         .unwrap_or_default();
-    let approved = r.node("approved").and_then(|node| {
+    let approved = approved(&mut r);
+    let period = period(&mut r);
+    let base_url = web::base_url(&mut r);
+    let config = Config {
+        title,
+        subtitle: r.visible_text("subtitle", None),
+        organisation: r.visible_text("organisation", None),
+        language,
+        version: r.text_or_number("version"),
+        status,
+        approved,
+        period,
+        as_of: r.quarter("as_of").map(|q| q.0),
+        base_path: base_path(&mut r, base_url.as_deref()).unwrap_or(defaults.base_path),
+        base_url,
+        accessibility_statement: web::accessibility_statement(&mut r),
+        logo: r.text("logo"),
+        logo_at: r.node("logo").map(|n| n.span.clone()),
+        logo_file: None,
+        theme: theme(&mut r).unwrap_or(defaults.theme),
+        theme_at: r.node("theme").map(|n| n.span.clone()),
+        allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
+        currency: currency(&mut r).unwrap_or(defaults.currency),
+        labels: labels::read(&mut r, language),
+        print: print::read(&mut r).unwrap_or(defaults.print),
+    };
+    r.finish(&KEYS);
+    config
+}
+
+/// `approved: 2026-12-10`, the date of (planned) board approval.
+fn approved(r: &mut Reader<'_>) -> Option<Date> {
+    r.node("approved").and_then(|node| {
         let text = match &node.value {
             frontmatter::Value::Str(s) => s.clone(),
             other => other.describe().to_owned(),
@@ -231,8 +263,12 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
             r.diags.push(diag);
         }
         date
-    });
-    let period = r
+    })
+}
+
+/// `period: {start, end}`: the action plan's horizon, in quarters.
+fn period(r: &mut Reader<'_>) -> Option<Period> {
+    r
         .mapping("period", |p| {
             let start = p.quarter("start");
             let end = p.quarter("end");
@@ -268,33 +304,7 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
             }
             Some(Period { start: start.0, end: end.0 })
         })
-        .flatten();
-    let base_url = web::base_url(&mut r);
-    let config = Config {
-        title,
-        subtitle: r.visible_text("subtitle", None),
-        organisation: r.visible_text("organisation", None),
-        language,
-        version: r.text_or_number("version"),
-        status,
-        approved,
-        period,
-        as_of: r.quarter("as_of").map(|q| q.0),
-        base_path: base_path(&mut r, base_url.as_deref()).unwrap_or(defaults.base_path),
-        base_url,
-        accessibility_statement: web::accessibility_statement(&mut r),
-        logo: r.text("logo"),
-        logo_at: r.node("logo").map(|n| n.span.clone()),
-        logo_file: None,
-        theme: theme(&mut r).unwrap_or(defaults.theme),
-        theme_at: r.node("theme").map(|n| n.span.clone()),
-        allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
-        currency: currency(&mut r).unwrap_or(defaults.currency),
-        labels: labels::read(&mut r, language),
-        print: print::read(&mut r).unwrap_or(defaults.print),
-    };
-    r.finish(&KEYS);
-    config
+        .flatten()
 }
 
 /// `currency: DKK`: three capital letters, as ISO 4217 writes currencies.

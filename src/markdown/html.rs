@@ -121,9 +121,9 @@ struct Writer<'d, 't> {
     /// The text of the raw HTML block being read, line by line.
     html_block: Option<String>,
     title_dropped: bool,
-    /// How each open link or image closes, when the edition writes its
-    /// start tag itself: `</a>`, or nothing for an unlinked one.
-    closing: Vec<Option<&'static str>>,
+    /// How each open link or image closes (links and images nest: an image
+    /// may be a link's text).
+    closing: Vec<Close>,
 }
 
 /// What the writer is in: text is written differently in each.
@@ -136,6 +136,17 @@ enum Inside {
     Embed,
     /// The title heading the edition leaves out.
     DroppedTitle,
+}
+
+/// How an open link or image ends.
+#[derive(Clone, Copy)]
+enum Close {
+    /// With its own end event.
+    AsIs,
+    /// With this tag: its start was written as HTML.
+    Html(&'static str),
+    /// With nothing: it was unlinked.
+    Nothing,
 }
 
 type Out<'e> = (Option<Event<'e>>, Option<Event<'e>>);
@@ -162,37 +173,9 @@ impl<'d> Writer<'d, '_> {
             return (None, None);
         }
         match event {
-            // Footnotes get ids that cannot clash with headings (see
-            // `Outline::finish`) and a link back to their first citation.
-            Event::FootnoteReference(label) => {
-                let Some(footnote) = self.footnote(&label) else { return one(Event::Text(label)) };
-                let anchor = match &footnote.cited {
-                    Some(id) if self.cited.insert(&footnote.id) => {
-                        format!(" id=\"{}\"", self.id(id))
-                    }
-                    _ => String::new(),
-                };
-                let (id, n) = (self.id(&footnote.id), footnote.number);
-                one(inline(format!(
-                    "<sup class=\"footnote-reference\"{anchor}><a href=\"#{id}\">{n}</a></sup>"
-                )))
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                let footnote = self.footnote(&label);
-                self.open_footnotes.push(footnote);
-                let (id, n) = footnote.map_or((String::new(), 0), |f| (self.id(&f.id), f.number));
-                one(html(format!(
-                    "<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{n}</sup>\n"
-                )))
-            }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                let back = self.open_footnotes.pop().flatten().and_then(|f| f.cited.as_ref());
-                let link = back.map_or(String::new(), |ref_id| {
-                    let (label, ref_id) = (self.words.back, self.id(ref_id));
-                    format!("<a class=\"footnote-backref\" href=\"#{ref_id}\" aria-label=\"{label}\">↩</a>")
-                });
-                one(html(format!("{link}</div>\n")))
-            }
+            Event::FootnoteReference(_)
+            | Event::Start(Tag::FootnoteDefinition(_))
+            | Event::End(TagEnd::FootnoteDefinition) => one(self.footnote_event(event)),
             Event::TaskListMarker(checked) => {
                 let (state, label) =
                     if checked { (" checked", self.words.done) } else { ("", self.words.open) };
@@ -215,6 +198,51 @@ impl<'d> Writer<'d, '_> {
             Event::End(TagEnd::Heading(level)) => {
                 one(Event::End(TagEnd::Heading(self.level(level))))
             }
+            Event::Start(Tag::Link { .. } | Tag::Image { .. })
+            | Event::End(TagEnd::Link | TagEnd::Image) => self.link_event(event, rest),
+            event => self.block_event(event),
+        }
+    }
+
+    /// Footnotes get ids that cannot clash with headings (see
+    /// `Outline::finish`) and a link back to their first citation.
+    fn footnote_event<'e>(&mut self, event: Event<'e>) -> Event<'e> {
+        match event {
+            Event::FootnoteReference(label) => {
+                let Some(footnote) = self.footnote(&label) else { return Event::Text(label) };
+                let anchor = match &footnote.cited {
+                    Some(id) if self.cited.insert(&footnote.id) => {
+                        format!(" id=\"{}\"", self.id(id))
+                    }
+                    _ => String::new(),
+                };
+                let (id, n) = (self.id(&footnote.id), footnote.number);
+                inline(format!(
+                    "<sup class=\"footnote-reference\"{anchor}><a href=\"#{id}\">{n}</a></sup>"
+                ))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let footnote = self.footnote(&label);
+                self.open_footnotes.push(footnote);
+                let (id, n) = footnote.map_or((String::new(), 0), |f| (self.id(&f.id), f.number));
+                html(format!(
+                    "<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{n}</sup>\n"
+                ))
+            }
+            _ => {
+                let back = self.open_footnotes.pop().flatten().and_then(|f| f.cited.as_ref());
+                let link = back.map_or(String::new(), |ref_id| {
+                    let (label, ref_id) = (self.words.back, self.id(ref_id));
+                    format!("<a class=\"footnote-backref\" href=\"#{ref_id}\" aria-label=\"{label}\">↩</a>")
+                });
+                html(format!("{link}</div>\n"))
+            }
+        }
+    }
+
+    /// A link's or an image's start, with its new destination, or its end.
+    fn link_event<'e>(&mut self, event: Event<'e>, rest: &[Event<'e>]) -> Out<'e> {
+        match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let href = self.targets.next().cloned().unwrap_or(Href::Keep);
                 self.link(link_type, dest_url, title, id, href, rest)
@@ -223,11 +251,18 @@ impl<'d> Writer<'d, '_> {
                 let href = self.targets.next().cloned().unwrap_or(Href::Keep);
                 self.image(link_type, dest_url, title, id, href, rest)
             }
-            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => match self.closing.pop() {
-                Some(Some(close)) => one(inline(close.to_owned())),
-                Some(None) => (None, None),
-                None => one(Event::End(end)),
+            Event::End(end) => match self.closing.pop() {
+                Some(Close::Html(close)) => one(inline(close.to_owned())),
+                Some(Close::Nothing) => (None, None),
+                Some(Close::AsIs) | None => one(Event::End(end)),
             },
+            event => one(event),
+        }
+    }
+
+    /// Code blocks and embeds, text, raw HTML and tables.
+    fn block_event<'e>(&mut self, event: Event<'e>) -> Out<'e> {
+        match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if super::embed(&info).is_some() =>
             {
@@ -327,7 +362,7 @@ impl<'d> Writer<'d, '_> {
     ) -> Out<'e> {
         let dest = match (href, self.scope) {
             (Href::Unlink, _) => {
-                self.closing.push(None);
+                self.closing.push(Close::Nothing);
                 return (None, None);
             }
             (Href::To(to), _) => CowStr::from(to),
@@ -336,13 +371,14 @@ impl<'d> Writer<'d, '_> {
         if self.scope.is_some() && is_external(&dest) && shows_its_address(&dest, rest) {
             // The stylesheet prints each link's address after it; a link
             // whose text is its address is marked, so it is not printed twice.
-            self.closing.push(Some("</a>"));
+            self.closing.push(Close::Html("</a>"));
             return one(inline(format!(
                 "<a href=\"{}\"{} class=\"bare\">",
                 href_attr(&dest),
                 title_attr(&title)
             )));
         }
+        self.closing.push(Close::AsIs);
         one(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }))
     }
 
@@ -362,7 +398,7 @@ impl<'d> Writer<'d, '_> {
         if self.scope.is_some() && is_external(&dest) {
             // The edition makes no request: an image on the web becomes a
             // link to it, with its description (or its address) as text.
-            self.closing.push(Some("</a>"));
+            self.closing.push(Close::Html("</a>"));
             let text = if matches!(rest.first(), Some(Event::End(TagEnd::Image))) {
                 let mut escaped = String::new();
                 let _ = escape_html(&mut escaped, &dest);
@@ -372,6 +408,7 @@ impl<'d> Writer<'d, '_> {
             };
             return one(inline(format!("<a href=\"{}\">{text}", href_attr(&dest))));
         }
+        self.closing.push(Close::AsIs);
         one(Event::Start(Tag::Image { link_type, dest_url: dest, title, id }))
     }
 

@@ -259,6 +259,20 @@ impl<'a> Index<'a> {
             }
             return Target::AsWritten;
         }
+        self.resolve_path(page, dest, link, diags)
+    }
+
+    /// A link that is a path (`../initiatives/soc.md#mål`, `/docs/x/`,
+    /// `#here`): to a page, a file, a section, or nowhere, with why.
+    fn resolve_path(
+        &self,
+        page: &Page,
+        dest: &str,
+        link: &Link,
+        diags: &mut Diagnostics,
+    ) -> Target {
+        let shown = clip(dest);
+        let error = |message: String| Diagnostic::error(link.span.clone(), message);
         let (path, fragment) = dest.split_once('#').map_or((dest, None), |(p, f)| (p, Some(f)));
         let path = path.split_once('?').map_or(path, |(p, _)| p);
         if path.is_empty() {
