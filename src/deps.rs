@@ -36,6 +36,10 @@ pub enum Output {
     Search,
     /// `strategy.json`, `initiatives.csv`, `milestones.ics`.
     Exports,
+    /// What changes only with the site's structure or settings: the 404
+    /// page, `robots.txt`, `sitemap.xml`, the theme's files, the content's
+    /// other files.
+    SiteFiles,
 }
 
 /// What a rebuild must render.

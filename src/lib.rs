@@ -28,6 +28,7 @@ pub mod framing;
 pub mod frontmatter;
 pub mod markdown;
 mod markup;
+pub mod media;
 pub mod model;
 pub mod money;
 pub mod output;

@@ -145,11 +145,11 @@ pub fn render(
     render::check_print(&config.print, &publication, diags);
     // With errors already, the pages are still read, for every problem in
     // one run, but nothing is rendered.
-    let outputs = if diags.has_errors() { Outputs::NONE } else { options.outputs };
+    let outputs = if diags.has_errors() { Outputs::NONE } else { options.outputs.clone() };
     let as_of = as_of(config, options);
     let input =
         Input { config, publication: &publication, sources, charts: &charts, early: &early, as_of };
-    render::run(&input, templates, outputs, sink, diags)?;
+    render::run(&input, templates, &outputs, sink, diags, None)?;
     Ok(sink.pages())
 }
 

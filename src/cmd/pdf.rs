@@ -21,7 +21,8 @@ pub(super) fn run(args: &PdfArgs, session: &mut Session) -> Result<String, Error
     )?
     .with_timeout(std::env::var_os(pdf::TIMEOUT_ENV))?;
     let memory = Sink::memory();
-    let built = session.build(&args.project, Outputs { site: false, print: true }, &memory)?;
+    let built =
+        session.build(&args.project, Outputs { site: false, print: true, only: None }, &memory)?;
     let html = edition(memory)?;
     let printed = pdf::print(&html, &built.config, &browser, &out)?;
     Ok(format!(

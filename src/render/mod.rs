@@ -3,7 +3,8 @@
 //!
 //! - [`Input`] is what every output renders from: the publication, its
 //!   settings, the charts' figures;
-//! - `pass`: the pass over the pages, each page's body parsed once and
+//! - `run`: one run of the outputs, in chunks of pages, and what a server
+//!   keeps between runs; `pass`: one page's part, its body parsed once and
 //!   written for every output that shows it;
 //! - `view` builds the view models all outputs share (facts, navigation);
 //! - `plan` lays out and draws the plan views (the roadmap);
@@ -21,15 +22,16 @@ mod labels;
 mod pass;
 mod plan;
 mod print;
+mod run;
 mod site;
 mod templates;
 mod view;
 
 pub use export::exports;
 pub use labels::{date, quarter, quarter_range};
-pub use pass::{Outputs, run};
 pub use print::FILE as PRINT_FILE;
 pub(crate) use print::check as check_print;
+pub use run::{Memory, Outputs, run};
 pub use site::Site;
 pub use templates::Templates;
 pub(crate) use templates::escape_html;

@@ -184,12 +184,18 @@ impl<'a> Index<'a> {
             .collect()
     }
 
-    /// Checks the `#fragment`s of `pending` against the pages' `anchors`
-    /// (by page index).
-    pub fn check(&self, pending: &[Pending], anchors: &[Anchors], diags: &mut Diagnostics) {
+    /// Checks the `#fragment`s of `pending` against what each page's
+    /// `anchors` are (a page whose are unknown has none).
+    pub fn check<'x>(
+        &self,
+        pending: &[Pending],
+        anchors: &dyn Fn(PageId) -> Option<&'x Anchors>,
+        diags: &mut Diagnostics,
+    ) {
+        let none = Anchors::default();
         let mut nearby: HashMap<PageId, Nearby<'_>> = HashMap::new();
         for p in pending {
-            let target = &anchors[p.to.index()];
+            let target = anchors(p.to).unwrap_or(&none);
             if target.ids.contains(&p.fragment) {
                 continue;
             }
@@ -439,7 +445,7 @@ mod tests {
         let mut pending = Vec::new();
         let found = index.links(page, &docs[page.index()], &mut pending, &mut diags);
         let anchors: Vec<Anchors> = docs.iter().map(Anchors::of).collect();
-        index.check(&pending, &anchors, &mut diags);
+        index.check(&pending, &|id| anchors.get(id.index()), &mut diags);
         let messages =
             diags.items().iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
         (found, publication, messages)

@@ -24,6 +24,7 @@ mod plan;
 pub(crate) mod search;
 
 use crate::artifact::{Contents, OutputFile};
+use crate::deps::Output;
 use crate::error::Error;
 use crate::markdown::{Href, HtmlOptions};
 use crate::model::{Page, PageId};
@@ -36,19 +37,33 @@ use crate::xref::{Target, root_of};
 /// The site's files besides its content pages, which the pass over the
 /// pages writes: the overviews, the plan views, the 404 page, the files for
 /// crawlers, the theme's files and the content's assets.
-pub(crate) fn rest(site: &Site<'_>, sink: &Sink) -> Result<(), Error> {
+pub(crate) fn rest(
+    site: &Site<'_>,
+    sink: &Sink,
+    wants: &dyn Fn(&Output) -> bool,
+) -> Result<(), Error> {
     let publication = site.input.publication;
     let mut urls: Vec<String> = publication.pages.iter().map(|p| p.url.clone()).collect();
     for kind in view::SECTIONS {
-        if publication.count(kind) > 0 {
-            let file = site.overview(kind)?;
-            urls.push(file.path.clone());
+        let Some(url) = kind.overview_url().filter(|_| publication.count(kind) > 0) else {
+            continue;
+        };
+        if wants(&Output::Overview(url.clone())) {
+            sink.put(site.overview(kind)?)?;
+        }
+        urls.push(url);
+    }
+    let plan = site.plan_urls();
+    if wants(&Output::PlanViews) {
+        for file in site.plan_pages()? {
             sink.put(file)?;
         }
     }
-    for file in site.plan_pages()? {
-        urls.push(file.path.clone());
-        sink.put(file)?;
+    urls.extend(plan);
+    // The rest changes only with the structure: a run of some outputs
+    // leaves it as it was.
+    if !wants(&Output::SiteFiles) {
+        return Ok(());
     }
     // Every page, and only pages, goes into the sitemap.
     urls.sort_unstable();

@@ -80,6 +80,14 @@ impl Site<'_> {
         }]
     }
 
+    /// The addresses of the plan views (none when there are no initiatives).
+    pub(super) fn plan_urls(&self) -> Vec<String> {
+        if self.input.publication.count(Kind::Initiative) == 0 {
+            return Vec::new();
+        }
+        PLAN_VIEWS.iter().map(|view| plan_view_url(view)).collect()
+    }
+
     /// Every plan view page (none when there are no initiatives).
     pub(super) fn plan_pages(&self) -> Result<Vec<OutputFile>, Error> {
         if self.input.publication.count(Kind::Initiative) == 0 {

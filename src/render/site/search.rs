@@ -76,7 +76,7 @@ struct Stored<'a>(&'a str, &'a str, &'a str, &'a str);
 
 impl Site<'_> {
     /// `theme/search-index.js`: the index of `entries`, every content page.
-    pub(crate) fn search_index(&self, entries: &[Entry]) -> OutputFile {
+    pub(crate) fn search_index(&self, entries: &[&Entry]) -> OutputFile {
         let script = script(entries, self.input.config.language);
         OutputFile {
             path: format!("{THEME_DIR}/{INDEX_FILE}"),
@@ -134,7 +134,7 @@ fn first_words(text: &str, n: usize) -> String {
 /// frequencies are written with three decimals (`1.414`, not
 /// `1.4142135623730951`), which changes no ranking a reader could notice and
 /// makes a large index a third smaller.
-pub(crate) fn script(entries: &[Entry], language: Language) -> String {
+pub(crate) fn script(entries: &[&Entry], language: Language) -> String {
     let prepared: Vec<[String; 3]> = entries
         .par_iter()
         .map_init(

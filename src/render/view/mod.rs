@@ -18,6 +18,7 @@ pub(crate) use nav::{NAV_ALWAYS, NavItem, SECTIONS, breadcrumbs, home, navigatio
 
 use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::markdown::Heading;
+use crate::media;
 use crate::model::{Kind, Page, PageId, Publication, Source};
 use crate::render::labels::{self, Labels};
 
@@ -104,12 +105,12 @@ impl<'a> SiteView<'a> {
                 Language::Da => "da_DK",
                 Language::En => "en_GB",
             },
-            logo_type: logo.as_deref().and_then(image_type),
+            logo_type: logo.as_deref().and_then(media::image),
             share_image: logo
                 .as_deref()
                 .filter(|l| {
                     matches!(
-                        image_type(l),
+                        media::image(l),
                         Some("image/png" | "image/jpeg" | "image/gif" | "image/webp")
                     )
                 })
@@ -118,21 +119,6 @@ impl<'a> SiteView<'a> {
             logo,
         }
     }
-}
-
-/// The media type of an image file by its name, for the image formats
-/// browsers show as an icon.
-fn image_type(name: &str) -> Option<&'static str> {
-    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    Some(match extension.as_str() {
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        _ => return None,
-    })
 }
 
 /// A link with its text.
