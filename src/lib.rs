@@ -29,6 +29,7 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod source;
 pub mod xref;

@@ -38,8 +38,7 @@ use crate::xref::root_of;
 pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>, Error> {
     let labels = labels::labels(input.config.language, &input.config.labels);
     let site = Site::new(input, templates, &labels);
-    // The search index is built mostly by one thread (elasticlunr inserts
-    // page by page): it runs beside the pages instead of after them.
+    // The search index is built beside the pages, each side in parallel.
     let (pages, search_index) = rayon::join(
         || {
             let ids: Vec<PageId> = input.publication.iter().map(|(id, _)| id).collect();
@@ -59,7 +58,7 @@ pub fn site(input: &Input<'_>, templates: &Templates) -> Result<Vec<OutputFile>,
     pages.sort_unstable();
     let crawlers = site.crawler_files(&pages);
     files.extend(crawlers);
-    files.push(search_index);
+    files.extend(search_index);
     files.push(site.not_found()?);
     files.extend(site.files());
     Ok(files)
