@@ -12,6 +12,11 @@
 // written and in upper case; a word with æ, ø or å is preferred. Each search starts from a page in
 // a subfolder when there is one, so the results' relative links are tested
 // from another depth than the root's.
+// First, without a browser: each of the 1,000 terms on the most pages is
+// typed as a one-word query into the site's own search.js (in node), and
+// the index files it loads (manifest, term shards, the first results'
+// documents) must stay within 1 MB; in the browser, each search must load
+// no index file before the reader types, and then the files counted.
 // Last line: `search: N failed of M checks`. Exit 0 clean, 1 any failed,
 // 2 usage or no browser.
 import fs from 'node:fs';

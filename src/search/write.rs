@@ -1,7 +1,5 @@
 //! The index's files: scores, term shards, document chunks and the manifest.
 
-use std::borrow::Cow;
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -103,8 +101,7 @@ impl SearchIndex {
             fences,
             sizes,
         };
-        let json = serde_json::to_vec(&manifest).unwrap_or_default();
-        sink(file("manifest", &json))
+        sink(file("manifest", json_escaped(&manifest).as_bytes()))
     }
 }
 
@@ -114,10 +111,12 @@ fn flush<E>(
     n: usize,
     sink: &mut impl FnMut(OutputFile) -> Result<(), E>,
 ) -> Result<usize, E> {
-    shard.insert(0, b'{');
-    shard.push(b'}');
-    let file = file(&format!("t{n}"), shard);
-    shard.clear();
+    let mut json = Vec::with_capacity(shard.len() + 2);
+    json.push(b'{');
+    json.append(shard);
+    json.push(b'}');
+    // No U+2028 or U+2029 to escape: they are separators, never in a term.
+    let file = file(&format!("t{n}"), &json);
     let size = match &file.contents {
         Contents::Bytes(bytes) => bytes.len(),
         Contents::Copy(_) => 0,
@@ -154,7 +153,7 @@ fn chunk(n: usize, docs: &[Stored], sections: &FxHashMap<&str, usize>) -> Output
             (d.url.as_str(), d.title.as_str(), sections[d.section.as_str()], d.excerpt.as_str())
         })
         .collect();
-    file(&format!("d{n}"), &serde_json::to_vec(&rows).unwrap_or_default())
+    file(&format!("d{n}"), json_escaped(&rows).as_bytes())
 }
 
 /// The section names, numbered in the order pages first name them.
@@ -168,19 +167,25 @@ fn sections(docs: &[Stored]) -> FxHashMap<&str, usize> {
 }
 
 /// The script `theme/search/{name}.js`, which hands `json` to the page's
-/// `stratdocSearch.add`. JSON is a JavaScript expression, except that
-/// older engines end a string at U+2028 and U+2029; escaped, they are the
-/// same characters.
+/// `stratdocSearch.add`.
 fn file(name: &str, json: &[u8]) -> OutputFile {
-    let json = String::from_utf8_lossy(json);
-    let json = if json.contains(['\u{2028}', '\u{2029}']) {
-        Cow::Owned(json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029"))
+    let mut out = Vec::with_capacity(json.len() + name.len() + 24);
+    out.extend_from_slice(b"stratdocSearch.add(\"");
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\",");
+    out.extend_from_slice(json);
+    out.extend_from_slice(b");\n");
+    OutputFile { path: format!("{THEME_DIR}/{DIR}/{name}.js"), contents: Contents::Bytes(out) }
+}
+
+/// `value` as JSON that is also a JavaScript expression: older engines end
+/// a string at U+2028 and U+2029, which escaped are the same characters.
+fn json_escaped(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
     } else {
         json
-    };
-    OutputFile {
-        path: format!("{THEME_DIR}/{DIR}/{name}.js"),
-        contents: Contents::Bytes(format!("stratdocSearch.add(\"{name}\",{json});\n").into_bytes()),
     }
 }
 
