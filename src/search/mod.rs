@@ -274,8 +274,18 @@ fn plainly_nfc(bytes: &[u8]) -> bool {
 }
 
 /// A word of up to 23 bytes as three little-endian words, zero-padded,
-/// with its length in the last byte.
-type ShortWord = [u64; 3];
+/// with its length in the last byte. Hashed as one word: a site's words
+/// are few and mostly differ in their first bytes, and every word of every
+/// page is hashed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord([u64; 3]);
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let [a, b, c] = self.0;
+        state.write_u64(a ^ b.rotate_left(21) ^ c.rotate_left(42));
+    }
+}
 
 fn short_word(word: &str) -> Option<ShortWord> {
     let bytes = word.as_bytes();
@@ -287,7 +297,7 @@ fn short_word(word: &str) -> Option<ShortWord> {
         *k = u64::from_le_bytes(word);
     }
     key[2] |= u64::from(len) << 56;
-    Some(key)
+    Some(ShortWord(key))
 }
 
 /// `text` in NFC, as the browser normalises the query: `å` typed or
