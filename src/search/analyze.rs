@@ -47,7 +47,7 @@ impl Analysis {
     pub(crate) fn term(&self, word: &str) -> Option<String> {
         let lower = word.to_lowercase();
         let trimmed = lower.trim_matches(|c| !self.is_word_character(c));
-        if trimmed.is_empty() || self.stop_words.contains(&trimmed) {
+        if trimmed.is_empty() || self.stop_words.binary_search(&trimmed).is_ok() {
             return None;
         }
         Some(self.stemmer.stem(trimmed).into_owned())
@@ -185,7 +185,7 @@ const DANISH_WORD_CHARACTERS: &[(char, char)] = &[
 /// lunr's and elasticlunr's English trimmer: `\w` at the ends.
 const ENGLISH_WORD_CHARACTERS: &[(char, char)] = &[('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')];
 
-/// `lunr.da.js`'s stop words.
+/// `lunr.da.js`'s stop words, sorted.
 const DANISH_STOP_WORDS: &[&str] = &[
     "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem", "den",
     "denne", "der", "deres", "det", "dette", "dig", "din", "disse", "dog", "du", "efter", "eller",
@@ -197,7 +197,7 @@ const DANISH_STOP_WORDS: &[&str] = &[
     "vi", "vil", "ville", "vor", "være", "været",
 ];
 
-/// elasticlunr.js's English stop words, which English sites have used.
+/// elasticlunr.js's English stop words, which English sites have used, sorted.
 const ENGLISH_STOP_WORDS: &[&str] = &[
     "a", "able", "about", "across", "after", "all", "almost", "also", "am", "among", "an", "and",
     "any", "are", "as", "at", "be", "because", "been", "but", "by", "can", "cannot", "could",
@@ -210,3 +210,13 @@ const ENGLISH_STOP_WORDS: &[&str] = &[
     "too", "twas", "us", "wants", "was", "we", "were", "what", "when", "where", "which", "while",
     "who", "whom", "why", "will", "with", "would", "yet", "you", "your",
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        for words in [super::DANISH_STOP_WORDS, super::ENGLISH_STOP_WORDS] {
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{words:?}");
+        }
+    }
+}

@@ -13,12 +13,15 @@ use crate::search::{MAX_WORDS, SearchDoc, SearchIndex};
 
 impl Site<'_> {
     /// The index's files under `theme/search/`. Each thread indexes a run of
-    /// pages; the runs are merged in reading order.
+    /// pages; the runs are merged in reading order. A run is long: a new
+    /// index analyses every word it meets once more.
     pub(super) fn search_index(&self) -> Vec<OutputFile> {
         let language = self.input.config.language;
         let pages: Vec<PageId> = self.input.publication.iter().map(|(id, _)| id).collect();
+        let run = pages.len() / (4 * rayon::current_num_threads()).max(1);
         pages
             .into_par_iter()
+            .with_min_len(run.max(1))
             .fold(
                 || SearchIndex::new(language),
                 |mut index, id| {
