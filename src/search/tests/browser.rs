@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use serde_json::Value;
+
 use super::*;
 
 /// Texts both sides must read alike: every page of the example and of the
@@ -31,41 +33,63 @@ fn texts() -> Vec<String> {
     texts
 }
 
-/// The browser's terms for `texts`: node runs the theme's `search.js`
-/// analyser, with the index's settings and the theme's stemmer, on each
-/// text. `None` when node is missing and this is not CI.
-fn browser_terms(texts: &[String], language: Language) -> Option<Vec<Vec<String>>> {
-    let program = r"
-        const dir = process.argv[1];
-        const search = require(dir + '/search.js');
-        const { settings, texts } = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-        const analyze = search.analyzer(settings, search.nodeStemmer(dir, settings.stem));
-        process.stdout.write(JSON.stringify(texts.map(analyze)));
-    ";
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+/// node run with `args`, `input` on its standard input; what it printed
+/// when it succeeded. `None`, said loudly, when node is missing and this is
+/// not CI, where it fails.
+fn node(args: &[&std::ffi::OsStr], input: &str, what: &str) -> Option<std::process::Output> {
     let child = Command::new("node")
-        .arg("-e")
-        .arg(program)
-        .arg(&dir)
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn();
     let mut child = match child {
         Ok(child) => child,
         Err(e) if std::env::var("CI").as_deref() != Ok("true") => {
-            eprintln!(
-                "\n!!!!!!!! SKIPPED: the browser-side analysis was not compared: no `node` ({e}). CI runs it. !!!!!!!!\n"
-            );
+            eprintln!("\n!!!!!!!! SKIPPED: no `node` to {what} ({e}). CI runs it. !!!!!!!!\n");
             return None;
         }
-        Err(e) => panic!("CI=true and no `node` to compare the browser's analysis: {e}"),
+        Err(e) => panic!("CI=true and no `node` to {what}: {e}"),
     };
-    let settings = analyze::Analysis::new(language).settings();
-    let input = serde_json::json!({ "settings": settings, "texts": texts }).to_string();
     child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("node reads");
     let output = child.wait_with_output().expect("node runs");
-    assert!(output.status.success(), "node failed: {output:?}");
+    assert!(
+        output.status.success(),
+        "node failed to {what}:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(output)
+}
+
+fn theme() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static")
+}
+
+/// `program` run by node with the theme's `search.js` as `search` and
+/// `input` as `input`; what it prints, parsed.
+fn with_search_js(program: &str, input: &Value) -> Option<Value> {
+    let program = format!(
+        "const search = require(process.argv[1] + '/search.js');\n\
+         const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n{program}"
+    );
+    let theme = theme();
+    let args = ["-e".as_ref(), program.as_ref(), theme.as_os_str()];
+    let output = node(&args, &input.to_string(), "run search.js")?;
     Some(serde_json::from_slice(&output.stdout).expect("node prints JSON"))
+}
+
+/// The browser's terms for `texts`: the theme's `search.js` analyser, with
+/// the index's settings and the theme's stemmer, on each text.
+fn browser_terms(texts: &[String], language: Language) -> Option<Vec<Vec<String>>> {
+    let program = r"
+        const analyze = search.analyzer(input.settings, search.nodeStemmer(process.argv[1], input.settings.stem));
+        process.stdout.write(JSON.stringify(input.texts.map(analyze)));
+    ";
+    let settings = analyze::Analysis::new(language).settings();
+    let terms =
+        with_search_js(program, &serde_json::json!({ "settings": settings, "texts": texts }))?;
+    Some(serde_json::from_value(terms).expect("lists of terms"))
 }
 
 #[test]
@@ -137,24 +161,13 @@ fn a_one_word_query_loads_a_small_part_of_a_large_index() {
         .sum();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for file in ["search.js", "lunr.stemmer.support.js", "lunr.da.js", "porter2.js"] {
-        let from = root.join("themes/default/static").join(file);
+        let from = theme().join(file);
         std::fs::copy(from, site.path().join("theme").join(file)).unwrap();
     }
-    let output =
-        Command::new("node").arg(root.join("gates/search-budget.mjs")).arg(site.path()).output();
-    let output = match output {
-        Ok(output) => output,
-        Err(e) if std::env::var("CI").as_deref() != Ok("true") => {
-            eprintln!(
-                "\n!!!!!!!! SKIPPED: no `node` to measure the queries ({e}). CI runs it. !!!!!!!!\n"
-            );
-            return;
-        }
-        Err(e) => panic!("CI=true and no `node` to measure the queries: {e}"),
-    };
+    let budget = root.join("gates/search-budget.mjs");
+    let args = [budget.as_os_str(), site.path().as_os_str()];
+    let Some(output) = node(&args, "", "measure the queries") else { return };
     let said = String::from_utf8_lossy(&output.stdout);
-    eprintln!("{said}");
-    assert!(output.status.success(), "{said}{}", String::from_utf8_lossy(&output.stderr));
     let bytes: usize =
         said.split(" loads ").nth(1).and_then(|s| s.split(' ').next()).unwrap().parse().unwrap();
     assert!(said.contains("1000 one-word queries on 3000 pages"), "{said}");
@@ -162,4 +175,46 @@ fn a_one_word_query_loads_a_small_part_of_a_large_index() {
         total > 2_000_000 && bytes < total / 10 && bytes < 400_000,
         "{bytes} of {total}: {said}"
     );
+}
+
+#[test]
+fn a_word_loads_its_own_shard_and_as_a_start_at_most_512_kb_of_the_next() {
+    // Shards of 200 KB: `sa` … `sz` after `a`; `sam` falls in `sa`.
+    let Some(plans) = with_search_js(
+        r"
+        const fences = ['a', 'sa', 'sam', 'samb', 'samc', 'samd', 'same', 'sb'];
+        const manifest = { fences, sizes: fences.map(() => 200000) };
+        const plan = (t) => search.plan(manifest, [t]);
+        console.log(JSON.stringify([plan('sa'), plan('s'), plan('sam'), plan('samc'), plan('0'), plan('sax')]));
+        ",
+        &Value::Null,
+    ) else {
+        return;
+    };
+    assert_eq!(plans[0], serde_json::json!([1]), "two letters: their own shard only");
+    assert_eq!(plans[1], serde_json::json!([0]), "one letter: the shard it falls in");
+    assert_eq!(plans[2], serde_json::json!([2, 3, 4]), "a start: the next shards up to 512 KB");
+    assert_eq!(plans[3], serde_json::json!([4]), "nothing after samc starts with it");
+    assert_eq!(plans[4], serde_json::json!([]), "before every term");
+    assert_eq!(plans[5], serde_json::json!([6]), "sax falls after same");
+}
+
+#[test]
+fn results_hold_every_word_and_the_word_itself_ranks_before_a_longer_one_as_good() {
+    let Some(ranked) = with_search_js(
+        r"
+        // Page 0 holds `sikker` and `drift`, page 1 `sikkerhed`, page 2 `drift`.
+        const manifest = { docs: 3, fences: ['drift'], sizes: [100] };
+        const shards = { 0: { drift: [0, 50, 2, 50], sikker: [0, 50], sikkerhed: [1, 50] } };
+        const rank = (terms) => search.rank(manifest, shards, terms).map((r) => r.doc);
+        console.log(JSON.stringify([rank(['sikker']), rank(['sikker', 'drift']), rank(['si']), rank([])]));
+        ",
+        &Value::Null,
+    ) else {
+        return;
+    };
+    assert_eq!(ranked[0], serde_json::json!([0, 1]), "exact first, then the longer word");
+    assert_eq!(ranked[1], serde_json::json!([0]), "pages with both words");
+    assert_eq!(ranked[2], serde_json::json!([]), "two letters match only themselves");
+    assert_eq!(ranked[3], serde_json::json!([]));
 }
