@@ -7,7 +7,7 @@
 //! project --source--> Sources --frontmatter::parse--> Frontmatter
 //!   --model::validate--> Publication --markdown::parse--> Vec<Doc>
 //!   --xref::resolve--> Links (a Target per link) --data::read--> Charts
-//!   --render::{site, exports}--> Vec<OutputFile> --output::write--> public/
+//!   --render::{site (+ search), exports}--> Vec<OutputFile> --output::write--> public/
 //!   (+ render::print --> print.html --pdf--> print.pdf, for the board)
 //! ```
 //!

@@ -8,9 +8,9 @@
 //! - `manifest.js`: the analysis settings, the number of pages, the section
 //!   names and the shard table (each shard's first term and its size);
 //! - `t0.js`, `t1.js`, …: the terms in sorted order, cut into shards of about
-//!   [`write::SHARD_BYTES`], each term with its postings (page numbers
+//!   `write::SHARD_BYTES` (32 KB), each term with its postings (page numbers
 //!   delta-encoded, each with a score from 1 to 99);
-//! - `d0.js`, `d1.js`, …: the pages, [`write::CHUNK_DOCS`] a file (URL,
+//! - `d0.js`, `d1.js`, …: the pages, `write::CHUNK_DOCS` (16) a file (URL,
 //!   title, section, excerpt), loaded only for the results shown.
 //!
 //! A query word's shards are found by its place among the shards' first
