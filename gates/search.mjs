@@ -12,38 +12,22 @@
 // written and in upper case; a word with æ, ø or å is preferred. Each search starts from a page in
 // a subfolder when there is one, so the results' relative links are tested
 // from another depth than the root's.
+// First, without a browser: each of the 1,000 terms on the most pages is
+// typed as a one-word query into the site's own search.js (in node), and
+// the index files it loads (manifest, term shards, the first results'
+// documents) must stay within 1 MB; in the browser, each search must load
+// no index file before the reader types, and then the files counted.
 // Last line: `search: N failed of M checks`. Exit 0 clean, 1 any failed,
 // 2 usage or no browser.
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { htmlFiles, serveWithBrowser, siteArg } from './lib/site.mjs';
+import { serveWithBrowser, siteArg } from './lib/site.mjs';
+import { BUDGET, openIndex, worstQuery } from './lib/search-index.mjs';
 
 const site = siteArg('search.mjs', process.argv[2]);
-const INDEX = path.join(site, 'theme', 'search-index.js');
-
-/** What the site's index holds: `{ docs: [[url, title, section, excerpt]], index }`. */
-function indexData() {
-  if (!fs.existsSync(INDEX)) return null;
-  const sandbox = { window: {} };
-  vm.runInNewContext(fs.readFileSync(INDEX, 'utf8'), sandbox);
-  return sandbox.window.stratdocSearch;
-}
-
-/** The index's pipeline as the browser runs it, from the site's own theme files. */
-function browserPipeline(names) {
-  const require = createRequire(import.meta.url);
-  const theme = (f) => path.join(site, 'theme', f);
-  const elasticlunr = require(theme('elasticlunr.min.js'));
-  require(theme('search.js')).adapt(elasticlunr);
-  if (names.some((n) => n.endsWith('-da'))) {
-    require(theme('lunr.stemmer.support.js'))(elasticlunr);
-    require(theme('lunr.da.js'))(elasticlunr);
-  }
-  return (word) => elasticlunr.Pipeline.load(names).run(elasticlunr.tokenizer(word))[0];
-}
+// How many of the most frequent terms are tried as one-word queries.
+const FREQUENT = 1_000;
 
 /** The words of `html` as a reader sees them, lower-cased: tags, scripts and styles left out. */
 function text(html) {
@@ -59,11 +43,12 @@ function text(html) {
  * words, so certainly indexed) whose stem no other indexed page holds, even
  * inside a longer word; one with æ, ø or å and then the longest preferred.
  */
-function derivedCases(data) {
-  const stem = browserPipeline(data.index.pipeline);
-  const texts = new Map(data.docs.map((d) => [d[0], text(fs.readFileSync(path.join(site, d[0]), 'utf8'))]));
+function derivedCases(index) {
+  const docs = index.docs();
+  const stem = (word) => index.analyze(word)[0];
+  const texts = new Map(docs.map((d) => [d[0], text(fs.readFileSync(path.join(site, d[0]), 'utf8'))]));
   let best = null;
-  for (const [url, , , excerpt] of data.docs) {
+  for (const [url, , , excerpt] of docs) {
     for (const word of new Set((excerpt || '').toLowerCase().match(/\p{L}{6,}/gu) || [])) {
       const s = stem(word);
       if (!s || s.length < 4) continue;
@@ -84,18 +69,32 @@ function parseCases(args) {
   });
 }
 
-const data = indexData();
-const docs = data && data.docs;
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/**
+ * The one-word query that loads the most of the index, among the FREQUENT
+ * terms on the most pages, each typed as a word; fails past BUDGET.
+ */
+function budgetCheck(index) {
+  const worst = worstQuery(index, FREQUENT);
+  if (!worst) return fail('one-word queries: the index holds no term');
+  const what = `one-word queries, the ${worst.tried} most frequent terms: the largest, "${worst.term}", `
+    + `loads ${kb(worst.bytes)} of the index in ${worst.files.length} files (${worst.results.length} results; budget ${kb(BUDGET)})`;
+  return (worst.bytes <= BUDGET ? pass : fail)(what);
+}
+
 const checks = [];
 const fail = (what) => checks.push({ ok: false, what });
 const pass = (what) => checks.push({ ok: true, what });
+const index = openIndex(site);
 
-if (!docs) {
-  fail(`no search index at ${path.relative(site, INDEX)}`);
+if (!index) {
+  fail('no search index at theme/search/manifest.js');
 } else {
-  const cases = process.argv.length > 3 ? parseCases(process.argv.slice(3)) : derivedCases(data);
+  budgetCheck(index);
+  const cases = process.argv.length > 3 ? parseCases(process.argv.slice(3)) : derivedCases(index);
   if (cases.length === 0) fail('no word in the site belongs to one page alone: nothing to search for');
-  const start = docs.map((d) => d[0]).find((u) => u.includes('/')) || 'index.html';
+  const start = index.docs().map((d) => d[0]).find((u) => u.includes('/')) || 'index.html';
   const { server, browser } = await serveWithBrowser('search', site);
   const modes = [
     { name: 'file', url: (rel) => pathToFileURL(path.join(site, rel)).href, follow: 'ArrowDown' },
@@ -105,13 +104,19 @@ if (!docs) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e.message || e)));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  // The index files among `urls`, by name (`manifest`, `t3`, `d0`).
+  const indexFiles = (urls) => urls.filter((u) => u.includes('/theme/search/'))
+    .map((u) => u.slice(u.lastIndexOf('/') + 1).replace(/\.js$/, ''));
   for (const mode of modes) {
     for (const c of cases) {
       const label = `${mode.name}: "${c.query}" from ${start}`;
       try {
         errors.length = 0;
+        requested.length = 0;
         await page.goto(mode.url(start), { waitUntil: 'load', timeout: 30_000 });
-        const before = await page.evaluate(() => 'stratdocSearch' in window);
+        const before = await page.evaluate(() => 'stratdocSearch' in window) || indexFiles(requested).length > 0;
         let tabs = 0;
         while (!(await page.evaluate(() => document.activeElement?.classList.contains('site-search-input')))) {
           if (++tabs > 15) throw new Error('15 Tabs did not reach the search field');
@@ -133,6 +138,11 @@ if (!docs) {
           throw new Error(`first result is ${firstUrl.href}, want ${want.href}; results: ${shown.slice(0, 5).join(' | ')}`);
         }
         if (before) throw new Error('the index was loaded before the reader searched');
+        // The browser loaded what the budget check counts for this query.
+        const loaded = indexFiles(requested);
+        const counted = index.query(c.query).files;
+        const missing = counted.filter((f) => !loaded.includes(f));
+        if (missing.length) throw new Error(`the browser did not load ${missing.join(', ')} (it loaded ${loaded.join(', ')})`);
         if (!/\d/.test(said)) throw new Error(`the status says "${said}"`);
         // Escape clears; typing again brings the results back.
         await page.keyboard.press('Escape');

@@ -7,8 +7,9 @@
 #          must check as a screen page and with print media
 #   vnu    the first other page (sorted by path): an unclosed <div>
 #   links  the second other page: a link to index.html#no-such-heading in its folder
-#   search theme/search-index.js: its documents shifted by one, so each
-#          result links to another page than the one that holds the word
+#   search theme/search/d*.js: the documents shifted by one, so each
+#          result links to another page than the one that holds the word;
+#          and theme/search/manifest.js padded past the 1 MB a query may load
 #   phone  the third other page: an element 2000 px wide, and its menu unfolded
 #   keyboard  the fourth other page: a link whose focus does not show, and a
 #          skip link that does not lead to <main>
@@ -46,10 +47,21 @@ grep -q 'class="skip-link" href="#main"' "$B/$keyboard_page" || { echo "selftest
 sed -i 's/class="skip-link" href="#main"/class="skip-link" href="#top"/' "$B/$keyboard_page"
 
 node -e '
-  const fs = require("fs"), file = process.argv[1], s = fs.readFileSync(file, "utf8");
-  const data = JSON.parse(s.slice(s.indexOf("=") + 1, s.lastIndexOf(";")));
-  data.docs.push(data.docs.shift());
-  fs.writeFileSync(file, "window.stratdocSearch=" + JSON.stringify(data) + ";\n");' "$B/theme/search-index.js"
+  const fs = require("fs"), path = require("path"), vm = require("vm"), dir = process.argv[1];
+  const names = fs.readdirSync(dir).filter((f) => /^d\d+\.js$/.test(f)).sort((a, b) => parseInt(a.slice(1)) - parseInt(b.slice(1)));
+  const chunks = names.map((f) => {
+    let got = null;
+    vm.runInNewContext(fs.readFileSync(path.join(dir, f), "utf8"), { stratdocSearch: { add: (n, d) => { got = d; } } });
+    return got;
+  });
+  const docs = chunks.flat();
+  docs.push(docs.shift());
+  let at = 0;
+  names.forEach((f, i) => {
+    const part = docs.slice(at, at += chunks[i].length);
+    fs.writeFileSync(path.join(dir, f), "stratdocSearch.add(" + JSON.stringify(f.slice(0, -3)) + "," + JSON.stringify(part) + ");\n");
+  });' "$B/theme/search"
+printf '/*%1000000s*/\n' '' >> "$B/theme/search/manifest.js"
 
 pass=0; fail=0
 # expect NAME WANT_EXIT PATTERN... -- CMD...: the exit code and every fixed-string pattern in the output.
@@ -78,8 +90,8 @@ expect "vnu catches an unclosed element" 1 \
 expect "links catches a broken #fragment" 1 \
   "$links_page:" 'no id="no-such-heading"' "links: 1 broken of" \
   -- node "$HERE/links.mjs" "$B"
-expect "search catches results that lead to another page" 1 \
-  "FAIL file:" "FAIL http:" "first result is" "search: 4 failed of 4 checks" \
+expect "search catches results that lead to another page and an index a query loads too much of" 1 \
+  "FAIL one-word queries" "FAIL file:" "FAIL http:" "first result is" "search: 5 failed of 5 checks" \
   -- node "$HERE/search.mjs" "$B"
 expect "phone catches a page that scrolls sideways and a menu that does not fold" 1 \
   "$phone_page: scrolls sideways at 360px" "$phone_page: scrolls sideways at 1280px" \

@@ -7,7 +7,7 @@
 //! project --source--> Sources --frontmatter::parse--> Frontmatter
 //!   --model::validate--> Publication --markdown::parse--> Vec<Doc>
 //!   --xref::resolve--> Links (a Target per link) --data::read--> Charts
-//!   --render::{site, exports}--> Vec<OutputFile> --output::write--> public/
+//!   --render::{site (+ search), exports}--> Vec<OutputFile> --output::write--> public/
 //!   (+ render::print --> print.html --pdf--> print.pdf, for the board)
 //! ```
 //!
@@ -35,6 +35,7 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod source;
 pub mod xref;

@@ -153,21 +153,18 @@ impl Taken {
     /// there is one, what a later run may reuse.
     fn take(&mut self, id: PageId, key: &str, rendered: Rendered, memory: Option<&mut Memory>) {
         self.pending.extend(rendered.pending);
-        match memory {
-            Some(memory) => {
-                memory.anchors.insert(key.to_owned(), rendered.anchors);
-                if let Some(element) = rendered.print {
-                    memory.print.insert(key.to_owned(), element);
-                }
-                if let Some(entry) = rendered.search {
-                    memory.search.insert(key.to_owned(), entry);
-                }
+        if let Some(memory) = memory {
+            memory.anchors.insert(key.to_owned(), rendered.anchors);
+            if let Some(element) = rendered.print {
+                memory.print.insert(key.to_owned(), element);
             }
-            None => {
-                self.anchors.insert(id, rendered.anchors);
-                if let Some(entry) = rendered.search {
-                    self.entries.insert(id, entry);
-                }
+            if let Some(entry) = rendered.search {
+                memory.search.insert(key.to_owned(), entry);
+            }
+        } else {
+            self.anchors.insert(id, rendered.anchors);
+            if let Some(entry) = rendered.search {
+                self.entries.insert(id, entry);
             }
         }
     }
@@ -202,7 +199,9 @@ fn rest(
                 taken.entries.get(&id).or_else(|| memory.and_then(|m| m.search.get(&p.path)))
             })
             .collect();
-        sink.put(site.search_index(&entries))?;
+        for file in site.search_index(&entries) {
+            sink.put(file)?;
+        }
     }
     if outputs.wants(&Output::Exports) {
         for file in export::exports(input) {

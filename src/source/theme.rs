@@ -35,20 +35,15 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("404.html", include_str!("../../themes/default/templates/404.html")),
 ];
 
-/// The static files of the built-in default theme: the stylesheet, and the
-/// site search's script with the libraries it loads (vendored unchanged,
-/// each with its licence: elasticlunr.js 0.9.5, MIT; lunr-languages 1.22.0,
-/// MPL 1.1, kept in source form).
+/// The static files of the built-in default theme: the stylesheets, and the
+/// site search's script with the stemmers it loads (vendored, each with its
+/// licence: lunr-languages 1.22.0, MPL 1.1, unchanged and kept in source
+/// form; porter2 1.1.0, MIT, wrapped to load as a script).
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("print.css", include_bytes!("../../themes/default/static/print.css")),
     ("figures.css", include_bytes!("../../themes/default/static/figures.css")),
     ("search.js", include_bytes!("../../themes/default/static/search.js")),
-    ("elasticlunr.min.js", include_bytes!("../../themes/default/static/elasticlunr.min.js")),
-    (
-        "elasticlunr.LICENSE.txt",
-        include_bytes!("../../themes/default/static/elasticlunr.LICENSE.txt"),
-    ),
     (
         "lunr.stemmer.support.js",
         include_bytes!("../../themes/default/static/lunr.stemmer.support.js"),
@@ -58,6 +53,8 @@ const STATIC: &[(&str, &[u8])] = &[
         "lunr-languages.LICENSE.txt",
         include_bytes!("../../themes/default/static/lunr-languages.LICENSE.txt"),
     ),
+    ("porter2.js", include_bytes!("../../themes/default/static/porter2.js")),
+    ("porter2.LICENSE.txt", include_bytes!("../../themes/default/static/porter2.LICENSE.txt")),
 ];
 
 /// Where a template comes from.

@@ -1,0 +1,337 @@
+//! The site's search index: built at build time, searched in the browser by
+//! the theme's `search.js`, which loads of it only what a query needs.
+//!
+//! The index is a set of scripts under `theme/search/`, not JSON files: a
+//! page opened from disk (`file://`) may load a `<script src>` but may not
+//! fetch a file. Each registers itself with `stratdocSearch.add(name, data)`:
+//!
+//! - `manifest.js`: the analysis settings, the number of pages, the section
+//!   names and the shard table (each shard's first term and its size);
+//! - `t0.js`, `t1.js`, …: the terms in sorted order, cut into shards of about
+//!   `write::SHARD_BYTES` (32 KB), each term with its postings (page numbers
+//!   delta-encoded, each with a score from 1 to 99);
+//! - `d0.js`, `d1.js`, …: the pages, `write::CHUNK_DOCS` (16) a file (URL,
+//!   title, section, excerpt), loaded only for the results shown.
+//!
+//! A query word's shards are found by its place among the shards' first
+//! terms, so a one-word query loads the manifest, a shard or a few, and the
+//! documents of the first results, however large the site.
+//!
+//! The builder is per thread: [`SearchIndex::add`] a page at a time (each
+//! word is analysed once per thread, then looked up), [`SearchIndex::merge`]
+//! the threads' indexes in page order, then [`SearchIndex::write`] the files.
+
+mod analyze;
+mod write;
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::artifact::OutputFile;
+use crate::config::Language;
+use analyze::Analysis;
+
+/// Words of a page's body that are indexed. Long pages are found by their
+/// title, summary, headings, facts and first 1,000 words (about four
+/// printed pages), where what a page is about is nearly always said. The
+/// cap bounds a page's cost to the index.
+pub const MAX_WORDS: usize = 1_000;
+
+/// Words of a result's excerpt when the page has no summary.
+const EXCERPT_WORDS: usize = 30;
+
+/// Words of a summary shown as a result's excerpt; a longer one is cut, so
+/// a document file stays small.
+const SUMMARY_WORDS: usize = 60;
+
+/// The fields a page's words are counted in, weighed by `write::BOOST`.
+const TITLE: usize = 0;
+const LEAD: usize = 1;
+const BODY: usize = 2;
+const FIELDS: usize = 3;
+
+/// One page as the index sees it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc<'a> {
+    /// Its URL from the site root.
+    pub url: &'a str,
+    /// Its title with its number (`1.4 Fælles SOC`): weighed most, and the
+    /// result's link.
+    pub title: &'a str,
+    /// The section it belongs to (`Handlingsplan`), shown with the result.
+    pub section: &'a str,
+    /// Its summary, weighed with the headings and facts; the result's
+    /// excerpt.
+    pub summary: Option<&'a str>,
+    /// Its headings' texts.
+    pub headings: Vec<&'a str>,
+    /// Its facts in words (an initiative's owners, status, priority, KPI
+    /// names, milestones, external dependencies).
+    pub facts: Vec<&'a str>,
+    /// The body's text without markup; its first [`MAX_WORDS`] words are
+    /// indexed, its first words are the excerpt of a page without summary.
+    pub body: &'a str,
+}
+
+/// The index being built.
+pub struct SearchIndex {
+    analysis: Analysis,
+    /// What each word, as written, became on this thread: a site's words
+    /// repeat (a few hundred make up most of any text), so most words cost
+    /// one lookup instead of lower-casing, trimming and stemming. Most words
+    /// are short, and a key that holds them saves following a pointer.
+    seen: FxHashMap<ShortWord, Option<u32>>,
+    seen_long: FxHashMap<Box<str>, Option<u32>>,
+    /// The terms, by id, and the id of each.
+    terms: Vec<Box<str>>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// Per term, the pages that hold it, in page order.
+    postings: Vec<Vec<Posting>>,
+    docs: Vec<Stored>,
+    /// Per term, its count in the page being added, and the terms counted.
+    counts: Vec<[u8; FIELDS]>,
+    touched: Vec<u32>,
+}
+
+/// A page that holds a term, and how often per field (saturating).
+#[derive(Clone, Copy, Debug)]
+struct Posting {
+    doc: u32,
+    tf: [u8; FIELDS],
+}
+
+/// What a result shows of a page, and its fields' lengths in terms.
+#[derive(Debug)]
+struct Stored {
+    url: String,
+    title: String,
+    section: String,
+    excerpt: String,
+    lengths: [u16; FIELDS],
+}
+
+impl SearchIndex {
+    /// An empty index of a site in `language`.
+    #[must_use]
+    pub fn new(language: Language) -> Self {
+        SearchIndex {
+            analysis: Analysis::new(language),
+            seen: FxHashMap::default(),
+            seen_long: FxHashMap::default(),
+            terms: Vec::new(),
+            ids: FxHashMap::default(),
+            postings: Vec::new(),
+            docs: Vec::new(),
+            counts: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    /// Adds a page, after the pages added before it.
+    ///
+    /// # Panics
+    ///
+    /// With more than 2³² − 1 pages or distinct terms.
+    pub fn add(&mut self, doc: &SearchDoc<'_>) {
+        let number = u32::try_from(self.docs.len()).expect("fewer than 2^32 pages");
+        let mut lengths = [0; FIELDS];
+        lengths[TITLE] = self.count(doc.title, TITLE, usize::MAX);
+        let lead = doc.summary.iter().chain(&doc.headings).chain(&doc.facts);
+        for text in lead {
+            lengths[LEAD] = lengths[LEAD].saturating_add(self.count(text, LEAD, usize::MAX));
+        }
+        lengths[BODY] = self.count(doc.body, BODY, MAX_WORDS);
+        for term in self.touched.drain(..) {
+            let tf = std::mem::take(&mut self.counts[term as usize]);
+            self.postings[term as usize].push(Posting { doc: number, tf });
+        }
+        let excerpt = match doc.summary {
+            Some(summary) => first_words(summary, SUMMARY_WORDS),
+            None => first_words(doc.body, EXCERPT_WORDS),
+        };
+        self.docs.push(Stored {
+            url: doc.url.to_owned(),
+            title: doc.title.to_owned(),
+            section: doc.section.to_owned(),
+            excerpt,
+            lengths,
+        });
+    }
+
+    /// Adds the pages of `other` after this index's own, as if they had
+    /// been added here: threads build indexes of consecutive runs of pages
+    /// and merge them in order.
+    ///
+    /// # Panics
+    ///
+    /// With more than 2³² − 1 pages or distinct terms.
+    pub fn merge(&mut self, other: SearchIndex) {
+        let offset = u32::try_from(self.docs.len()).expect("fewer than 2^32 pages");
+        for (term, postings) in other.terms.iter().zip(other.postings) {
+            let id = self.intern(term) as usize;
+            let shifted = postings.into_iter().map(|p| Posting { doc: p.doc + offset, ..p });
+            self.postings[id].extend(shifted);
+        }
+        self.docs.extend(other.docs);
+    }
+
+    /// The index's files, under `theme/search/`.
+    #[must_use]
+    pub fn finish(self) -> Vec<OutputFile> {
+        let mut files = Vec::new();
+        let written: Result<(), std::convert::Infallible> = self.write(&mut |file| {
+            files.push(file);
+            Ok(())
+        });
+        let Ok(()) = written;
+        files
+    }
+
+    /// Counts the terms of `text`'s first `max_words` words in `field` of
+    /// the page being added; returns how many there were.
+    fn count(&mut self, text: &str, field: usize, max_words: usize) -> u16 {
+        let text = nfc(text);
+        let mut terms = 0u16;
+        for word in analyze::words(&text).take(max_words) {
+            let Some(id) = self.term_id(word) else { continue };
+            let counts = &mut self.counts[id as usize];
+            if *counts == [0; FIELDS] {
+                self.touched.push(id);
+            }
+            counts[field] = counts[field].saturating_add(1);
+            terms = terms.saturating_add(1);
+        }
+        terms
+    }
+
+    fn term_id(&mut self, word: &str) -> Option<u32> {
+        let short = short_word(word);
+        let seen = match short {
+            Some(key) => self.seen.get(&key),
+            None => self.seen_long.get(word),
+        };
+        if let Some(&id) = seen {
+            return id;
+        }
+        let id = self.analysis.term(word).map(|term| self.intern(&term));
+        match short {
+            Some(key) => self.seen.insert(key, id),
+            None => self.seen_long.insert(word.into(), id),
+        };
+        id
+    }
+
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = u32::try_from(self.terms.len()).expect("fewer than 2^32 terms");
+        self.ids.insert(term.into(), id);
+        self.terms.push(term.into());
+        self.postings.push(Vec::new());
+        self.counts.push([0; FIELDS]);
+        id
+    }
+}
+
+/// Whether `bytes` hold only characters that NFC leaves as they are and
+/// that no combining mark follows: those below U+0300 (UTF-8 bytes below
+/// 0xCC, where the combining marks begin), general punctuation (dashes,
+/// quotes, `…`) and currency signs. Blocks of plain text are checked in a
+/// way the compiler vectorises; most text never needs the full check.
+fn plainly_nfc(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 32;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + BLOCK).min(bytes.len());
+        if bytes[at..end].iter().fold(0, |max, &b| max.max(b)) < 0xCC {
+            at = end;
+            continue;
+        }
+        while at < end {
+            if bytes[at] < 0xCC {
+                at += 1;
+                continue;
+            }
+            // U+2002–U+206F and U+20A0–U+20BF: E2 80 82–BF, E2 81 80–AF, E2 82 A0–BF.
+            let next = (bytes.get(at + 1).copied(), bytes.get(at + 2).copied());
+            let punctuation = bytes[at] == 0xE2
+                && matches!(
+                    next,
+                    (Some(0x80), Some(0x82..=0xBF))
+                        | (Some(0x81), Some(0x80..=0xAF))
+                        | (Some(0x82), Some(0xA0..=0xBF))
+                );
+            if !punctuation {
+                return false;
+            }
+            at += 3;
+        }
+    }
+    true
+}
+
+/// A word of up to 23 bytes as three little-endian words, zero-padded,
+/// with its length in the last byte. Hashed as one word: a site's words
+/// are few and mostly differ in their first bytes, and every word of every
+/// page is hashed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord([u64; 3]);
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let [a, b, c] = self.0;
+        state.write_u64(a ^ b.rotate_left(21) ^ c.rotate_left(42));
+    }
+}
+
+fn short_word(word: &str) -> Option<ShortWord> {
+    let bytes = word.as_bytes();
+    let len = u8::try_from(bytes.len()).ok().filter(|&l| l < 24)?;
+    let mut key = [0; 3];
+    for (k, chunk) in key.iter_mut().zip(bytes.chunks(8)) {
+        let mut word = [0; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        *k = u64::from_le_bytes(word);
+    }
+    key[2] |= u64::from(len) << 56;
+    Some(ShortWord(key))
+}
+
+/// `text` in NFC, as the browser normalises the query: `å` typed or
+/// decomposed is one word. Text below U+0300 (UTF-8 bytes below 0xCC),
+/// where the combining marks begin, is NFC as it is: most text is checked
+/// at the speed of a byte scan.
+fn nfc(text: &str) -> Cow<'_, str> {
+    if plainly_nfc(text.as_bytes()) {
+        return Cow::Borrowed(text);
+    }
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// The first `n` words of `text`, with `…` when there were more.
+fn first_words(text: &str, n: usize) -> String {
+    let mut words = text.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(n).collect();
+    let mut out = head.join(" ");
+    if words.next().is_some() {
+        out.push_str(" …");
+    }
+    out
+}
+
+/// The terms `text` becomes, in order: what the browser's query analysis
+/// must make of the same text.
+#[cfg(test)]
+fn terms(text: &str, language: Language) -> Vec<String> {
+    let analysis = Analysis::new(language);
+    analyze::words(&nfc(text)).filter_map(|w| analysis.term(w)).collect()
+}
+
+#[cfg(test)]
+mod tests;

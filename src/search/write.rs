@@ -1,0 +1,240 @@
+//! The index's files: scores, term shards, document chunks and the manifest.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::{BODY, FIELDS, LEAD, Posting, SearchIndex, Stored, TITLE, analyze};
+use crate::artifact::{Contents, OutputFile};
+use crate::model::THEME_DIR;
+
+/// The index's folder under the site's `theme/` folder, where no content
+/// file can be (the folder is reserved).
+pub(crate) const DIR: &str = "search";
+
+/// A term shard is closed before it grows past this many bytes (a single
+/// term's postings may be larger, and are a shard of their own). Small
+/// enough that a word's shard is a small part of a phone's budget, large
+/// enough that a site of 10,000 pages needs a few hundred files.
+pub(crate) const SHARD_BYTES: usize = 32 * 1024;
+
+/// Pages per document file. A result list shows 20 pages, so it loads at
+/// most 20 such files.
+pub(crate) const CHUNK_DOCS: usize = 16;
+
+/// The weight of a term in each field (title, lead, body) in BM25F: a word
+/// in the title counts for five in the body, in the summary, headings or
+/// facts for two.
+const BOOST: [f32; FIELDS] = [5.0, 2.0, 1.0];
+
+/// BM25's saturation (how fast more occurrences stop adding) and length
+/// normalisation, at their usual values.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// The version of the files' format, which `search.js` checks.
+const FORMAT: u32 = 1;
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    format: u32,
+    analysis: analyze::Settings,
+    docs: usize,
+    chunk: usize,
+    sections: Vec<&'a str>,
+    /// Each term shard's first term, in order.
+    fences: Vec<&'a str>,
+    /// Each term shard's size in bytes, so the browser can bound what a
+    /// prefix loads.
+    sizes: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// Writes the index's files to `sink`, the term shards as they are
+    /// made, the manifest last.
+    pub fn write<E>(self, sink: &mut impl FnMut(OutputFile) -> Result<(), E>) -> Result<(), E> {
+        let scorer = Scorer::new(&self.docs);
+        let mut order: Vec<usize> = (0..self.terms.len()).collect();
+        // The browser compares strings by UTF-16 code units.
+        order.par_sort_unstable_by(|&a, &b| {
+            self.terms[a].encode_utf16().cmp(self.terms[b].encode_utf16())
+        });
+        let fragments: Vec<Vec<u8>> = order
+            .par_iter()
+            .map(|&t| fragment(&self.terms[t], &self.postings[t], &scorer, &self.docs))
+            .collect();
+        let mut fences = Vec::new();
+        let mut sizes = Vec::new();
+        let mut shard = Vec::new();
+        for (&t, fragment) in order.iter().zip(fragments) {
+            if !shard.is_empty() && shard.len() + fragment.len() >= SHARD_BYTES {
+                sizes.push(flush(&mut shard, sizes.len(), sink)?);
+            }
+            if shard.is_empty() {
+                fences.push(&*self.terms[t]);
+            } else {
+                shard.push(b',');
+            }
+            shard.extend_from_slice(&fragment);
+        }
+        if !shard.is_empty() {
+            sizes.push(flush(&mut shard, sizes.len(), sink)?);
+        }
+        let sections = sections(&self.docs);
+        let chunks: Vec<OutputFile> = self
+            .docs
+            .par_chunks(CHUNK_DOCS)
+            .enumerate()
+            .map(|(n, docs)| chunk(n, docs, &sections))
+            .collect();
+        for file in chunks {
+            sink(file)?;
+        }
+        let mut sections: Vec<(&str, usize)> = sections.into_iter().collect();
+        sections.sort_unstable_by_key(|&(_, n)| n);
+        let manifest = Manifest {
+            format: FORMAT,
+            analysis: self.analysis.settings(),
+            docs: self.docs.len(),
+            chunk: CHUNK_DOCS,
+            sections: sections.into_iter().map(|(name, _)| name).collect(),
+            fences,
+            sizes,
+        };
+        sink(file("manifest", json_escaped(&manifest).as_bytes()))
+    }
+}
+
+/// Writes `shard`'s terms as file `t{n}.js`, empties it, returns its size.
+fn flush<E>(
+    shard: &mut Vec<u8>,
+    n: usize,
+    sink: &mut impl FnMut(OutputFile) -> Result<(), E>,
+) -> Result<usize, E> {
+    let mut json = Vec::with_capacity(shard.len() + 2);
+    json.push(b'{');
+    json.append(shard);
+    json.push(b'}');
+    // No U+2028 or U+2029 to escape: they are separators, never in a term.
+    let file = file(&format!("t{n}"), &json);
+    let size = match &file.contents {
+        Contents::Bytes(bytes) => bytes.len(),
+        Contents::Copy(_) => 0,
+    };
+    sink(file)?;
+    Ok(size)
+}
+
+/// `"term":[doc,score,doc,score,…]`, each doc number after the first as
+/// the difference from the one before.
+fn fragment(term: &str, postings: &[Posting], scorer: &Scorer, docs: &[Stored]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(term.len() + 4 + postings.len() * 6);
+    out.extend(serde_json::to_vec(term).unwrap_or_default());
+    out.extend_from_slice(b":[");
+    let mut last = 0;
+    for (i, p) in postings.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        decimal(&mut out, p.doc - last);
+        out.push(b',');
+        decimal(&mut out, u32::from(scorer.score(p.tf, docs[p.doc as usize].lengths)));
+        last = p.doc;
+    }
+    out.push(b']');
+    out
+}
+
+/// Document file `d{n}.js`: its pages as `[url, title, section number, excerpt]`.
+fn chunk(n: usize, docs: &[Stored], sections: &FxHashMap<&str, usize>) -> OutputFile {
+    let rows: Vec<(&str, &str, usize, &str)> = docs
+        .iter()
+        .map(|d| {
+            (d.url.as_str(), d.title.as_str(), sections[d.section.as_str()], d.excerpt.as_str())
+        })
+        .collect();
+    file(&format!("d{n}"), json_escaped(&rows).as_bytes())
+}
+
+/// The section names, numbered in the order pages first name them.
+fn sections(docs: &[Stored]) -> FxHashMap<&str, usize> {
+    let mut sections = FxHashMap::default();
+    for doc in docs {
+        let next = sections.len();
+        sections.entry(doc.section.as_str()).or_insert(next);
+    }
+    sections
+}
+
+/// The script `theme/search/{name}.js`, which hands `json` to the page's
+/// `stratdocSearch.add`.
+fn file(name: &str, json: &[u8]) -> OutputFile {
+    let mut out = Vec::with_capacity(json.len() + name.len() + 24);
+    out.extend_from_slice(b"stratdocSearch.add(\"");
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\",");
+    out.extend_from_slice(json);
+    out.extend_from_slice(b");\n");
+    OutputFile { path: format!("{THEME_DIR}/{DIR}/{name}.js"), contents: Contents::Bytes(out) }
+}
+
+/// `value` as JSON that is also a JavaScript expression: older engines end
+/// a string at U+2028 and U+2029, which escaped are the same characters.
+fn json_escaped(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
+    } else {
+        json
+    }
+}
+
+/// `n` in decimal.
+fn decimal(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// A page's score for a term, from 1 to 99: BM25F's term weight with the
+/// fields boosted and normalised by their average lengths, saturated to
+/// below 1 and written as a percentage. The browser multiplies it by the
+/// term's rarity (idf), which it knows from the postings' length.
+struct Scorer {
+    average: [f32; FIELDS],
+}
+
+impl Scorer {
+    #[allow(clippy::cast_precision_loss)] // lengths are far below 2^24
+    fn new(docs: &[Stored]) -> Self {
+        let mut sum = [0f32; FIELDS];
+        for doc in docs {
+            for (s, &l) in sum.iter_mut().zip(&doc.lengths) {
+                *s += f32::from(l);
+            }
+        }
+        let n = docs.len().max(1) as f32;
+        Scorer { average: sum.map(|s| (s / n).max(1.0)) }
+    }
+
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 1..=99
+    fn score(&self, tf: [u8; FIELDS], lengths: [u16; FIELDS]) -> u8 {
+        let mut weight = 0.0;
+        for field in [TITLE, LEAD, BODY] {
+            if tf[field] > 0 {
+                let norm = 1.0 - B + B * f32::from(lengths[field]) / self.average[field];
+                weight += BOOST[field] * f32::from(tf[field]) / norm;
+            }
+        }
+        let saturated = weight / (K1 + weight);
+        (saturated * 100.0).round().clamp(1.0, 99.0) as u8
+    }
+}
