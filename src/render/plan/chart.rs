@@ -8,7 +8,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::config::Language;
 use crate::data::Chart;
+use crate::error::Error;
+use crate::render::Templates;
 use crate::render::escape_html as escape;
 
 /// Sizes in SVG user units.
@@ -55,6 +58,28 @@ pub(crate) struct ChartTable {
 }
 
 /// The view of `chart`; `prefix` makes its ids unique in the page.
+/// The charts of one page, each rendered with the theme's `chart.html`
+/// (given the words and the like in `shared`), by id; element ids start
+/// with `prefix`. Both outputs draw their charts here, each with its own
+/// prefix.
+pub(crate) fn render(
+    templates: &Templates,
+    shared: &tera::Context,
+    charts: &[Chart],
+    prefix: &str,
+    language: Language,
+) -> Result<Vec<(String, String)>, Error> {
+    let decimal = if language == Language::Da { ',' } else { '.' };
+    charts
+        .iter()
+        .map(|c| {
+            let mut context = shared.clone();
+            context.insert("c", &view(c, prefix, decimal));
+            Ok((c.id.clone(), templates.render("chart.html", &context)?))
+        })
+        .collect()
+}
+
 pub(crate) fn view(chart: &Chart, prefix: &str, decimal: char) -> ChartView {
     let id = format!("{prefix}-{}", crate::slug::slugify(&chart.id));
     let table_id = format!("{id}-table");

@@ -35,7 +35,7 @@ use std::fmt::Write as _;
 pub(crate) use assembly::Assembly;
 pub(crate) use structure::check;
 
-use crate::config::{Language, Status};
+use crate::config::Status;
 use crate::error::Error;
 use crate::markdown::{self, Doc, HtmlOptions, PrintScope};
 use crate::model::{Kind, PageId};
@@ -87,6 +87,10 @@ pub(crate) struct Edition<'a> {
     /// The anchors of the printed pages: links to any other page are text.
     printed: HashSet<String>,
     resolver: links::Resolver<'a>,
+    /// What every element's context holds alike (the words, the place of
+    /// the children), serialised once: Tera turns what it is given into
+    /// its own values on every insert.
+    shared: tera::Context,
 }
 
 impl<'a> Edition<'a> {
@@ -115,7 +119,21 @@ impl<'a> Edition<'a> {
         let printed: HashSet<String> =
             roles.keys().map(|&id| ids::anchor(&input.publication[id])).collect();
         let resolver = links::Resolver::new(input.publication, printed.clone(), &outline);
-        Edition { input, templates, labels, views, outline, extras, roles, printed, resolver }
+        let mut shared = tera::Context::new();
+        shared.insert("t", labels);
+        shared.insert("children", CHILDREN);
+        Edition {
+            input,
+            templates,
+            labels,
+            views,
+            outline,
+            extras,
+            roles,
+            printed,
+            resolver,
+            shared,
+        }
     }
 
     /// The printed pages, in document order.
@@ -235,19 +253,9 @@ impl<'a> Edition<'a> {
     /// `chart.html`, their element ids under the page's anchor.
     fn charts(&self, id: PageId) -> Result<Vec<(String, String)>, Error> {
         let input = self.input;
-        let decimal = if input.config.language == Language::Da { ',' } else { '.' };
         let prefix = markdown::scoped(&ids::anchor(&input.publication[id]), "chart");
-        input
-            .charts
-            .of(id)
-            .iter()
-            .map(|c| {
-                let mut context = tera::Context::new();
-                context.insert("c", &chart::view(c, &prefix, decimal));
-                context.insert("t", self.labels);
-                Ok((c.id.clone(), self.templates.render("chart.html", &context)?))
-            })
-            .collect()
+        let charts = input.charts.of(id);
+        chart::render(self.templates, &self.shared, charts, &prefix, input.config.language)
     }
 
     /// The document's frame: head, cover and contents, with a place for
@@ -280,10 +288,8 @@ impl<'a> Edition<'a> {
         name: &str,
         view: &impl serde::Serialize,
     ) -> Result<(String, String), Error> {
-        let mut context = tera::Context::new();
+        let mut context = self.shared.clone();
         context.insert(name, view);
-        context.insert("t", self.labels);
-        context.insert("children", CHILDREN);
         self.split(template, &context)
     }
 
@@ -362,6 +368,7 @@ fn page_css(title: &str, labels: &Labels, status: Status) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Language;
 
     #[test]
     fn page_rules_carry_the_title_the_page_numbers_and_the_draft_mark() {

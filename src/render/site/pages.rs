@@ -1,7 +1,6 @@
 //! A content page of the site: its body and what its kind adds around it.
 
 use crate::artifact::OutputFile;
-use crate::config::Language;
 use crate::error::Error;
 use crate::markdown;
 use crate::markdown::{Doc, Embed};
@@ -71,18 +70,8 @@ impl Site<'_> {
 
     /// The charts of page `id`, each rendered with the `chart.html` template.
     fn charts(&self, id: PageId) -> Result<Vec<(String, String)>, Error> {
-        let decimal = if self.input.config.language == Language::Da { ',' } else { '.' };
-        self.input
-            .charts
-            .of(id)
-            .iter()
-            .map(|c| {
-                let mut context = tera::Context::new();
-                context.insert("c", &chart::view(c, "sd-chart", decimal));
-                context.insert("t", self.views.labels);
-                Ok((c.id.clone(), self.templates.render("chart.html", &context)?))
-            })
-            .collect()
+        let (charts, language) = (self.input.charts.of(id), self.input.config.language);
+        chart::render(self.templates, &self.shared, charts, "sd-chart", language)
     }
 }
 
