@@ -12,6 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
+use crate::artifact::OutputFile;
+use crate::config::Language;
 use crate::deps::Output;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
@@ -23,6 +25,7 @@ use crate::render::print::{self, Assembly, Edition};
 use crate::render::site::search::Entry;
 use crate::render::site::{self, Site};
 use crate::render::{Input, Templates, export};
+use crate::search::SearchIndex;
 use crate::xref::{self, Anchors, Pending};
 
 /// Pages rendered side by side before their results are taken in: enough
@@ -72,6 +75,10 @@ pub struct Memory {
 /// may reuse in `memory`, if given. Content problems go to `diags`; with
 /// any error among them, the result is `Error::Content` and whatever was
 /// written is not to be published.
+#[allow(
+    clippy::too_many_lines,
+    reason = "the run's steps in order, read top to bottom; each step is a call or a few lines"
+)]
 pub fn run(
     input: &Input<'_>,
     templates: &Templates,
@@ -91,67 +98,130 @@ pub fn run(
         edition: edition.as_ref(),
     };
     let mut assembly = match edition.as_ref().filter(|_| print) {
-        Some(edition) => Some(Assembly::new(sink.stream(print::FILE)?, edition.pieces()?)),
+        Some(edition) => Some(Assembly::new(sink.stream(print::FILE)?, edition)?),
         None => None,
     };
     let publication = input.publication;
     let mut taken = Taken::default();
-    for chunk in pass.order().chunks(CHUNK) {
-        let known = memory.as_deref();
-        let done: Vec<Result<Option<Rendered>, Error>> = chunk
-            .par_iter()
-            .map(|&id| {
-                let again = known.is_none_or(|m| m.needs(&publication[id], outputs));
-                if again { pass.page(id, sink).map(Some) } else { Ok(None) }
-            })
-            .collect();
-        for (&id, rendered) in chunk.iter().zip(done) {
-            let key = &publication[id].path;
-            let Some(rendered) = rendered? else {
-                let element = memory.as_deref().and_then(|m| m.print.get(key));
-                if let (Some(assembly), Some(element)) = (&mut assembly, element) {
-                    assembly.page(id, element.clone())?;
+    // The index is built on a thread of its own, a page at a time as the
+    // pages are rendered, so no page's words wait in memory for the rest.
+    let search = outputs.wants(&Output::Search).then_some(input.config.language);
+    std::thread::scope(|scope| {
+        let mut indexer = search.map(|language| Indexer::start(scope, language));
+        for chunk in pass.order().chunks(CHUNK) {
+            let known = memory.as_deref();
+            let done: Vec<Result<Option<Rendered>, Error>> = chunk
+                .par_iter()
+                .map(|&id| {
+                    let again = known.is_none_or(|m| m.needs(&publication[id], outputs));
+                    if again { pass.page(id, sink).map(Some) } else { Ok(None) }
+                })
+                .collect();
+            for (&id, rendered) in chunk.iter().zip(done) {
+                let key = &publication[id].path;
+                let Some(mut rendered) = rendered? else {
+                    let known = memory.as_deref();
+                    if let (Some(assembly), Some(element)) =
+                        (&mut assembly, known.and_then(|m| m.print.get(key)))
+                    {
+                        assembly.page(id, element)?;
+                    }
+                    if let (Some(indexer), Some(entry)) =
+                        (&mut indexer, known.and_then(|m| m.search.get(key)))
+                    {
+                        indexer.add(entry.clone());
+                    }
+                    continue;
+                };
+                diags.extend(rendered.diags.items().iter().cloned());
+                if let (Some(assembly), Some(element)) = (&mut assembly, &rendered.print) {
+                    assembly.page(id, element)?;
                 }
-                continue;
-            };
-            diags.extend(rendered.diags.items().iter().cloned());
-            if let (Some(assembly), Some(element)) = (&mut assembly, &rendered.print) {
-                assembly.page(id, element.clone())?;
+                if let Some(indexer) = &mut indexer {
+                    // A server keeps the entry for its next run; a build hands it over.
+                    let entry = if memory.is_some() {
+                        rendered.search.clone()
+                    } else {
+                        rendered.search.take()
+                    };
+                    if let Some(entry) = entry {
+                        indexer.add(entry);
+                    }
+                }
+                taken.take(key, rendered, memory.as_deref_mut());
             }
-            taken.take(id, key, rendered, memory.as_deref_mut());
         }
-    }
-    let anchors = |id: PageId| {
-        let key = &publication[id].path;
-        taken.anchors.get(&id).or_else(|| memory.as_deref().and_then(|m| m.anchors.get(key)))
-    };
-    pass.index.check(&taken.pending, &anchors, diags);
-    diags.sort();
-    if diags.has_errors() {
-        return Err(Error::Content(diags.clone()));
-    }
-    if let Some(assembly) = assembly {
-        assembly.finish()?;
-    }
-    if let Some(site) = &site {
-        rest(site, input, outputs, &taken, memory.as_deref(), sink)?;
-    }
-    Ok(())
+        let anchors = |id: PageId| {
+            let key = &publication[id].path;
+            taken.anchors.get(key).or_else(|| memory.as_deref().and_then(|m| m.anchors.get(key)))
+        };
+        pass.index.check(&taken.pending, &anchors, diags);
+        diags.sort();
+        if diags.has_errors() {
+            return Err(Error::Content(diags.clone()));
+        }
+        if let Some(assembly) = assembly {
+            assembly.finish()?;
+        }
+        if let Some(site) = &site {
+            site::rest(site, sink, &|output| outputs.wants(output))?;
+            for file in indexer.map(Indexer::finish).unwrap_or_default() {
+                sink.put(file)?;
+            }
+            if outputs.wants(&Output::Exports) {
+                for file in export::exports(input) {
+                    sink.put(file)?;
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
-/// What a run took in from the pages it rendered, for the checks and the
-/// files after the pass.
+/// The search index being built on its own thread from the entries it is
+/// sent, in the order it is sent them.
+struct Indexer<'scope> {
+    entries: std::sync::mpsc::SyncSender<Entry>,
+    built: std::thread::ScopedJoinHandle<'scope, SearchIndex>,
+}
+
+impl<'scope> Indexer<'scope> {
+    fn start<'env>(scope: &'scope std::thread::Scope<'scope, 'env>, language: Language) -> Self {
+        // A few chunks' worth may wait; beyond that the pass waits for the index.
+        let (entries, receive) = std::sync::mpsc::sync_channel::<Entry>(4 * CHUNK);
+        let built = scope.spawn(move || {
+            let mut index = SearchIndex::new(language);
+            for entry in receive {
+                index.add(&entry.doc());
+            }
+            index
+        });
+        Indexer { entries, built }
+    }
+
+    fn add(&mut self, entry: Entry) {
+        // The thread ends only when this sender is dropped.
+        let _ = self.entries.send(entry);
+    }
+
+    fn finish(self) -> Vec<OutputFile> {
+        drop(self.entries);
+        self.built.join().map(SearchIndex::finish).unwrap_or_default()
+    }
+}
+
+/// What a run took in from the pages it rendered, for the checks after
+/// the pass.
 #[derive(Default)]
 struct Taken {
-    anchors: HashMap<PageId, Anchors>,
+    anchors: HashMap<String, Anchors>,
     pending: Vec<Pending>,
-    entries: HashMap<PageId, Entry>,
 }
 
 impl Taken {
-    /// Takes in what page `id` (key `key`) made, keeping in `memory`, if
+    /// Takes in what the page with key `key` made, keeping in `memory`, if
     /// there is one, what a later run may reuse.
-    fn take(&mut self, id: PageId, key: &str, rendered: Rendered, memory: Option<&mut Memory>) {
+    fn take(&mut self, key: &str, rendered: Rendered, memory: Option<&mut Memory>) {
         self.pending.extend(rendered.pending);
         if let Some(memory) = memory {
             memory.anchors.insert(key.to_owned(), rendered.anchors);
@@ -162,10 +232,7 @@ impl Taken {
                 memory.search.insert(key.to_owned(), entry);
             }
         } else {
-            self.anchors.insert(id, rendered.anchors);
-            if let Some(entry) = rendered.search {
-                self.entries.insert(id, entry);
-            }
+            self.anchors.insert(key.to_owned(), rendered.anchors);
         }
     }
 }
@@ -179,34 +246,4 @@ impl Memory {
             || (outputs.wants(&Output::Search) && !self.search.contains_key(&page.path))
             || !self.anchors.contains_key(&page.path)
     }
-}
-
-/// The site's files that show many pages, as far as `outputs` wants them.
-fn rest(
-    site: &Site<'_>,
-    input: &Input<'_>,
-    outputs: &Outputs,
-    taken: &Taken,
-    memory: Option<&Memory>,
-    sink: &Sink,
-) -> Result<(), Error> {
-    site::rest(site, sink, &|output| outputs.wants(output))?;
-    if outputs.wants(&Output::Search) {
-        let entries: Vec<&Entry> = input
-            .publication
-            .iter()
-            .filter_map(|(id, p)| {
-                taken.entries.get(&id).or_else(|| memory.and_then(|m| m.search.get(&p.path)))
-            })
-            .collect();
-        for file in site.search_index(&entries) {
-            sink.put(file)?;
-        }
-    }
-    if outputs.wants(&Output::Exports) {
-        for file in export::exports(input) {
-            sink.put(file)?;
-        }
-    }
-    Ok(())
 }

@@ -1,38 +1,44 @@
 //! Writes the board edition in document order while its pages are still
-//! being rendered: the pieces the edition rendered up front, and each
-//! printed page's element as it arrives. Pages arrive in document order
-//! (the build renders them in that order); each element's end waits until
-//! its children are written.
+//! being rendered: each printed page's element as it arrives, and between
+//! them the elements no page carries, rendered as they are reached. Pages
+//! arrive in document order (the build renders them in that order); each
+//! element's end waits until its children are written.
 
 use std::collections::HashMap;
 
 use crate::error::Error;
 use crate::model::PageId;
 use crate::output::Stream;
-use crate::render::print::Piece;
+use crate::render::print::{Edition, Element, Piece};
 
 /// `print.html` being written.
-pub(crate) struct Assembly<'s> {
+pub(crate) struct Assembly<'s, 'e> {
     out: Stream<'s>,
+    edition: &'e Edition<'e>,
     pieces: std::vec::IntoIter<Piece>,
     /// The ends of the elements whose children are being written.
-    ends: HashMap<PageId, String>,
+    ends: HashMap<Element, String>,
 }
 
-impl<'s> Assembly<'s> {
-    /// Starts writing `pieces` to `out`.
-    pub(crate) fn new(out: Stream<'s>, pieces: Vec<Piece>) -> Self {
-        Assembly { out, pieces: pieces.into_iter(), ends: HashMap::new() }
+impl<'s, 'e> Assembly<'s, 'e> {
+    /// Starts writing `edition` to `out`.
+    pub(crate) fn new(out: Stream<'s>, edition: &'e Edition<'e>) -> Result<Self, Error> {
+        let pieces = edition.pieces()?.into_iter();
+        Ok(Assembly { out, edition, pieces, ends: HashMap::new() })
     }
 
     /// Writes everything up to page `id`'s element, then its start; keeps
     /// its end for after its children.
-    pub(crate) fn page(&mut self, id: PageId, (start, end): (String, String)) -> Result<(), Error> {
+    pub(crate) fn page(
+        &mut self,
+        id: PageId,
+        (start, end): &(String, String),
+    ) -> Result<(), Error> {
         while let Some(piece) = self.pieces.next() {
             match piece {
-                Piece::Open(open) if open == id => {
-                    self.out.push(&start)?;
-                    self.ends.insert(id, end);
+                Piece::Open(Element::Page(open)) if open == id => {
+                    self.out.push(start)?;
+                    self.ends.insert(Element::Page(id), end.clone());
                     return Ok(());
                 }
                 piece => self.write(piece)?,
@@ -52,13 +58,18 @@ impl<'s> Assembly<'s> {
     fn write(&mut self, piece: Piece) -> Result<(), Error> {
         match piece {
             Piece::Text(text) => self.out.push(&text),
-            Piece::Close(id) => match self.ends.remove(&id) {
+            Piece::Close(element) => match self.ends.remove(&element) {
                 Some(end) => self.out.push(&end),
                 None => Ok(()),
             },
             // A page the build did not hand over (it has errors, so this
             // file is never published): nothing to write.
-            Piece::Open(_) => Ok(()),
+            Piece::Open(Element::Page(_)) => Ok(()),
+            Piece::Open(element) => {
+                let (start, end) = self.edition.element(element)?;
+                self.ends.insert(element, end);
+                self.out.push(&start)
+            }
         }
     }
 }

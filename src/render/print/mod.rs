@@ -58,12 +58,26 @@ pub const FILE: &str = "print.html";
 const CHILDREN: &str = "\u{E000}stratdoc-children\u{E000}";
 
 /// One piece of the edition in document order: rendered text, or the place
-/// of a printed page's element (its start, and its end after its children).
+/// of an element (its start, and its end after its children). A page's
+/// element comes from the pass over the pages; the others (a part's header,
+/// a plan view) are rendered when the assembly reaches them, so a large
+/// plan's roadmap and tables are held only while they are written.
 #[derive(Debug)]
 pub(crate) enum Piece {
     Text(String),
-    Open(PageId),
-    Close(PageId),
+    Open(Element),
+    Close(Element),
+}
+
+/// An element of the edition that has children.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Element {
+    /// A printed page's (a part, a chapter or a section).
+    Page(PageId),
+    /// A part with no page of its own (by its index in the outline).
+    Part(usize),
+    /// A chapter with no page of its own: a plan view.
+    Chapter(usize, usize),
 }
 
 /// Which element of the edition a printed page is, by its indexes in the
@@ -98,23 +112,16 @@ impl<'a> Edition<'a> {
     pub(crate) fn new(input: &'a Input<'a>, templates: &'a Templates, labels: &'a Labels) -> Self {
         let views =
             Views { publication: input.publication, config: input.config, labels, href: ids::href };
-        let kpis = views.kpis();
-        let roadmap = views::roadmap(input, labels);
         let plan = PlanViews {
-            roadmap: roadmap.is_some(),
+            roadmap: views::has_roadmap(input),
             matrix: input.publication.count(Kind::Initiative) > 0
                 // A grid, one column per direction, fits a page; beyond that the
                 // directions part already lists each direction's initiatives.
                 && (1..=GRID_DIRECTIONS).contains(&input.publication.count(Kind::Direction)),
-            kpis: !kpis.is_empty(),
+            kpis: views::has_kpis(input.publication),
         };
         let outline = structure::outline(input.publication, &input.config.print, labels, plan);
-        let extras = Extras {
-            roadmap,
-            matrix: plan.matrix.then(|| views.matrix()),
-            kpis,
-            numbers: views::section_numbers(&outline),
-        };
+        let extras = Extras { numbers: views::section_numbers(&outline) };
         let roles = roles(&outline);
         let printed: HashSet<String> =
             roles.keys().map(|&id| ids::anchor(&input.publication[id])).collect();
@@ -153,36 +160,38 @@ impl<'a> Edition<'a> {
         self.roles.contains_key(&id)
     }
 
-    /// The whole edition as pieces: the rendered frame, parts and plan
-    /// views, with a place for each printed page's element.
+    /// The whole edition as pieces: the rendered frame, with a place for
+    /// every element.
     pub(crate) fn pieces(&self) -> Result<Vec<Piece>, Error> {
         let (head, tail) = self.split(FILE, &self.frame()?)?;
         let mut pieces = vec![Piece::Text(head)];
         for (p, part) in self.outline.parts.iter().enumerate() {
-            let (open, close) = if let Some(id) = part.page {
-                (Piece::Open(id), Piece::Close(id))
-            } else {
-                let (open, close) =
-                    self.split_element("print-part.html", "part", &self.part(p, None))?;
-                (Piece::Text(open), Piece::Text(close))
-            };
-            pieces.push(open);
+            let part_element = part.page.map_or(Element::Part(p), Element::Page);
+            pieces.push(Piece::Open(part_element));
             for (c, chapter) in part.chapters.iter().enumerate() {
-                let (open, close) = if let ChapterKind::Page(id) = chapter.content {
-                    (Piece::Open(id), Piece::Close(id))
-                } else {
-                    let view = self.chapter(p, c, None);
-                    let (open, close) = self.split_element("print-chapter.html", "c", &view)?;
-                    (Piece::Text(open), Piece::Text(close))
+                let element = match chapter.content {
+                    ChapterKind::Page(id) => Element::Page(id),
+                    _ => Element::Chapter(p, c),
                 };
-                pieces.push(open);
-                pieces.extend(chapter.sections.iter().map(|s| Piece::Open(s.page)));
-                pieces.push(close);
+                pieces.push(Piece::Open(element));
+                pieces.extend(chapter.sections.iter().map(|s| Piece::Open(Element::Page(s.page))));
+                pieces.push(Piece::Close(element));
             }
-            pieces.push(close);
+            pieces.push(Piece::Close(part_element));
         }
         pieces.push(Piece::Text(tail));
         Ok(pieces)
+    }
+
+    /// An element with no page of its own, split where its children go.
+    pub(crate) fn element(&self, element: Element) -> Result<(String, String), Error> {
+        match element {
+            Element::Part(p) => self.split_element("print-part.html", "part", &self.part(p, None)),
+            Element::Chapter(p, c) => {
+                self.split_element("print-chapter.html", "c", &self.chapter(p, c, None))
+            }
+            Element::Page(_) => Ok((String::new(), String::new())),
+        }
     }
 
     /// Page `id`'s element, split where its children go, from its parsed

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Kind, PageId, Source};
+use crate::model::{Kind, PageId, Publication, Source};
 use crate::render::Input;
 use crate::render::labels::Labels;
 use crate::render::plan::overviews::{KpiEntry, Matrix};
@@ -17,11 +17,8 @@ use crate::render::view::{Facts, InitiativeView};
 /// The id prefix of the roadmap's drawing in the edition.
 const ROADMAP_ID: &str = "print-roadmap";
 
-/// The plan views the action plan shows.
+/// What the edition's plan views need of its outline.
 pub(super) struct Extras {
-    pub(super) roadmap: Option<String>,
-    pub(super) matrix: Option<Matrix>,
-    pub(super) kpis: Vec<KpiEntry>,
     /// Section number and anchor of each printed initiative.
     pub(super) numbers: HashMap<PageId, (String, String)>,
 }
@@ -60,11 +57,11 @@ pub(super) struct ChapterView<'a> {
     body: Option<Body<'a>>,
     also: Vec<Reference>,
     budget: Option<String>,
-    roadmap: Option<&'a str>,
+    roadmap: Option<String>,
     rows: Vec<Row>,
     budget_total: Option<String>,
-    matrix: Option<&'a Matrix>,
-    kpis: &'a [KpiEntry],
+    matrix: Option<Matrix>,
+    kpis: Vec<KpiEntry>,
 }
 
 /// An initiative as a compact section.
@@ -111,6 +108,17 @@ pub(super) fn section_numbers(outline: &Outline) -> HashMap<PageId, (String, Str
         .flat_map(|c| &c.sections)
         .map(|s| (s.page, (s.number.clone(), s.anchor.clone())))
         .collect()
+}
+
+/// Whether the plan has a roadmap to draw.
+pub(super) fn has_roadmap(input: &Input<'_>) -> bool {
+    let period = input.config.period.map(|p| (p.start, p.end));
+    roadmap::layout(input.publication, period, input.as_of).is_some()
+}
+
+/// Whether any initiative has a KPI.
+pub(super) fn has_kpis(publication: &Publication) -> bool {
+    publication.of_kind(Kind::Initiative).any(|(_, p)| p.initiative.as_ref().is_some_and(|i| !i.kpis.is_empty()))
 }
 
 /// The roadmap as the site draws it, without its links (the table of the
@@ -188,15 +196,13 @@ impl Edition<'_> {
                 .filter(|&b| b != 0)
                 .map(|b| self.views.money(b)),
             roadmap: (chapter.content == ChapterKind::Roadmap)
-                .then_some(extras.roadmap.as_deref())
+                .then(|| roadmap(self.input, self.labels))
                 .flatten(),
             rows,
             budget_total: (chapter.content == ChapterKind::PlanTable && budgeted > 0)
                 .then(|| self.views.money(total)),
-            matrix: (chapter.content == ChapterKind::Matrix)
-                .then_some(extras.matrix.as_ref())
-                .flatten(),
-            kpis: if chapter.content == ChapterKind::Kpis { &extras.kpis } else { &[] },
+            matrix: (chapter.content == ChapterKind::Matrix).then(|| self.views.matrix()),
+            kpis: if chapter.content == ChapterKind::Kpis { self.views.kpis() } else { Vec::new() },
         }
     }
 

@@ -55,9 +55,7 @@ pub(crate) fn rest(
     }
     let plan = site.plan_urls();
     if wants(&Output::PlanViews) {
-        for file in site.plan_pages()? {
-            sink.put(file)?;
-        }
+        site.plan_pages(sink)?;
     }
     urls.extend(plan);
     // The rest changes only with the structure: a run of some outputs

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::artifact::OutputFile;
 use crate::error::Error;
+use crate::output::Sink;
 use crate::model::{Kind, PLAN_VIEWS, PageId, plan_view_url};
 use crate::render::plan::{roadmap, svg};
 use crate::render::site::Site;
@@ -88,12 +89,16 @@ impl Site<'_> {
         PLAN_VIEWS.iter().map(|view| plan_view_url(view)).collect()
     }
 
-    /// Every plan view page (none when there are no initiatives).
-    pub(super) fn plan_pages(&self) -> Result<Vec<OutputFile>, Error> {
+    /// Writes every plan view page (none when there are no initiatives),
+    /// one at a time: a large plan's views are large.
+    pub(super) fn plan_pages(&self, sink: &Sink) -> Result<(), Error> {
         if self.input.publication.count(Kind::Initiative) == 0 {
-            return Ok(Vec::new());
+            return Ok(());
         }
-        PLAN_VIEWS.iter().map(|view| self.plan_page(view)).collect()
+        for view in PLAN_VIEWS {
+            sink.put(self.plan_page(view)?)?;
+        }
+        Ok(())
     }
 
     fn plan_page(&self, view: &str) -> Result<OutputFile, Error> {

@@ -3,17 +3,14 @@
 //! and would crowd every result list), and so is the board edition.
 //!
 //! Each page's entry is taken while the page is rendered, from the events
-//! its HTML is written from; the index is built from the entries once every
-//! page is read.
+//! its HTML is written from, and added to the index as it comes (see
+//! `render::run`).
 
-use rayon::prelude::*;
-
-use crate::artifact::OutputFile;
 use crate::markdown::{self, Doc};
 use crate::model::PageId;
 use crate::render::labels;
 use crate::render::site::Site;
-use crate::search::{MAX_WORDS, SearchDoc, SearchIndex};
+use crate::search::{MAX_WORDS, SearchDoc};
 
 /// One page as the index sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +26,8 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    fn doc(&self) -> SearchDoc<'_> {
+    /// The entry as the index takes it.
+    pub(crate) fn doc(&self) -> SearchDoc<'_> {
         SearchDoc {
             url: &self.url,
             title: &self.title,
@@ -43,33 +41,6 @@ impl Entry {
 }
 
 impl Site<'_> {
-    /// The index's files under `theme/search/`, of `entries` in reading
-    /// order. Each thread indexes a run of pages; the runs are merged in
-    /// order. A run is long: a new index analyses every word it meets once
-    /// more.
-    pub(crate) fn search_index(&self, entries: &[&Entry]) -> Vec<OutputFile> {
-        let language = self.input.config.language;
-        let run = entries.len() / (4 * rayon::current_num_threads()).max(1);
-        entries
-            .par_iter()
-            .with_min_len(run.max(1))
-            .fold(
-                || SearchIndex::new(language),
-                |mut index, entry| {
-                    index.add(&entry.doc());
-                    index
-                },
-            )
-            .reduce(
-                || SearchIndex::new(language),
-                |mut index, more| {
-                    index.merge(more);
-                    index
-                },
-            )
-            .finish()
-    }
-
     /// Page `id`, whose parsed body is `doc`, as the index sees it.
     pub(crate) fn entry(&self, id: PageId, doc: &Doc<'_>) -> Entry {
         let page = &self.input.publication[id];
