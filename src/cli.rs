@@ -25,6 +25,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the board edition to PDF with headless Chromium (default `PROJECT_DIR/print.pdf`).
     Pdf(PdfArgs),
+    /// Serve the site while you write: rebuild and reload on every save.
+    Serve(ServeArgs),
 }
 
 /// Options shared by every command that reads a project.
@@ -116,6 +118,23 @@ pub struct PdfArgs {
     pub browser: Option<PathBuf>,
 }
 
+/// `stratdoc serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    /// The project.
+    pub project: ProjectArgs,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+    /// The address to listen on (default 127.0.0.1, this machine only).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Open the site in the system's browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
 impl Command {
     /// The project options every command has.
     #[must_use]
@@ -124,6 +143,7 @@ impl Command {
             Command::Build(args) => &args.project,
             Command::Check(args) => &args.project,
             Command::Pdf(args) => &args.project,
+            Command::Serve(args) => &args.project,
         }
     }
 
@@ -134,6 +154,7 @@ impl Command {
             Command::Build(_) => "build",
             Command::Check(_) => "check",
             Command::Pdf(_) => "pdf",
+            Command::Serve(_) => "serve",
         }
     }
 }

@@ -42,6 +42,15 @@ pub enum Output {
     SiteFiles,
 }
 
+impl Output {
+    /// Whether this is a web page of the site (a page, an overview, the
+    /// plan views): what a reader has open while writing.
+    #[must_use]
+    pub fn is_page(&self) -> bool {
+        matches!(self, Output::Page(_) | Output::Overview(_) | Output::PlanViews)
+    }
+}
+
 /// What a rebuild must render.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Affected {

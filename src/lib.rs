@@ -36,6 +36,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod xref;

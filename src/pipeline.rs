@@ -19,7 +19,6 @@
 //! with an error is read and checked but not written, and a run with any
 //! error ends in `Error::Content`, its files not to be published.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -27,7 +26,7 @@ use rayon::prelude::*;
 use crate::calendar::{Date, Quarter};
 use crate::config::{self, Config};
 use crate::data;
-use crate::diagnostics::{Diagnostics, SourceId, Sources};
+use crate::diagnostics::{Diagnostics, Sources};
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown::{self, Doc, HtmlOptions};
@@ -115,7 +114,7 @@ pub fn model<'s>(
     sources: &'s Sources,
     options: &Options,
     diags: &mut Diagnostics,
-) -> (Publication, HashMap<SourceId, Doc<'s>>) {
+) -> (Publication, markdown::Parsed<'s>) {
     let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
     let (parsed, early) = parse(&content.pages, sources, html_options, diags);
     let assets = content.assets.clone();
@@ -141,16 +140,45 @@ pub fn render(
     diags: &mut Diagnostics,
 ) -> Result<usize, Error> {
     let (publication, early) = model(config, content, sources, options, diags);
-    let charts = data::read(&publication, &content.tables, sources, diags);
-    render::check_print(&config.print, &publication, diags);
+    let checked = Checked { config, content, templates, sources, publication: &publication };
+    outputs(&checked, &early, options, sink, diags, None)?;
+    Ok(sink.pages())
+}
+
+/// A project read and checked, ready to render.
+pub struct Checked<'a> {
+    /// Its settings.
+    pub config: &'a Config,
+    /// Its content's files.
+    pub content: &'a Content,
+    /// Its templates.
+    pub templates: &'a Templates,
+    /// The text of what was read.
+    pub sources: &'a Sources,
+    /// The checked model.
+    pub publication: &'a Publication,
+}
+
+/// Renders the outputs of `checked` (with bodies parsed early in `early`,
+/// see [`model`]) into `sink`; a server passes `memory` to keep what its
+/// next run may reuse.
+pub fn outputs(
+    checked: &Checked<'_>,
+    early: &markdown::Parsed<'_>,
+    options: &Options,
+    sink: &Sink,
+    diags: &mut Diagnostics,
+    memory: Option<&mut render::Memory>,
+) -> Result<(), Error> {
+    let Checked { config, content, templates, sources, publication } = *checked;
+    let charts = data::read(publication, &content.tables, sources, diags);
+    render::check_print(&config.print, publication, diags);
     // With errors already, the pages are still read, for every problem in
     // one run, but nothing is rendered.
     let outputs = if diags.has_errors() { Outputs::NONE } else { options.outputs.clone() };
     let as_of = as_of(config, options);
-    let input =
-        Input { config, publication: &publication, sources, charts: &charts, early: &early, as_of };
-    render::run(&input, templates, &outputs, sink, diags, None)?;
-    Ok(sink.pages())
+    let input = Input { config, publication, sources, charts: &charts, early, as_of };
+    render::run(&input, templates, &outputs, sink, diags, memory)
 }
 
 /// Splits and parses each page's frontmatter, in parallel. A plain page
@@ -161,7 +189,7 @@ fn parse<'s>(
     sources: &'s Sources,
     options: HtmlOptions,
     diags: &mut Diagnostics,
-) -> (Vec<Parsed>, HashMap<SourceId, Doc<'s>>) {
+) -> (Vec<Parsed>, markdown::Parsed<'s>) {
     let parsed: Vec<(Parsed, Option<Doc<'s>>, Diagnostics)> = pages
         .par_iter()
         .map(|page| {
@@ -182,7 +210,7 @@ fn parse<'s>(
             (parsed, doc, local)
         })
         .collect();
-    let mut early = HashMap::new();
+    let mut early = markdown::Parsed::default();
     let parsed = parsed
         .into_iter()
         .map(|(parsed, doc, local)| {

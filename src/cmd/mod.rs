@@ -4,11 +4,13 @@
 //!
 //! - `build`: the site into its output folder, swapped in whole;
 //! - `check`: every check, nothing written;
-//! - `pdf`: the board edition printed to PDF.
+//! - `pdf`: the board edition printed to PDF;
+//! - `serve`: the site while it is written (see `crate::serve`).
 
 mod build;
 mod check;
 mod pdf;
+mod serve;
 
 use std::error::Error as _;
 use std::ffi::OsString;
@@ -65,6 +67,7 @@ pub(crate) fn run(cli: &Cli) -> u8 {
         Command::Build(args) => build::run(args, &mut session),
         Command::Check(args) => check::run(args, &mut session),
         Command::Pdf(args) => pdf::run(args, &mut session),
+        Command::Serve(args) => serve::run(args, &mut session),
     };
     let project = cli.command.project();
     report::emit(
@@ -96,7 +99,7 @@ pub(crate) fn run(cli: &Cli) -> u8 {
 /// <https://reproducible-builds.org/specs/source-date-epoch/> defines it),
 /// else the system clock. Set but not a date is an error, never the clock:
 /// a build meant to be reproducible would silently not be.
-fn build_date(epoch: Option<OsString>) -> Result<Date, Error> {
+pub(crate) fn build_date(epoch: Option<OsString>) -> Result<Date, Error> {
     let Some(epoch) = epoch else {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -130,13 +133,13 @@ fn print_error(err: &Error) {
 /// A line on stdout. `println!` panics when stdout is closed (`| head`) or
 /// full (`> /dev/full`); the summary is not worth a panic, and the exit code
 /// must say how the build went, not how the terminal did.
-fn say(line: fmt::Arguments<'_>) {
+pub(crate) fn say(line: fmt::Arguments<'_>) {
     let _ = writeln!(io::stdout().lock(), "{line}");
 }
 
 /// A line on stderr, with the same tolerance as [`say`]: there is nowhere
 /// left to report a failure to write to stderr.
-fn complain(line: fmt::Arguments<'_>) {
+pub(crate) fn complain(line: fmt::Arguments<'_>) {
     let _ = writeln!(io::stderr().lock(), "{line}");
 }
 

@@ -128,6 +128,25 @@ pub struct Doc<'a> {
     footnotes: HashMap<String, Footnote>,
 }
 
+/// Bodies parsed before the render pass, by their file: plain pages whose
+/// title is their first heading are parsed to find it, and the pass writes
+/// them from that parse rather than parse them again.
+#[derive(Debug, Default)]
+pub struct Parsed<'a>(HashMap<SourceId, Doc<'a>>);
+
+impl<'a> Parsed<'a> {
+    /// Keeps `doc`, the body of file `source`.
+    pub fn insert(&mut self, source: SourceId, doc: Doc<'a>) {
+        self.0.insert(source, doc);
+    }
+
+    /// The body of file `source`, if it was parsed already.
+    #[must_use]
+    pub fn get(&self, source: SourceId) -> Option<&Doc<'a>> {
+        self.0.get(&source)
+    }
+}
+
 /// A footnote as the HTML shows it.
 #[derive(Debug, Default)]
 struct Footnote {

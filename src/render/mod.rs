@@ -32,6 +32,7 @@ pub use labels::{date, quarter, quarter_range};
 pub use print::FILE as PRINT_FILE;
 pub(crate) use print::check as check_print;
 pub use run::{Memory, Outputs, run};
+pub(crate) use site::NOT_FOUND;
 pub use site::Site;
 pub use templates::Templates;
 pub(crate) use templates::escape_html;
@@ -40,10 +41,8 @@ pub(crate) use view::NAV_ALWAYS;
 use crate::calendar::Quarter;
 use crate::config::Config;
 use crate::data::Charts;
-use std::collections::HashMap;
-
-use crate::diagnostics::{SourceId, Sources};
-use crate::markdown::Doc;
+use crate::diagnostics::Sources;
+use crate::markdown;
 use crate::model::Publication;
 
 /// What every output renders from.
@@ -56,7 +55,7 @@ pub struct Input<'a> {
     pub sources: &'a Sources,
     /// Bodies parsed before the render pass (plain pages whose title is
     /// their first heading), by their file: the pass writes them from these.
-    pub early: &'a HashMap<SourceId, Doc<'a>>,
+    pub early: &'a markdown::Parsed<'a>,
     /// The charts of analysis pages, with their figures.
     pub charts: &'a Charts,
     /// The plan's "now": `as_of` in the config, else the build date's quarter.

@@ -58,7 +58,7 @@ impl Pass<'_> {
         let options =
             HtmlOptions { language: input.config.language, allow_html: input.config.allow_html };
         let parsed;
-        let doc = if let Some(doc) = input.early.get(&page.source) {
+        let doc = if let Some(doc) = input.early.get(page.source) {
             doc
         } else {
             parsed = markdown::parse(page.source, text, page.body.clone(), options);

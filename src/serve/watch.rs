@@ -6,6 +6,8 @@
 
 use std::path::{Component, Path};
 
+use unicode_normalization::UnicodeNormalization;
+
 /// What a batch of changed paths means for the site.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Changes {
@@ -26,10 +28,13 @@ impl Changes {
 /// What `paths` (absolute, as the watcher reports them) change in the
 /// project at `root`; `logo` is the logo's path relative to `root`, if any.
 /// Hidden files (editors' swap files, `.git`) and anything outside the
-/// inputs (the output folder) change nothing.
+/// inputs (the output folder) change nothing, and neither does a file that
+/// is gone and was never part of the site (`known` says which were): the
+/// temporary files editors and `sed -i` write and rename over a page.
 pub(crate) fn changes<'p>(
     root: &Path,
     logo: Option<&str>,
+    known: &dyn Fn(&str) -> bool,
     paths: impl IntoIterator<Item = &'p Path>,
 ) -> Changes {
     let mut changes = Changes::default();
@@ -47,12 +52,14 @@ pub(crate) fn changes<'p>(
         }
         let rel = parts.join("/");
         match parts[0] {
-            "content" if rel.ends_with(".md") => {
-                let key = rel["content/".len()..].to_owned();
+            "content" if crate::source::is_markdown(&rel) => {
+                // Pages are known by their path in NFC, as the build reads it.
+                let key: String = rel["content/".len()..].nfc().collect();
                 if !changes.pages.contains(&key) {
                     changes.pages.push(key);
                 }
             }
+            "content" if !path.exists() && !known(&rel) => {}
             "content" | "templates" | "themes" => changes.everything = true,
             _ if rel == "stratdoc.yaml" || Some(rel.as_str()) == logo => changes.everything = true,
             _ => {}
@@ -70,7 +77,12 @@ mod tests {
     fn of(paths: &[&str]) -> Changes {
         let root = Path::new("/p");
         let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
-        changes(root, Some("logo.svg"), paths.iter().map(PathBuf::as_path))
+        changes(
+            root,
+            Some("logo.svg"),
+            &|rel| Path::new(rel).extension().is_some_and(|e| e == "csv"),
+            paths.iter().map(PathBuf::as_path),
+        )
     }
 
     #[test]
@@ -81,14 +93,28 @@ mod tests {
 
     #[test]
     fn what_every_page_depends_on_changes_everything() {
-        for path in ["stratdoc.yaml", "templates/base.html", "themes/x/static/style.css", "logo.svg", "content/analysis/svar.csv"] {
+        for path in [
+            "stratdoc.yaml",
+            "templates/base.html",
+            "themes/x/static/style.css",
+            "logo.svg",
+            "content/analysis/svar.csv",
+        ] {
             assert!(of(&[path]).everything, "{path}");
         }
     }
 
     #[test]
+    fn a_file_that_is_gone_and_was_never_in_the_site_changes_nothing() {
+        assert!(of(&["content/initiatives/sedX1b2c3"]).is_empty(), "a temporary file");
+        assert!(of(&["content/analysis/gone.csv"]).everything, "a file the site had");
+    }
+
+    #[test]
     fn hidden_files_and_the_output_change_nothing() {
-        for path in ["content/.soc.md.swp", ".git/index", "public/index.html", "content/a.md~", "README.md"] {
+        for path in
+            ["content/.soc.md.swp", ".git/index", "public/index.html", "content/a.md~", "README.md"]
+        {
             assert!(of(&[path]).is_empty(), "{path}");
         }
     }

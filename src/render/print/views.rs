@@ -118,7 +118,9 @@ pub(super) fn has_roadmap(input: &Input<'_>) -> bool {
 
 /// Whether any initiative has a KPI.
 pub(super) fn has_kpis(publication: &Publication) -> bool {
-    publication.of_kind(Kind::Initiative).any(|(_, p)| p.initiative.as_ref().is_some_and(|i| !i.kpis.is_empty()))
+    publication
+        .of_kind(Kind::Initiative)
+        .any(|(_, p)| p.initiative.as_ref().is_some_and(|i| !i.kpis.is_empty()))
 }
 
 /// The roadmap as the site draws it, without its links (the table of the

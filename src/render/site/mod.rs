@@ -19,6 +19,7 @@ mod overview;
 mod pages;
 
 /// Where a text's chart blocks put its charts; the board edition places them alike.
+pub(crate) use not_found::NOT_FOUND;
 pub(crate) use pages::place;
 mod plan;
 pub(crate) mod search;

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::artifact::OutputFile;
 use crate::error::Error;
-use crate::output::Sink;
 use crate::model::{Kind, PLAN_VIEWS, PageId, plan_view_url};
+use crate::output::Sink;
 use crate::render::plan::{roadmap, svg};
 use crate::render::site::Site;
 use crate::render::view::{self, Link};

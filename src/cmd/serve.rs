@@ -1,0 +1,21 @@
+//! `stratdoc serve`: see `crate::serve`.
+
+use crate::cli::ServeArgs;
+use crate::cmd::{Session, build_date};
+use crate::error::Error;
+use crate::pipeline::Options;
+use crate::render::Outputs;
+use crate::serve::{self, Serving};
+
+/// Serves the project until stopped; returns only on an error.
+pub(super) fn run(args: &ServeArgs, _session: &mut Session) -> Result<String, Error> {
+    let today = build_date(std::env::var_os("SOURCE_DATE_EPOCH"))?;
+    let options = Options { drafts: args.project.drafts, today, outputs: Outputs::ALL };
+    serve::run(&Serving {
+        root: args.project.project.clone(),
+        address: serve::address(args.bind, args.port),
+        open: args.open,
+        options,
+    })?;
+    Ok("stopped serving".to_owned())
+}

@@ -1,0 +1,171 @@
+//! One build of `serve`, whole or in part, into memory. The first build,
+//! and any change to what every page depends on, renders everything; a
+//! change to some pages renders only the outputs that show them (see
+//! `deps`), taking the rest from what the last run kept (`render::Memory`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::artifact::OutputFile;
+use crate::deps::{self, Affected, Output};
+use crate::diagnostics::report::Format;
+use crate::diagnostics::{Diagnostics, Severity, Sources};
+use crate::error::Error;
+use crate::model::Publication;
+use crate::output::Sink;
+use crate::pipeline::{self, Checked, Options};
+use crate::render::{Memory, Outputs};
+use crate::serve::watch::Changes;
+
+/// One problem of a failed build, as the browser shows it.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub(crate) struct Problem {
+    /// The file, relative to the project (`content/initiatives/soc.md`).
+    pub(crate) file: Option<String>,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) severity: &'static str,
+    pub(crate) message: String,
+    pub(crate) hint: Option<String>,
+}
+
+/// What a build made.
+pub(crate) enum Built {
+    /// These files, new or changed; `all` when they are the whole site.
+    Files { files: Vec<OutputFile>, all: bool, ms: u128 },
+    /// Nothing: the content has errors (or the settings or a template do).
+    Failed { problems: Vec<Problem>, report: String },
+}
+
+/// What `serve` keeps between builds.
+pub(crate) struct Builder {
+    root: PathBuf,
+    options: Options,
+    memory: Memory,
+    /// The model of the last build that worked.
+    last: Option<Publication>,
+    /// The logo's path in the project, from the last settings read.
+    logo: Option<String>,
+}
+
+impl Builder {
+    pub(crate) fn new(root: &Path, options: Options) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            options,
+            memory: Memory::default(),
+            last: None,
+            logo: None,
+        }
+    }
+
+    /// The logo's path in the project, if the settings name one.
+    pub(crate) fn logo(&self) -> Option<String> {
+        self.logo.clone()
+    }
+
+    /// Builds after `changes` (everything, for the first build), handing
+    /// each part to `publish` as soon as it is made: after an edit, the
+    /// pages that show it first, then the board edition, the search index
+    /// and the exports, which take longer and are seldom open.
+    pub(crate) fn build(&mut self, changes: &Changes, publish: &mut dyn FnMut(Built)) {
+        let started = Instant::now();
+        let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
+        let mut parts = |files: Vec<OutputFile>, all: bool| {
+            publish(Built::Files { files, all, ms: started.elapsed().as_millis() });
+        };
+        if let Err(err) = self.run(changes, &mut sources, &mut diags, &mut parts) {
+            let mut report =
+                crate::diagnostics::report::to_string(&diags, &sources, Format::default());
+            if !matches!(err, Error::Content(_)) {
+                let _ = writeln!(report, "error: {err}");
+            }
+            publish(Built::Failed { problems: problems(&diags, &sources, &err), report });
+        }
+    }
+
+    fn run(
+        &mut self,
+        changes: &Changes,
+        sources: &mut Sources,
+        diags: &mut Diagnostics,
+        parts: &mut dyn FnMut(Vec<OutputFile>, bool),
+    ) -> Result<(), Error> {
+        let loaded = pipeline::load(&self.root, sources, diags)?;
+        self.logo.clone_from(&loaded.config.logo);
+        let sources = &*sources;
+        let (publication, early) =
+            pipeline::model(&loaded.config, &loaded.content, sources, &self.options, diags);
+        let keys: Vec<&str> = changes.pages.iter().map(String::as_str).collect();
+        let affected = match (&self.last, changes.everything) {
+            (Some(last), false) => deps::affected(last, &publication, &keys),
+            _ => Affected::All,
+        };
+        let checked = Checked {
+            config: &loaded.config,
+            content: &loaded.content,
+            templates: &loaded.templates,
+            sources,
+            publication: &publication,
+        };
+        let (steps, all) = match affected {
+            Affected::All => {
+                self.memory = Memory::default();
+                (vec![None], true)
+            }
+            Affected::Only(outputs) => {
+                let (pages, rest) = outputs.into_iter().partition(Output::is_page);
+                (vec![Some(pages), Some(rest)], false)
+            }
+        };
+        for only in steps {
+            let outputs = Outputs { only, ..Outputs::ALL };
+            let options = Options { outputs, ..self.options.clone() };
+            let sink = Sink::memory();
+            pipeline::outputs(&checked, &early, &options, &sink, diags, Some(&mut self.memory))?;
+            parts(sink.into_files(), all);
+        }
+        self.last = Some(publication);
+        Ok(())
+    }
+}
+
+/// The problems of a failed build: its diagnostics, or the error itself.
+fn problems(diags: &Diagnostics, sources: &Sources, err: &Error) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = diags
+        .items()
+        .iter()
+        .map(|d| {
+            let (file, line, column) = d.primary.as_ref().map_or((None, 0, 0), |label| {
+                let (line, column) = sources.line_col(label.span.source, label.span.range.start);
+                (Some(sources.get(label.span.source).path.clone()), line, column)
+            });
+            Problem {
+                file,
+                line,
+                column,
+                severity: match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                },
+                message: d.message.clone(),
+                hint: d.help.clone(),
+            }
+        })
+        .filter(|p| p.severity == "error")
+        .collect();
+    if !matches!(err, Error::Content(_)) && problems.is_empty() {
+        problems.push(Problem {
+            file: None,
+            line: 0,
+            column: 0,
+            severity: "error",
+            message: err.to_string(),
+            hint: None,
+        });
+    }
+    problems
+}
