@@ -38,6 +38,12 @@ impl<'a> Reader<'a> {
         self.owner.clone()
     }
 
+    /// The keys of the mapping, in file order (for mappings whose keys are
+    /// names the reader does not know beforehand, such as an enum's values).
+    pub(crate) fn keys(&self) -> Vec<&'a str> {
+        self.fields.iter().map(|f| f.key.as_str()).collect()
+    }
+
     /// The raw node of `key`, marking it used. A `null` value counts as absent.
     pub(crate) fn node(&mut self, key: &'a str) -> Option<&'a Node> {
         self.used.insert(key);

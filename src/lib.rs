@@ -32,6 +32,7 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod schema;
 pub mod slug;
 pub mod source;
 pub mod xref;
