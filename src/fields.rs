@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::str::FromStr;
 
-use crate::calendar::{self, Quarter, When};
+use crate::calendar::{self, Date, Quarter, When};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::frontmatter::{Field, Node, Value};
 
@@ -159,6 +159,34 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// A number, kept as written (`1.10` stays `1.10`).
+    pub(crate) fn number(&mut self, key: &'a str) -> Option<String> {
+        let node = self.node(key)?;
+        if let Value::Number(n) = &node.value {
+            return Some(n.clone());
+        }
+        self.wrong_type(key, node, "a number", Some(format!("for example `{key}: 1.5`")));
+        None
+    }
+
+    /// A day written `YYYY-MM-DD`.
+    pub(crate) fn date(&mut self, key: &'a str) -> Option<Date> {
+        let node = self.node(key)?;
+        let text = match &node.value {
+            Value::Str(s) => s.clone(),
+            other => other.describe().to_owned(),
+        };
+        let date = Date::parse(&text);
+        if date.is_none() {
+            let diag = early_year(node, key).unwrap_or_else(|| {
+                Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
+                    .help(format!("write the date as YYYY-MM-DD, e.g. `{key}: 2026-12-10`"))
+            });
+            self.diags.push(diag);
+        }
+        date
     }
 
     pub(crate) fn boolean(&mut self, key: &'a str) -> Option<bool> {

@@ -31,9 +31,10 @@ use crate::diagnostics::{Diagnostics, SourceId, Sources};
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown::{self, Doc, HtmlOptions};
-use crate::model::{self, Kind, Parsed};
+use crate::model::{self, Parsed};
 use crate::output::Sink;
 use crate::render::{self, Input, Outputs, Templates};
+use crate::schema::{Role, Schema};
 use crate::source::{Content, PageSource, Project};
 
 /// Choices that change what is built.
@@ -101,7 +102,7 @@ pub fn render(
     diags: &mut Diagnostics,
 ) -> Result<usize, Error> {
     let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
-    let (parsed, early) = parse(&content.pages, sources, html_options, diags);
+    let (parsed, early) = parse(&config.schema, &content.pages, sources, html_options, diags);
     let as_of = config.as_of.unwrap_or_else(|| Quarter::of(options.today));
     let publication =
         model::validate(&parsed, content.assets, config, options.drafts, as_of, diags);
@@ -120,6 +121,7 @@ pub fn render(
 /// with no `title:` takes its title from its first `#` heading: its body is
 /// parsed here, and that parse is kept for the render pass.
 fn parse<'s>(
+    schema: &Schema,
     pages: &[PageSource],
     sources: &'s Sources,
     options: HtmlOptions,
@@ -130,7 +132,7 @@ fn parse<'s>(
         .map(|page| {
             let mut local = Diagnostics::new();
             let text = &sources.get(page.id).text;
-            let plain = Kind::from_path(&page.path) == Kind::Page;
+            let plain = schema.is(schema.kind_of_path(&page.path), Role::Plain);
             let frontmatter = match (page.readable, plain) {
                 (false, _) => None,
                 (true, true) => frontmatter::parse_plain(page.id, text, &mut local),

@@ -5,6 +5,7 @@
 //! config names (logo, theme) are checked by the load stage.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -14,6 +15,7 @@ use crate::diagnostics::{SourceId, Sources};
 use crate::error::Error;
 use crate::fields::Reader;
 use crate::frontmatter;
+use crate::schema::{Role, Schema};
 
 mod labels;
 mod print;
@@ -133,6 +135,9 @@ pub struct Config {
     pub labels: std::collections::BTreeMap<&'static str, Words>,
     /// What the board edition holds, in which order (`print:`).
     pub print: Print,
+    /// The kinds of page, with the organisation's words for them
+    /// (`labels:`) in this language.
+    pub schema: Arc<Schema>,
 }
 
 impl Default for Config {
@@ -158,7 +163,8 @@ impl Default for Config {
             allow_html: true,
             currency: "DKK".to_owned(),
             labels: std::collections::BTreeMap::new(),
-            print: Print::default(),
+            print: Print::default_for(&Schema::builtin()),
+            schema: Schema::builtin(),
         }
     }
 }
@@ -217,21 +223,7 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
     let status = r
         .choice("status", &[("draft", Status::Draft), ("approved", Status::Approved)])
         .unwrap_or_default();
-    let approved = r.node("approved").and_then(|node| {
-        let text = match &node.value {
-            frontmatter::Value::Str(s) => s.clone(),
-            other => other.describe().to_owned(),
-        };
-        let date = Date::parse(&text);
-        if date.is_none() {
-            let diag = crate::fields::early_year(node, "approved").unwrap_or_else(|| {
-                Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
-                    .help("write the date as YYYY-MM-DD, e.g. `approved: 2026-12-10`".to_owned())
-            });
-            r.diags.push(diag);
-        }
-        date
-    });
+    let approved = r.date("approved");
     let period = r
         .mapping("period", |p| {
             let start = p.quarter("start");
@@ -291,10 +283,26 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
         currency: currency(&mut r).unwrap_or(defaults.currency),
         labels: labels::read(&mut r, language),
-        print: print::read(&mut r).unwrap_or(defaults.print),
+        print: print::read(&mut r, &defaults.schema).unwrap_or(defaults.print),
+        schema: defaults.schema,
     };
+    let config = Config { schema: Arc::new(worded(&config)), ..config };
     r.finish(&KEYS);
     config
+}
+
+/// The schema with the organisation's words for the kinds (`labels:`) in
+/// the config's language: a kind by its id, the plan's section as `plan`.
+fn worded(config: &Config) -> Schema {
+    let mut schema = (*config.schema).clone();
+    for (part, words) in &config.labels {
+        if let Some(kind) = schema.find(part) {
+            schema.set_words(kind, config.language, &words.singular, words.plural.as_deref());
+        } else if let (&"plan", Some(kind)) = (part, schema.with_role(Role::Plan)) {
+            schema.set_section(kind, config.language, &words.singular);
+        }
+    }
+    schema
 }
 
 /// `currency: DKK`: three capital letters, as ISO 4217 writes currencies.

@@ -3,55 +3,64 @@
 //! exist. Also puts the pages in reading order.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use crate::calendar::When;
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::read::{Draft, Refs};
+use crate::model::read::Draft;
 use crate::model::resolve;
 use crate::model::url::{EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, plan_view_url};
-use crate::model::{Kind, LeftOut, Page, Publication, Relations};
+use crate::model::{KindId, LeftOut, Page, Plan, PlanFields, Publication, Relations, Value};
+use crate::schema::{Home, Role, Schema, Type};
 use crate::source::{Asset, hidden_named, is_hidden_path};
 
 /// Puts `drafts` in reading order, checks them against each other, resolves
-/// their references and computes the relations.
+/// their references and computes the relations and the plan.
 pub(super) fn all(
+    config: &Config,
     mut drafts: Vec<Draft>,
     assets: Vec<Asset>,
     left_out: Vec<LeftOut>,
     diags: &mut Diagnostics,
 ) -> Publication {
-    sort(&mut drafts);
+    let schema = &config.schema;
+    sort(&mut drafts, schema);
     unique_numbers(&drafts, diags);
-    let (pages, refs): (Vec<Page>, Vec<Refs>) =
-        drafts.into_iter().map(|d| (d.page, d.refs)).unzip();
-    purpose(&pages, diags);
+    let pages: Vec<Page> = drafts.into_iter().map(|d| d.page).collect();
+    purpose(schema, &pages, diags);
     unique_ids(&pages, diags);
-    let mut publication = Publication::new(pages, assets, left_out);
+    let mut publication = Publication::new(Arc::clone(schema), pages, assets, left_out);
     unique_urls(&publication, diags);
     writable_paths(&publication, diags);
-    resolve::references(&mut publication, refs, diags);
+    let cyclic = resolve::references(&mut publication, diags);
     data_files(&publication, diags);
-    publication.relations = Relations::new(&publication.pages, diags);
+    publication.relations = Relations::new(schema, &publication.pages);
+    let plan = PlanFields::of(schema);
+    let parents = plan.is_some_and(|p| !cyclic.contains(&p.parent));
+    publication.plan = Plan::new(&publication.pages, plan, parents, diags);
     publication
 }
 
 /// Reading order: by kind, then `number` (naturally: 1.9 before 1.10), then
-/// `order`, then initiatives by start, then path.
-fn sort(drafts: &mut [Draft]) {
+/// `order`, then by the kind's `sort_by` field (initiatives by start), then
+/// path.
+fn sort(drafts: &mut [Draft], schema: &Schema) {
     drafts.sort_by_cached_key(|d| {
         let p = &d.page;
-        let start = p.initiative.as_ref().and_then(|i| i.start).map(When::first);
+        let kind = schema.kind(p.kind);
+        let sorted_by = kind.sort_by.and_then(|i| p.values.get(i)?.as_ref()?.value.sort_key());
         // `content/purpose.md` is the purpose statement; a `kind: purpose`
         // elsewhere is the extra one.
+        let elsewhere = matches!(&kind.home, Home::File(file) if p.path != *file);
         (
-            p.kind.rank(),
-            p.path != "purpose.md",
+            p.kind,
+            elsewhere,
             p.number.as_deref().map_or_else(Vec::new, natural_key),
             p.number.is_none(),
             p.order.unwrap_or(i64::MAX),
-            // Dated initiatives first, by start; then the undated.
-            start.is_none(),
-            start,
+            // Dated pages first, earliest first; then the undated.
+            sorted_by.is_none(),
+            sorted_by,
             p.path.clone(),
         )
     });
@@ -82,23 +91,31 @@ fn natural_key(text: &str) -> Vec<Piece> {
     pieces
 }
 
-fn purpose(pages: &[Page], diags: &mut Diagnostics) {
-    let purposes: Vec<&Page> = pages.iter().filter(|p| p.kind == Kind::Purpose).collect();
+/// Exactly one page of the front kind, at its file.
+fn purpose(schema: &Schema, pages: &[Page], diags: &mut Diagnostics) {
+    let Some(front) = schema.with_role(Role::Front) else { return };
+    let file = match &schema.kind(front).home {
+        Home::File(file) => file.as_str(),
+        Home::Folder(_) | Home::Anywhere => "purpose.md",
+    };
+    let purposes: Vec<&Page> = pages.iter().filter(|p| p.kind == front).collect();
     match purposes.as_slice() {
         [] => {
             // Hugo, Jekyll and MkDocs make the top folder's index page the
             // home page; here the front page is the purpose statement.
             let home = pages.iter().find(|p| p.url == "index.html");
             let help = home.map_or_else(
-                || "create `content/purpose.md` with a `title` and the purpose in a few paragraphs".to_owned(),
+                || format!("create `content/{file}` with a `title` and the purpose in a few paragraphs"),
                 |home| format!(
-                    "the front page is `content/purpose.md`; to make `content/{}` the front page, rename it to `content/purpose.md`",
+                    "the front page is `content/{file}`; to make `content/{}` the front page, rename it to `content/{file}`",
                     home.path
                 ),
             );
             diags.push(
-                Diagnostic::global("missing purpose statement: there is no `content/purpose.md`")
-                    .help(help),
+                Diagnostic::global(format!(
+                    "missing purpose statement: there is no `content/{file}`"
+                ))
+                .help(help),
             );
         }
         [first, rest @ ..] => {
@@ -122,7 +139,7 @@ fn purpose(pages: &[Page], diags: &mut Diagnostics) {
 /// Warns where two pages of a kind share a `number`: readers cite a page
 /// by it, so a number names one page. `1.10` and `1.1` are two numbers.
 fn unique_numbers(drafts: &[Draft], diags: &mut Diagnostics) {
-    let mut seen: HashMap<(Kind, &str), &Draft> = HashMap::new();
+    let mut seen: HashMap<(KindId, &str), &Draft> = HashMap::new();
     for draft in drafts {
         let (Some(number), Some(at)) = (&draft.page.number, &draft.number_at) else { continue };
         let Some(first) = seen.get(&(draft.page.kind, number.as_str())) else {
@@ -142,7 +159,7 @@ fn unique_numbers(drafts: &[Draft], diags: &mut Diagnostics) {
 }
 
 fn unique_ids(pages: &[Page], diags: &mut Diagnostics) {
-    let mut seen: HashMap<(Kind, &str), &Page> = HashMap::new();
+    let mut seen: HashMap<(KindId, &str), &Page> = HashMap::new();
     for page in pages {
         if let Some(first) = seen.insert((page.kind, page.id.as_str()), page) {
             diags.push(
@@ -163,9 +180,11 @@ fn unique_ids(pages: &[Page], diags: &mut Diagnostics) {
 
 /// Stratdoc's own output: the overview pages, the plan views, the exports,
 /// the files for web servers and search engines, and the theme folder.
-fn generated(url: &str) -> bool {
-    Kind::NAMES.iter().any(|(_, kind)| kind.overview_url().as_deref() == Some(url))
-        || PLAN_VIEWS.iter().any(|view| plan_view_url(view) == url)
+fn generated(schema: &Schema, url: &str) -> bool {
+    let plan = schema.with_role(Role::Plan).and_then(|kind| schema.kind(kind).folder());
+    schema.kinds().any(|(_, kind)| kind.overview_url().as_deref() == Some(url))
+        || plan
+            .is_some_and(|folder| PLAN_VIEWS.iter().any(|view| plan_view_url(folder, view) == url))
         || EXPORT_FILES.contains(&url)
         || SITE_FILES.contains(&url)
         || url.strip_prefix(THEME_DIR).is_some_and(|rest| rest.starts_with('/'))
@@ -174,12 +193,13 @@ fn generated(url: &str) -> bool {
 /// Two files may slug to the same URL (`Cyber.md` and `cyber.md`); a page
 /// or file may also claim a URL stratdoc generates.
 fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
+    let schema = &publication.schema;
     let mut seen: HashMap<String, &Page> = HashMap::new();
     for page in &publication.pages {
-        if page.kind == Kind::Purpose && seen.contains_key("index.html") {
+        if schema.is(page.kind, Role::Front) && seen.contains_key("index.html") {
             continue; // a second purpose statement is reported by `purpose`
         }
-        if generated(&page.url) {
+        if generated(schema, &page.url) {
             diags.push(
                 Diagnostic::error(
                     page.file_span(),
@@ -199,14 +219,14 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
                         page.path, first.path, page.url
                     ),
                 )
-                .help(same_url_help(first, page)),
+                .help(same_url_help(schema, first, page)),
             );
         }
     }
     let mut assets: HashMap<String, &str> = HashMap::new();
     for asset in &publication.assets {
         let url = super::asset_url(&asset.rel);
-        if generated(&url) {
+        if generated(schema, &url) {
             diags.push(Diagnostic::global(format!(
                 "`content/{}` would be written to `{url}`, which stratdoc generates; rename it",
                 asset.rel
@@ -233,8 +253,8 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
 /// Why two pages land on one web address, and what to do about it. Pages
 /// brought in from elsewhere meet the first two: a top `_index.md` is the
 /// home page in Hugo, and some folders have both `index.md` and `_index.md`.
-fn same_url_help(first: &Page, page: &Page) -> String {
-    if first.kind == Kind::Purpose {
+fn same_url_help(schema: &Schema, first: &Page, page: &Page) -> String {
+    if schema.is(first.kind, Role::Front) {
         format!(
             "the front page is the purpose statement `content/{}`; move this page's text there, or rename this file to give it a page of its own",
             first.path
@@ -293,9 +313,10 @@ impl Writer<'_> {
 fn writable_paths(publication: &Publication, diags: &mut Diagnostics) {
     let asset_urls: Vec<String> =
         publication.assets.iter().map(|a| super::asset_url(&a.rel)).collect();
-    let overviews: Vec<String> = Kind::NAMES
-        .iter()
-        .filter(|(_, kind)| publication.count(*kind) > 0)
+    let overviews: Vec<String> = publication
+        .schema
+        .kinds()
+        .filter(|(id, _)| publication.count(*id) > 0)
         .filter_map(|(_, kind)| kind.overview_url())
         .collect();
     let theme = format!("{THEME_DIR}/");
@@ -359,10 +380,19 @@ fn writable_paths(publication: &Publication, diags: &mut Diagnostics) {
     }
 }
 
+/// Every data file a page names (a field of type `data`) is a file under
+/// `content/` that is not hidden.
 fn data_files(publication: &Publication, diags: &mut Diagnostics) {
+    let schema = &publication.schema;
     let assets: HashSet<&str> = publication.assets.iter().map(|a| a.rel.as_str()).collect();
-    for page in &publication.pages {
-        let Some(data) = &page.data else { continue };
+    let named = publication.pages.iter().flat_map(|page| {
+        let fields = schema.fields(page.kind).filter(|(_, f)| f.ty == Type::Data);
+        fields.filter_map(move |(field, _)| match page.value(field) {
+            Some(Value::Data(data)) => Some((page, data)),
+            _ => None,
+        })
+    });
+    for (page, data) in named {
         if is_hidden_path(&data.path) {
             diags.push(hidden_named(
                 data.span.clone(),

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::calendar::{Date, Quarter, When};
-use crate::config::{Language, Words};
-use crate::model::{Priority, Status};
+use crate::config::{Config, Language};
+use crate::schema::Role;
 
 /// Every UI label, as `(key, Danish, English)`. Templates read them as `t.key`.
 const LABELS: &[(&str, &str, &str)] = &[
@@ -13,15 +13,6 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("main_navigation", "Hovednavigation", "Main navigation"),
     ("breadcrumbs", "Brødkrummer", "Breadcrumbs"),
     ("home", "Forside", "Home"),
-    ("purpose", "Formål", "Purpose"),
-    ("narrative", "Fortælling", "Narrative"),
-    ("directions", "Strategiske retninger", "Strategic directions"),
-    ("direction", "Strategisk retning", "Strategic direction"),
-    ("initiatives", "Initiativer", "Initiatives"),
-    ("initiative", "Initiativ", "Initiative"),
-    ("action_plan", "Handlingsplan", "Action plan"),
-    ("analysis", "Omverdensanalyse", "Environment analysis"),
-    ("pages", "Andre sider", "Other pages"),
     ("on_this_page", "På denne side", "On this page"),
     ("previous", "Forrige", "Previous"),
     ("next", "Næste", "Next"),
@@ -176,47 +167,79 @@ const LABELS: &[(&str, &str, &str)] = &[
         "There is no page at this address. It may have moved, or the address may be mistyped.",
     ),
     ("go_home", "Gå til forsiden", "Go to the front page"),
+    // A field of type boolean in a facts box.
+    ("yes", "Ja", "Yes"),
+    ("no", "Nej", "No"),
 ];
 
 /// UI words by key, as templates read them (`t.home`).
 pub(crate) type Labels = BTreeMap<&'static str, String>;
 
-/// The label keys each part of `labels:` in the config sets: its singular,
-/// and its plural where it has one.
-const PART_KEYS: [(&str, &str, Option<&str>); 12] = [
-    ("purpose", "purpose", None),
-    ("narrative", "narrative", None),
-    ("direction", "direction", Some("directions")),
-    ("initiative", "initiative", Some("initiatives")),
-    ("analysis", "analysis", None),
-    ("plan", "action_plan", None),
-    ("roadmap", "roadmap", None),
-    ("matrix", "matrix", None),
-    ("status", "by_status", None),
-    ("owners", "by_owner", None),
-    ("quarters", "by_quarter", None),
-    ("kpis", "kpi_overview", None),
+/// The words templates read for the kinds, by the role of the kind they
+/// name (the schema's words, with the organisation's from `labels:`): the
+/// default theme's templates and a project's own read `t.directions`.
+const KIND_KEYS: [(&str, Role, Form); 9] = [
+    ("purpose", Role::Front, Form::Singular),
+    ("narrative", Role::Sequence, Form::Singular),
+    ("direction", Role::Served, Form::Singular),
+    ("directions", Role::Served, Form::Plural),
+    ("initiative", Role::Plan, Form::Singular),
+    ("initiatives", Role::Plan, Form::Plural),
+    ("action_plan", Role::Plan, Form::Section),
+    ("analysis", Role::Charts, Form::Singular),
+    ("pages", Role::Plain, Form::Plural),
 ];
 
-/// The labels of `language`, with the organisation's own words for the
-/// parts (`labels:` in the config) and every phrase that names a part
-/// (`{initiatives_lower}`) built from them, so the words are used everywhere.
+/// Which of a kind's words a label is.
+#[derive(Clone, Copy)]
+enum Form {
+    Singular,
+    Plural,
+    Section,
+}
+
+/// The label keys each part of `labels:` in the config sets that is not a
+/// kind's (the kinds' words are the schema's): the plan views.
+const PART_KEYS: [(&str, &str); 6] = [
+    ("roadmap", "roadmap"),
+    ("matrix", "matrix"),
+    ("status", "by_status"),
+    ("owners", "by_owner"),
+    ("quarters", "by_quarter"),
+    ("kpis", "kpi_overview"),
+];
+
+/// The labels of `config`'s language, with the organisation's own words
+/// for the parts (`labels:` in the config, already in the schema for the
+/// kinds) and every phrase that names a part (`{initiatives_lower}`) built
+/// from them, so the words are used everywhere.
 #[must_use]
-pub(crate) fn labels(language: Language, words: &BTreeMap<&'static str, Words>) -> Labels {
+pub(crate) fn labels(config: &Config) -> Labels {
+    let language = config.language;
     let mut labels: Labels = LABELS
         .iter()
         .map(|(key, da, en)| (*key, (if language == Language::Da { *da } else { *en }).to_owned()))
         .collect();
-    for (part, singular_key, plural_key) in PART_KEYS {
-        let Some(w) = words.get(part) else { continue };
-        labels.insert(singular_key, w.singular.clone());
-        if let (Some(key), Some(plural)) = (plural_key, &w.plural) {
-            labels.insert(key, plural.clone());
+    let schema = &config.schema;
+    for (key, role, form) in KIND_KEYS {
+        let Some(kind) = schema.with_role(role).map(|id| schema.kind(id)) else { continue };
+        let word = match form {
+            Form::Singular => kind.singular(language),
+            Form::Plural => kind.plural(language),
+            Form::Section => kind.section_title(language),
+        };
+        labels.insert(key, word.to_owned());
+    }
+    for (part, key) in PART_KEYS {
+        if let Some(w) = config.labels.get(part) {
+            labels.insert(key, w.singular.clone());
         }
     }
     let parts: Vec<(&str, String)> = labels
         .iter()
-        .filter(|(key, _)| PART_KEYS.iter().any(|(_, s, p)| s == *key || *p == Some(**key)))
+        .filter(|(key, _)| {
+            KIND_KEYS.iter().any(|(k, ..)| k == *key) || PART_KEYS.iter().any(|(_, k)| k == *key)
+        })
         .map(|(key, value)| (*key, value.clone()))
         .collect();
     for value in labels.values_mut().filter(|v| v.contains('{')) {
@@ -376,30 +399,6 @@ pub fn date(d: Date, language: Language) -> String {
     }
 }
 
-/// Human label of an initiative status.
-#[must_use]
-pub(crate) fn status(s: Status, language: Language) -> &'static str {
-    let (da, en) = match s {
-        Status::Planned => ("Planlagt", "Planned"),
-        Status::Active => ("I gang", "Active"),
-        Status::Done => ("Gennemført", "Done"),
-        Status::Paused => ("Sat på pause", "Paused"),
-        Status::Cancelled => ("Aflyst", "Cancelled"),
-    };
-    if language == Language::Da { da } else { en }
-}
-
-/// Human label of a priority.
-#[must_use]
-pub(crate) fn priority(p: Priority, language: Language) -> &'static str {
-    let (da, en) = match p {
-        Priority::High => ("Høj", "High"),
-        Priority::Medium => ("Mellem", "Medium"),
-        Priority::Low => ("Lav", "Low"),
-    };
-    if language == Language::Da { da } else { en }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,23 +459,23 @@ mod tests {
 
     #[test]
     fn every_label_exists_in_both_languages() {
-        let labels = labels(Language::Da, &BTreeMap::new());
-        assert_eq!(labels.len(), LABELS.len(), "duplicate label keys");
+        let labels = labels(&Config::default());
+        assert_eq!(labels.len(), LABELS.len() + KIND_KEYS.len(), "duplicate label keys");
         assert!(LABELS.iter().all(|(_, da, en)| !da.is_empty() && !en.is_empty()));
         assert!(labels.values().all(|v| !v.contains('{')), "every phrase is built: {labels:?}");
     }
 
     #[test]
     fn the_organisations_words_are_used_in_every_phrase() {
-        let words = BTreeMap::from([
-            (
-                "direction",
-                Words { singular: "Sigtelinje".into(), plural: Some("Sigtelinjer".into()) },
-            ),
-            ("initiative", Words { singular: "Indsats".into(), plural: Some("Indsatser".into()) }),
-            ("plan", Words { singular: "Indsatsplan".into(), plural: None }),
-        ]);
-        let t = labels(Language::Da, &words);
+        let mut sources = crate::diagnostics::Sources::default();
+        let text = "title: T\nlabels:\n  direction: {singular: Sigtelinje, plural: Sigtelinjer}\n  initiative: {singular: Indsats, plural: Indsatser}\n  plan: Indsatsplan\n";
+        let file = crate::config::ConfigFile {
+            id: sources.add("stratdoc.yaml", text),
+            path: "stratdoc.yaml".into(),
+        };
+        let mut diags = crate::diagnostics::Diagnostics::new();
+        let config = crate::config::parse(&file, &sources, &mut diags).expect("a valid config");
+        let t = labels(&config);
         assert_eq!(
             (t["directions"].as_str(), t["initiative"].as_str()),
             ("Sigtelinjer", "Indsats")

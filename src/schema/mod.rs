@@ -109,6 +109,8 @@ pub struct Kind {
     pub template: String,
     /// The name of its part of the board edition in `print:` (`action_plan`).
     pub part: String,
+    /// Whether its part is an appendix of the board edition by default.
+    pub appendix: bool,
     /// The field (a time or date) its pages are ordered by after `number`
     /// and `order`: dated first, earliest first.
     pub sort_by: Option<usize>,
@@ -331,9 +333,10 @@ impl Schema {
     }
 
     /// The kind of the page at `path` (relative to `content/`): the kind of
-    /// its file or top folder, else the kind that lives anywhere.
+    /// its file or top folder, else the kind that lives anywhere (every
+    /// schema built on the built-in one has one: `page`).
     #[must_use]
-    pub fn kind_of_path(&self, path: &str) -> Option<KindId> {
+    pub fn kind_of_path(&self, path: &str) -> KindId {
         let top = path.split_once('/').map(|(top, _)| top);
         let claims = |kind: &Kind| match &kind.home {
             Home::Folder(folder) => top == Some(folder.as_str()),
@@ -341,9 +344,8 @@ impl Schema {
             Home::Anywhere => false,
         };
         let claimed = self.kinds.iter().position(claims);
-        claimed
-            .or_else(|| self.kinds.iter().position(|k| k.home == Home::Anywhere))
-            .map(KindId::new)
+        let anywhere = || self.kinds.iter().position(|k| k.home == Home::Anywhere);
+        KindId::new(claimed.or_else(anywhere).unwrap_or(self.kinds.len().saturating_sub(1)))
     }
 
     /// The kind whose overview page is the folder `folder` (`initiatives`).

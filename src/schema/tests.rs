@@ -47,10 +47,10 @@ fn builtin_kinds_have_their_places_words_and_roles() {
     assert_eq!(kind.plural(Language::En), "Initiatives");
     assert_eq!(kind.part_anchor(), "part-action-plan");
     assert_eq!(schema.with_role(Role::Plan), Some(initiative));
-    assert_eq!(schema.kind_of_path("initiatives/a/b.md"), Some(initiative));
-    assert_eq!(schema.kind_of_path("purpose.md"), schema.with_role(Role::Front));
-    assert_eq!(schema.kind_of_path("om/purpose.md"), schema.with_role(Role::Plain));
-    assert_eq!(schema.kind_of_path("initiatives.md"), schema.with_role(Role::Plain));
+    assert_eq!(schema.kind_of_path("initiatives/a/b.md"), initiative);
+    assert_eq!(Some(schema.kind_of_path("purpose.md")), schema.with_role(Role::Front));
+    assert_eq!(Some(schema.kind_of_path("om/purpose.md")), schema.with_role(Role::Plain));
+    assert_eq!(Some(schema.kind_of_path("initiatives.md")), schema.with_role(Role::Plain));
     let status = schema.field(schema.field_id(initiative, "status").unwrap());
     assert_eq!(status.default, Some(Scalar::Choice(0)));
     assert!(status.role, "the plan reads `status`");
@@ -76,7 +76,7 @@ fn a_declared_kind_goes_before_plain_pages_and_references_follow_it() {
     assert_eq!(kind.plural(Language::Da), "Megatrend");
     assert_eq!(kind.fields[3].ty, Type::Refs(schema.find("direction").unwrap()));
     assert_eq!(kind.fields[2].ty, Type::List(Box::new(Type::Url)));
-    assert_eq!(schema.kind_of_path("megatrends/ai.md"), Some(megatrend));
+    assert_eq!(schema.kind_of_path("megatrends/ai.md"), megatrend);
 }
 
 #[test]

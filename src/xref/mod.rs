@@ -21,7 +21,7 @@ pub use path::{relative_url, root_of};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Nearby, PathIndex};
 use crate::markdown::{Doc, Href, Link};
-use crate::model::{Kind, Page, PageId, Publication, asset_url, join_relative};
+use crate::model::{KindId, Page, PageId, Publication, asset_url, join_relative};
 use crate::source::{hidden_named, is_hidden_path};
 use path::{clip, folders_of, nfc, percent_decode, scheme, section_kind};
 
@@ -46,7 +46,7 @@ pub enum Target {
     /// A section's overview page (a link to `../initiatives/`).
     Section {
         /// Whose overview.
-        kind: Kind,
+        kind: KindId,
         /// A fragment, if the link has one.
         fragment: Option<String>,
     },
@@ -70,9 +70,11 @@ impl Target {
         match self {
             Target::Page { page, fragment } => with(&publication[*page].url, fragment),
             Target::File { url, fragment } => with(url, fragment),
-            Target::Section { kind, fragment } => {
-                kind.overview_url().map_or(Href::Keep, |url| with(&url, fragment))
-            }
+            Target::Section { kind, fragment } => publication
+                .schema
+                .kind(*kind)
+                .overview_url()
+                .map_or(Href::Keep, |url| with(&url, fragment)),
             Target::Here(_) | Target::AsWritten => Href::Keep,
             Target::Refused => Href::To("#".to_owned()),
         }
@@ -437,14 +439,15 @@ mod tests {
             "narrative/a.md",
             "[c](../directions/cyber.md#ambition) [k](../billeder/Kort%201.PNG) [d](../directions/) [v](../docs/) [h](#her) [w](https://example.dk) [j](javascript:alert(1))",
         );
-        let cyber = publication.find(Kind::Direction, "cyber").unwrap();
+        let direction = publication.schema.find("direction").unwrap();
+        let cyber = publication.find(direction, "cyber").unwrap();
         let docs = publication.by_path("docs/index.md").unwrap();
         assert_eq!(
             found,
             [
                 Target::Page { page: cyber, fragment: Some("ambition".into()) },
                 Target::File { url: "billeder/kort-1.png".into(), fragment: None },
-                Target::Section { kind: Kind::Direction, fragment: None },
+                Target::Section { kind: direction, fragment: None },
                 Target::Page { page: docs, fragment: None },
                 Target::Here("her".into()),
                 Target::AsWritten,

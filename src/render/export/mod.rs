@@ -18,7 +18,7 @@ mod json;
 use serde::Serialize;
 
 use crate::artifact::{Contents, OutputFile};
-use crate::model::{EXPORT_FILES, Kind, PageId, Publication};
+use crate::model::{EXPORT_FILES, PageId, Publication};
 use crate::render::Input;
 use crate::render::labels::{self, Labels};
 
@@ -47,7 +47,7 @@ pub(crate) struct Download {
 /// calendar must hold at least one event).
 #[must_use]
 pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
-    let labels = labels::labels(input.config.language, &input.config.labels);
+    let labels = labels::labels(input.config);
     let publication = input.publication;
     let order = tree_order(publication);
     let mut files = vec![
@@ -90,13 +90,11 @@ pub(crate) fn downloads(publication: &Publication, labels: &Labels) -> Vec<Downl
 }
 
 fn has_initiatives(publication: &Publication) -> bool {
-    publication.count(Kind::Initiative) > 0
+    !publication.initiative_ids().is_empty()
 }
 
 fn has_milestones(publication: &Publication) -> bool {
-    publication
-        .of_kind(Kind::Initiative)
-        .any(|(_, page)| page.initiative.as_ref().is_some_and(|i| !i.milestones.is_empty()))
+    publication.initiatives().any(|(_, i)| !i.milestones.is_empty())
 }
 
 fn file(path: &str, bytes: Vec<u8>) -> OutputFile {
@@ -108,13 +106,13 @@ fn file(path: &str, bytes: Vec<u8>) -> OutputFile {
 fn tree_order(publication: &Publication) -> Vec<PageId> {
     fn visit(publication: &Publication, id: PageId, order: &mut Vec<PageId>) {
         order.push(id);
-        for &child in publication.relations.children_of(id) {
+        for &child in publication.children_of(id) {
             visit(publication, child, order);
         }
     }
-    let mut order = Vec::with_capacity(publication.count(Kind::Initiative));
-    for (id, page) in publication.of_kind(Kind::Initiative) {
-        if page.initiative.as_ref().is_none_or(|i| i.parent.is_none()) {
+    let mut order = Vec::with_capacity(publication.initiative_ids().len());
+    for (id, i) in publication.initiatives() {
+        if i.parent.is_none() {
             visit(publication, id, &mut order);
         }
     }

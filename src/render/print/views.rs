@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Kind, PageId, Source};
+use crate::model::{PageId, Source};
 use crate::render::Input;
 use crate::render::labels::Labels;
 use crate::render::plan::overviews::{KpiEntry, Matrix};
 use crate::render::plan::{roadmap, svg};
-use crate::render::print::structure::{ChapterKind, Outline, PartKind};
+use crate::render::print::structure::{ChapterKind, Outline};
 use crate::render::print::{Edition, ids};
 use crate::render::view::{Facts, InitiativeView};
 
@@ -40,7 +40,7 @@ pub(super) struct Body<'a> {
 
 #[derive(Serialize)]
 pub(super) struct PartView<'a> {
-    kind: PartKind,
+    kind: &'a str,
     number: &'a str,
     title: &'a str,
     anchor: &'a str,
@@ -52,8 +52,8 @@ pub(super) struct PartView<'a> {
 pub(super) struct ChapterView<'a> {
     /// `page`, `roadmap`, `plan_table`, `initiatives`, `matrix` or `kpis`.
     kind: &'static str,
-    /// The page's kind, for a page.
-    page_kind: Option<Kind>,
+    /// The page's kind (its id), for a page.
+    page_kind: Option<&'a str>,
     number: &'a str,
     title: &'a str,
     anchor: &'a str,
@@ -135,7 +135,7 @@ impl Edition<'_> {
     pub(super) fn part<'b>(&'b self, p: usize, body: Option<Body<'b>>) -> PartView<'b> {
         let part = &self.outline.parts[p];
         PartView {
-            kind: part.kind,
+            kind: &part.kind,
             number: &part.number,
             title: &part.title,
             anchor: &part.anchor,
@@ -158,7 +158,7 @@ impl Edition<'_> {
             _ => None,
         };
         let rows = if chapter.content == ChapterKind::PlanTable { self.rows() } else { Vec::new() };
-        let (total, budgeted) = publication.relations.total_budget();
+        let (total, budgeted) = publication.plan.total_budget();
         let extras = &self.extras;
         ChapterView {
             kind: match chapter.content {
@@ -169,7 +169,7 @@ impl Edition<'_> {
                 ChapterKind::Matrix => "matrix",
                 ChapterKind::Kpis => "kpis",
             },
-            page_kind: page.map(|id| publication[id].kind),
+            page_kind: page.map(|id| publication.schema.kind(publication[id].kind).id.as_str()),
             number: &chapter.number,
             title: &chapter.title,
             anchor: &chapter.anchor,
@@ -184,7 +184,7 @@ impl Edition<'_> {
                 })
                 .collect(),
             budget: page
-                .map(|id| publication.relations.budget_of(id))
+                .map(|id| publication.plan.budget_of(id))
                 .filter(|&b| b != 0)
                 .map(|b| self.views.money(b)),
             roadmap: (chapter.content == ChapterKind::Roadmap)
@@ -224,8 +224,7 @@ impl Edition<'_> {
     fn rows(&self) -> Vec<Row> {
         let publication = self.input.publication;
         publication
-            .relations
-            .tree_order(publication.ids_of(Kind::Initiative), |id| publication.parent_of(id))
+            .tree_order(publication.initiative_ids())
             .into_iter()
             .map(|(id, _)| Row {
                 initiative: self.views.initiative(id),

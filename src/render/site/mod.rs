@@ -39,7 +39,7 @@ use crate::xref::{Target, root_of};
 pub(crate) fn rest(site: &Site<'_>, sink: &Sink) -> Result<(), Error> {
     let publication = site.input.publication;
     let mut urls: Vec<String> = publication.pages.iter().map(|p| p.url.clone()).collect();
-    for kind in view::SECTIONS {
+    for kind in view::sections(&publication.schema) {
         if publication.count(kind) > 0 {
             let file = site.overview(kind)?;
             urls.push(file.path.clone());

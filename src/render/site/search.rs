@@ -30,7 +30,6 @@ use crate::artifact::{Contents, OutputFile};
 use crate::config::Language;
 use crate::markdown::{self, Doc};
 use crate::model::{PageId, THEME_DIR};
-use crate::render::labels;
 use crate::render::site::Site;
 
 /// The index's file name under the site's `theme/` folder, where no content
@@ -91,10 +90,11 @@ impl Site<'_> {
         let body = markdown::plain_text(doc, MAX_WORDS);
         let mut lead: Vec<&str> = page.summary.iter().map(String::as_str).collect();
         lead.extend(doc.headings.iter().map(|h| h.text.as_str()));
-        if let Some(facts) = &page.initiative {
+        let publication = self.input.publication;
+        if let Some(facts) = publication.initiative(id) {
             lead.extend(facts.all_owners());
-            lead.push(labels::status(facts.status, language));
-            lead.extend(facts.priority.map(|p| labels::priority(p, language)));
+            lead.push(publication.status_label(facts.status, language));
+            lead.extend(facts.priority.map(|p| publication.priority_label(p, language)));
             lead.extend(facts.kpis.iter().map(|k| k.name.as_str()));
             lead.extend(facts.milestones.iter().map(|m| m.title.as_str()));
             lead.extend(facts.external_dependencies.iter().map(String::as_str));

@@ -13,12 +13,13 @@ mod nav;
 use serde::Serialize;
 
 pub(crate) use initiative::{Facts, InitiativeView, KpiView};
-pub(crate) use nav::{NavItem, SECTIONS, breadcrumbs, home, navigation, top_pages};
+pub(crate) use nav::{NavItem, breadcrumbs, home, navigation, sections, top_pages};
 
 use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::markdown::Heading;
-use crate::model::{Kind, Page, PageId, Publication, Source};
+use crate::model::{KindId, Page, PageId, Publication, Source};
 use crate::render::labels::{self, Labels};
+use crate::schema::Schema;
 
 /// Builds views of one publication for one output.
 pub(crate) struct Views<'a> {
@@ -40,20 +41,14 @@ impl Views<'_> {
     }
 
     /// Links to every page of `kind`, in reading order.
-    pub(crate) fn links_of(&self, kind: Kind) -> Vec<Link> {
+    pub(crate) fn links_of(&self, kind: KindId) -> Vec<Link> {
         self.publication.of_kind(kind).map(|(id, _)| self.link(id)).collect()
     }
 
-    /// The UI name of a kind's section (`Handlingsplan` for initiatives).
-    pub(crate) fn section_title(&self, kind: Kind) -> &str {
-        &self.labels[match kind {
-            Kind::Narrative => "narrative",
-            Kind::Direction => "directions",
-            Kind::Initiative => "action_plan",
-            Kind::Analysis => "analysis",
-            Kind::Purpose => "purpose",
-            Kind::Page => "pages",
-        }]
+    /// The UI name of a kind's section (`Handlingsplan` for initiatives),
+    /// as the schema and the organisation's `labels:` give it.
+    pub(crate) fn section_title(&self, kind: KindId) -> &str {
+        self.publication.schema.kind(kind).section_title(self.config.language)
     }
 }
 
@@ -149,7 +144,8 @@ pub(crate) struct PageView<'a> {
     pub(crate) number: Option<&'a str>,
     pub(crate) title_in_body: bool,
     pub(crate) summary: Option<&'a str>,
-    pub(crate) kind: Kind,
+    /// The kind's id (`initiative`).
+    pub(crate) kind: &'a str,
     pub(crate) id: &'a str,
     pub(crate) url: &'a str,
     pub(crate) content: &'a str,
@@ -158,14 +154,20 @@ pub(crate) struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    /// The view of `page` with its body `html` and `headings`.
-    pub(crate) fn new(page: &'a Page, html: &'a str, headings: &'a [Heading]) -> Self {
+    /// The view of `page`, of a kind of `schema`, with its body `html` and
+    /// `headings`.
+    pub(crate) fn new(
+        schema: &'a Schema,
+        page: &'a Page,
+        html: &'a str,
+        headings: &'a [Heading],
+    ) -> Self {
         PageView {
             title: page.heading(),
             number: page.number.as_deref(),
             title_in_body: page.title_in_body,
             summary: page.summary.as_deref(),
-            kind: page.kind,
+            kind: &schema.kind(page.kind).id,
             id: &page.id,
             url: &page.url,
             content: html,

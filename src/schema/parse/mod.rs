@@ -132,6 +132,7 @@ fn placeholder(id: &str) -> Kind {
         roles: Vec::new(),
         template: "page.html".to_owned(),
         part: id.to_owned(),
+        appendix: false,
         sort_by: None,
         fields: Vec::new(),
     }
@@ -177,6 +178,7 @@ fn read_kind(
         Home::File(file) => file.strip_suffix(".md").unwrap_or(file).to_owned(),
         Home::Anywhere => id.to_owned(),
     });
+    kind.appendix = r.boolean("appendix").unwrap_or(false);
     if let Some(node) = r.node("fields") {
         match &node.value {
             Value::Map(declared) => {
