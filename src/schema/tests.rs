@@ -91,7 +91,7 @@ fn mistakes_in_declarations_are_located() {
         [
             (3, 11, "`plann` is not a role"),
             (5, 35, "no kind `megatrnd` is declared"),
-            (6, 5, "`title` is a field this kind has already"),
+            (6, 5, "`title` is a field every page has"),
             (7, 19, "`intger` is not a valid `type`"),
             (8, 41, "this `default` is not a `boolean`"),
             (2, 11, "`scenario` and `direction` would both live in `content/directions`"),

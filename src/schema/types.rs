@@ -202,6 +202,30 @@ impl Type {
         }
     }
 
+    /// Whether its value is a list (written `[]` when a page gives none).
+    #[must_use]
+    pub fn is_list(&self) -> bool {
+        matches!(
+            self,
+            Type::List(_)
+                | Type::Refs(_)
+                | Type::Owners
+                | Type::Handovers
+                | Type::Kpis
+                | Type::Milestones
+                | Type::Charts
+        )
+    }
+
+    /// The name of an enum's value `index`.
+    #[must_use]
+    pub fn choice_name(&self, index: usize) -> Option<&str> {
+        match self {
+            Type::Enum(choices) => choices.get(index).map(|c| c.name.as_str()),
+            _ => None,
+        }
+    }
+
     /// The choice `name` of an enum.
     #[must_use]
     pub fn choice(&self, name: &str) -> Option<usize> {

@@ -11,6 +11,7 @@ mod english;
 mod exports;
 mod fuzz_corpus;
 mod health;
+mod kinds;
 mod markdown;
 mod opened;
 mod plan;

@@ -15,6 +15,7 @@ use serde_json::value::RawValue;
 use crate::calendar::{Quarter, When};
 use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::model::{Initiative, Page, PageId, Priority, Publication, Status};
+use crate::render::export::fields::Fields;
 
 /// What `format` says: which contract the file follows.
 pub(crate) const FORMAT: &str = "stratdoc-strategy";
@@ -68,6 +69,9 @@ struct PageOut<'a> {
     summary: Option<&'a str>,
     draft: bool,
     sources: Vec<SourceOut<'a>>,
+    /// The kind's declared fields that no role exports in a table.
+    #[serde(flatten)]
+    fields: Fields<'a>,
 }
 
 #[derive(Serialize)]
@@ -261,6 +265,7 @@ fn page<'a>(publication: &'a Publication, page: &'a Page) -> PageOut<'a> {
             .iter()
             .map(|s| SourceOut { title: &s.title, url: s.url.as_deref() })
             .collect(),
+        fields: Fields { publication, page },
     }
 }
 

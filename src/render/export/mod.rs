@@ -2,8 +2,10 @@
 //! and scripts, written at the site's root beside the pages and linked from
 //! the action plan.
 //!
-//! - `json`: `strategy.json`, the whole checked strategy, with its schema
-//!   `strategy.schema.json` (checked in beside this file) shipped beside it;
+//! - `json`: `strategy.json`, the whole checked strategy, with the declared
+//!   fields of every page (`fields`); `json_schema`: its JSON Schema
+//!   `strategy.schema.json`, generated from the content model's schema
+//!   into the template beside this file, shipped beside it;
 //! - `csv`: `initiatives.csv`, one row per initiative, for Excel;
 //! - `ics`: `milestones.ics`, each milestone an all-day event (RFC 5545).
 //!
@@ -12,8 +14,10 @@
 //! a diff would notice.
 
 mod csv;
+mod fields;
 mod ics;
 mod json;
+mod json_schema;
 
 use serde::Serialize;
 
@@ -21,9 +25,6 @@ use crate::artifact::{Contents, OutputFile};
 use crate::model::{EXPORT_FILES, PageId, Publication};
 use crate::render::Input;
 use crate::render::labels::{self, Labels};
-
-/// The JSON Schema of `strategy.json`, shipped beside it.
-pub(crate) const SCHEMA: &str = include_str!("strategy.schema.json");
 
 // The names, from the list the model reserves so no content file takes them.
 const JSON: &str = EXPORT_FILES[0];
@@ -52,7 +53,7 @@ pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
     let order = tree_order(publication);
     let mut files = vec![
         file(JSON, json::to_bytes(&json::strategy(input.config, publication, input.as_of))),
-        file(SCHEMA_FILE, SCHEMA.as_bytes().to_vec()),
+        file(SCHEMA_FILE, json_schema::generate(&publication.schema).into_bytes()),
     ];
     if has_initiatives(publication) {
         files.push(file(CSV, csv::initiatives(input.config, publication, &labels, &order)));

@@ -234,6 +234,7 @@ impl<'a> Edition<'a> {
                 .data_file(id)
                 .map(|d| d.path.rsplit('/').next().unwrap_or(&d.path)),
             charts: place(&doc.embeds, &charts).1,
+            fields: self.views.fields(id),
         })
     }
 

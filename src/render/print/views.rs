@@ -12,7 +12,7 @@ use crate::render::plan::overviews::{KpiEntry, Matrix};
 use crate::render::plan::{roadmap, svg};
 use crate::render::print::structure::{ChapterKind, Outline};
 use crate::render::print::{Edition, ids};
-use crate::render::view::{Facts, InitiativeView};
+use crate::render::view::{Facts, FieldView, InitiativeView};
 
 /// The id prefix of the roadmap's drawing in the edition.
 const ROADMAP_ID: &str = "print-roadmap";
@@ -36,6 +36,8 @@ pub(super) struct Body<'a> {
     pub(super) data: Option<&'a str>,
     /// An analysis page's charts its text does not place, each with its table.
     pub(super) charts: Vec<String>,
+    /// Its declared fields that its kind's roles do not show (its facts box).
+    pub(super) fields: Vec<FieldView>,
 }
 
 #[derive(Serialize)]

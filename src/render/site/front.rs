@@ -24,6 +24,8 @@ impl Site<'_> {
         );
         let initiatives = publication.initiative_ids().len();
         context.insert("initiative_count", &initiatives);
+        let plan = publication.plan_kind().and_then(|kind| schema.kind(kind).overview_url());
+        context.insert("plan_url", &plan.unwrap_or_default());
         if initiatives > 0 {
             let quarters = self.plan_quarters();
             context.insert("figures", &self.views.key_figures(self.input.as_of));

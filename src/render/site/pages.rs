@@ -23,7 +23,8 @@ impl Site<'_> {
         let (embeds, unplaced) = place(&doc.embeds, &charts);
         let html = markdown::to_html(doc, &self.hrefs(id, targets), &embeds, self.html_options());
         let mut context = self.context(&page.url, &page.heading(), Some(id));
-        context.insert("page", &PageView::new(&publication.schema, page, &html, &doc.headings));
+        let view = PageView::new(&publication.schema, page, &html, &doc.headings);
+        context.insert("page", &PageView { fields: self.views.fields(id), ..view });
         if let Some(summary) = &page.summary {
             context.insert("description", summary);
         }

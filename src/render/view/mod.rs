@@ -5,13 +5,16 @@
 //!
 //! - this file: the publication-wide header ([`SiteView`]) and links;
 //! - `initiative`: an initiative's summary and facts, directions as cards;
+//! - `fields`: the declared fields of any page, for its facts box;
 //! - `nav`: the navigation tree and breadcrumbs.
 
+mod fields;
 mod initiative;
 mod nav;
 
 use serde::Serialize;
 
+pub(crate) use fields::FieldView;
 pub(crate) use initiative::{Facts, InitiativeView, KpiView};
 pub(crate) use nav::{NavItem, breadcrumbs, home, navigation, sections, top_pages};
 
@@ -151,6 +154,8 @@ pub(crate) struct PageView<'a> {
     pub(crate) content: &'a str,
     pub(crate) toc: Vec<&'a Heading>,
     pub(crate) sources: &'a [Source],
+    /// Its declared fields that its kind's roles do not show (its facts box).
+    pub(crate) fields: Vec<FieldView>,
 }
 
 impl<'a> PageView<'a> {
@@ -173,6 +178,7 @@ impl<'a> PageView<'a> {
             content: html,
             toc: headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
             sources: &page.sources,
+            fields: Vec::new(),
         }
     }
 }

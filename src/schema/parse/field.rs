@@ -37,17 +37,17 @@ pub(super) fn read_all(
     let mut inherits: Vec<(usize, String, Span)> = Vec::new();
     for entry in declared {
         let name = entry.key.as_str();
-        let taken = is_common(name) || existing.iter().any(|f| f.name == name);
-        if taken {
+        let taken = if is_common(name) {
+            Some("every page has")
+        } else if existing.iter().chain(&fields).any(|f| f.name == name) {
+            Some("this kind has already")
+        } else {
+            None
+        };
+        if let Some(taken) = taken {
             diags.push(
-                Diagnostic::error(
-                    entry.key_span.clone(),
-                    format!("`{name}` is a field this kind has already"),
-                )
-                .help(format!(
-                    "every page has {}; give the field another name",
-                    crate::schema::COMMON_FIELDS.join(", ")
-                )),
+                Diagnostic::error(entry.key_span.clone(), format!("`{name}` is a field {taken}"))
+                    .help("give the field another name".to_owned()),
             );
             continue;
         }

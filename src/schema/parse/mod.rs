@@ -397,7 +397,8 @@ fn fits(schema: &Schema, ty: &Type, need: Need, me: KindId) -> bool {
     }
 }
 
-/// Whether `name` is one of the fields every page has.
+/// Whether `name` is one of the fields every page has, or a key
+/// `strategy.json` gives every page besides them.
 pub(super) fn is_common(name: &str) -> bool {
-    COMMON_FIELDS.contains(&name)
+    COMMON_FIELDS.contains(&name) || ["path", "url"].contains(&name)
 }
