@@ -2,6 +2,8 @@
 //! resolve (and become [`PageRef`]s), no dependency cycles, data files that
 //! exist. Also puts the pages in reading order.
 
+mod paths;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -31,7 +33,7 @@ pub(super) fn all(
     unique_ids(&pages, diags);
     let mut publication = Publication::new(Arc::clone(schema), pages, assets, left_out);
     unique_urls(&publication, diags);
-    writable_paths(&publication, diags);
+    paths::writable(&publication, diags);
     let cyclic = resolve::references(&mut publication, diags);
     data_files(&publication, diags);
     publication.relations = Relations::new(schema, &publication.pages);
@@ -272,114 +274,6 @@ fn is_folder_page(path: &str) -> bool {
     name == "index.md" || name == "_index.md"
 }
 
-/// The longest name of one file or folder, in bytes, that the common file
-/// systems take (`NAME_MAX` on Linux and macOS).
-const NAME_MAX: usize = 255;
-
-/// What puts a file at an output path.
-#[derive(Clone, Copy)]
-enum Writer<'a> {
-    Page(&'a Page),
-    /// An asset, by its path under `content/`.
-    Asset(&'a str),
-    /// The theme and the overview pages.
-    Stratdoc,
-}
-
-impl Writer<'_> {
-    fn name(self) -> String {
-        match self {
-            Writer::Page(page) => format!("`content/{}`", page.path),
-            Writer::Asset(rel) => format!("`content/{rel}`"),
-            Writer::Stratdoc => "stratdoc".to_owned(),
-        }
-    }
-
-    /// An error about this writer's file: at the page when it is one.
-    fn error(self, message: String) -> Diagnostic {
-        match self {
-            Writer::Page(page) => Diagnostic::error(page.file_span(), message),
-            Writer::Asset(_) | Writer::Stratdoc => Diagnostic::global(message),
-        }
-    }
-}
-
-/// Every output path must be one the file system can write, or `build` fails
-/// with an I/O error that names no source, and `check` does not see it: no
-/// file or folder name over [`NAME_MAX`] bytes, and no file where another
-/// output needs a folder (an asset `content/notes` and a page
-/// `content/Notes/a.md` both want `notes`). Linear: each path's folders are
-/// looked up in the set of output files.
-fn writable_paths(publication: &Publication, diags: &mut Diagnostics) {
-    let asset_urls: Vec<String> =
-        publication.assets.iter().map(|a| super::asset_url(&a.rel)).collect();
-    let overviews: Vec<String> = publication
-        .schema
-        .kinds()
-        .filter(|(id, _)| publication.count(*id) > 0)
-        .filter_map(|(_, kind)| kind.overview_url())
-        .collect();
-    let theme = format!("{THEME_DIR}/");
-    let outputs: Vec<(&str, Writer<'_>)> = publication
-        .pages
-        .iter()
-        .map(|page| (page.url.as_str(), Writer::Page(page)))
-        .chain(
-            asset_urls
-                .iter()
-                .zip(&publication.assets)
-                .map(|(url, a)| (url.as_str(), Writer::Asset(&a.rel))),
-        )
-        .chain(overviews.iter().map(|url| (url.as_str(), Writer::Stratdoc)))
-        .chain([(theme.as_str(), Writer::Stratdoc)])
-        .collect();
-
-    let mut files: HashMap<&str, Writer<'_>> = HashMap::new();
-    for &(url, writer) in &outputs {
-        if let Some(name) = url.split('/').find(|name| name.len() > NAME_MAX) {
-            diags.push(
-                writer
-                    .error(format!(
-                        "a name of {} bytes, more than the {NAME_MAX} file systems take, for {}",
-                        name.len(),
-                        writer.name()
-                    ))
-                    .help("shorten the name of the file or of its folder".to_owned()),
-            );
-        } else if !url.ends_with('/') {
-            files.entry(url).or_insert(writer);
-        }
-    }
-    let mut reported: HashSet<&str> = HashSet::new();
-    for &(url, writer) in &outputs {
-        let folders = url.match_indices('/').map(|(i, _)| &url[..i]);
-        for folder in folders {
-            let Some(file) = files.get(folder) else { continue };
-            if !reported.insert(folder) {
-                continue;
-            }
-            let message = format!(
-                "{} would be written to the file `{folder}`, but {} needs a folder of that name for `{url}`",
-                file.name(),
-                writer.name()
-            );
-            // Located at a page where either side is one (in practice the
-            // one needing the folder: a page's own file always ends `.html`,
-            // and folder names never have a dot).
-            let diagnostic = match (writer, *file) {
-                (Writer::Page(_), Writer::Page(page)) => {
-                    writer.error(message).also(page.file_span(), "this page")
-                }
-                (Writer::Page(_), _) => writer.error(message),
-                (_, file) => file.error(message),
-            };
-            diags.push(diagnostic.help(
-                "a web address is a file or a folder, not both; rename one of them".to_owned(),
-            ));
-        }
-    }
-}
-
 /// Every data file a page names (a field of type `data`) is a file under
 /// `content/` that is not hidden.
 fn data_files(publication: &Publication, diags: &mut Diagnostics) {
@@ -412,85 +306,4 @@ fn data_files(publication: &Publication, diags: &mut Diagnostics) {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use crate::config::Config;
-    use crate::diagnostics::Diagnostics;
-    use crate::model::validate;
-    use crate::source::Asset;
-
-    use super::natural_key;
-
-    fn messages(assets: &[&str]) -> Vec<String> {
-        let assets = assets
-            .iter()
-            .map(|rel| Asset { rel: (*rel).to_owned(), abs: PathBuf::from(rel) })
-            .collect();
-        let mut diags = Diagnostics::new();
-        validate(
-            &[],
-            assets,
-            &Config::default(),
-            false,
-            crate::calendar::Quarter { year: 2027, quarter: 1 },
-            &mut diags,
-        );
-        diags
-            .items()
-            .iter()
-            .map(|d| d.message.clone())
-            .filter(|m| !m.starts_with("missing purpose"))
-            .collect()
-    }
-
-    #[test]
-    fn names_longer_than_the_file_system_takes_are_reported() {
-        let long = format!("{}.png", "a".repeat(252));
-        assert_eq!(
-            messages(&[&long, &format!("{}.png", "a".repeat(251))]),
-            [format!(
-                "a name of 256 bytes, more than the 255 file systems take, for `content/{long}`"
-            )]
-        );
-    }
-
-    #[test]
-    fn a_file_in_the_way_of_a_folder_is_reported_once() {
-        assert_eq!(
-            messages(&["notes", "Notes/a.png", "Notes/b.png", "other/notes"]),
-            [
-                "`content/notes` would be written to the file `notes`, but `content/Notes/a.png` needs a folder of that name for `notes/a.png`"
-            ]
-        );
-    }
-
-    #[test]
-    fn content_files_may_not_take_the_names_of_the_exports() {
-        assert_eq!(
-            messages(&["Strategy.JSON", "milestones.ics/a.png", "data/initiatives.csv"]),
-            [
-                "`content/Strategy.JSON` would be written to `strategy.json`, which stratdoc generates; rename it",
-            ]
-        );
-    }
-
-    #[test]
-    fn content_files_may_not_take_the_names_of_the_files_for_servers_and_crawlers() {
-        assert_eq!(
-            messages(&["Robots.txt", "sitemap.xml", "404.html", "om/robots.txt"]),
-            [
-                "`content/Robots.txt` would be written to `robots.txt`, which stratdoc generates; rename it",
-                "`content/sitemap.xml` would be written to `sitemap.xml`, which stratdoc generates; rename it",
-                "`content/404.html` would be written to `404.html`, which stratdoc generates; rename it",
-            ]
-        );
-    }
-
-    #[test]
-    fn numbers_sort_naturally() {
-        let mut numbers = vec!["1.10", "1.9", "2", "1.4a", "1.4", "10", "A.2"];
-        numbers.sort_by_key(|n| natural_key(n));
-        assert_eq!(numbers, ["1.4", "1.4a", "1.9", "1.10", "2", "10", "A.2"]);
-    }
-}
+mod tests;
