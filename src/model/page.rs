@@ -43,7 +43,9 @@ pub struct Page {
     /// What the text rests on.
     pub sources: Vec<Source>,
     /// The values of its kind's fields, by the field's index: `None` where
-    /// the page gives none and the field has no default.
+    /// the page gives none and the field has no default. The plan's fields
+    /// are moved into [`crate::model::Plan`] once it is derived (its facts
+    /// held once): read them there.
     pub values: Vec<Option<Slot>>,
 }
 

@@ -39,7 +39,7 @@ pub(super) fn all(
     publication.relations = Relations::new(schema, &publication.pages);
     let plan = PlanFields::of(schema);
     let parents = plan.is_some_and(|p| !cyclic.contains(&p.parent));
-    publication.plan = Plan::new(&publication.pages, plan, parents, diags);
+    publication.plan = Plan::new(&mut publication.pages, plan, parents, diags);
     publication
 }
 

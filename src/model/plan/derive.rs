@@ -2,7 +2,7 @@
 //! shows of them: budgets summed exactly per page served and in total,
 //! owners, statuses and quarters.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::model::plan::{FactSpans, Initiative, Plan, PlanFields, Priority, Status};
 use crate::model::{Budget, Page, PageId, Value};
 use crate::money;
@@ -13,14 +13,14 @@ impl Plan {
     /// outside its parent's period is a warning, looked for when `parents`
     /// form no cycle.
     pub(in crate::model) fn new(
-        pages: &[Page],
+        pages: &mut [Page],
         fields: Option<PlanFields>,
         parents: bool,
         diags: &mut Diagnostics,
     ) -> Plan {
         let Some(fields) = fields else { return Plan::default() };
         let items = pages
-            .iter()
+            .iter_mut()
             .map(|page| (page.kind == fields.kind).then(|| initiative(page, &fields)))
             .collect();
         let mut plan = Plan { fields: Some(fields), items, ..Plan::default() };
@@ -102,51 +102,62 @@ impl Plan {
     }
 }
 
-/// The facts of `page`, an item of the plan.
-fn initiative(page: &Page, fields: &PlanFields) -> Initiative {
-    let value = |field: FieldId| page.value(field);
-    let span =
-        |field: FieldId| page.slot(field).map_or_else(|| page.file_span(), |s| s.span.clone());
-    let time = |field: FieldId| value(field).and_then(Value::time);
-    let refs = |field: FieldId| value(field).map_or_else(Vec::new, |v| v.refs().to_vec());
-    let choice = |field: FieldId| match value(field) {
-        Some(Value::Choice(i)) => Some(*i),
+/// The facts of `page`, an item of the plan, moved out of its values (so
+/// the plan's facts are held once, here).
+fn initiative(page: &mut Page, fields: &PlanFields) -> Initiative {
+    let file = page.file_span();
+    let kind = page.kind;
+    let mut take = |field: FieldId| {
+        let slot = page.values.get_mut(field.index()).filter(|_| field.kind == kind)?.take()?;
+        Some((slot.value, slot.span))
+    };
+    let spans = |slot: &Option<(Value, Span)>| slot.as_ref().map_or(file.clone(), |s| s.1.clone());
+    let (status, start, end) = (take(fields.status), take(fields.start), take(fields.end));
+    let facts = FactSpans { status: spans(&status), start: spans(&start), end: spans(&end) };
+    let time = |slot: Option<(Value, Span)>| slot.and_then(|(v, _)| v.time());
+    let refs = |slot: Option<(Value, Span)>| match slot {
+        Some((Value::Refs(refs), _)) => refs,
+        _ => Vec::new(),
+    };
+    let choice = |slot: Option<(Value, Span)>| match slot {
+        Some((Value::Choice(i), _)) => Some(i),
         _ => None,
     };
-    Initiative {
-        directions: refs(fields.directions),
-        parent: refs(fields.parent).into_iter().next(),
-        owners: value(fields.owner).map_or_else(Vec::new, Value::texts),
-        handovers: match value(fields.owner_from) {
-            Some(Value::Handovers(handovers)) => handovers.clone(),
+    let texts = |slot: Option<(Value, Span)>| slot.map_or_else(Vec::new, |(v, _)| v.texts());
+    let initiative = Initiative {
+        directions: refs(take(fields.directions)),
+        parent: refs(take(fields.parent)).into_iter().next(),
+        owners: texts(take(fields.owner)),
+        handovers: match take(fields.owner_from) {
+            Some((Value::Handovers(handovers), _)) => handovers,
             _ => Vec::new(),
         },
-        start: time(fields.start),
-        end: time(fields.end),
-        deadline: time(fields.deadline),
-        status: choice(fields.status).map_or(Status::Planned, Status::of),
-        priority: choice(fields.priority).and_then(|i| Priority::ALL.get(i).copied()),
-        budget: match value(fields.budget) {
-            Some(Value::Budget(budget)) => Some(budget.clone()),
+        start: time(start),
+        end: time(end),
+        deadline: time(take(fields.deadline)),
+        status: choice(status).map_or(Status::Planned, Status::of),
+        priority: choice(take(fields.priority)).and_then(|i| Priority::ALL.get(i).copied()),
+        budget: match take(fields.budget) {
+            Some((Value::Budget(budget), _)) => Some(budget),
             _ => None,
         },
-        kpis: match value(fields.kpis) {
-            Some(Value::Kpis(kpis)) => kpis.clone(),
+        kpis: match take(fields.kpis) {
+            Some((Value::Kpis(kpis), _)) => kpis,
             _ => Vec::new(),
         },
-        depends_on: refs(fields.depends_on),
-        external_dependencies: value(fields.external_dependencies)
-            .map_or_else(Vec::new, Value::texts),
-        milestones: match value(fields.milestones) {
-            Some(Value::Milestones(milestones)) => milestones.clone(),
+        depends_on: refs(take(fields.depends_on)),
+        external_dependencies: texts(take(fields.external_dependencies)),
+        milestones: match take(fields.milestones) {
+            Some((Value::Milestones(milestones), _)) => milestones,
             _ => Vec::new(),
         },
-        spans: FactSpans {
-            status: span(fields.status),
-            start: span(fields.start),
-            end: span(fields.end),
-        },
+        spans: facts,
+    };
+    // Nothing left (no field of its own besides the plan's): no room kept.
+    if page.values.iter().all(Option::is_none) {
+        page.values = Vec::new();
     }
+    initiative
 }
 
 /// Adds `budget` to `sum`, exactly. A sum that would hold more than
