@@ -5,7 +5,7 @@
 
 use crate::calendar::{Quarter, When};
 use crate::config::Period;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, article};
 use crate::model::{Publication, Status};
 
 /// Warns about every fact that contradicts `as_of` or the plan's order.
@@ -105,11 +105,6 @@ fn unserved(publication: &Publication, diags: &mut Diagnostics) {
             );
         }
     }
-}
-
-/// `a` or `an`, as English writes it before `word`.
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
 }
 
 /// Without a `period`, the roadmap's columns are the quarters the plan's

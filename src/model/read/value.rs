@@ -2,12 +2,12 @@
 //! read the same way, with the same diagnostics, whether the kind is built
 //! in or declared by the project.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, article};
 use crate::fields::Reader;
 use crate::frontmatter::{Field as Entry, Value as Yaml};
 use crate::model::read::structured;
 use crate::model::{Slot, Value};
-use crate::schema::{Field, Kind, Schema, Type};
+use crate::schema::{Field, Kind, Role, Schema, Type};
 
 /// Field `field` of a page of `kind` at `path`: its value with where it is
 /// written, else its default. A required field left out is reported
@@ -32,7 +32,7 @@ pub(super) fn read<'a>(
     };
     let span = node.span.clone();
     let value = match &field.ty {
-        Type::Ref(_) | Type::Refs(_) => Some(references(r, schema, field)),
+        Type::Ref(_) | Type::Refs(_) => Some(references(r, schema, kind, field)),
         Type::Data => structured::data(r, name, path).map(Value::Data),
         Type::Charts => {
             let data = kind.fields.iter().find(|f| f.ty == Type::Data).map_or("data", |f| &f.name);
@@ -94,7 +94,7 @@ fn list<'a>(r: &mut Reader<'a>, key: &'a str, of: &Type) -> Vec<Value> {
 
 /// The ids a `ref` or `refs` field names, as written (one id counts as a
 /// list of one). A required one must name at least one page.
-fn references<'a>(r: &mut Reader<'a>, schema: &Schema, field: &'a Field) -> Value {
+fn references<'a>(r: &mut Reader<'a>, schema: &Schema, kind: &Kind, field: &'a Field) -> Value {
     let key = field.name.as_str();
     let mut ids = r.refs(key);
     if matches!(field.ty, Type::Ref(_)) {
@@ -103,9 +103,16 @@ fn references<'a>(r: &mut Reader<'a>, schema: &Schema, field: &'a Field) -> Valu
     if ids.is_empty() && field.required {
         let span = r.node(key).map_or_else(|| r.owner_span(), |n| n.span.clone());
         let example = field.example.clone().unwrap_or_else(|| field.ty.example());
-        let noun = field.ty.target().map_or("page", |kind| schema.kind(kind).id.as_str());
+        let target = field.ty.target();
+        let noun = target.map_or("page", |kind| schema.kind(kind).id.as_str());
+        // What the plan serves is named in its words.
+        let message = if field.role && target.is_some_and(|t| schema.is(t, Role::Served)) {
+            format!("{} {} must serve at least one {noun}", article(&kind.id), kind.id)
+        } else {
+            format!("`{key}` must name at least one {noun}")
+        };
         r.diags.push(
-            Diagnostic::error(span, format!("`{key}` must name at least one {noun}"))
+            Diagnostic::error(span, message)
                 .help(format!("list {noun} ids, e.g. `{key}: {example}`")),
         );
     }

@@ -180,3 +180,13 @@ fn a_direction_no_initiative_serves_is_a_warning() {
     assert_eq!(messages, ["no initiative serves the direction `cyber`"]);
     assert!(!diags.has_errors());
 }
+
+#[test]
+fn an_initiative_that_names_no_direction_is_told_in_the_plans_words() {
+    let text = "---\ntitle: I\ndirections: []\nowner: IT\n---\n";
+    let found = one(&[PURPOSE, DIRECTION, ("initiatives/i.md", text)]);
+    assert_eq!(
+        found,
+        at("initiatives/i.md", 3, 13, "an initiative must serve at least one direction")
+    );
+}
