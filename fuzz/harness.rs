@@ -114,10 +114,10 @@ pub fn validate(data: &[u8]) {
         parsed.push(Parsed::new(id, path, frontmatter, text));
     }
     let publication = model::validate(&parsed, assets(), &config, drafts, AS_OF, &mut diags);
-    for page in &publication.pages {
+    for (id, page) in publication.iter() {
         check_span(&sources, &page.id_span, "page id");
         check_range(&sources.get(page.source).text, &page.body, "page body");
-        if let Some(data) = &page.data {
+        if let Some(data) = publication.data_file(id) {
             check_span(&sources, &data.span, "data file");
         }
     }

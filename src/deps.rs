@@ -17,8 +17,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Kind, Page, PageId, Publication};
+use crate::model::{Page, PageId, Publication, Value};
 use crate::render::NAV_ALWAYS;
+use crate::schema::Role;
 
 /// One output of a build that can be rendered on its own.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -87,7 +88,7 @@ pub fn affected(old: &Publication, new: &Publication, changed: &[&str]) -> Affec
         let (Some(was), Some(id)) = (old.by_path(key), new.by_path(key)) else {
             return Affected::All;
         };
-        match change(before, after) {
+        match change(old, was, new, id) {
             Change::Text => {
                 outputs.extend([Output::Page(key.to_owned()), Output::Print, Output::Search]);
                 continue;
@@ -107,19 +108,20 @@ pub fn affected(old: &Publication, new: &Publication, changed: &[&str]) -> Affec
     Affected::Only(outputs)
 }
 
-/// The widest class of change between two versions of one page.
+/// The widest class of change between two versions of one page: `was` in
+/// `old`, `id` in `new`.
 #[must_use]
-pub fn change(before: &Page, after: &Page) -> Change {
+pub fn change(old: &Publication, was: PageId, new: &Publication, id: PageId) -> Change {
+    let (before, after) = (&old[was], &new[id]);
     if before.title != after.title
         || before.number != after.number
         || before.summary != after.summary
     {
         Change::Meta
-    } else if before.initiative != after.initiative
+    } else if before.values != after.values
         || before.sources != after.sources
         || before.order != after.order
-        || before.charts != after.charts
-        || before.data.as_ref().map(|d| &d.path) != after.data.as_ref().map(|d| &d.path)
+        || old.initiative(was) != new.initiative(id)
     {
         Change::Facts
     } else {
@@ -134,9 +136,9 @@ fn shown_with_facts(publication: &Publication, id: PageId, outputs: &mut BTreeSe
     outputs.insert(Output::Page(page.path.clone()));
     outputs.extend(named_by(publication, id).map(|p| Output::Page(p.path.clone())));
     outputs.extend([Output::Print, Output::Search, Output::Exports]);
-    if page.kind == Kind::Initiative {
+    if publication.schema.is(page.kind, Role::Plan) {
         outputs.insert(Output::PlanViews);
-        outputs.extend(section_overview(Kind::Initiative));
+        outputs.extend(section_overview(publication, page));
         // The front page shows the plan's key figures and its quarters.
         outputs.extend(front(publication));
     }
@@ -146,73 +148,79 @@ fn shown_with_facts(publication: &Publication, id: PageId, outputs: &mut BTreeSe
 fn shown_by_name(publication: &Publication, id: PageId, outputs: &mut BTreeSet<Output>) {
     shown_with_facts(publication, id, outputs);
     let page = &publication[id];
-    outputs.extend(section_overview(page.kind));
-    // Pages that link to it in their facts, and its sub-pages' breadcrumbs.
-    outputs.extend(
-        publication
-            .relations
-            .initiatives_of(id)
-            .iter()
-            .map(|&i| Output::Page(publication[i].path.clone())),
-    );
-    outputs.extend(
-        publication
-            .relations
-            .dependents_of(id)
-            .iter()
-            .map(|&i| Output::Page(publication[i].path.clone())),
-    );
-    outputs.extend(
-        publication
-            .relations
-            .children_of(id)
-            .iter()
-            .map(|&i| Output::Page(publication[i].path.clone())),
-    );
+    outputs.extend(section_overview(publication, page));
+    // Pages that name it in their facts (and so in their breadcrumbs).
+    outputs.extend(naming(publication, id).map(|p| Output::Page(p.path.clone())));
     // Its neighbours in the navigation and, for a chapter, the pager: an
     // initiative is listed under each direction it serves.
-    let neighbours: Vec<PageId> = match &page.initiative {
+    let neighbours: Vec<PageId> = match publication.initiative(id) {
         Some(facts) => facts
             .directions
             .iter()
-            .flat_map(|d| publication.relations.initiatives_of(d.page))
+            .flat_map(|d| publication.initiatives_of(d.page))
             .copied()
             .collect(),
         None => publication.ids_of(page.kind).to_vec(),
     };
     outputs.extend(neighbours.into_iter().map(|i| Output::Page(publication[i].path.clone())));
-    if matches!(page.kind, Kind::Direction | Kind::Narrative | Kind::Purpose) {
+    let schema = &publication.schema;
+    if [Role::Served, Role::Sequence, Role::Front].iter().any(|&r| schema.is(page.kind, r)) {
         outputs.extend(front(publication));
         outputs.insert(Output::PlanViews);
     }
 }
 
-/// The pages a page's own facts name: its directions, its parent, what it
-/// depends on. They list it, with its facts.
+/// The pages a page's own facts name: through any reference field, and
+/// the plan's (its directions, its parent, what it depends on). They list
+/// it, with its facts.
 fn named_by(publication: &Publication, id: PageId) -> impl Iterator<Item = &Page> {
-    let facts = publication[id].initiative.as_ref();
-    facts
+    let page = &publication[id];
+    let own = page.values.iter().flatten().flat_map(|slot| match &slot.value {
+        Value::Refs(refs) => refs.as_slice(),
+        _ => &[],
+    });
+    let plan = publication
+        .initiative(id)
         .into_iter()
-        .flat_map(|i| i.directions.iter().chain(&i.parent).chain(&i.depends_on))
-        .map(move |r| &publication[r.page])
+        .flat_map(|i| i.directions.iter().chain(&i.parent).chain(&i.depends_on));
+    own.chain(plan).map(move |r| &publication[r.page])
 }
 
-/// The front page: the purpose's page.
+/// The pages that name page `id` in a reference field (the plan's too).
+fn naming(publication: &Publication, id: PageId) -> impl Iterator<Item = &Page> {
+    let schema = &publication.schema;
+    let fields = schema.kinds().flat_map(move |(kind, _)| {
+        schema.fields(kind).filter(|(_, f)| f.ty.target().is_some()).map(|(field, _)| field)
+    });
+    let backlinks = fields.flat_map(move |field| publication.relations.backlinks(field, id));
+    let plan = publication
+        .initiatives_of(id)
+        .iter()
+        .chain(publication.dependents_of(id))
+        .chain(publication.children_of(id));
+    backlinks.chain(plan).map(move |&p| &publication[p])
+}
+
+/// The front page: the page with the front role.
 fn front(publication: &Publication) -> Option<Output> {
-    publication.of_kind(Kind::Purpose).next().map(|(_, p)| Output::Page(p.path.clone()))
+    let kind = publication.schema.with_role(Role::Front)?;
+    publication.of_kind(kind).next().map(|(_, p)| Output::Page(p.path.clone()))
 }
 
-fn section_overview(kind: Kind) -> Option<Output> {
-    kind.overview_url().map(Output::Overview)
+/// The overview of `page`'s kind, if it has one.
+fn section_overview(publication: &Publication, page: &Page) -> Option<Output> {
+    publication.schema.kind(page.kind).overview_url().map(Output::Overview)
 }
 
 /// Whether page `id` is in the navigation of every page: a section small
 /// enough to be listed whole, or a plain page at the top.
 fn in_every_navigation(publication: &Publication, id: PageId) -> bool {
-    let page = &publication[id];
-    match page.kind {
-        Kind::Page => !page.url.contains('/'),
-        Kind::Purpose | Kind::Initiative => false,
-        kind => publication.count(kind) <= NAV_ALWAYS,
+    let (page, schema) = (&publication[id], &publication.schema);
+    if schema.is(page.kind, Role::Plain) {
+        !page.url.contains('/')
+    } else if schema.is(page.kind, Role::Front) || schema.is(page.kind, Role::Plan) {
+        false
+    } else {
+        publication.count(page.kind) <= NAV_ALWAYS
     }
 }

@@ -5,11 +5,16 @@
 //!
 //! ```text
 //! project --source--> Sources --frontmatter::parse--> Frontmatter
-//!   --model::validate--> Publication --markdown::parse--> Vec<Doc>
+//!   --model::validate (by the config's schema::Schema)--> Publication
+//!   --markdown::parse--> Vec<Doc>
 //!   --xref::resolve--> Links (a Target per link) --data::read--> Charts
 //!   --render::{site (+ search), exports}--> Vec<OutputFile> --output::write--> public/
 //!   (+ render::print --> print.html --pdf--> print.pdf, for the board)
 //! ```
+//!
+//! What a strategy is made of (its kinds, their fields and roles) is data,
+//! [`schema::Schema`], declared in `src/schema/builtin.yaml`; every stage
+//! reads it rather than matching kind names.
 //!
 //! Stages after `source` are pure: they take data and a [`diagnostics::Diagnostics`]
 //! collector and return data, so every problem in a run is reported at once.
@@ -35,6 +40,7 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod slug;

@@ -30,9 +30,10 @@ use crate::diagnostics::{Diagnostics, Sources};
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown::{self, Doc, HtmlOptions};
-use crate::model::{self, Kind, Parsed, Publication};
+use crate::model::{self, Parsed, Publication};
 use crate::output::Sink;
 use crate::render::{self, Input, Outputs, Templates};
+use crate::schema::{Role, Schema};
 use crate::source::{Content, PageSource, Project};
 
 /// Choices that change what is built.
@@ -116,7 +117,7 @@ pub fn model<'s>(
     diags: &mut Diagnostics,
 ) -> (Publication, markdown::Parsed<'s>) {
     let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
-    let (parsed, early) = parse(&content.pages, sources, html_options, diags);
+    let (parsed, early) = parse(&config.schema, &content.pages, sources, html_options, diags);
     let assets = content.assets.clone();
     let publication =
         model::validate(&parsed, assets, config, options.drafts, as_of(config, options), diags);
@@ -185,6 +186,7 @@ pub fn outputs(
 /// with no `title:` takes its title from its first `#` heading: its body is
 /// parsed here, and that parse is kept for the render pass.
 fn parse<'s>(
+    schema: &Schema,
     pages: &[PageSource],
     sources: &'s Sources,
     options: HtmlOptions,
@@ -195,7 +197,7 @@ fn parse<'s>(
         .map(|page| {
             let mut local = Diagnostics::new();
             let text = &sources.get(page.id).text;
-            let plain = Kind::from_path(&page.path) == Kind::Page;
+            let plain = schema.is(schema.kind_of_path(&page.path), Role::Plain);
             let frontmatter = match (page.readable, plain) {
                 (false, _) => None,
                 (true, true) => frontmatter::parse_plain(page.id, text, &mut local),

@@ -5,6 +5,7 @@
 //! config names (logo, theme) are checked by the load stage.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -14,6 +15,7 @@ use crate::diagnostics::{SourceId, Sources};
 use crate::error::Error;
 use crate::fields::Reader;
 use crate::frontmatter;
+use crate::schema::{Role, Schema};
 
 mod labels;
 mod print;
@@ -133,6 +135,9 @@ pub struct Config {
     pub labels: std::collections::BTreeMap<&'static str, Words>,
     /// What the board edition holds, in which order (`print:`).
     pub print: Print,
+    /// The kinds of page, with the organisation's words for them
+    /// (`labels:`) in this language.
+    pub schema: Arc<Schema>,
 }
 
 impl Default for Config {
@@ -158,7 +163,8 @@ impl Default for Config {
             allow_html: true,
             currency: "DKK".to_owned(),
             labels: std::collections::BTreeMap::new(),
-            print: Print::default(),
+            print: Print::default_for(&Schema::builtin()),
+            schema: Schema::builtin(),
         }
     }
 }
@@ -217,7 +223,7 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
     let status = r
         .choice("status", &[("draft", Status::Draft), ("approved", Status::Approved)])
         .unwrap_or_default();
-    let approved = approved(&mut r);
+    let approved = r.date("approved");
     let period = period(&mut r);
     let base_url = web::base_url(&mut r);
     let config = Config {
@@ -241,70 +247,66 @@ fn read(fields: &[frontmatter::Field], whole: Span, diags: &mut Diagnostics) -> 
         allow_html: r.boolean("allow_html").unwrap_or(defaults.allow_html),
         currency: currency(&mut r).unwrap_or(defaults.currency),
         labels: labels::read(&mut r, language),
-        print: print::read(&mut r).unwrap_or(defaults.print),
+        print: print::read(&mut r, &defaults.schema).unwrap_or(defaults.print),
+        schema: defaults.schema,
     };
+    let config = Config { schema: Arc::new(worded(&config)), ..config };
     r.finish(&KEYS);
     config
 }
 
-/// `approved: 2026-12-10`, the date of (planned) board approval.
-fn approved(r: &mut Reader<'_>) -> Option<Date> {
-    r.node("approved").and_then(|node| {
-        let text = match &node.value {
-            frontmatter::Value::Str(s) => s.clone(),
-            other => other.describe().to_owned(),
-        };
-        let date = Date::parse(&text);
-        if date.is_none() {
-            let diag = crate::fields::early_year(node, "approved").unwrap_or_else(|| {
-                Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
-                    .help("write the date as YYYY-MM-DD, e.g. `approved: 2026-12-10`".to_owned())
-            });
-            r.diags.push(diag);
-        }
-        date
-    })
-}
-
 /// `period: {start, end}`: the action plan's horizon, in quarters.
 fn period(r: &mut Reader<'_>) -> Option<Period> {
-    r
-        .mapping("period", |p| {
-            let start = p.quarter("start");
-            let end = p.quarter("end");
-            if start.is_none() && p.node("start").is_none() {
-                p.required_text("start", "2027-Q1");
-            }
-            if end.is_none() && p.node("end").is_none() {
-                p.required_text("end", "2028-Q2");
-            }
-            let (start, end) = (start?, end?);
-            if end.0 < start.0 {
-                p.diags.push(Diagnostic::error(
+    r.mapping("period", |p| {
+        let start = p.quarter("start");
+        let end = p.quarter("end");
+        if start.is_none() && p.node("start").is_none() {
+            p.required_text("start", "2027-Q1");
+        }
+        if end.is_none() && p.node("end").is_none() {
+            p.required_text("end", "2028-Q2");
+        }
+        let (start, end) = (start?, end?);
+        if end.0 < start.0 {
+            p.diags.push(Diagnostic::error(
+                end.1,
+                format!("the period ends ({}) before it starts ({})", end.0, start.0),
+            ));
+            return None;
+        }
+        let quarters = Period::quarters(start.0, end.0);
+        if quarters > Period::MAX_QUARTERS {
+            p.diags.push(
+                Diagnostic::error(
                     end.1,
-                    format!("the period ends ({}) before it starts ({})", end.0, start.0),
-                ));
-                return None;
-            }
-            let quarters = Period::quarters(start.0, end.0);
-            if quarters > Period::MAX_QUARTERS {
-                p.diags.push(
-                    Diagnostic::error(
-                        end.1,
-                        format!(
-                            "the period runs {quarters} quarters, from {} to {}: more than the {} the roadmap shows",
-                            start.0,
-                            end.0,
-                            Period::MAX_QUARTERS
-                        ),
-                    )
-                    .help("set `period` to the action plan's horizon, ten years at most; initiatives outside it are shown at its edges, marked".to_owned()),
-                );
-                return None;
-            }
-            Some(Period { start: start.0, end: end.0 })
-        })
-        .flatten()
+                    format!(
+                        "the period runs {quarters} quarters, from {} to {}: more than the {} the roadmap shows",
+                        start.0,
+                        end.0,
+                        Period::MAX_QUARTERS
+                    ),
+                )
+                .help("set `period` to the action plan's horizon, ten years at most; initiatives outside it are shown at its edges, marked".to_owned()),
+            );
+            return None;
+        }
+        Some(Period { start: start.0, end: end.0 })
+    })
+    .flatten()
+}
+
+/// The schema with the organisation's words for the kinds (`labels:`) in
+/// the config's language: a kind by its id, the plan's section as `plan`.
+fn worded(config: &Config) -> Schema {
+    let mut schema = (*config.schema).clone();
+    for (part, words) in &config.labels {
+        if let Some(kind) = schema.find(part) {
+            schema.set_words(kind, config.language, &words.singular, words.plural.as_deref());
+        } else if let (&"plan", Some(kind)) = (part, schema.with_role(Role::Plan)) {
+            schema.set_section(kind, config.language, &words.singular);
+        }
+    }
+    schema
 }
 
 /// `currency: DKK`: three capital letters, as ISO 4217 writes currencies.
@@ -383,124 +385,4 @@ fn normalise_base_path(base: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read_text(text: &str) -> (Config, Diagnostics, Sources) {
-        let mut sources = Sources::default();
-        let mut diags = Diagnostics::new();
-        let id = sources.add(FILE, text);
-        let fields =
-            frontmatter::parse_yaml(id, text, 0..text.len(), &mut diags).unwrap_or_default();
-        let config = read(&fields, Span::new(id, 0..1), &mut diags);
-        (config, diags, sources)
-    }
-
-    #[test]
-    fn reads_every_key() {
-        let (c, diags, _) = read_text(
-            "title: T\nsubtitle: S\norganisation: O\nlanguage: en\nversion: 1.0\nstatus: approved\napproved: 2026-02-28\nperiod:\n  start: 2027-Q1\n  end: 2028-Q2\nbase_path: strategi\nlogo: l.svg\ntheme: mine\nallow_html: false\n",
-        );
-        assert!(diags.items().is_empty(), "{diags:?}");
-        assert_eq!(
-            (c.language, c.status, c.version.as_deref()),
-            (Language::En, Status::Approved, Some("1.0"))
-        );
-        assert_eq!(c.approved.map(|d| d.to_string()).as_deref(), Some("2026-02-28"));
-        assert_eq!(c.period.map(|p| p.end.to_string()).as_deref(), Some("2028-Q2"));
-        assert_eq!(
-            (c.base_path.as_str(), c.theme.as_str(), c.allow_html),
-            ("/strategi/", "mine", false)
-        );
-    }
-
-    #[test]
-    fn reports_each_problem_at_its_line() {
-        let (_, diags, sources) = read_text(
-            "title: T\nlanguage: dk\napproved: 2026-02-30\nperiod:\n  start: 2028-Q1\n  end: 2027-Q4\ntitel: x\n",
-        );
-        let found: Vec<(usize, String)> = diags
-            .items()
-            .iter()
-            .map(|d| {
-                let span = &d.primary.as_ref().unwrap().span;
-                (sources.line_col(span.source, span.range.start).0, d.message.clone())
-            })
-            .collect();
-        assert_eq!(
-            found,
-            [
-                (2, "`dk` is not a valid `language`".to_owned()),
-                (3, "`2026-02-30` is not a date".to_owned()),
-                (6, "the period ends (2027-Q4) before it starts (2028-Q1)".to_owned()),
-                (7, "unknown field `titel`".to_owned()),
-            ]
-        );
-        assert_eq!(diags.items()[3].help.as_deref(), Some("did you mean `title`?"));
-    }
-
-    #[test]
-    fn base_url_sets_the_base_path_and_must_agree_with_one_written() {
-        let (c, diags, _) = read_text(
-            "title: T\nbase_url: https://a.dk/strategi\naccessibility_statement: https://www.was.digst.dk/a-dk\n",
-        );
-        assert!(diags.items().is_empty(), "{diags:?}");
-        assert_eq!(c.base_url.as_deref(), Some("https://a.dk/strategi/"));
-        assert_eq!(c.base_path, "/strategi/");
-        assert_eq!(c.accessibility_statement.as_deref(), Some("https://www.was.digst.dk/a-dk"));
-
-        let (c, diags, sources) =
-            read_text("title: T\nbase_url: https://a.dk/strategi/\nbase_path: /other/\n");
-        let d = &diags.items()[0];
-        let span = &d.primary.as_ref().unwrap().span;
-        assert_eq!(sources.line_col(span.source, span.range.start), (3, 12));
-        assert_eq!(d.message, "`base_path` is `/other/`, but `base_url` is served at `/strategi/`");
-        assert_eq!(c.base_path, "/strategi/");
-    }
-
-    #[test]
-    fn web_addresses_in_the_config_are_reported_at_their_line() {
-        let (c, diags, sources) = read_text(
-            "title: T\nbase_url: strategi.a.dk\naccessibility_statement: \"https://was.digst.dk/a b\"\nbase_path: /x/\n",
-        );
-        let found: Vec<((usize, usize), &str)> = diags
-            .items()
-            .iter()
-            .map(|d| {
-                let span = &d.primary.as_ref().unwrap().span;
-                (sources.line_col(span.source, span.range.start), d.message.as_str())
-            })
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ((2, 11), "`strategi.a.dk` is not a web address"),
-                (
-                    (3, 26),
-                    "`https://was.digst.dk/a b` contains a space or a character a web address cannot hold"
-                ),
-            ]
-        );
-        assert_eq!((c.base_url, c.base_path.as_str()), (None, "/x/"));
-        let (_, diags, _) = read_text("title: T\nbase_url: https://a.dk/?x=1\n");
-        assert!(
-            diags.items()[0]
-                .message
-                .ends_with("has a query or a fragment; a site's address has none")
-        );
-    }
-
-    #[test]
-    fn a_theme_is_a_folder_name_never_a_path() {
-        for bad in ["../x", "/tmp/x", "a/b", "a\\\\b", "C:x", ".", "..", ".hidden", "\"\""] {
-            let (_, diags, sources) = read_text(&format!("title: T\ntheme: {bad}\n"));
-            let d = &diags.items()[0];
-            let span = &d.primary.as_ref().unwrap().span;
-            assert_eq!(sources.line_col(span.source, span.range.start), (2, 8), "{bad}");
-            assert!(d.message.ends_with("is not a theme name"), "{bad}: {}", d.message);
-        }
-        let (c, diags, _) = read_text("title: T\ntheme: kdf-2027\n");
-        assert!(diags.items().is_empty());
-        assert_eq!(c.theme, "kdf-2027");
-    }
-}
+mod tests;

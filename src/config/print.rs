@@ -1,39 +1,22 @@
 //! The `print:` key of `stratdoc.yaml`: which parts the board edition has,
-//! in which order, and which are appendices. Part names are checked here;
-//! plain pages named by id are checked against the publication when the
-//! board edition is put together, since the config is read before content.
+//! in which order, and which are appendices. A part is a kind's, by the
+//! name the schema gives it (`directions`, `action_plan`); any other name
+//! is a plain page's id, checked against the publication when the board
+//! edition is put together, since the config is read before content.
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::fields::{Reader, Ref};
+use crate::schema::{KindId, Schema};
 
 /// A part of the board edition, as `print:` names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PrintPart {
-    /// `purpose`: the purpose statement.
-    Purpose,
-    /// `narrative`: the chapters of the core narrative.
-    Narrative,
-    /// `directions`: each direction followed by its initiatives.
-    Directions,
-    /// `action_plan`: the roadmap and the plan's tables.
-    ActionPlan,
-    /// `analysis`: the environment analysis.
-    Analysis,
-    /// `pages`: every plain page not named on its own.
-    Pages,
+    /// The part of a kind: its pages (the purpose statement, the
+    /// narrative's chapters, …), or for the plan the roadmap and tables.
+    Kind(KindId),
     /// One plain page by its id (`om`, `bilag/ordliste`).
     Page(Ref),
 }
-
-/// The names of the parts, as written in `print:`.
-const NAMES: [(&str, PrintPart); 6] = [
-    ("purpose", PrintPart::Purpose),
-    ("narrative", PrintPart::Narrative),
-    ("directions", PrintPart::Directions),
-    ("action_plan", PrintPart::ActionPlan),
-    ("analysis", PrintPart::Analysis),
-    ("pages", PrintPart::Pages),
-];
 
 /// What the board edition holds: numbered parts, then lettered appendices.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,27 +27,23 @@ pub struct Print {
     pub appendix: Vec<PrintPart>,
 }
 
-impl Default for Print {
-    /// Purpose, narrative, directions with their initiatives and the action
-    /// plan; the analysis and the plain pages as appendices.
-    fn default() -> Self {
-        Print {
-            parts: vec![
-                PrintPart::Purpose,
-                PrintPart::Narrative,
-                PrintPart::Directions,
-                PrintPart::ActionPlan,
-            ],
-            appendix: vec![PrintPart::Analysis, PrintPart::Pages],
-        }
+impl Print {
+    /// Every kind's part, in the schema's order: the appendices (`appendix:
+    /// true`: the analysis and the plain pages) after the body.
+    #[must_use]
+    pub fn default_for(schema: &Schema) -> Print {
+        let (appendix, parts): (Vec<_>, Vec<_>) = schema.kinds().partition(|(_, k)| k.appendix);
+        let kinds =
+            |list: Vec<(KindId, _)>| list.into_iter().map(|(id, _)| PrintPart::Kind(id)).collect();
+        Print { parts: kinds(parts), appendix: kinds(appendix) }
     }
 }
 
 /// Reads `print:`; a list left out keeps its default, an empty list leaves
 /// every part of it out.
-pub(super) fn read(r: &mut Reader<'_>) -> Option<Print> {
+pub(super) fn read(r: &mut Reader<'_>, schema: &Schema) -> Option<Print> {
     r.mapping("print", |p| {
-        let defaults = Print::default();
+        let defaults = Print::default_for(schema);
         let mut seen: Vec<(PrintPart, Span)> = Vec::new();
         let mut list = |p: &mut Reader<'_>, key: &'static str, default: Vec<PrintPart>| {
             if p.node(key).is_none() {
@@ -72,7 +51,7 @@ pub(super) fn read(r: &mut Reader<'_>) -> Option<Print> {
             }
             let mut parts = Vec::new();
             for entry in p.refs(key) {
-                let part = part(&entry);
+                let part = part(schema, &entry);
                 if let Some((_, first)) = seen.iter().find(|(s, _)| same(s, &part)) {
                     p.diags.push(
                         Diagnostic::error(
@@ -94,12 +73,9 @@ pub(super) fn read(r: &mut Reader<'_>) -> Option<Print> {
     })
 }
 
-/// The part `entry` names: a part name, else a plain page's id.
-fn part(entry: &Ref) -> PrintPart {
-    NAMES
-        .iter()
-        .find(|(name, _)| *name == entry.id)
-        .map_or_else(|| PrintPart::Page(entry.clone()), |(_, part)| part.clone())
+/// The part `entry` names: a kind's part, else a plain page's id.
+fn part(schema: &Schema, entry: &Ref) -> PrintPart {
+    schema.kind_of_part(&entry.id).map_or_else(|| PrintPart::Page(entry.clone()), PrintPart::Kind)
 }
 
 /// Two entries for the same part (pages compare by id, not by where written).
@@ -111,6 +87,6 @@ fn same(a: &PrintPart, b: &PrintPart) -> bool {
 }
 
 /// The part names, for help texts and suggestions.
-pub(crate) fn names() -> impl Iterator<Item = &'static str> {
-    NAMES.iter().map(|(n, _)| *n)
+pub(crate) fn names(schema: &Schema) -> impl Iterator<Item = &str> {
+    schema.kinds().map(|(_, kind)| kind.part.as_str())
 }

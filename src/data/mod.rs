@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span};
 use crate::markdown::Embed;
-use crate::model::{ChartSpec, Kind, Page, PageId, Publication};
+use crate::model::{ChartSpec, PageId, Publication};
 use crate::source::TableSource;
 
 /// A chart's figures.
@@ -71,9 +71,10 @@ pub fn read(
 ) -> Charts {
     let by_path: HashMap<&str, &TableSource> = tables.iter().map(|t| (t.rel.as_str(), t)).collect();
     let mut charts = Charts::default();
-    for (id, page) in publication.of_kind(Kind::Analysis) {
-        let Some(data) = &page.data else { continue };
-        if page.charts.is_empty() {
+    for (id, _) in publication.iter() {
+        let Some(data) = publication.data_file(id) else { continue };
+        let specs = publication.chart_specs(id);
+        if specs.is_empty() {
             continue;
         }
         let Some(table) = by_path.get(data.path.as_str()) else {
@@ -104,7 +105,7 @@ pub fn read(
         let Some(parsed) = parse(table, sources, diags) else { continue };
         let mut seen: HashMap<&str, &ChartSpec> = HashMap::new();
         let mut page_charts = Vec::new();
-        for spec in &page.charts {
+        for spec in specs {
             if let Some(first) = seen.insert(&spec.id, spec) {
                 diags.push(
                     Diagnostic::error(
@@ -123,11 +124,11 @@ pub fn read(
     charts
 }
 
-/// Every `chart` block of `page`'s text names one of its charts (by `id`; a
-/// block with no id takes the first).
-pub fn check_blocks(page: &Page, embeds: &[Embed], diags: &mut Diagnostics) {
+/// Every `chart` block of a page's text names one of its charts, `specs`
+/// (by `id`; a block with no id takes the first).
+pub fn check_blocks(specs: &[ChartSpec], embeds: &[Embed], diags: &mut Diagnostics) {
     for embed in embeds.iter().filter(|e| e.kind == "chart") {
-        let ids: Vec<&str> = page.charts.iter().map(|c| c.id.as_str()).collect();
+        let ids: Vec<&str> = specs.iter().map(|c| c.id.as_str()).collect();
         let known = embed.arg.is_empty() && !ids.is_empty() || ids.contains(&embed.arg.as_str());
         if known {
             continue;

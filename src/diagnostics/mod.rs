@@ -12,6 +12,13 @@ use std::ops::Range;
 pub use sources::{SourceFile, Sources};
 pub use suggest::{Nearby, PathIndex, did_you_mean};
 
+/// `a` or `an`, as English writes it before `word` (a kind's id in a
+/// message: "an initiative", "a direction").
+#[must_use]
+pub fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+}
+
 /// Index of a file in [`Sources`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SourceId(pub(crate) usize);

@@ -1,20 +1,23 @@
-//! Stage 3, VALIDATE: from parsed frontmatter to the typed [`Publication`].
-//! Later stages only ever see checked data: every page has a kind, an id, a
-//! URL and valid fields; every reference is a [`PageId`] of a page that
-//! exists; the relations between pages are computed once ([`Relations`]).
+//! Stage 3, VALIDATE: from parsed frontmatter to the typed [`Publication`],
+//! as the schema (`crate::schema`, carried by the config) describes the
+//! kinds. Later stages only ever see checked data: every page has a kind,
+//! an id, a URL and valid field values; every reference is a [`PageId`] of
+//! a page that exists; the relations between pages and the action plan's
+//! facts are computed once ([`Relations`], [`Plan`]).
 //!
-//! - `kind`: what a page is; `page`: the checked page and its facts;
-//! - `read`: one page's frontmatter into a draft page;
+//! - `page`: the checked page and its fields' values;
+//! - `read`: one page's frontmatter into a draft page, by the schema;
 //! - `check`: the checks across pages;
-//! - `resolve`: references become [`PageRef`]s; cycles and sub-initiatives;
+//! - `resolve`: references become [`PageRef`]s; cycles; inherited values;
 //! - `publication`: the pages in reading order with their look-ups;
-//! - `relations`: who serves, needs, owns and runs what;
+//! - `relations`: every page's backlinks, per reference field;
+//! - `plan`: the action plan's typed view, its sums and groupings;
 //! - `timeline`: the plan's facts against its own "now" (`as_of`);
 //! - `url`: where pages and files end up in the site.
 
 mod check;
-mod kind;
 mod page;
+mod plan;
 mod publication;
 mod read;
 mod relations;
@@ -22,13 +25,13 @@ mod resolve;
 mod timeline;
 mod url;
 
-pub use kind::Kind;
+pub use crate::schema::{FieldId, KindId};
 pub use page::{
-    Budget, ChartSpec, DataFile, FactSpans, Handover, Initiative, Kpi, Milestone, Page, PageRef,
-    Priority, Source, Status,
+    Budget, ChartSpec, DataFile, Handover, Kpi, Milestone, Page, PageRef, Slot, Source, Value,
 };
+pub use plan::{FactSpans, Initiative, Plan, PlanFields, Priority, QuarterPlan, Status};
 pub use publication::{LeftOut, PageId, Publication};
-pub use relations::{QuarterPlan, Relations, SHOWN_DEPTH};
+pub use relations::{Relations, SHOWN_DEPTH};
 pub use url::{
     EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, asset_url, join_relative, plan_view_url,
     url_of,
@@ -39,6 +42,7 @@ use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostics, SourceId};
 use crate::frontmatter::Frontmatter;
 use crate::markdown::{self, HtmlOptions};
+use crate::schema::{Role, Schema};
 use crate::source::Asset;
 
 /// Input to [`validate`]: one parsed Markdown file.
@@ -57,8 +61,8 @@ pub struct Parsed {
 
 impl Parsed {
     /// `text` (the file `source` at `path`, with `frontmatter`) ready to be
-    /// validated. The pipeline reads plain pages' headings from the bodies
-    /// it parses anyway; this reads them itself.
+    /// validated against the built-in kinds. The pipeline reads plain pages'
+    /// headings from the bodies it parses anyway; this reads them itself.
     #[must_use]
     pub fn new(
         source: SourceId,
@@ -66,10 +70,10 @@ impl Parsed {
         frontmatter: Option<Frontmatter>,
         text: &str,
     ) -> Parsed {
-        let heading = frontmatter
-            .as_ref()
-            .filter(|fm| Kind::from_path(path) == Kind::Page && fm.get("title").is_none())
-            .and_then(|fm| {
+        let schema = Schema::builtin();
+        let plain = schema.is(schema.kind_of_path(path), Role::Plain);
+        let heading =
+            frontmatter.as_ref().filter(|fm| plain && fm.get("title").is_none()).and_then(|fm| {
                 let options = HtmlOptions { language: Language::Da, allow_html: true };
                 markdown::first_heading(&markdown::parse(source, text, fm.body.clone(), options))
             });
@@ -95,7 +99,7 @@ pub fn validate(
             let stem = url::stem(&p.path);
             LeftOut {
                 path: p.path.clone(),
-                kind: Kind::from_path(&p.path),
+                kind: config.schema.kind_of_path(&p.path),
                 id: stem.to_owned(),
                 draft: false,
             }
@@ -111,7 +115,7 @@ pub fn validate(
         id: d.page.id,
         draft: true,
     }));
-    let publication = check::all(pages, assets, left_out, diags);
+    let publication = check::all(config, pages, assets, left_out, diags);
     timeline::check(&publication, as_of, diags);
     timeline::horizon(&publication, config.period, diags);
     publication

@@ -1,10 +1,13 @@
-//! One checked page and the action-plan facts an initiative carries.
+//! One checked page, its fields' values as its kind declares them, and the
+//! structured values the built-in kinds' fields hold.
 
 use std::ops::Range;
 
-use crate::calendar::When;
+use crate::calendar::{Date, When};
 use crate::diagnostics::{SourceId, Span};
-use crate::model::{Kind, PageId};
+use crate::fields::Ref;
+use crate::model::PageId;
+use crate::schema::{FieldId, KindId, Scalar};
 
 /// One validated page.
 #[derive(Clone, Debug)]
@@ -14,7 +17,7 @@ pub struct Page {
     /// Path relative to `content/` (`initiatives/soc.md`).
     pub path: String,
     /// What it is.
-    pub kind: Kind,
+    pub kind: KindId,
     /// Its id: `id:`, else the file stem for typed kinds and the path
     /// without `.md` for plain pages (`om/kontakt`).
     pub id: String,
@@ -37,14 +40,13 @@ pub struct Page {
     pub draft: bool,
     /// Markdown body: byte range into the source file.
     pub body: Range<usize>,
-    /// Action-plan facts, for initiatives.
-    pub initiative: Option<Initiative>,
-    /// The data file of an analysis page.
-    pub data: Option<DataFile>,
     /// What the text rests on.
     pub sources: Vec<Source>,
-    /// Charts of the page's data file (analysis pages).
-    pub charts: Vec<ChartSpec>,
+    /// The values of its kind's fields, by the field's index: `None` where
+    /// the page gives none and the field has no default. The plan's fields
+    /// are moved into [`crate::model::Plan`] once it is derived (its facts
+    /// held once): read them there.
+    pub values: Vec<Option<Slot>>,
 }
 
 impl Page {
@@ -57,6 +59,18 @@ impl Page {
         }
     }
 
+    /// The value of `field`, if the page has one (and `field` is its kind's).
+    #[must_use]
+    pub fn value(&self, field: FieldId) -> Option<&Value> {
+        self.slot(field).map(|slot| &slot.value)
+    }
+
+    /// The value of `field` with where it is written.
+    #[must_use]
+    pub fn slot(&self, field: FieldId) -> Option<&Slot> {
+        (field.kind == self.kind).then(|| self.values.get(field.index())?.as_ref()).flatten()
+    }
+
     /// The opening `---` of the page: where problems of the file as a whole
     /// point. A plain page without frontmatter has its body from byte 0 and
     /// no `---`: there, the start of the file.
@@ -67,6 +81,119 @@ impl Page {
     }
 }
 
+/// A field's value, with where it is written (the frontmatter's start for
+/// a default).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slot {
+    /// The value.
+    pub value: Value,
+    /// Where.
+    pub span: Span,
+}
+
+/// The value of a field, as its type reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// Text, Markdown or a web address.
+    Text(String),
+    /// A whole number.
+    Integer(i64),
+    /// A number, as written.
+    Number(String),
+    /// `true` or `false`.
+    Boolean(bool),
+    /// A day.
+    Date(Date),
+    /// A quarter, half year or year.
+    Time(When),
+    /// The index of an enum's value.
+    Choice(usize),
+    /// Money, in hundredths.
+    Amount(i64),
+    /// A list (of plain values; names for `owners`).
+    List(Vec<Value>),
+    /// References as written, before they are checked.
+    Ids(Vec<Ref>),
+    /// Checked references.
+    Refs(Vec<PageRef>),
+    /// Hand-overs of responsibility.
+    Handovers(Vec<Handover>),
+    /// A budget.
+    Budget(Budget),
+    /// Indicators.
+    Kpis(Vec<Kpi>),
+    /// Dated steps.
+    Milestones(Vec<Milestone>),
+    /// Charts of the page's data file.
+    Charts(Vec<ChartSpec>),
+    /// A data file.
+    Data(DataFile),
+}
+
+impl From<&Scalar> for Value {
+    fn from(scalar: &Scalar) -> Value {
+        match scalar {
+            Scalar::Text(text) => Value::Text(text.clone()),
+            Scalar::Integer(n) => Value::Integer(*n),
+            Scalar::Number(n) => Value::Number(n.clone()),
+            Scalar::Boolean(b) => Value::Boolean(*b),
+            Scalar::Date(d) => Value::Date(*d),
+            Scalar::Time(w) => Value::Time(*w),
+            Scalar::Choice(i) => Value::Choice(*i),
+            Scalar::Amount(cents) => Value::Amount(*cents),
+        }
+    }
+}
+
+impl Value {
+    /// The texts of a list of text (`owner`, `external_dependencies`).
+    #[must_use]
+    pub fn texts(&self) -> Vec<String> {
+        match self {
+            Value::List(items) => items
+                .iter()
+                .filter_map(|item| match item {
+                    Value::Text(text) => Some(text.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The pages a checked reference names.
+    #[must_use]
+    pub fn refs(&self) -> &[PageRef] {
+        match self {
+            Value::Refs(refs) => refs,
+            _ => &[],
+        }
+    }
+
+    /// A time's value.
+    #[must_use]
+    pub fn time(&self) -> Option<When> {
+        match self {
+            Value::Time(when) => Some(*when),
+            _ => None,
+        }
+    }
+
+    /// What a page is sorted by when its kind sorts by this field: a time
+    /// by its first quarter, a date by the day.
+    #[must_use]
+    pub fn sort_key(&self) -> Option<(u16, u8, u8)> {
+        match self {
+            Value::Time(when) => {
+                let q = when.first();
+                Some((q.year, q.quarter.saturating_sub(1) * 3 + 1, 1))
+            }
+            Value::Date(d) => Some((d.year, d.month, d.day)),
+            _ => None,
+        }
+    }
+}
+
 /// A checked reference to another page, with where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageRef {
@@ -74,61 +201,6 @@ pub struct PageRef {
     pub page: PageId,
     /// Where.
     pub span: Span,
-}
-
-/// The action-plan facts of an initiative.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Initiative {
-    /// Directions it serves (at least one; a sub-initiative may take its parent's).
-    pub directions: Vec<PageRef>,
-    /// The initiative it is part of.
-    pub parent: Option<PageRef>,
-    /// Who is responsible: one or more (joint responsibility).
-    pub owners: Vec<String>,
-    /// Hand-overs: who is responsible from when, in order.
-    pub handovers: Vec<Handover>,
-    /// When it starts.
-    pub start: Option<When>,
-    /// When it ends.
-    pub end: Option<When>,
-    /// When it must be done at the latest.
-    pub deadline: Option<When>,
-    /// Life-cycle status.
-    pub status: Status,
-    /// Priority, if set.
-    pub priority: Option<Priority>,
-    /// Money set aside for it.
-    pub budget: Option<Budget>,
-    /// Indicators.
-    pub kpis: Vec<Kpi>,
-    /// Initiatives that must come first.
-    pub depends_on: Vec<PageRef>,
-    /// What it needs from outside the plan (national infrastructure, law).
-    pub external_dependencies: Vec<String>,
-    /// Dated steps.
-    pub milestones: Vec<Milestone>,
-    /// Where `status`, `start` and `end` are written, for the checks of the
-    /// plan against its "now".
-    pub spans: FactSpans,
-}
-
-/// Where an initiative's dated facts are written (the frontmatter's start
-/// when a field is absent).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FactSpans {
-    /// `status:`.
-    pub status: Span,
-    /// `start:`.
-    pub start: Span,
-    /// `end:`.
-    pub end: Span,
-}
-
-impl Initiative {
-    /// Everyone who is or will be responsible, in order of appearance.
-    pub fn all_owners(&self) -> impl Iterator<Item = &str> {
-        self.owners.iter().chain(self.handovers.iter().flat_map(|h| &h.owners)).map(String::as_str)
-    }
 }
 
 /// A change of responsibility.
@@ -150,45 +222,6 @@ pub struct Budget {
     /// Where the amount is written.
     #[serde(skip)]
     pub at: Span,
-}
-
-/// Where an initiative is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Not started.
-    Planned,
-    /// Under way.
-    Active,
-    /// Finished.
-    Done,
-    /// Stopped for now.
-    Paused,
-    /// Stopped for good.
-    Cancelled,
-}
-
-impl Status {
-    /// Every status, in life-cycle order, with its name in frontmatter.
-    pub const ALL: [(&'static str, Status); 5] = [
-        ("planned", Status::Planned),
-        ("active", Status::Active),
-        ("done", Status::Done),
-        ("paused", Status::Paused),
-        ("cancelled", Status::Cancelled),
-    ];
-}
-
-/// How much an initiative matters relative to the others.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Priority {
-    /// First.
-    High,
-    /// Normal.
-    Medium,
-    /// When there is room.
-    Low,
 }
 
 /// A key performance indicator: a figure with a baseline and a target, or a
@@ -229,7 +262,7 @@ pub struct Source {
 }
 
 /// A data file named by `data:`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataFile {
     /// Path relative to `content/`.
     pub path: String,

@@ -1,13 +1,14 @@
 //! The checked strategy as a whole: its pages in reading order, addressed by
-//! [`PageId`], with constant-time look-ups by kind, id and path, and the
-//! relations between pages (see [`Relations`]).
+//! [`PageId`], with constant-time look-ups by kind, id and path, the
+//! relations between pages (see [`Relations`]) and the action plan (see
+//! [`Plan`]).
 
 use std::collections::HashMap;
 use std::ops::{Index, Range};
+use std::sync::Arc;
 
-use crate::calendar::{Quarter, When};
-use crate::diagnostics::Span;
-use crate::model::{Kind, Page, Relations};
+use crate::model::{ChartSpec, DataFile, Page, Plan, Relations, Value};
+use crate::schema::{KindId, Schema, Type};
 use crate::source::Asset;
 
 /// A page's place in [`Publication::pages`]: how pages refer to each other
@@ -33,29 +34,39 @@ impl PageId {
 }
 
 /// The whole checked strategy: the input of every output.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Publication {
-    /// Pages in reading order: purpose, narrative, directions, initiatives,
-    /// analysis, other pages; by `order`, then start quarter, then path.
+    /// The kinds its pages are of.
+    pub schema: Arc<Schema>,
+    /// Pages in reading order: by kind in the schema's order; within a
+    /// kind by `number`, `order`, the kind's `sort_by` field, then path.
     pub pages: Vec<Page>,
     /// Files copied as they are.
     pub assets: Vec<Asset>,
     /// Pages not in this build: drafts, and pages whose frontmatter could not
     /// be read (already reported; references to them are not reported again).
     pub left_out: Vec<LeftOut>,
-    /// Who serves whom: filled once, after references are checked.
+    /// Who names whom: filled once, after references are checked.
     pub relations: Relations,
-    /// Where each kind's pages are in `pages`, by [`Kind::rank`].
-    ranges: [Range<usize>; Kind::NAMES.len()],
-    /// The ids of each kind's pages, by [`Kind::rank`].
-    kind_ids: [Vec<PageId>; Kind::NAMES.len()],
-    /// Page by id, per kind (by [`Kind::rank`]).
-    ids: [HashMap<String, PageId>; Kind::NAMES.len()],
+    /// The action plan's facts: filled once, after references are checked.
+    pub plan: Plan,
+    /// Where each kind's pages are in `pages`, by kind.
+    ranges: Vec<Range<usize>>,
+    /// The ids of each kind's pages, by kind.
+    kind_ids: Vec<Vec<PageId>>,
+    /// Page by id, per kind.
+    ids: Vec<HashMap<String, PageId>>,
     /// Page by path relative to `content/`.
     paths: HashMap<String, PageId>,
     /// Left-out page by kind and id, and by path.
-    left_out_ids: [HashMap<String, usize>; Kind::NAMES.len()],
+    left_out_ids: Vec<HashMap<String, usize>>,
     left_out_paths: HashMap<String, usize>,
+}
+
+impl Default for Publication {
+    fn default() -> Self {
+        Publication::new(Schema::builtin(), Vec::new(), Vec::new(), Vec::new())
+    }
 }
 
 /// A page that is not part of the build.
@@ -64,7 +75,7 @@ pub struct LeftOut {
     /// Path relative to `content/`.
     pub path: String,
     /// Its kind.
-    pub kind: Kind,
+    pub kind: KindId,
     /// Its id (the file stem when the frontmatter could not be read).
     pub id: String,
     /// True for drafts; false for pages with unreadable frontmatter.
@@ -73,24 +84,46 @@ pub struct LeftOut {
 
 impl Publication {
     /// A publication of `pages`, which must be in reading order (sorted by kind).
-    pub(super) fn new(pages: Vec<Page>, assets: Vec<Asset>, left_out: Vec<LeftOut>) -> Self {
-        let mut publication = Publication { pages, assets, left_out, ..Publication::default() };
+    pub(super) fn new(
+        schema: Arc<Schema>,
+        pages: Vec<Page>,
+        assets: Vec<Asset>,
+        left_out: Vec<LeftOut>,
+    ) -> Self {
+        let kinds = schema.len();
+        let mut publication = Publication {
+            schema,
+            pages,
+            assets,
+            left_out,
+            relations: Relations::default(),
+            plan: Plan::default(),
+            ranges: vec![0..0; kinds],
+            kind_ids: vec![Vec::new(); kinds],
+            ids: vec![HashMap::new(); kinds],
+            paths: HashMap::new(),
+            left_out_ids: vec![HashMap::new(); kinds],
+            left_out_paths: HashMap::new(),
+        };
         let mut start = 0;
         for (rank, range) in publication.ranges.iter_mut().enumerate() {
             let len =
-                publication.pages[start..].iter().take_while(|p| p.kind.rank() == rank).count();
+                publication.pages[start..].iter().take_while(|p| p.kind.index() == rank).count();
             *range = start..start + len;
             start += len;
         }
         debug_assert_eq!(start, publication.pages.len(), "pages are sorted by kind");
         for (i, page) in publication.pages.iter().enumerate() {
             let id = PageId::new(i);
-            publication.ids[page.kind.rank()].entry(page.id.clone()).or_insert(id);
-            publication.kind_ids[page.kind.rank()].push(id);
+            let kind = page.kind.index();
+            publication.ids[kind].entry(page.id.clone()).or_insert(id);
+            publication.kind_ids[kind].push(id);
             publication.paths.insert(page.path.clone(), id);
         }
         for (i, left) in publication.left_out.iter().enumerate() {
-            publication.left_out_ids[left.kind.rank()].entry(left.id.clone()).or_insert(i);
+            if let Some(ids) = publication.left_out_ids.get_mut(left.kind.index()) {
+                ids.entry(left.id.clone()).or_insert(i);
+            }
             publication.left_out_paths.entry(left.path.clone()).or_insert(i);
         }
         publication
@@ -110,8 +143,8 @@ impl Publication {
 
     /// Pages of one kind, in reading order.
     #[must_use]
-    pub fn of_kind(&self, kind: Kind) -> impl ExactSizeIterator<Item = (PageId, &Page)> {
-        let range = self.ranges[kind.rank()].clone();
+    pub fn of_kind(&self, kind: KindId) -> impl ExactSizeIterator<Item = (PageId, &Page)> {
+        let range = self.ranges.get(kind.index()).cloned().unwrap_or(0..0);
         self.pages[range.clone()]
             .iter()
             .enumerate()
@@ -120,32 +153,26 @@ impl Publication {
 
     /// The ids of every page of `kind`, in reading order.
     #[must_use]
-    pub fn ids_of(&self, kind: Kind) -> &[PageId] {
-        &self.kind_ids[kind.rank()]
+    pub fn ids_of(&self, kind: KindId) -> &[PageId] {
+        self.kind_ids.get(kind.index()).map_or(&[], Vec::as_slice)
     }
 
     /// How many pages of `kind` there are.
     #[must_use]
-    pub fn count(&self, kind: Kind) -> usize {
-        self.ranges[kind.rank()].len()
+    pub fn count(&self, kind: KindId) -> usize {
+        self.ranges.get(kind.index()).map_or(0, ExactSizeIterator::len)
     }
 
     /// The position of `id` among the pages of its kind (0 for the first).
     #[must_use]
     pub fn position(&self, id: PageId) -> usize {
-        id.index() - self.ranges[self.page(id).kind.rank()].start
-    }
-
-    /// The initiative `id` is part of, if any.
-    #[must_use]
-    pub fn parent_of(&self, id: PageId) -> Option<PageId> {
-        self.page(id).initiative.as_ref()?.parent.as_ref().map(|p| p.page)
+        id.index() - self.ranges[self.page(id).kind.index()].start
     }
 
     /// The page of `kind` with `id`.
     #[must_use]
-    pub fn find(&self, kind: Kind, id: &str) -> Option<PageId> {
-        self.ids[kind.rank()].get(id).copied()
+    pub fn find(&self, kind: KindId, id: &str) -> Option<PageId> {
+        self.ids.get(kind.index())?.get(id).copied()
     }
 
     /// The page at `path` (relative to `content/`).
@@ -161,36 +188,39 @@ impl Publication {
 
     /// The left-out page with `kind` and `id`, if any.
     #[must_use]
-    pub fn left_out_id(&self, kind: Kind, id: &str) -> Option<&LeftOut> {
-        self.left_out_ids[kind.rank()].get(id).map(|&i| &self.left_out[i])
-    }
-
-    /// Every time the action plan names (initiatives' starts, ends and
-    /// milestones) with where it is written.
-    pub fn plan_times(&self) -> impl Iterator<Item = (When, Span)> {
-        self.of_kind(Kind::Initiative).filter_map(|(_, page)| page.initiative.as_ref()).flat_map(
-            |i| {
-                let start = i.start.map(|s| (s, i.spans.start.clone()));
-                let end = i.end.map(|e| (e, i.spans.end.clone()));
-                let milestones = i.milestones.iter().map(|m| (m.quarter, m.at.clone()));
-                start.into_iter().chain(end).chain(milestones)
-            },
-        )
-    }
-
-    /// The quarters the plan's times span, from the first to the last.
-    #[must_use]
-    pub fn plan_span(&self) -> Option<(Quarter, Quarter)> {
-        self.plan_times().fold(None, |span, (when, _)| {
-            let (first, last) = span.unwrap_or((when.first(), when.last()));
-            Some((first.min(when.first()), last.max(when.last())))
-        })
+    pub fn left_out_id(&self, kind: KindId, id: &str) -> Option<&LeftOut> {
+        self.left_out_ids.get(kind.index())?.get(id).map(|&i| &self.left_out[i])
     }
 
     /// The left-out page at `path`, if any.
     #[must_use]
     pub fn left_out_path(&self, path: &str) -> Option<&LeftOut> {
         self.left_out_paths.get(path).map(|&i| &self.left_out[i])
+    }
+}
+
+impl Publication {
+    /// The data file page `id` names (its field of type `data`), if any.
+    #[must_use]
+    pub fn data_file(&self, id: PageId) -> Option<&DataFile> {
+        let page = &self.pages[id.index()];
+        self.schema.fields(page.kind).find_map(|(field, declared)| match page.value(field) {
+            Some(Value::Data(data)) if declared.ty == Type::Data => Some(data),
+            _ => None,
+        })
+    }
+
+    /// The charts page `id` asks for (its field of type `charts`).
+    #[must_use]
+    pub fn chart_specs(&self, id: PageId) -> &[ChartSpec] {
+        let page = &self.pages[id.index()];
+        self.schema
+            .fields(page.kind)
+            .find_map(|(field, _)| match page.value(field) {
+                Some(Value::Charts(charts)) => Some(charts.as_slice()),
+                _ => None,
+            })
+            .unwrap_or(&[])
     }
 }
 

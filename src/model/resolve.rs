@@ -1,82 +1,87 @@
-//! Reference resolution: the ids a page names become [`PageRef`]s, and what
-//! cannot be resolved is reported once, with the closest id. Then the graphs
-//! they form are checked: no `depends_on` or `parent` cycle, a sub-initiative
-//! inside its parent's period and nested no deeper than the outputs show it,
-//! and a sub-initiative without `directions` serving its parent's. Chains of
-//! parents are walked with loops, each once, never by recursion.
+//! Reference resolution, for every `ref` and `refs` field the schema
+//! declares: the ids a page names become [`PageRef`]s, and what cannot be
+//! resolved is reported once, with the closest id. Then the graphs that
+//! `acyclic` fields form are checked for cycles, and a field that
+//! `inherit`s takes, where a page leaves it out, the value of the page it
+//! names (a sub-initiative serves its parent's directions). Chains are
+//! walked with loops, each page once, never by recursion; a tree nested
+//! deeper than the outputs show it is warned about.
+
+use std::collections::HashSet;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::fields::Ref;
-use crate::model::read::Refs;
-use crate::model::{Kind, PageId, PageRef, Publication, SHOWN_DEPTH};
+use crate::model::{PageId, PageRef, PlanFields, Publication, SHOWN_DEPTH, Slot, Value};
+use crate::schema::{FieldId, KindId, Schema};
 
-/// Turns the ids each initiative names into [`PageRef`]s, reporting the
-/// ones that name no page.
-pub(super) fn references(publication: &mut Publication, refs: Vec<Refs>, diags: &mut Diagnostics) {
-    for (i, Refs { directions, depends_on, parent }) in refs.into_iter().enumerate() {
-        let page = &publication.pages[i];
-        let directions: Vec<PageRef> = directions
-            .into_iter()
-            .filter_map(|r| resolve(r, Kind::Direction, publication, diags))
-            .collect();
-        let mut resolved = Vec::with_capacity(depends_on.len());
-        for r in depends_on {
-            if r.id == page.id {
-                diags.push(
-                    Diagnostic::error(r.span.clone(), format!("`{}` depends on itself", r.id))
-                        .help("remove it from `depends_on`".to_owned()),
-                );
-            } else {
-                resolved.extend(resolve(r, Kind::Initiative, publication, diags));
+/// Resolves every reference of every page, checks the cycles and fills
+/// inherited values. Returns the fields that form a cycle.
+pub(super) fn references(
+    publication: &mut Publication,
+    diags: &mut Diagnostics,
+) -> HashSet<FieldId> {
+    let schema = publication.schema.clone();
+    let words = Words::new(PlanFields::of(&schema));
+    for i in 0..publication.pages.len() {
+        let kind = publication.pages[i].kind;
+        for (field, declared) in schema.fields(kind) {
+            let Some(target) = declared.ty.target() else { continue };
+            let slot = publication.pages[i].values.get_mut(field.index()).and_then(Option::take);
+            let Some(Slot { value: Value::Ids(ids), span }) = slot else { continue };
+            let own = &publication.pages[i].id;
+            let mut resolved = Vec::with_capacity(ids.len());
+            for r in ids {
+                if declared.acyclic && r.id == *own {
+                    diags.push(words.itself(field, &declared.name, &r));
+                } else {
+                    resolved.extend(resolve(r, target, &schema, publication, diags));
+                }
             }
-        }
-        let depends_on = resolved;
-        let parent = parent.and_then(|r| {
-            if r.id == page.id {
-                diags.push(
-                    Diagnostic::error(r.span.clone(), format!("`{}` is its own parent", r.id))
-                        .help("`parent` names the initiative this one is part of".to_owned()),
-                );
-                return None;
-            }
-            resolve(r, Kind::Initiative, publication, diags)
-        });
-        if let Some(initiative) = &mut publication.pages[i].initiative {
-            initiative.directions = directions;
-            initiative.depends_on = depends_on;
-            initiative.parent = parent;
+            publication.pages[i].values[field.index()] =
+                Some(Slot { value: Value::Refs(resolved), span });
         }
     }
-    cycles(
-        publication,
-        "dependency cycle",
-        |i| i.depends_on.iter().map(|r| r.page).collect(),
-        diags,
-    );
-    let parent_cycles =
-        cycles(publication, "parent cycle", |i| i.parent.iter().map(|r| r.page).collect(), diags);
-    if !parent_cycles {
-        let depths = depths(publication);
-        inherit_directions(publication, &depths);
-        children_inside_parents(publication, diags);
-        deeper_than_shown(publication, &depths, diags);
+    let mut cyclic = HashSet::new();
+    for (kind, _) in schema.kinds() {
+        for (field, _) in schema.fields(kind).filter(|(_, f)| f.acyclic) {
+            if cycles(publication, kind, field, &words, diags) {
+                cyclic.insert(field);
+            }
+        }
     }
+    for (kind, _) in schema.kinds() {
+        for (field, declared) in schema.fields(kind) {
+            let Some(source) = declared.inherit else { continue };
+            let Some(source) = schema.fields(kind).nth(source).map(|(id, _)| id) else { continue };
+            if !cyclic.contains(&source) {
+                let depths = depths(publication, kind, source);
+                inherit(publication, kind, field, source, &depths);
+            }
+        }
+    }
+    if let Some(plan) = PlanFields::of(&schema).filter(|p| !cyclic.contains(&p.parent)) {
+        deeper_than_shown(publication, plan.kind, plan.parent, diags);
+    }
+    cyclic
 }
 
-/// How many parents each initiative has above it, by page index. Runs after
-/// parent cycles are ruled out. A walk up a chain stops at the first
-/// initiative whose depth is known, so every chain is walked once.
-fn depths(publication: &Publication) -> Vec<usize> {
+/// How many pages `field` (a single `ref` to the same kind, such as
+/// `parent`) climbs above each page of `kind`, by page index. Runs after
+/// its cycles are ruled out. A walk up a chain stops at the first page
+/// whose depth is known, so every chain is walked once.
+fn depths(publication: &Publication, kind: KindId, field: FieldId) -> Vec<usize> {
+    let up =
+        |id: PageId| publication[id].value(field).and_then(|v| v.refs().first()).map(|r| r.page);
     let mut depths: Vec<Option<usize>> = vec![None; publication.pages.len()];
     let mut unknown = Vec::new();
-    for &id in publication.ids_of(Kind::Initiative) {
+    for &id in publication.ids_of(kind) {
         let mut at = id;
         let mut depth = loop {
             if let Some(known) = depths[at.index()] {
                 break known + 1;
             }
             unknown.push(at);
-            match publication.parent_of(at) {
+            match up(at) {
                 Some(parent) => at = parent,
                 None => break 0,
             }
@@ -89,19 +94,24 @@ fn depths(publication: &Publication) -> Vec<usize> {
     depths.into_iter().map(Option::unwrap_or_default).collect()
 }
 
-/// A sub-initiative nested deeper than [`SHOWN_DEPTH`] is shown at that
+/// A page nested by `parent` deeper than [`SHOWN_DEPTH`] is shown at that
 /// depth, beside its parent: a warning at the first such one of a chain.
-fn deeper_than_shown(publication: &Publication, depths: &[usize], diags: &mut Diagnostics) {
-    for (id, page) in publication.of_kind(Kind::Initiative) {
+fn deeper_than_shown(
+    publication: &Publication,
+    kind: KindId,
+    parent: FieldId,
+    diags: &mut Diagnostics,
+) {
+    let depths = depths(publication, kind, parent);
+    for &id in publication.ids_of(kind) {
         if depths[id.index()] != SHOWN_DEPTH + 1 {
             continue;
         }
-        let Some(parent) = page.initiative.as_ref().and_then(|i| i.parent.as_ref()) else {
-            continue;
-        };
+        let page = &publication[id];
+        let Some(up) = page.value(parent).and_then(|v| v.refs().first()) else { continue };
         diags.push(
             Diagnostic::warning(
-                parent.span.clone(),
+                up.span.clone(),
                 format!(
                     "`{}` is nested {} levels under other initiatives; lists show {SHOWN_DEPTH}",
                     page.id,
@@ -110,64 +120,57 @@ fn deeper_than_shown(publication: &Publication, depths: &[usize], diags: &mut Di
             )
             .help(format!(
                 "lists, the roadmap and the board edition show it and the initiatives under it at level {SHOWN_DEPTH}, after `{}`; to show the nesting, name a parent higher up",
-                publication[parent.page].id
+                publication[up.page].id
             )),
         );
     }
 }
 
-/// A sub-initiative without `directions` serves its parent's (which may in
-/// turn come from its parent). Runs after parent cycles are ruled out;
-/// parents go first, so each takes its parent's settled directions.
-fn inherit_directions(publication: &mut Publication, depths: &[usize]) {
-    let mut ids: Vec<PageId> = publication.ids_of(Kind::Initiative).to_vec();
+/// Where a page leaves `field` without references, it takes those of the
+/// page its `source` names (which may in turn take its own from further
+/// up). Runs after cycles through `source` are ruled out; pages go in order
+/// of their `depths`, parents first, so each takes its parent's settled
+/// value and no chain is walked more than once.
+fn inherit(
+    publication: &mut Publication,
+    kind: KindId,
+    field: FieldId,
+    source: FieldId,
+    depths: &[usize],
+) {
+    let mut ids: Vec<PageId> = publication.ids_of(kind).to_vec();
     ids.sort_by_key(|id| depths[id.index()]);
     for id in ids {
-        let Some(parent) = publication.parent_of(id) else { continue };
-        if publication[id].initiative.as_ref().is_none_or(|i| !i.directions.is_empty()) {
+        if !publication[id].value(field).is_none_or(|v| v.refs().is_empty()) {
             continue;
         }
-        let directions = publication[parent]
-            .initiative
-            .as_ref()
-            .map(|p| p.directions.clone())
-            .unwrap_or_default();
-        if let Some(initiative) = publication.pages[id.index()].initiative.as_mut() {
-            initiative.directions = directions;
+        let mut at = id;
+        let inherited = loop {
+            let page = &publication[at];
+            let own = page.value(field).map_or(&[][..], Value::refs);
+            if !own.is_empty() {
+                break own.to_vec();
+            }
+            match page.value(source).and_then(|v| v.refs().first()) {
+                Some(up) => at = up.page,
+                None => break Vec::new(),
+            }
+        };
+        if inherited.is_empty() {
+            continue;
         }
+        let page = &mut publication.pages[id.index()];
+        let span = page.file_span();
+        page.values[field.index()] = Some(Slot { value: Value::Refs(inherited), span });
     }
 }
 
-/// A sub-initiative runs within its parent's period (a warning: the plan
-/// still builds, but one of the two dates is likely wrong).
-fn children_inside_parents(publication: &Publication, diags: &mut Diagnostics) {
-    for (_, page) in publication.of_kind(Kind::Initiative) {
-        let Some(child) = &page.initiative else { continue };
-        let Some(parent_ref) = &child.parent else { continue };
-        let parent_page = &publication[parent_ref.page];
-        let Some(parent) = &parent_page.initiative else { continue };
-        let (Some(start), Some(end)) = (parent.start, parent.end) else { continue };
-        let outside = child.start.is_some_and(|s| s.first() < start.first())
-            || child.end.is_some_and(|e| e.last() > end.last());
-        if outside {
-            diags.push(
-                Diagnostic::warning(
-                    parent_ref.span.clone(),
-                    format!(
-                        "`{}` runs outside its parent `{}` ({start} to {end})",
-                        page.id, parent_page.id
-                    ),
-                )
-                .help("move `start`/`end` inside the parent's, or widen the parent's".to_owned()),
-            );
-        }
-    }
-}
-
-/// The page `r` names, or a diagnostic saying why there is none.
+/// The page `r` names among the pages of `kind`, or a diagnostic saying
+/// why there is none.
 fn resolve(
     r: Ref,
-    kind: Kind,
+    kind: KindId,
+    schema: &Schema,
     publication: &Publication,
     diags: &mut Diagnostics,
 ) -> Option<PageRef> {
@@ -178,7 +181,7 @@ fn resolve(
     if left_out.is_some_and(|l| !l.draft) {
         return None; // its own file has the error
     }
-    let noun = if kind == Kind::Direction { "direction" } else { "initiative" };
+    let noun = &schema.kind(kind).id;
     let known = || publication.of_kind(kind).map(|(_, p)| p.id.as_str());
     let help = if left_out.is_some() {
         format!("`{}` is a draft; build with `--drafts` or remove the reference", r.id)
@@ -202,19 +205,24 @@ fn resolve(
 /// so one mistake in a big plan does not print the whole plan.
 const KNOWN_SHOWN: usize = 10;
 
-/// Reports each cycle of the graph `edges` forms over initiatives once,
+/// Reports each cycle that `field` forms over the pages of `kind` once,
 /// naming it in order. Returns whether there was one.
 fn cycles(
     publication: &Publication,
-    what: &str,
-    edges: impl Fn(&crate::model::Initiative) -> Vec<PageId>,
+    kind: KindId,
+    field: FieldId,
+    words: &Words,
     diags: &mut Diagnostics,
 ) -> bool {
-    let edges = |id: PageId| publication[id].initiative.as_ref().map_or_else(Vec::new, &edges);
+    let edges = |id: PageId| -> Vec<PageId> {
+        publication[id]
+            .value(field)
+            .map_or_else(Vec::new, |v| v.refs().iter().map(|r| r.page).collect())
+    };
     let mut found = false;
     // 0 = unvisited, 1 = on the stack, 2 = done.
     let mut state = vec![0u8; publication.pages.len()];
-    for (start, _) in publication.of_kind(Kind::Initiative) {
+    for (start, _) in publication.of_kind(kind) {
         if state[start.index()] != 0 {
             continue;
         }
@@ -236,7 +244,7 @@ fn cycles(
                 1 => {
                     let from = stack.iter().position(|(n, _)| *n == to).unwrap_or(0);
                     let cycle: Vec<PageId> = stack[from..].iter().map(|(n, _)| *n).collect();
-                    report_cycle(publication, what, &cycle, diags);
+                    diags.push(words.cycle(publication, field, &cycle));
                     found = true;
                 }
                 _ => {}
@@ -246,24 +254,65 @@ fn cycles(
     found
 }
 
-fn report_cycle(publication: &Publication, what: &str, cycle: &[PageId], diags: &mut Diagnostics) {
-    let mut names: Vec<&str> = cycle.iter().map(|&id| publication[id].id.as_str()).collect();
-    names.push(names[0]);
-    let last = &publication[*cycle.last().unwrap_or(&cycle[0])];
-    let span = last
-        .initiative
-        .iter()
-        .flat_map(|i| i.depends_on.iter().chain(&i.parent))
-        .find(|r| r.page == cycle[0])
-        .map_or(last.id_span.clone(), |r| r.span.clone());
-    let help = if what == "parent cycle" {
-        "an initiative cannot, through others, be part of itself; remove one of these `parent` entries"
-    } else {
-        "an initiative cannot, through others, depend on itself; remove one of these `depends_on` entries"
-    };
-    diags.push(
+/// How a self-reference and a cycle are told: in the plan's own words for
+/// its `depends_on` and `parent`, else in the field's name.
+struct Words {
+    plan: Option<PlanFields>,
+}
+
+impl Words {
+    fn new(plan: Option<PlanFields>) -> Words {
+        Words { plan }
+    }
+
+    /// (the cycle's name, what a self-reference does, its help, the cycle's help).
+    fn of(&self, field: FieldId, name: &str) -> [String; 4] {
+        let plan = self.plan.as_ref();
+        if plan.is_some_and(|p| p.depends_on == field) {
+            return [
+                "dependency cycle".to_owned(),
+                "depends on itself".to_owned(),
+                "remove it from `depends_on`".to_owned(),
+                "an initiative cannot, through others, depend on itself; remove one of these `depends_on` entries".to_owned(),
+            ];
+        }
+        if plan.is_some_and(|p| p.parent == field) {
+            return [
+                "parent cycle".to_owned(),
+                "is its own parent".to_owned(),
+                "`parent` names the initiative this one is part of".to_owned(),
+                "an initiative cannot, through others, be part of itself; remove one of these `parent` entries".to_owned(),
+            ];
+        }
+        [
+            format!("`{name}` cycle"),
+            format!("names itself in `{name}`"),
+            format!("remove it from `{name}`"),
+            format!(
+                "a page cannot, through others, name itself in `{name}`; remove one of these `{name}` entries"
+            ),
+        ]
+    }
+
+    /// The error for a page that names itself, `r`, in `field`.
+    fn itself(&self, field: FieldId, name: &str, r: &Ref) -> Diagnostic {
+        let [_, does, help, _] = self.of(field, name);
+        Diagnostic::error(r.span.clone(), format!("`{}` {does}", r.id)).help(help)
+    }
+
+    /// The error for `cycle`, at the reference that closes it.
+    fn cycle(&self, publication: &Publication, field: FieldId, cycle: &[PageId]) -> Diagnostic {
+        let name = &publication.schema.field(field).name;
+        let [what, _, _, help] = self.of(field, name);
+        let mut names: Vec<&str> = cycle.iter().map(|&id| publication[id].id.as_str()).collect();
+        names.push(names[0]);
+        let last = &publication[*cycle.last().unwrap_or(&cycle[0])];
+        let span = last
+            .value(field)
+            .and_then(|v| v.refs().iter().find(|r| r.page == cycle[0]))
+            .map_or(last.id_span.clone(), |r| r.span.clone());
         Diagnostic::error(span, format!("{what}: {}", names.join(" → ")))
             .label("this closes the cycle")
-            .help(help.to_owned()),
-    );
+            .help(help)
+    }
 }

@@ -5,13 +5,13 @@
 
 use crate::calendar::{Quarter, When};
 use crate::config::Period;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Kind, Publication, Status};
+use crate::diagnostics::{Diagnostic, Diagnostics, article};
+use crate::model::{Publication, Status};
 
 /// Warns about every fact that contradicts `as_of` or the plan's order.
 pub(super) fn check(publication: &Publication, as_of: Quarter, diags: &mut Diagnostics) {
-    for (_, page) in publication.of_kind(Kind::Initiative) {
-        let Some(i) = &page.initiative else { continue };
+    for (id, i) in publication.initiatives() {
+        let page = &publication[id];
         let (start, end) = (i.start.map(When::first), i.end.map(When::last));
         let warning = match i.status {
             Status::Done if end.is_some_and(|end| end > as_of) => Some((
@@ -54,7 +54,7 @@ pub(super) fn check(publication: &Publication, as_of: Quarter, diags: &mut Diagn
         }
         for needed in &i.depends_on {
             let other = &publication[needed.page];
-            let needed_end = other.initiative.as_ref().and_then(|o| o.end);
+            let needed_end = publication.initiative(needed.page).and_then(|o| o.end);
             if let (Some(start), Some(needed_end)) = (start, needed_end) {
                 if start < needed_end.last() {
                     diags.push(
@@ -73,21 +73,33 @@ pub(super) fn check(publication: &Publication, as_of: Quarter, diags: &mut Diagn
             }
         }
     }
+    unserved(publication, diags);
+}
+
+/// Warns about each page the plan serves (each direction) that no item of
+/// the plan serves.
+fn unserved(publication: &Publication, diags: &mut Diagnostics) {
+    let (Some(plan), Some(served)) = (publication.plan_kind(), publication.served_kind()) else {
+        return;
+    };
     // An initiative whose frontmatter could not be read may serve any
     // direction: its own error is reported, so say nothing of the directions.
-    let unreadable = publication.left_out.iter().any(|l| !l.draft && l.kind == Kind::Initiative);
-    for (id, page) in publication.of_kind(Kind::Direction).filter(|_| !unreadable) {
+    let unreadable = publication.left_out.iter().any(|l| !l.draft && l.kind == plan);
+    let schema = &publication.schema;
+    let (item, what) = (&schema.kind(plan).id, &schema.kind(served).id);
+    for (id, page) in publication.of_kind(served).filter(|_| !unreadable) {
         // A page with a duplicate id is reported as such; references go to the first.
-        let duplicate = publication.find(Kind::Direction, &page.id) != Some(id);
-        if !duplicate && publication.relations.initiatives_of(id).is_empty() {
+        let duplicate = publication.find(served, &page.id) != Some(id);
+        if !duplicate && publication.initiatives_of(id).is_empty() {
             diags.push(
                 Diagnostic::warning(
                     page.file_span(),
-                    format!("no initiative serves the direction `{}`", page.id),
+                    format!("no {item} serves the {what} `{}`", page.id),
                 )
-                .label("this direction")
+                .label(format!("this {what}"))
                 .help(format!(
-                    "name it in an initiative's `directions`, e.g. `directions: [{}]`",
+                    "name it in {} {item}'s `directions`, e.g. `directions: [{}]`",
+                    article(item),
                     page.id
                 )),
             );

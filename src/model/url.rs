@@ -2,7 +2,6 @@
 //! slugified, `.html` for pages. Also the one rule for relative paths that
 //! must stay inside `content/`.
 
-use crate::model::Kind;
 use crate::slug::slugify;
 use crate::source::is_markdown;
 
@@ -23,10 +22,10 @@ pub const SITE_FILES: [&str; 3] = ["404.html", "robots.txt", "sitemap.xml"];
 /// `initiatives/matrix.html` and so on. Content may not take these names.
 pub const PLAN_VIEWS: [&str; 5] = ["matrix", "status", "owners", "quarters", "kpis"];
 
-/// The URL of plan view `name` (`initiatives/matrix.html`).
+/// The URL of plan view `name` in the plan's `folder` (`initiatives/matrix.html`).
 #[must_use]
-pub fn plan_view_url(name: &str) -> String {
-    format!("initiatives/{name}.html")
+pub fn plan_view_url(folder: &str, name: &str) -> String {
+    format!("{folder}/{name}.html")
 }
 
 /// The file name of `path` without its `.md` extension (in any case).
@@ -65,10 +64,10 @@ pub fn join_relative(from: &str, target: &str) -> Option<String> {
 }
 
 /// The output path of a page: each folder and the stem slugified, `.html`.
-/// The purpose statement is the front page.
+/// The `front` page (the purpose statement) is the site's front page.
 #[must_use]
-pub fn url_of(path: &str, kind: Kind) -> String {
-    if kind == Kind::Purpose {
+pub fn url_of(path: &str, front: bool) -> String {
+    if front {
         return "index.html".to_owned();
     }
     let stem = without_md(path);
@@ -107,13 +106,10 @@ mod tests {
 
     #[test]
     fn urls_are_slugged_paths() {
-        assert_eq!(
-            url_of("initiatives/Fælles SOC.md", Kind::Initiative),
-            "initiatives/faelles-soc.html"
-        );
-        assert_eq!(url_of("purpose.md", Kind::Purpose), "index.html");
-        assert_eq!(url_of("om/Kontakt os.md", Kind::Page), "om/kontakt-os.html");
-        assert_eq!(url_of("Om/Intro.MD", Kind::Page), "om/intro.html");
+        assert_eq!(url_of("initiatives/Fælles SOC.md", false), "initiatives/faelles-soc.html");
+        assert_eq!(url_of("purpose.md", true), "index.html");
+        assert_eq!(url_of("om/Kontakt os.md", false), "om/kontakt-os.html");
+        assert_eq!(url_of("Om/Intro.MD", false), "om/intro.html");
         assert_eq!(stem("a/b.Md"), "b");
         assert_eq!(stem("æ.md"), "æ");
         assert_eq!(asset_url("analysis/Spørgeskema 2026.CSV"), "analysis/spoergeskema-2026.csv");

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::calendar::{Date, Quarter, When};
-use crate::config::{Language, Words};
-use crate::model::{Priority, Status};
+use crate::config::{Config, Language};
+use crate::schema::Role;
 
 /// Every UI label, as `(key, Danish, English)`. Templates read them as `t.key`.
 const LABELS: &[(&str, &str, &str)] = &[
@@ -13,15 +13,6 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("main_navigation", "Hovednavigation", "Main navigation"),
     ("breadcrumbs", "Brødkrummer", "Breadcrumbs"),
     ("home", "Forside", "Home"),
-    ("purpose", "Formål", "Purpose"),
-    ("narrative", "Fortælling", "Narrative"),
-    ("directions", "Strategiske retninger", "Strategic directions"),
-    ("direction", "Strategisk retning", "Strategic direction"),
-    ("initiatives", "Initiativer", "Initiatives"),
-    ("initiative", "Initiativ", "Initiative"),
-    ("action_plan", "Handlingsplan", "Action plan"),
-    ("analysis", "Omverdensanalyse", "Environment analysis"),
-    ("pages", "Andre sider", "Other pages"),
     ("on_this_page", "På denne side", "On this page"),
     ("previous", "Forrige", "Previous"),
     ("next", "Næste", "Next"),
@@ -176,47 +167,79 @@ const LABELS: &[(&str, &str, &str)] = &[
         "There is no page at this address. It may have moved, or the address may be mistyped.",
     ),
     ("go_home", "Gå til forsiden", "Go to the front page"),
+    // A field of type boolean in a facts box.
+    ("yes", "Ja", "Yes"),
+    ("no", "Nej", "No"),
 ];
 
 /// UI words by key, as templates read them (`t.home`).
 pub(crate) type Labels = BTreeMap<&'static str, String>;
 
-/// The label keys each part of `labels:` in the config sets: its singular,
-/// and its plural where it has one.
-const PART_KEYS: [(&str, &str, Option<&str>); 12] = [
-    ("purpose", "purpose", None),
-    ("narrative", "narrative", None),
-    ("direction", "direction", Some("directions")),
-    ("initiative", "initiative", Some("initiatives")),
-    ("analysis", "analysis", None),
-    ("plan", "action_plan", None),
-    ("roadmap", "roadmap", None),
-    ("matrix", "matrix", None),
-    ("status", "by_status", None),
-    ("owners", "by_owner", None),
-    ("quarters", "by_quarter", None),
-    ("kpis", "kpi_overview", None),
+/// The words templates read for the kinds, by the role of the kind they
+/// name (the schema's words, with the organisation's from `labels:`): the
+/// default theme's templates and a project's own read `t.directions`.
+const KIND_KEYS: [(&str, Role, Form); 9] = [
+    ("purpose", Role::Front, Form::Singular),
+    ("narrative", Role::Sequence, Form::Singular),
+    ("direction", Role::Served, Form::Singular),
+    ("directions", Role::Served, Form::Plural),
+    ("initiative", Role::Plan, Form::Singular),
+    ("initiatives", Role::Plan, Form::Plural),
+    ("action_plan", Role::Plan, Form::Section),
+    ("analysis", Role::Charts, Form::Singular),
+    ("pages", Role::Plain, Form::Plural),
 ];
 
-/// The labels of `language`, with the organisation's own words for the
-/// parts (`labels:` in the config) and every phrase that names a part
-/// (`{initiatives_lower}`) built from them, so the words are used everywhere.
+/// Which of a kind's words a label is.
+#[derive(Clone, Copy)]
+enum Form {
+    Singular,
+    Plural,
+    Section,
+}
+
+/// The label keys each part of `labels:` in the config sets that is not a
+/// kind's (the kinds' words are the schema's): the plan views.
+const PART_KEYS: [(&str, &str); 6] = [
+    ("roadmap", "roadmap"),
+    ("matrix", "matrix"),
+    ("status", "by_status"),
+    ("owners", "by_owner"),
+    ("quarters", "by_quarter"),
+    ("kpis", "kpi_overview"),
+];
+
+/// The labels of `config`'s language, with the organisation's own words
+/// for the parts (`labels:` in the config, already in the schema for the
+/// kinds) and every phrase that names a part (`{initiatives_lower}`) built
+/// from them, so the words are used everywhere.
 #[must_use]
-pub(crate) fn labels(language: Language, words: &BTreeMap<&'static str, Words>) -> Labels {
+pub(crate) fn labels(config: &Config) -> Labels {
+    let language = config.language;
     let mut labels: Labels = LABELS
         .iter()
         .map(|(key, da, en)| (*key, (if language == Language::Da { *da } else { *en }).to_owned()))
         .collect();
-    for (part, singular_key, plural_key) in PART_KEYS {
-        let Some(w) = words.get(part) else { continue };
-        labels.insert(singular_key, w.singular.clone());
-        if let (Some(key), Some(plural)) = (plural_key, &w.plural) {
-            labels.insert(key, plural.clone());
+    let schema = &config.schema;
+    for (key, role, form) in KIND_KEYS {
+        let Some(kind) = schema.with_role(role).map(|id| schema.kind(id)) else { continue };
+        let word = match form {
+            Form::Singular => kind.singular(language),
+            Form::Plural => kind.plural(language),
+            Form::Section => kind.section_title(language),
+        };
+        labels.insert(key, word.to_owned());
+    }
+    for (part, key) in PART_KEYS {
+        if let Some(w) = config.labels.get(part) {
+            labels.insert(key, w.singular.clone());
         }
     }
     let parts: Vec<(&str, String)> = labels
         .iter()
-        .filter(|(key, _)| PART_KEYS.iter().any(|(_, s, p)| s == *key || *p == Some(**key)))
+        .filter(|(key, _)| {
+            KIND_KEYS.iter().any(|(k, ..)| k == *key) || PART_KEYS.iter().any(|(_, k)| k == *key)
+        })
         .map(|(key, value)| (*key, value.clone()))
         .collect();
     for value in labels.values_mut().filter(|v| v.contains('{')) {
@@ -376,115 +399,5 @@ pub fn date(d: Date, language: Language) -> String {
     }
 }
 
-/// Human label of an initiative status.
-#[must_use]
-pub(crate) fn status(s: Status, language: Language) -> &'static str {
-    let (da, en) = match s {
-        Status::Planned => ("Planlagt", "Planned"),
-        Status::Active => ("I gang", "Active"),
-        Status::Done => ("Gennemført", "Done"),
-        Status::Paused => ("Sat på pause", "Paused"),
-        Status::Cancelled => ("Aflyst", "Cancelled"),
-    };
-    if language == Language::Da { da } else { en }
-}
-
-/// Human label of a priority.
-#[must_use]
-pub(crate) fn priority(p: Priority, language: Language) -> &'static str {
-    let (da, en) = match p {
-        Priority::High => ("Høj", "High"),
-        Priority::Medium => ("Mellem", "Medium"),
-        Priority::Low => ("Lav", "Low"),
-    };
-    if language == Language::Da { da } else { en }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Labels with their non-breaking spaces shown as plain ones.
-    fn plain(text: impl AsRef<str>) -> String {
-        text.as_ref().replace('\u{a0}', " ")
-    }
-
-    #[test]
-    fn quarters_and_dates_per_language() {
-        let q = Quarter { year: 2027, quarter: 3 };
-        assert_eq!(plain(quarter(q, Language::Da)), "3. kvt. 2027");
-        assert_eq!(plain(quarter(q, Language::En)), "Q3 2027");
-        assert_eq!(
-            quarter_range(Some(q), Some(q.next()), Language::En).map(plain).as_deref(),
-            Some("Q3 2027 – Q4 2027")
-        );
-        let d = Date { year: 2026, month: 12, day: 10 };
-        assert_eq!(plain(date(d, Language::Da)), "10. december 2026");
-        assert_eq!(plain(date(d, Language::En)), "10 December 2026");
-    }
-
-    #[test]
-    fn approximate_times_read_as_written() {
-        let half = When::Half { year: 2022, half: 1 };
-        assert_eq!(plain(when(half, Language::Da)), "1. halvår 2022");
-        assert_eq!(plain(when(half, Language::En)), "H1 2022");
-        assert_eq!(
-            when_range(Some(When::Year(2018)), Some(half), Language::Da).map(plain).as_deref(),
-            Some("2018 – 1. halvår 2022")
-        );
-        assert!(!when(half, Language::Da).contains(' '), "a time never wraps inside");
-    }
-
-    /// Whole kroner as hundredths.
-    fn kr(units: i64) -> i64 {
-        units * 100
-    }
-
-    #[test]
-    fn names_and_money() {
-        assert_eq!(join_names(&["A", "B", "C"], Language::Da), "A, B og C");
-        assert_eq!(join_names(&["A", "B"], Language::En), "A and B");
-        assert_eq!(plain(money(kr(34_000_000), "DKK", Language::Da)), "34 mio. kr.");
-        assert_eq!(plain(money(kr(2_500_000), "DKK", Language::Da)), "2,5 mio. kr.");
-        assert_eq!(plain(money(kr(850_000), "DKK", Language::Da)), "850.000 kr.");
-        assert_eq!(plain(money(kr(1_234_000_000), "EUR", Language::Da)), "1,234 mia. EUR");
-        assert_eq!(plain(money(kr(34_000_000), "DKK", Language::En)), "DKK 34 million");
-        assert_eq!(plain(money(kr(850_000), "DKK", Language::En)), "DKK 850,000");
-        // Exactly, or in full: nothing a board adds up is rounded away.
-        assert_eq!(plain(money(kr(2_512_345), "DKK", Language::Da)), "2.512.345 kr.");
-        assert_eq!(plain(money(125_050, "DKK", Language::Da)), "1.250,50 kr.");
-        assert_eq!(plain(money(125_050, "GBP", Language::En)), "GBP 1,250.50");
-        assert_eq!(plain(money(i64::MAX, "DKK", Language::Da)), "92.233.720.368.547.758,07 kr.");
-        assert_eq!(plain(money(kr(7_000_000_000_000), "DKK", Language::Da)), "7.000 mia. kr.");
-    }
-
-    #[test]
-    fn every_label_exists_in_both_languages() {
-        let labels = labels(Language::Da, &BTreeMap::new());
-        assert_eq!(labels.len(), LABELS.len(), "duplicate label keys");
-        assert!(LABELS.iter().all(|(_, da, en)| !da.is_empty() && !en.is_empty()));
-        assert!(labels.values().all(|v| !v.contains('{')), "every phrase is built: {labels:?}");
-    }
-
-    #[test]
-    fn the_organisations_words_are_used_in_every_phrase() {
-        let words = BTreeMap::from([
-            (
-                "direction",
-                Words { singular: "Sigtelinje".into(), plural: Some("Sigtelinjer".into()) },
-            ),
-            ("initiative", Words { singular: "Indsats".into(), plural: Some("Indsatser".into()) }),
-            ("plan", Words { singular: "Indsatsplan".into(), plural: None }),
-        ]);
-        let t = labels(Language::Da, &words);
-        assert_eq!(
-            (t["directions"].as_str(), t["initiative"].as_str()),
-            ("Sigtelinjer", "Indsats")
-        );
-        assert_eq!(t["no_initiatives"], "Der er endnu ingen indsatser.");
-        assert_eq!(t["children"], "Delindsatser");
-        assert_eq!(t["matrix_intro"], "Hvilke indsatser bærer hvilke sigtelinjer.");
-        assert_eq!(t["see_roadmap"], "Indsatsplan: køreplan og overblik");
-        assert_eq!(t["action_plan_period"], "Indsatsplan");
-    }
-}
+mod tests;

@@ -10,12 +10,13 @@ use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::framing;
 use crate::markdown::{self, HtmlOptions, Under};
-use crate::model::{Kind, Page, PageId};
+use crate::model::{Page, PageId};
 use crate::output::Sink;
 use crate::render::Input;
 use crate::render::print::Edition;
 use crate::render::site::Site;
 use crate::render::site::search::Entry;
+use crate::schema::{Role, Schema};
 use crate::xref::{self, Anchors, Pending, Target};
 
 /// What the pages of one run share.
@@ -67,9 +68,9 @@ impl Pass<'_> {
         let mut diags = Diagnostics::new();
         let mut pending = Vec::new();
         let targets: Vec<Target> = self.index.links(id, doc, &mut pending, &mut diags);
-        diags.extend(markdown::check_levels(&doc.headings, under(page)));
+        diags.extend(markdown::check_levels(&doc.headings, under(&input.publication.schema, page)));
         diags.extend(doc.framing.iter().map(|(found, span)| framing::in_page(found, span.clone())));
-        data::check_blocks(page, &doc.embeds, &mut diags);
+        data::check_blocks(input.publication.chart_specs(id), &doc.embeds, &mut diags);
         let mut rendered =
             Rendered { print: None, search: None, anchors: Anchors::of(doc), pending, diags };
         // A page with an error is read and checked, never written.
@@ -87,10 +88,11 @@ impl Pass<'_> {
     }
 }
 
-/// Where page `page`'s body sits in its page, for its headings' levels.
-fn under(page: &Page) -> Under {
-    match (page.kind, page.title_in_body) {
-        (Kind::Purpose, _) => Under::Section,
+/// Where page `page`'s body sits in its page, for its headings' levels:
+/// the front page's under a section of the front page.
+fn under(schema: &Schema, page: &Page) -> Under {
+    match (schema.is(page.kind, Role::Front), page.title_in_body) {
+        (true, _) => Under::Section,
         (_, true) => Under::OwnTitle,
         _ => Under::Title,
     }

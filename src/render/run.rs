@@ -87,7 +87,7 @@ pub fn run(
     diags: &mut Diagnostics,
     mut memory: Option<&mut Memory>,
 ) -> Result<(), Error> {
-    let labels = labels::labels(input.config.language, &input.config.labels);
+    let labels = labels::labels(input.config);
     let site = outputs.site.then(|| Site::new(input, templates, &labels));
     let print = outputs.wants(&Output::Print);
     let edition = if outputs.print { Some(Edition::new(input, templates, &labels)) } else { None };

@@ -21,7 +21,7 @@ pub use path::{relative_url, root_of};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Nearby, PathIndex};
 use crate::markdown::{Doc, Href, Link};
-use crate::model::{Kind, Page, PageId, Publication, asset_url, join_relative};
+use crate::model::{KindId, Page, PageId, Publication, asset_url, join_relative};
 use crate::source::{hidden_named, is_hidden_path};
 use path::{clip, folders_of, nfc, percent_decode, scheme, section_kind};
 
@@ -46,7 +46,7 @@ pub enum Target {
     /// A section's overview page (a link to `../initiatives/`).
     Section {
         /// Whose overview.
-        kind: Kind,
+        kind: KindId,
         /// A fragment, if the link has one.
         fragment: Option<String>,
     },
@@ -70,9 +70,11 @@ impl Target {
         match self {
             Target::Page { page, fragment } => with(&publication[*page].url, fragment),
             Target::File { url, fragment } => with(url, fragment),
-            Target::Section { kind, fragment } => {
-                kind.overview_url().map_or(Href::Keep, |url| with(&url, fragment))
-            }
+            Target::Section { kind, fragment } => publication
+                .schema
+                .kind(*kind)
+                .overview_url()
+                .map_or(Href::Keep, |url| with(&url, fragment)),
             Target::Here(_) | Target::AsWritten => Href::Keep,
             Target::Refused => Href::To("#".to_owned()),
         }
@@ -395,100 +397,4 @@ impl<'a> Index<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::calendar::Quarter;
-    use crate::config::{Config, Language};
-    use crate::diagnostics::Sources;
-    use crate::frontmatter;
-    use crate::markdown::{self, HtmlOptions};
-    use crate::model::{self, Parsed};
-    use crate::source::Asset;
-
-    /// The targets of the links of `body`, written in `from` of a small
-    /// publication, with the messages they drew.
-    fn targets(from: &str, body: &str) -> (Vec<Target>, Publication, Vec<String>) {
-        let mut sources = Sources::default();
-        let mut diags = Diagnostics::new();
-        let pages = [
-            ("purpose.md", "---\ntitle: Formål\n---\n".to_owned()),
-            ("directions/cyber.md", "---\ntitle: Cyber\n---\n## Ambition\n".to_owned()),
-            ("docs/index.md", "# Vejledninger\n".to_owned()),
-            (from, format!("---\ntitle: Fra\n---\n## Her\n\n{body}\n")),
-        ];
-        let parsed: Vec<Parsed> = pages
-            .iter()
-            .map(|(path, text)| {
-                let id = sources.add(format!("content/{path}"), text.as_str());
-                let frontmatter = if path.starts_with("docs/") {
-                    frontmatter::parse_plain(id, text, &mut diags)
-                } else {
-                    frontmatter::parse(id, text, &mut diags)
-                };
-                Parsed::new(id, path, frontmatter, text)
-            })
-            .collect();
-        let assets = vec![Asset { rel: "billeder/Kort 1.PNG".into(), abs: "/x".into() }];
-        let config = Config { language: Language::Da, ..Config::default() };
-        let as_of = Quarter { year: 2027, quarter: 1 };
-        let publication = model::validate(&parsed, assets, &config, false, as_of, &mut diags);
-        let options = HtmlOptions { language: Language::Da, allow_html: true };
-        let docs: Vec<Doc<'_>> = publication
-            .pages
-            .iter()
-            .map(|p| {
-                markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options)
-            })
-            .collect();
-        let index = Index::new(&publication);
-        let page = publication.by_path(from).expect("the page");
-        let mut pending = Vec::new();
-        let found = index.links(page, &docs[page.index()], &mut pending, &mut diags);
-        let anchors: Vec<Anchors> = docs.iter().map(Anchors::of).collect();
-        index.check(&pending, &|id| anchors.get(id.index()), &mut diags);
-        let messages =
-            diags.items().iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
-        (found, publication, messages)
-    }
-
-    #[test]
-    fn each_link_says_what_it_points_at() {
-        let (found, publication, messages) = targets(
-            "narrative/a.md",
-            "[c](../directions/cyber.md#ambition) [k](../billeder/Kort%201.PNG) [d](../directions/) [v](../docs/) [h](#her) [w](https://example.dk) [j](javascript:alert(1))",
-        );
-        let cyber = publication.find(Kind::Direction, "cyber").unwrap();
-        let docs = publication.by_path("docs/index.md").unwrap();
-        assert_eq!(
-            found,
-            [
-                Target::Page { page: cyber, fragment: Some("ambition".into()) },
-                Target::File { url: "billeder/kort-1.png".into(), fragment: None },
-                Target::Section { kind: Kind::Direction, fragment: None },
-                Target::Page { page: docs, fragment: None },
-                Target::Here("her".into()),
-                Target::AsWritten,
-                Target::Refused,
-            ]
-        );
-        assert_eq!(messages, ["`javascript:` links are not allowed"]);
-    }
-
-    #[test]
-    fn the_site_writes_targets_as_relative_links() {
-        let (found, publication, _) = targets(
-            "narrative/a.md",
-            "[c](../directions/cyber.md#ambition) [d](../directions/) [v](../docs/)",
-        );
-        let from = &publication[publication.by_path("narrative/a.md").unwrap()];
-        let hrefs: Vec<Href> = found.iter().map(|t| t.site_href(from, &publication)).collect();
-        assert_eq!(
-            hrefs,
-            [
-                Href::To("../directions/cyber.html#ambition".to_owned()),
-                Href::To("../directions/index.html".to_owned()),
-                Href::To("../docs/index.html".to_owned()),
-            ]
-        );
-    }
-}
+mod tests;

@@ -4,7 +4,7 @@
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-use crate::model::{Kind, Publication};
+use crate::model::{KindId, Publication};
 use crate::xref::SHOWN_CHARS;
 
 /// The folders that hold `path`: `a/b/c.md` -> `a/b`, `a` and the empty
@@ -42,9 +42,9 @@ pub(super) fn clip(text: &str) -> String {
 
 /// `initiatives` (a folder link) -> the kind whose overview page it is,
 /// when stratdoc makes one (a kind with pages).
-pub(super) fn section_kind(publication: &Publication, target: &str) -> Option<Kind> {
-    let (_, kind) = Kind::NAMES.iter().find(|(_, k)| k.section() == Some(target))?;
-    (publication.count(*kind) > 0).then_some(*kind)
+pub(super) fn section_kind(publication: &Publication, target: &str) -> Option<KindId> {
+    let kind = publication.schema.kind_of_folder(target)?;
+    (publication.count(kind) > 0).then_some(kind)
 }
 
 /// The URL scheme (`https`, `mailto`), lowercased, if the destination has one.

@@ -22,7 +22,7 @@ fn json(project: &Project, path: &str) -> Value {
 }
 
 /// The schema as shipped, compiled, and a check of `instance` against it.
-fn validator(schema: Value) -> impl Fn(&Value) -> Result<(), String> {
+pub(crate) fn validator_of(schema: Value) -> impl Fn(&Value) -> Result<(), String> {
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
     compiler.add_resource("file:///strategy.schema.json", schema).expect("the schema loads");
@@ -33,7 +33,7 @@ fn validator(schema: Value) -> impl Fn(&Value) -> Result<(), String> {
 }
 
 pub(crate) fn shipped_validator(project: &Project) -> impl Fn(&Value) -> Result<(), String> {
-    validator(json(project, "strategy.schema.json"))
+    validator_of(json(project, "strategy.schema.json"))
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod english;
 mod exports;
 mod fuzz_corpus;
 mod health;
+mod kinds;
 mod limits;
 mod markdown;
 mod opened;

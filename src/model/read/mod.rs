@@ -1,34 +1,26 @@
-//! Reads one page's frontmatter into a [`Draft`]: kind, id, URL and the
-//! fields its kind allows, with a diagnostic for every field that is wrong.
-//! References to other pages stay as written here; `check` resolves them.
+//! Reads one page's frontmatter into a [`Draft`]: kind, id, URL, the fields
+//! every page has and the fields its kind declares (read by `value`, one
+//! reader per type), with a diagnostic for every field that is wrong.
+//! References to other pages stay as written here; `resolve` checks them.
+
+mod structured;
+mod value;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
-use crate::fields::{Reader, Ref};
-use crate::model::url::{join_relative, stem, url_of, without_md};
-use crate::model::{ChartSpec, DataFile, Kind, Page, Parsed, Source};
-
-mod initiative;
-
-const COMMON: [&str; 8] = ["title", "summary", "order", "draft", "kind", "id", "number", "sources"];
+use crate::fields::Reader;
+use crate::model::plan::{PlanFields, check_page};
+use crate::model::url::{stem, url_of, without_md};
+use crate::model::{Page, Parsed};
+use crate::schema::{COMMON_FIELDS, KindId, Role};
 
 /// A page as read from its own file, before references to other pages are
-/// checked: the page (with its reference lists still empty) and the ids it
-/// names, with where they are written.
+/// checked: its reference fields hold the ids as written.
 #[derive(Debug)]
 pub(super) struct Draft {
     pub(super) page: Page,
-    pub(super) refs: Refs,
     /// Where `number:` is written.
     pub(super) number_at: Option<Span>,
-}
-
-/// The ids a page names, as written.
-#[derive(Debug, Default)]
-pub(in crate::model) struct Refs {
-    pub(in crate::model) directions: Vec<Ref>,
-    pub(in crate::model) depends_on: Vec<Ref>,
-    pub(in crate::model) parent: Option<Ref>,
 }
 
 /// Reads `parsed` into a draft page. Always returns one when there is
@@ -36,9 +28,12 @@ pub(in crate::model) struct Refs {
 /// checks can still run on it.
 pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) -> Option<Draft> {
     let fm = parsed.frontmatter.as_ref()?;
+    let schema = &config.schema;
     let mut r = Reader::new(&fm.fields, fm.open.clone(), diags);
-    let kind = r.choice("kind", &Kind::NAMES).unwrap_or_else(|| Kind::from_path(&parsed.path));
-    let (title, title_in_body) = if kind == Kind::Page {
+    let kinds: Vec<(&str, KindId)> = schema.kinds().map(|(id, k)| (k.id.as_str(), id)).collect();
+    let kind = r.choice("kind", &kinds).unwrap_or_else(|| schema.kind_of_path(&parsed.path));
+    let plain = schema.is(kind, Role::Plain);
+    let (title, title_in_body) = if plain {
         plain_title(&mut r, parsed)
     } else {
         let stem = stem(&parsed.path);
@@ -51,36 +46,25 @@ pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) ->
     let draft = r.boolean("draft").unwrap_or(false);
     // A plain page is known by its path, so `a/index.md` and `b/index.md`
     // (or two `notes.md` in different folders) live side by side.
-    let default_id = if kind == Kind::Page { without_md(&parsed.path) } else { stem(&parsed.path) };
+    let default_id = if plain { without_md(&parsed.path) } else { stem(&parsed.path) };
     let (id, id_span) = read_id(&mut r, default_id, &fm.open);
-    let (initiative, refs) = if kind == Kind::Initiative {
-        let (initiative, refs) = initiative::read(&mut r, config);
-        (Some(initiative), refs)
-    } else {
-        (None, Refs::default())
-    };
-    let data = if kind == Kind::Analysis {
-        r.text("data").map(|d| (d, r.node("data").map(|n| n.span.clone())))
-    } else {
-        None
-    };
-    let charts = if kind == Kind::Analysis { read_charts(&mut r) } else { Vec::new() };
-    let sources = read_sources(&mut r);
-    let mut known: Vec<&str> = COMMON.to_vec();
-    match kind {
-        Kind::Initiative => known.extend(initiative::FIELDS),
-        Kind::Analysis => known.extend(["data", "charts"]),
-        _ => {}
-    }
+    let declared = schema.kind(kind);
+    let values = declared
+        .fields
+        .iter()
+        .map(|f| value::read(&mut r, schema, declared, f, &parsed.path))
+        .collect();
+    let sources = structured::sources(&mut r);
+    let mut known: Vec<&str> = COMMON_FIELDS.to_vec();
+    known.extend(declared.fields.iter().map(|f| f.name.as_str()));
     r.finish(&known);
-    let data = data.and_then(|(data, span)| resolve_data(&parsed.path, &data, span, diags));
     let page = Page {
         source: parsed.source,
         path: parsed.path.clone(),
         kind,
         id,
         id_span,
-        url: url_of(&parsed.path, kind),
+        url: url_of(&parsed.path, schema.is(kind, Role::Front)),
         title,
         number,
         title_in_body,
@@ -88,12 +72,13 @@ pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) ->
         order,
         draft,
         body: fm.body.clone(),
-        initiative,
-        data,
         sources,
-        charts,
+        values,
     };
-    Some(Draft { page, refs, number_at })
+    if let Some(plan) = PlanFields::of(schema).filter(|p| p.kind == kind) {
+        check_page(&page, &plan, config, diags);
+    }
+    Some(Draft { page, number_at })
 }
 
 /// A plain page's title: `title:`, else its first `#` heading, else its file
@@ -148,73 +133,4 @@ fn read_id(r: &mut Reader<'_>, stem: &str, open: &Span) -> (String, Span) {
 
 fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-}
-
-/// `sources: [{title, url}]`: what the text rests on. A URL must be a web
-/// address, so a source list never links into the build machine.
-fn read_sources(r: &mut Reader<'_>) -> Vec<Source> {
-    r.list_of("sources", |s| {
-        let title = s.required_text("title", "Sundhedsstyrelsen: Rapport 2024");
-        let url = s.text("url");
-        let span = s.node("url").map(|n| n.span.clone());
-        if let (Some(url), Some(span)) = (&url, span) {
-            let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
-            if !matches!(scheme.as_deref(), Some("https" | "http")) {
-                s.diags.push(
-                    Diagnostic::error(span, format!("`{url}` is not a web address"))
-                        .help("give the source's address starting with `https://`".to_owned()),
-                );
-                return Some(Source { title: title?, url: None });
-            }
-        }
-        Some(Source { title: title?, url })
-    })
-}
-
-/// `charts:`: what to plot of the data file. Ids default to `1`, `2`, ….
-fn read_charts(r: &mut Reader<'_>) -> Vec<ChartSpec> {
-    let mut n = 0;
-    let charts = r.list_of("charts", |c| {
-        n += 1;
-        let span = c.owner_span();
-        let title = c.required_text("title", "Svar om sikkerhed");
-        let id = c.text("id").unwrap_or_else(|| n.to_string());
-        Some(ChartSpec {
-            id,
-            title: title?,
-            label: c.spanned_text("label"),
-            values: c.spanned_texts("values"),
-            series: c.spanned_text("series"),
-            filter: c.text_map("where"),
-            unit: c.text("unit"),
-            span,
-        })
-    });
-    if !charts.is_empty() && r.node("data").is_none() {
-        let span = r.node("charts").map(|n| n.span.clone());
-        r.diags.extend(span.map(|s| {
-            Diagnostic::error(s, "`charts` plot the page's data file, but it has no `data:`")
-                .help("add `data: svar.csv` naming a CSV file beside the page".to_owned())
-        }));
-    }
-    charts
-}
-
-/// `data:` is relative to the page's folder and must stay inside `content/`.
-fn resolve_data(
-    page: &str,
-    data: &str,
-    span: Option<Span>,
-    diags: &mut Diagnostics,
-) -> Option<DataFile> {
-    let span = span?;
-    if let Some(path) = join_relative(page, data) {
-        Some(DataFile { path, span })
-    } else {
-        diags.push(
-            Diagnostic::error(span, format!("`{data}` points outside `content/`"))
-                .help("put the data file in the same folder as the page and name it without `..` or `/` at the start".to_owned()),
-        );
-        None
-    }
 }

@@ -106,7 +106,7 @@ pub(crate) fn initiatives(
     write_row(&mut writer, header.iter().map(|label| neutralise(label)));
     for &id in order {
         let page = &publication[id];
-        let Some(i) = &page.initiative else { continue };
+        let Some(i) = publication.initiative(id) else { continue };
         let when = |w: Option<crate::calendar::When>| w.map(|w| w.to_string()).unwrap_or_default();
         let directions: Vec<String> =
             i.directions.iter().map(|d| publication[d.page].heading()).collect();
@@ -125,8 +125,13 @@ pub(crate) fn initiatives(
             Text(when(i.start)),
             Text(when(i.end)),
             Text(when(i.deadline)),
-            Text(labels::status(i.status, language).to_owned()),
-            Text(i.priority.map(|p| labels::priority(p, language)).unwrap_or_default().to_owned()),
+            Text(publication.status_label(i.status, language).to_owned()),
+            Text(
+                i.priority
+                    .map(|p| publication.priority_label(p, language))
+                    .unwrap_or_default()
+                    .to_owned(),
+            ),
             Amount(i.budget.as_ref().map(|b| amount(b.cents, dialect.decimal)).unwrap_or_default()),
             Text(i.budget.as_ref().and_then(|b| b.note.clone()).unwrap_or_default()),
             Text(i.parent.as_ref().map(|p| publication[p.page].heading()).unwrap_or_default()),

@@ -51,7 +51,7 @@ pub(crate) fn milestones(
     ));
     for &id in order {
         let page = &publication[id];
-        let Some(initiative) = &page.initiative else { continue };
+        let Some(initiative) = publication.initiative(id) else { continue };
         let mut taken = HashSet::new();
         for (k, milestone) in initiative.milestones.iter().enumerate() {
             let when = milestone.quarter;

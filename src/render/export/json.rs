@@ -14,7 +14,8 @@ use serde_json::value::RawValue;
 
 use crate::calendar::{Quarter, When};
 use crate::config::{Config, Language, Status as PublicationStatus};
-use crate::model::{Initiative, Kind, Page, PageId, Priority, Publication, Status};
+use crate::model::{Initiative, Page, PageId, Priority, Publication, Status};
+use crate::render::export::fields::Fields;
 
 /// What `format` says: which contract the file follows.
 pub(crate) const FORMAT: &str = "stratdoc-strategy";
@@ -60,7 +61,7 @@ struct PeriodOut {
 #[derive(Serialize)]
 struct PageOut<'a> {
     id: &'a str,
-    kind: Kind,
+    kind: &'a str,
     path: &'a str,
     url: &'a str,
     title: &'a str,
@@ -68,6 +69,9 @@ struct PageOut<'a> {
     summary: Option<&'a str>,
     draft: bool,
     sources: Vec<SourceOut<'a>>,
+    /// The kind's declared fields that no role exports in a table.
+    #[serde(flatten)]
+    fields: Fields<'a>,
 }
 
 #[derive(Serialize)]
@@ -169,29 +173,33 @@ pub(crate) fn strategy<'a>(
     publication: &'a Publication,
     as_of: Quarter,
 ) -> Strategy<'a> {
-    let relations = &publication.relations;
+    let plan = &publication.plan;
     let ids = |list: &[PageId]| -> Vec<&'a str> {
         list.iter().map(|&id| publication[id].id.as_str()).collect()
     };
     let initiatives: Vec<InitiativeOut<'a>> = publication
-        .of_kind(Kind::Initiative)
-        .filter_map(|(id, page)| Some(initiative(publication, id, page, page.initiative.as_ref()?)))
+        .initiatives()
+        .map(|(id, i)| initiative(publication, id, &publication[id], i))
         .collect();
     let directions = publication
-        .of_kind(Kind::Direction)
-        .map(|(id, page)| {
-            let serving = relations.initiatives_of(id);
-            let budgeted = serving.iter().any(|&i| budget_of(&publication[i]).is_some());
+        .direction_ids()
+        .iter()
+        .map(|&id| {
+            let page = &publication[id];
+            let serving = publication.initiatives_of(id);
+            let budgeted = serving
+                .iter()
+                .any(|&i| publication.initiative(i).is_some_and(|i| i.budget.is_some()));
             DirectionOut {
                 id: &page.id,
                 title: &page.title,
                 initiatives: ids(serving),
-                budget: budgeted.then(|| amount(relations.budget_of(id))),
+                budget: budgeted.then(|| amount(plan.budget_of(id))),
             }
         })
         .collect();
     let mut by_status = ByStatus::default();
-    for (status, list) in relations.by_status() {
+    for (status, list) in plan.by_status() {
         let slot = match status {
             Status::Planned => &mut by_status.planned,
             Status::Active => &mut by_status.active,
@@ -201,7 +209,7 @@ pub(crate) fn strategy<'a>(
         };
         *slot = ids(list);
     }
-    let (budget, budgeted_initiatives) = relations.total_budget();
+    let (budget, budgeted_initiatives) = plan.total_budget();
     Strategy {
         format: FORMAT,
         version: VERSION,
@@ -217,7 +225,7 @@ pub(crate) fn strategy<'a>(
             as_of,
             currency: &config.currency,
         },
-        pages: publication.pages.iter().map(page).collect(),
+        pages: publication.pages.iter().map(|p| page(publication, p)).collect(),
         directions,
         totals: Totals {
             initiatives: initiatives.len(),
@@ -227,7 +235,7 @@ pub(crate) fn strategy<'a>(
             by_status,
         },
         initiatives,
-        owners: relations
+        owners: plan
             .by_owner()
             .map(|(name, list)| OwnerOut { name, initiatives: ids(list) })
             .collect(),
@@ -242,10 +250,10 @@ pub(crate) fn to_bytes(strategy: &Strategy<'_>) -> Vec<u8> {
     bytes
 }
 
-fn page(page: &Page) -> PageOut<'_> {
+fn page<'a>(publication: &'a Publication, page: &'a Page) -> PageOut<'a> {
     PageOut {
         id: &page.id,
-        kind: page.kind,
+        kind: &publication.schema.kind(page.kind).id,
         path: &page.path,
         url: &page.url,
         title: &page.title,
@@ -257,6 +265,7 @@ fn page(page: &Page) -> PageOut<'_> {
             .iter()
             .map(|s| SourceOut { title: &s.title, url: s.url.as_deref() })
             .collect(),
+        fields: Fields { publication, page },
     }
 }
 
@@ -267,7 +276,6 @@ fn initiative<'a>(
     i: &'a Initiative,
 ) -> InitiativeOut<'a> {
     let id_of = |page: PageId| publication[page].id.as_str();
-    let relations = &publication.relations;
     InitiativeOut {
         id: &page.id,
         number: page.number.as_deref(),
@@ -275,7 +283,7 @@ fn initiative<'a>(
         url: &page.url,
         directions: i.directions.iter().map(|r| id_of(r.page)).collect(),
         parent: i.parent.as_ref().map(|r| id_of(r.page)),
-        children: relations.children_of(id).iter().map(|&c| id_of(c)).collect(),
+        children: publication.children_of(id).iter().map(|&c| id_of(c)).collect(),
         owners: &i.owners,
         handovers: i
             .handovers
@@ -305,7 +313,7 @@ fn initiative<'a>(
             })
             .collect(),
         depends_on: i.depends_on.iter().map(|r| id_of(r.page)).collect(),
-        dependents: relations.dependents_of(id).iter().map(|&d| id_of(d)).collect(),
+        dependents: publication.dependents_of(id).iter().map(|&d| id_of(d)).collect(),
         external_dependencies: &i.external_dependencies,
         milestones: i
             .milestones
@@ -317,10 +325,6 @@ fn initiative<'a>(
             })
             .collect(),
     }
-}
-
-fn budget_of(page: &Page) -> Option<i64> {
-    page.initiative.as_ref()?.budget.as_ref().map(|b| b.cents)
 }
 
 /// An amount in hundredths as a JSON number in whole currency units,

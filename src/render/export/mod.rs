@@ -2,8 +2,10 @@
 //! and scripts, written at the site's root beside the pages and linked from
 //! the action plan.
 //!
-//! - `json`: `strategy.json`, the whole checked strategy, with its schema
-//!   `strategy.schema.json` (checked in beside this file) shipped beside it;
+//! - `json`: `strategy.json`, the whole checked strategy, with the declared
+//!   fields of every page (`fields`); `json_schema`: its JSON Schema
+//!   `strategy.schema.json`, generated from the content model's schema
+//!   into the template beside this file, shipped beside it;
 //! - `csv`: `initiatives.csv`, one row per initiative, for Excel;
 //! - `ics`: `milestones.ics`, each milestone an all-day event (RFC 5545).
 //!
@@ -12,18 +14,17 @@
 //! a diff would notice.
 
 mod csv;
+mod fields;
 mod ics;
 mod json;
+mod json_schema;
 
 use serde::Serialize;
 
 use crate::artifact::{Contents, OutputFile};
-use crate::model::{EXPORT_FILES, Kind, PageId, Publication};
+use crate::model::{EXPORT_FILES, PageId, Publication};
 use crate::render::Input;
 use crate::render::labels::{self, Labels};
-
-/// The JSON Schema of `strategy.json`, shipped beside it.
-pub(crate) const SCHEMA: &str = include_str!("strategy.schema.json");
 
 // The names, from the list the model reserves so no content file takes them.
 const JSON: &str = EXPORT_FILES[0];
@@ -47,12 +48,12 @@ pub(crate) struct Download {
 /// calendar must hold at least one event).
 #[must_use]
 pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
-    let labels = labels::labels(input.config.language, &input.config.labels);
+    let labels = labels::labels(input.config);
     let publication = input.publication;
     let order = tree_order(publication);
     let mut files = vec![
         file(JSON, json::to_bytes(&json::strategy(input.config, publication, input.as_of))),
-        file(SCHEMA_FILE, SCHEMA.as_bytes().to_vec()),
+        file(SCHEMA_FILE, json_schema::generate(&publication.schema).into_bytes()),
     ];
     if has_initiatives(publication) {
         files.push(file(CSV, csv::initiatives(input.config, publication, &labels, &order)));
@@ -90,13 +91,11 @@ pub(crate) fn downloads(publication: &Publication, labels: &Labels) -> Vec<Downl
 }
 
 fn has_initiatives(publication: &Publication) -> bool {
-    publication.count(Kind::Initiative) > 0
+    !publication.initiative_ids().is_empty()
 }
 
 fn has_milestones(publication: &Publication) -> bool {
-    publication
-        .of_kind(Kind::Initiative)
-        .any(|(_, page)| page.initiative.as_ref().is_some_and(|i| !i.milestones.is_empty()))
+    publication.initiatives().any(|(_, i)| !i.milestones.is_empty())
 }
 
 fn file(path: &str, bytes: Vec<u8>) -> OutputFile {
@@ -106,8 +105,7 @@ fn file(path: &str, bytes: Vec<u8>) -> OutputFile {
 /// The initiatives as the action-plan table lists them: in reading order,
 /// each sub-initiative right after its parent.
 fn tree_order(publication: &Publication) -> Vec<PageId> {
-    let initiatives = publication.ids_of(Kind::Initiative);
-    let order = publication.relations.tree_order(initiatives, |id| publication.parent_of(id));
+    let order = publication.tree_order(publication.initiative_ids());
     order.into_iter().map(|(id, _)| id).collect()
 }
 

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::calendar::{Quarter, When};
-use crate::model::{Kind, PageId, Status};
+use crate::model::{PageId, Status};
 use crate::render::labels;
 use crate::render::view::{InitiativeView, KpiView, Link, Views};
 
@@ -46,7 +46,7 @@ pub(crate) struct MatrixRow {
 #[derive(Serialize)]
 pub(crate) struct StatusGroup {
     status: Status,
-    label: &'static str,
+    label: String,
     count: usize,
     initiatives: Vec<InitiativeView>,
 }
@@ -100,7 +100,7 @@ pub(crate) struct KeyFigures {
     directions: usize,
     initiatives: usize,
     /// Counts per status that any initiative has, in life-cycle order.
-    statuses: Vec<(&'static str, Status, usize)>,
+    statuses: Vec<(String, Status, usize)>,
     as_of: String,
 }
 
@@ -116,12 +116,12 @@ impl Views<'_> {
     /// The traceability matrix.
     pub(crate) fn matrix(&self) -> Matrix {
         let publication = self.publication;
-        let directions: Vec<PageId> = publication.ids_of(Kind::Direction).to_vec();
+        let directions: Vec<PageId> = publication.direction_ids().to_vec();
         let grid = directions.len() <= GRID_DIRECTIONS;
         let columns = directions
             .iter()
             .map(|&d| {
-                let initiatives = publication.relations.initiatives_of(d);
+                let initiatives = publication.initiatives_of(d);
                 MatrixColumn {
                     direction: self.link(d),
                     initiatives: initiatives.len(),
@@ -137,12 +137,11 @@ impl Views<'_> {
             return Matrix { grid, directions: columns, rows: Vec::new() };
         }
         let rows = publication
-            .relations
-            .tree_order(publication.ids_of(Kind::Initiative), |id| publication.parent_of(id))
+            .tree_order(publication.initiative_ids())
             .into_iter()
             .map(|(id, depth)| {
-                let serves: Vec<PageId> = publication[id]
-                    .initiative
+                let serves: Vec<PageId> = publication
+                    .initiative(id)
                     .iter()
                     .flat_map(|i| i.directions.iter().map(|d| d.page))
                     .collect();
@@ -159,17 +158,15 @@ impl Views<'_> {
     /// Every status in life-cycle order with its initiatives (empty ones too,
     /// so the counts add up to the plan).
     pub(crate) fn by_status(&self) -> Vec<StatusGroup> {
-        let relations = &self.publication.relations;
+        let plan = &self.publication.plan;
         Status::ALL
             .iter()
             .map(|&(_, status)| {
-                let ids = relations
-                    .by_status()
-                    .find(|(s, _)| *s == status)
-                    .map_or(&[][..], |(_, ids)| ids);
+                let ids =
+                    plan.by_status().find(|(s, _)| *s == status).map_or(&[][..], |(_, ids)| ids);
                 StatusGroup {
                     status,
-                    label: labels::status(status, self.config.language),
+                    label: self.publication.status_label(status, self.config.language).to_owned(),
                     count: ids.len(),
                     initiatives: self.initiatives(ids),
                 }
@@ -181,14 +178,14 @@ impl Views<'_> {
     pub(crate) fn by_owner(&self) -> Vec<OwnerGroup> {
         let lang = self.config.language;
         self.publication
-            .relations
+            .plan
             .by_owner()
             .map(|(owner, ids)| OwnerGroup {
                 owner: owner.to_owned(),
                 initiatives: ids
                     .iter()
                     .map(|&id| {
-                        let i = self.publication[id].initiative.as_ref();
+                        let i = self.publication.initiative(id);
                         let from = i.and_then(|i| {
                             i.handovers.iter().find(|h| h.owners.iter().any(|o| o == owner))
                         });
@@ -218,18 +215,17 @@ impl Views<'_> {
     /// Each quarter of `quarters`: what starts, runs, ends and falls due.
     pub(crate) fn by_quarter(&self, quarters: &[Quarter], as_of: Quarter) -> Vec<QuarterRow> {
         let publication = self.publication;
-        let initiatives = publication.ids_of(Kind::Initiative);
+        let initiatives = publication.initiative_ids();
         quarters
             .iter()
             .map(|&q| {
-                let plan =
-                    publication.relations.by_quarter().find(|(k, _)| *k == q).map(|(_, p)| p);
+                let plan = publication.plan.by_quarter().find(|(k, _)| *k == q).map(|(_, p)| p);
                 let links = |ids: &[PageId]| ids.iter().map(|&id| self.link(id)).collect();
                 let runs = initiatives
                     .iter()
                     .copied()
                     .filter(|&id| {
-                        publication[id].initiative.as_ref().is_some_and(|i| {
+                        publication.initiative(id).is_some_and(|i| {
                             let start = i.start.map(When::first);
                             let end = i.end.map(When::last);
                             start.is_some_and(|s| s < q) && end.is_some_and(|e| e > q)
@@ -247,7 +243,7 @@ impl Views<'_> {
                         p.milestones
                             .iter()
                             .filter_map(|&(id, k)| {
-                                let m = publication[id].initiative.as_ref()?.milestones.get(k)?;
+                                let m = publication.initiative(id)?.milestones.get(k)?;
                                 Some(MilestoneEntry {
                                     initiative: self.link(id),
                                     title: m.title.clone(),
@@ -266,9 +262,8 @@ impl Views<'_> {
     pub(crate) fn strip(&self, quarters: &[Quarter], as_of: Quarter) -> Vec<StripQuarter> {
         let publication = self.publication;
         let spans: Vec<(Quarter, Quarter)> = publication
-            .of_kind(Kind::Initiative)
-            .filter_map(|(_, p)| {
-                let i = p.initiative.as_ref()?;
+            .initiatives()
+            .filter_map(|(_, i)| {
                 let start = i.start.or(i.end)?.first();
                 let end = i.end.or(i.start)?.last();
                 Some((start, end))
@@ -281,7 +276,7 @@ impl Views<'_> {
                 now: q == as_of,
                 running: spans.iter().filter(|(s, e)| *s <= q && q <= *e).count(),
                 milestones: publication
-                    .relations
+                    .plan
                     .by_quarter()
                     .find(|(k, _)| *k == q)
                     .map_or(0, |(_, p)| p.milestones.len()),
@@ -292,14 +287,15 @@ impl Views<'_> {
     /// The plan in figures.
     pub(crate) fn key_figures(&self, as_of: Quarter) -> KeyFigures {
         KeyFigures {
-            directions: self.publication.count(Kind::Direction),
-            initiatives: self.publication.count(Kind::Initiative),
+            directions: self.publication.direction_ids().len(),
+            initiatives: self.publication.initiative_ids().len(),
             statuses: self
                 .publication
-                .relations
+                .plan
                 .by_status()
                 .map(|(status, ids)| {
-                    (labels::status(status, self.config.language), status, ids.len())
+                    let label = self.publication.status_label(status, self.config.language);
+                    (label.to_owned(), status, ids.len())
                 })
                 .collect(),
             as_of: labels::quarter(as_of, self.config.language),
@@ -309,13 +305,9 @@ impl Views<'_> {
     /// Every KPI of every initiative, in reading order.
     pub(crate) fn kpis(&self) -> Vec<KpiEntry> {
         self.publication
-            .of_kind(Kind::Initiative)
-            .flat_map(|(id, page)| {
-                page.initiative.iter().flat_map(move |i| {
-                    i.kpis
-                        .iter()
-                        .map(move |k| KpiEntry { initiative: self.link(id), kpi: self.kpi(k) })
-                })
+            .initiatives()
+            .flat_map(|(id, i)| {
+                i.kpis.iter().map(move |k| KpiEntry { initiative: self.link(id), kpi: self.kpi(k) })
             })
             .collect()
     }

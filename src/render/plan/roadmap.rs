@@ -3,7 +3,7 @@
 //! drawn by `svg`; every output (site, board edition) draws the same layout.
 
 use crate::calendar::{Quarter, When};
-use crate::model::{Kind, PageId, Publication, Status};
+use crate::model::{PageId, Publication, Status};
 
 /// The whole picture.
 #[derive(Debug, PartialEq, Eq)]
@@ -97,13 +97,13 @@ pub(crate) fn layout(
             .unwrap_or(0)
     };
     let mut groups: Vec<Group> = publication
-        .of_kind(Kind::Direction)
-        .map(|(direction, _)| Group { direction, rows: Vec::new() })
+        .direction_ids()
+        .iter()
+        .map(|&direction| Group { direction, rows: Vec::new() })
         .collect();
     let group_of: std::collections::HashMap<PageId, usize> =
         groups.iter().enumerate().map(|(k, g)| (g.direction, k)).collect();
-    for (id, page) in publication.of_kind(Kind::Initiative) {
-        let Some(i) = &page.initiative else { continue };
+    for (id, i) in publication.initiatives() {
         let Some(&group) = i.directions.first().and_then(|d| group_of.get(&d.page)) else {
             continue;
         };
@@ -163,7 +163,7 @@ fn bar(
 /// the same group), with its depth; keeps reading order otherwise.
 fn nest(publication: &Publication, rows: &mut Vec<Row>) {
     let ids: Vec<PageId> = rows.iter().map(|r| r.initiative).collect();
-    let order = publication.relations.tree_order(&ids, |id| publication.parent_of(id));
+    let order = publication.tree_order(&ids);
     let mut by_id: std::collections::HashMap<PageId, Row> =
         std::mem::take(rows).into_iter().map(|r| (r.initiative, r)).collect();
     rows.extend(

@@ -146,9 +146,9 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
         let x1 = LABEL_WIDTH + (marker.to + 1) * QUARTER_WIDTH;
         let cx = usize::midpoint(x0, x1);
         let cy = y + ROW_HEIGHT / 2;
-        let title = page
-            .initiative
-            .as_ref()
+        let title = d
+            .publication
+            .initiative(row.initiative)
             .and_then(|i| i.milestones.get(marker.index))
             .map(|m| format!("{}: {}", labels::when(m.quarter, d.language), m.title))
             .unwrap_or_default();
@@ -204,12 +204,12 @@ pub(crate) fn links(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
     );
     for (y, row) in rows(roadmap) {
         let page = &d.publication[row.initiative];
-        let period = page
-            .initiative
-            .as_ref()
+        let period = d
+            .publication
+            .initiative(row.initiative)
             .and_then(|i| labels::when_range(i.start, i.end, d.language))
             .unwrap_or_else(|| d.labels["no_period"].clone());
-        let status = labels::status(row.status, d.language);
+        let status = d.publication.status_label(row.status, d.language);
         let _ = write!(
             svg,
             r#"<a href="{}" tabindex="-1"><title>{}</title><rect x="0" y="{y}" width="{width}" height="{ROW_HEIGHT}"/></a>"#,
@@ -275,7 +275,7 @@ fn legend(svg: &mut String, roadmap: &Roadmap, y: usize, width: usize, d: &Drawi
         .map(|status| {
             let swatch =
                 status_rect(status, d.id, "x=\"0\" y=\"2\" width=\"20\" height=\"12\"", 0, 20, 8);
-            (swatch, labels::status(status, d.language).to_owned())
+            (swatch, d.publication.status_label(status, d.language).to_owned())
         })
         .collect();
     let rows = || roadmap.groups.iter().flat_map(|g| g.rows.iter());

@@ -9,10 +9,10 @@ use std::collections::{HashMap, HashSet};
 
 use crate::error::Error;
 use crate::markdown::{self, Href, Link};
-use crate::model::{Kind, Page, Publication, asset_url};
+use crate::model::{Page, Publication, asset_url};
 use crate::render::print::ids;
 use crate::render::print::inline;
-use crate::render::print::structure::{Outline, part_anchor};
+use crate::render::print::structure::Outline;
 use crate::source::Asset;
 use crate::xref::Target;
 
@@ -22,8 +22,9 @@ pub(super) struct Resolver<'a> {
     assets: HashMap<String, &'a Asset>,
     /// The anchors of the printed pages.
     printed: HashSet<String>,
-    /// The kinds whose part is printed, so a link to their overview lands there.
-    parts: HashSet<&'static str>,
+    /// The anchors of the parts printed, so a link to a kind's overview
+    /// lands on its part.
+    parts: HashSet<String>,
 }
 
 impl<'a> Resolver<'a> {
@@ -33,11 +34,7 @@ impl<'a> Resolver<'a> {
         outline: &Outline,
     ) -> Self {
         let assets = publication.assets.iter().map(|a| (asset_url(&a.rel), a)).collect();
-        let parts = Kind::NAMES
-            .iter()
-            .filter_map(|(_, kind)| part_anchor(*kind))
-            .filter(|anchor| outline.parts.iter().any(|p| p.anchor == *anchor))
-            .collect();
+        let parts = outline.parts.iter().map(|p| p.anchor.clone()).collect();
         Resolver { publication, assets, printed, parts }
     }
 
@@ -64,10 +61,14 @@ impl<'a> Resolver<'a> {
                 }
             }
             Target::Here(fragment) => Href::To(fragment_href(from, Some(fragment))),
-            Target::Section { kind, .. } => match part_anchor(*kind) {
-                Some(anchor) if self.parts.contains(anchor) => Href::To(format!("#{anchor}")),
-                _ => Href::Unlink,
-            },
+            Target::Section { kind, .. } => {
+                let anchor = self.publication.schema.kind(*kind).part_anchor();
+                if self.parts.contains(&anchor) {
+                    Href::To(format!("#{anchor}"))
+                } else {
+                    Href::Unlink
+                }
+            }
             Target::File { url, .. } => match self.assets.get(url) {
                 Some(asset) if link.image => Href::To(inline::data_uri(
                     inline::media_type(&asset.rel),

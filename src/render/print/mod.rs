@@ -38,7 +38,7 @@ pub(crate) use structure::check;
 use crate::config::Status;
 use crate::error::Error;
 use crate::markdown::{self, Doc, HtmlOptions, PrintScope};
-use crate::model::{Kind, PageId};
+use crate::model::PageId;
 use crate::render::labels::Labels;
 use crate::render::plan::chart;
 use crate::render::plan::overviews::GRID_DIRECTIONS;
@@ -114,13 +114,15 @@ impl<'a> Edition<'a> {
             Views { publication: input.publication, config: input.config, labels, href: ids::href };
         let plan = PlanViews {
             roadmap: views::has_roadmap(input),
-            matrix: input.publication.count(Kind::Initiative) > 0
+            matrix: !input.publication.initiative_ids().is_empty()
                 // A grid, one column per direction, fits a page; beyond that the
                 // directions part already lists each direction's initiatives.
-                && (1..=GRID_DIRECTIONS).contains(&input.publication.count(Kind::Direction)),
+                && (1..=GRID_DIRECTIONS).contains(&input.publication.direction_ids().len()),
             kpis: views::has_kpis(input.publication),
         };
-        let outline = structure::outline(input.publication, &input.config.print, labels, plan);
+        let language = input.config.language;
+        let outline =
+            structure::outline(input.publication, &input.config.print, labels, language, plan);
         let extras = Extras { numbers: views::section_numbers(&outline) };
         let roles = roles(&outline);
         let printed: HashSet<String> =
@@ -253,8 +255,13 @@ impl<'a> Edition<'a> {
             summary: page.summary.as_deref(),
             html,
             sources: &page.sources,
-            data: page.data.as_ref().map(|d| d.path.rsplit('/').next().unwrap_or(&d.path)),
+            data: self
+                .input
+                .publication
+                .data_file(id)
+                .map(|d| d.path.rsplit('/').next().unwrap_or(&d.path)),
             charts: place(&doc.embeds, &charts).1,
+            fields: self.views.fields(id),
         })
     }
 
@@ -381,7 +388,7 @@ mod tests {
 
     #[test]
     fn page_rules_carry_the_title_the_page_numbers_and_the_draft_mark() {
-        let da = crate::render::labels::labels(Language::Da, &std::collections::BTreeMap::new());
+        let da = crate::render::labels::labels(&crate::config::Config::default());
         let css = page_css("Sammen \"om\" det", &da, Status::Draft);
         assert!(css.contains("@top-center { content: \"Sammen \\\"om\\\" det\"; }"), "{css}");
         assert!(
@@ -391,7 +398,10 @@ mod tests {
             "{css}"
         );
         assert!(css.contains("@top-left { content: \"UDKAST\"; }"), "{css}");
-        let en = crate::render::labels::labels(Language::En, &std::collections::BTreeMap::new());
+        let en = crate::render::labels::labels(&crate::config::Config {
+            language: Language::En,
+            ..crate::config::Config::default()
+        });
         let css = page_css("T", &en, Status::Approved);
         assert!(css.contains("\"Page \" counter(page) \" of \" counter(pages)"), "{css}");
         assert!(!css.contains("DRAFT"), "{css}");

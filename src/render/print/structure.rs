@@ -10,11 +10,12 @@
 
 use std::collections::HashSet;
 
-use crate::config::{Print, PrintPart, print_part_names};
+use crate::config::{Language, Print, PrintPart, print_part_names};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::model::{Kind, PageId, Publication};
+use crate::model::{KindId, PageId, Publication};
 use crate::render::labels::Labels;
 use crate::render::print::ids;
+use crate::schema::Role;
 
 /// The board edition's parts in order.
 #[derive(Debug)]
@@ -26,7 +27,9 @@ pub(crate) struct Outline {
 /// the strategy with its chapters.
 #[derive(Debug)]
 pub(crate) struct Part {
-    pub(crate) kind: PartKind,
+    /// What the template tells it by: the kind's part name (`directions`,
+    /// `action_plan`), or `page` for a plain page printed on its own.
+    pub(crate) kind: String,
     /// `1`, `2` … or `A`, `B` … for appendices.
     pub(crate) number: String,
     pub(crate) title: String,
@@ -35,19 +38,6 @@ pub(crate) struct Part {
     /// The page whose body is the part's own text (purpose, a plain page).
     pub(crate) page: Option<PageId>,
     pub(crate) chapters: Vec<Chapter>,
-}
-
-/// What a part is, as the template tells them apart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum PartKind {
-    Purpose,
-    Narrative,
-    Directions,
-    ActionPlan,
-    Analysis,
-    Pages,
-    Page,
 }
 
 /// A chapter: a page, or one of the action plan's views.
@@ -111,18 +101,6 @@ pub(crate) struct TocEntry {
     pub(crate) anchor: String,
 }
 
-/// The anchors of the parts that stand for a section of the site, so a link
-/// to a section's overview (`../initiatives/`) lands on its part.
-pub(crate) fn part_anchor(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Narrative => Some("part-narrative"),
-        Kind::Direction => Some("part-directions"),
-        Kind::Initiative => Some("part-action-plan"),
-        Kind::Analysis => Some("part-analysis"),
-        Kind::Purpose | Kind::Page => None,
-    }
-}
-
 /// The letter(s) of appendix `index` (0 → `A`, 25 → `Z`, 26 → `AA`).
 #[must_use]
 pub(crate) fn letter(index: usize) -> String {
@@ -139,19 +117,21 @@ pub(crate) fn letter(index: usize) -> String {
 /// Reports every plain page `print:` names that is not in the build, at its
 /// place in `stratdoc.yaml`. A draft left out by the build is no error.
 pub(crate) fn check(print: &Print, publication: &Publication, diags: &mut Diagnostics) {
+    let schema = &publication.schema;
+    let Some(plain) = schema.with_role(Role::Plain) else { return };
     for part in print.parts.iter().chain(&print.appendix) {
         let PrintPart::Page(entry) = part else { continue };
-        let found = publication.find(Kind::Page, &entry.id);
-        if found.is_some() || publication.left_out_id(Kind::Page, &entry.id).is_some() {
+        let found = publication.find(plain, &entry.id);
+        if found.is_some() || publication.left_out_id(plain, &entry.id).is_some() {
             continue;
         }
-        let mut candidates: Vec<&str> = print_part_names().collect();
-        candidates.extend(publication.of_kind(Kind::Page).map(|(_, p)| p.id.as_str()));
+        let mut candidates: Vec<&str> = print_part_names(schema).collect();
+        candidates.extend(publication.of_kind(plain).map(|(_, p)| p.id.as_str()));
         let help = match did_you_mean(&entry.id, candidates) {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!(
                 "name a part ({}) or the id of a plain page (its path under `content/` without `.md`)",
-                print_part_names().collect::<Vec<_>>().join(", ")
+                print_part_names(schema).collect::<Vec<_>>().join(", ")
             ),
         };
         diags.push(
@@ -169,20 +149,23 @@ pub(crate) fn outline(
     publication: &Publication,
     print: &Print,
     labels: &Labels,
+    language: Language,
     views: PlanViews,
 ) -> Outline {
+    let plain = publication.schema.with_role(Role::Plain);
     let named: HashSet<PageId> = print
         .parts
         .iter()
         .chain(&print.appendix)
         .filter_map(|part| match part {
-            PrintPart::Page(entry) => publication.find(Kind::Page, &entry.id),
-            _ => None,
+            PrintPart::Page(entry) => publication.find(plain?, &entry.id),
+            PrintPart::Kind(_) => None,
         })
         .collect();
-    let directions_printed =
-        print.parts.iter().chain(&print.appendix).any(|p| *p == PrintPart::Directions);
-    let builder = Builder { publication, labels, named, directions_printed, views };
+    let directions_printed = publication.served_kind().is_some_and(|served| {
+        print.parts.iter().chain(&print.appendix).any(|p| *p == PrintPart::Kind(served))
+    });
+    let builder = Builder { publication, labels, language, named, directions_printed, views };
     let mut parts = Vec::new();
     for (list, appendix) in [(&print.parts, false), (&print.appendix, true)] {
         let mut count = 0;
@@ -200,6 +183,7 @@ pub(crate) fn outline(
 struct Builder<'a> {
     publication: &'a Publication,
     labels: &'a Labels,
+    language: Language,
     /// Plain pages `print:` names on their own (left out of `pages`).
     named: HashSet<PageId>,
     /// Whether initiatives are printed under their directions.
@@ -211,21 +195,10 @@ impl Builder<'_> {
     /// The part `entry` names, numbered `number`; `None` when it would be empty.
     fn part(&self, entry: &PrintPart, number: &str, appendix: bool) -> Option<Part> {
         let publication = self.publication;
-        let section = |kind: PartKind, title: &str, anchor: &str, chapters: Vec<Chapter>| {
-            (!chapters.is_empty()).then(|| Part {
-                kind,
-                title: title.to_owned(),
-                anchor: anchor.to_owned(),
-                appendix,
-                page: None,
-                chapters,
-                number: number.to_owned(),
-            })
-        };
-        let own_page = |kind: PartKind, id: PageId| {
+        let own_page = |kind: &str, id: PageId| {
             let page = &publication[id];
             Some(Part {
-                kind,
+                kind: kind.to_owned(),
                 number: page.number.clone().unwrap_or_else(|| number.to_owned()),
                 title: page.title.clone(),
                 anchor: ids::anchor(page),
@@ -234,59 +207,41 @@ impl Builder<'_> {
                 chapters: Vec::new(),
             })
         };
-        match entry {
-            PrintPart::Purpose => publication
-                .ids_of(Kind::Purpose)
-                .first()
-                .and_then(|&id| own_page(PartKind::Purpose, id)),
+        let kind = match entry {
             PrintPart::Page(entry) => {
-                publication.find(Kind::Page, &entry.id).and_then(|id| own_page(PartKind::Page, id))
+                let plain = publication.schema.with_role(Role::Plain)?;
+                return own_page("page", publication.find(plain, &entry.id)?);
             }
-            PrintPart::Narrative => section(
-                PartKind::Narrative,
-                &self.labels["narrative"],
-                "part-narrative",
-                self.pages(publication.ids_of(Kind::Narrative), number),
-            ),
-            PrintPart::Analysis => section(
-                PartKind::Analysis,
-                &self.labels["analysis"],
-                "part-analysis",
-                self.pages(publication.ids_of(Kind::Analysis), number),
-            ),
-            PrintPart::Pages => {
-                let ids: Vec<PageId> = publication
-                    .ids_of(Kind::Page)
-                    .iter()
-                    .copied()
-                    .filter(|id| !self.named.contains(id))
-                    .collect();
-                section(
-                    PartKind::Pages,
-                    &self.labels["pages"],
-                    "part-pages",
-                    self.pages(&ids, number),
-                )
-            }
-            PrintPart::Directions => {
-                let chapters = self.directions(number);
-                section(
-                    PartKind::Directions,
-                    &self.labels["directions"],
-                    "part-directions",
-                    chapters,
-                )
-            }
-            PrintPart::ActionPlan => {
-                let chapters = self.action_plan(number);
-                section(
-                    PartKind::ActionPlan,
-                    &self.labels["action_plan"],
-                    "part-action-plan",
-                    chapters,
-                )
-            }
+            PrintPart::Kind(kind) => *kind,
+        };
+        let declared = publication.schema.kind(kind);
+        if declared.has(Role::Front) {
+            return own_page(&declared.part, *publication.ids_of(kind).first()?);
         }
+        let chapters = if declared.has(Role::Served) {
+            self.directions(kind, number)
+        } else if declared.has(Role::Plan) {
+            self.action_plan(number)
+        } else if declared.has(Role::Plain) {
+            let ids: Vec<PageId> = publication
+                .ids_of(kind)
+                .iter()
+                .copied()
+                .filter(|id| !self.named.contains(id))
+                .collect();
+            self.pages(&ids, number)
+        } else {
+            self.pages(publication.ids_of(kind), number)
+        };
+        (!chapters.is_empty()).then(|| Part {
+            kind: declared.part.clone(),
+            title: declared.section_title(self.language).to_owned(),
+            anchor: declared.part_anchor(),
+            appendix,
+            page: None,
+            chapters,
+            number: number.to_owned(),
+        })
     }
 
     /// A chapter per page of `ids`, numbered under `part`.
@@ -309,34 +264,29 @@ impl Builder<'_> {
 
     /// A chapter per direction, each with the initiatives whose first
     /// direction it is, and pointers to the others serving it.
-    fn directions(&self, part: &str) -> Vec<Chapter> {
+    fn directions(&self, kind: KindId, part: &str) -> Vec<Chapter> {
         let publication = self.publication;
-        let mut chapters = self.pages(publication.ids_of(Kind::Direction), part);
+        let mut chapters = self.pages(publication.ids_of(kind), part);
         for chapter in &mut chapters {
             let ChapterKind::Page(direction) = chapter.content else { continue };
-            let serving = publication.relations.initiatives_of(direction);
+            let serving = publication.initiatives_of(direction);
             let (own, also): (Vec<PageId>, Vec<PageId>) =
                 serving.iter().partition(|&&i| self.home_direction(i) == Some(direction));
             chapter.sections = self.sections(&own, &chapter.number);
-            chapter.also = publication
-                .relations
-                .tree_order(&also, |id| publication.parent_of(id))
-                .into_iter()
-                .map(|(id, _)| id)
-                .collect();
+            chapter.also = publication.tree_order(&also).into_iter().map(|(id, _)| id).collect();
         }
         chapters
     }
 
     /// The direction initiative `id` is printed under: its first one.
     fn home_direction(&self, id: PageId) -> Option<PageId> {
-        self.publication[id].initiative.as_ref()?.directions.first().map(|d| d.page)
+        self.publication.initiative(id)?.directions.first().map(|d| d.page)
     }
 
     /// Initiatives `ids` as sections in tree order, numbered under `chapter`.
     fn sections(&self, ids: &[PageId], chapter: &str) -> Vec<Section> {
         let publication = self.publication;
-        let order = publication.relations.tree_order(ids, |id| publication.parent_of(id));
+        let order = publication.tree_order(ids);
         // The number of the last section at each depth, and how many
         // sections each open level has had.
         let mut path: Vec<String> = Vec::new();
@@ -368,7 +318,7 @@ impl Builder<'_> {
     /// initiatives no printed direction holds.
     fn action_plan(&self, part: &str) -> Vec<Chapter> {
         let publication = self.publication;
-        if publication.count(Kind::Initiative) == 0 {
+        if publication.initiative_ids().is_empty() {
             return Vec::new();
         }
         let mut chapters = Vec::new();
@@ -398,7 +348,7 @@ impl Builder<'_> {
         if !self.directions_printed {
             add(ChapterKind::Initiatives, &self.labels["initiatives"], "plan-initiatives");
             let chapter = chapters.last_mut().expect("just added");
-            chapter.sections = self.sections(publication.ids_of(Kind::Initiative), &chapter.number);
+            chapter.sections = self.sections(publication.initiative_ids(), &chapter.number);
         }
         chapters
     }

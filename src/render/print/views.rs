@@ -5,14 +5,14 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Kind, PageId, Publication, Source};
+use crate::model::{PageId, Publication, Source};
 use crate::render::Input;
 use crate::render::labels::Labels;
 use crate::render::plan::overviews::{KpiEntry, Matrix};
 use crate::render::plan::{roadmap, svg};
-use crate::render::print::structure::{ChapterKind, Outline, PartKind};
+use crate::render::print::structure::{ChapterKind, Outline};
 use crate::render::print::{Edition, ids};
-use crate::render::view::{Facts, InitiativeView};
+use crate::render::view::{Facts, FieldView, InitiativeView};
 
 /// The id prefix of the roadmap's drawing in the edition.
 const ROADMAP_ID: &str = "print-roadmap";
@@ -33,11 +33,13 @@ pub(super) struct Body<'a> {
     pub(super) data: Option<&'a str>,
     /// An analysis page's charts its text does not place, each with its table.
     pub(super) charts: Vec<String>,
+    /// Its declared fields that its kind's roles do not show (its facts box).
+    pub(super) fields: Vec<FieldView>,
 }
 
 #[derive(Serialize)]
 pub(super) struct PartView<'a> {
-    kind: PartKind,
+    kind: &'a str,
     number: &'a str,
     title: &'a str,
     anchor: &'a str,
@@ -49,8 +51,8 @@ pub(super) struct PartView<'a> {
 pub(super) struct ChapterView<'a> {
     /// `page`, `roadmap`, `plan_table`, `initiatives`, `matrix` or `kpis`.
     kind: &'static str,
-    /// The page's kind, for a page.
-    page_kind: Option<Kind>,
+    /// The page's kind (its id), for a page.
+    page_kind: Option<&'a str>,
     number: &'a str,
     title: &'a str,
     anchor: &'a str,
@@ -118,9 +120,7 @@ pub(super) fn has_roadmap(input: &Input<'_>) -> bool {
 
 /// Whether any initiative has a KPI.
 pub(super) fn has_kpis(publication: &Publication) -> bool {
-    publication
-        .of_kind(Kind::Initiative)
-        .any(|(_, p)| p.initiative.as_ref().is_some_and(|i| !i.kpis.is_empty()))
+    publication.initiatives().any(|(_, i)| !i.kpis.is_empty())
 }
 
 /// The roadmap as the site draws it, without its links (the table of the
@@ -145,7 +145,7 @@ impl Edition<'_> {
     pub(super) fn part<'b>(&'b self, p: usize, body: Option<Body<'b>>) -> PartView<'b> {
         let part = &self.outline.parts[p];
         PartView {
-            kind: part.kind,
+            kind: &part.kind,
             number: &part.number,
             title: &part.title,
             anchor: &part.anchor,
@@ -168,7 +168,7 @@ impl Edition<'_> {
             _ => None,
         };
         let rows = if chapter.content == ChapterKind::PlanTable { self.rows() } else { Vec::new() };
-        let (total, budgeted) = publication.relations.total_budget();
+        let (total, budgeted) = publication.plan.total_budget();
         let extras = &self.extras;
         ChapterView {
             kind: match chapter.content {
@@ -179,7 +179,7 @@ impl Edition<'_> {
                 ChapterKind::Matrix => "matrix",
                 ChapterKind::Kpis => "kpis",
             },
-            page_kind: page.map(|id| publication[id].kind),
+            page_kind: page.map(|id| publication.schema.kind(publication[id].kind).id.as_str()),
             number: &chapter.number,
             title: &chapter.title,
             anchor: &chapter.anchor,
@@ -194,7 +194,7 @@ impl Edition<'_> {
                 })
                 .collect(),
             budget: page
-                .map(|id| publication.relations.budget_of(id))
+                .map(|id| publication.plan.budget_of(id))
                 .filter(|&b| b != 0)
                 .map(|b| self.views.money(b)),
             roadmap: (chapter.content == ChapterKind::Roadmap)
@@ -232,8 +232,7 @@ impl Edition<'_> {
     fn rows(&self) -> Vec<Row> {
         let publication = self.input.publication;
         publication
-            .relations
-            .tree_order(publication.ids_of(Kind::Initiative), |id| publication.parent_of(id))
+            .tree_order(publication.initiative_ids())
             .into_iter()
             .map(|(id, _)| Row {
                 initiative: self.views.initiative(id),

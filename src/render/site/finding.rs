@@ -11,7 +11,6 @@ use std::fmt::Write as _;
 
 use crate::artifact::{Contents, OutputFile};
 use crate::config::{Config, Status};
-use crate::model::Kind;
 use crate::render::escape_html;
 use crate::render::site::Site;
 
@@ -26,7 +25,9 @@ impl Site<'_> {
     /// subtitle, else the title.
     pub(super) fn default_description(&self) -> String {
         let config = self.input.config;
-        let purpose = self.input.publication.of_kind(Kind::Purpose).next();
+        let publication = self.input.publication;
+        let front = publication.schema.with_role(crate::schema::Role::Front);
+        let purpose = front.and_then(|kind| publication.of_kind(kind).next());
         purpose
             .and_then(|(_, p)| p.summary.clone())
             .or_else(|| config.subtitle.clone())

@@ -45,10 +45,9 @@ pub(crate) fn rest(
 ) -> Result<(), Error> {
     let publication = site.input.publication;
     let mut urls: Vec<String> = publication.pages.iter().map(|p| p.url.clone()).collect();
-    for kind in view::SECTIONS {
-        let Some(url) = kind.overview_url().filter(|_| publication.count(kind) > 0) else {
-            continue;
-        };
+    for kind in view::sections(&publication.schema) {
+        let overview = publication.schema.kind(kind).overview_url();
+        let Some(url) = overview.filter(|_| publication.count(kind) > 0) else { continue };
         if wants(&Output::Overview(url.clone())) {
             sink.put(site.overview(kind)?)?;
         }

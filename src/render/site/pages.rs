@@ -4,10 +4,11 @@ use crate::artifact::OutputFile;
 use crate::error::Error;
 use crate::markdown;
 use crate::markdown::{Doc, Embed};
-use crate::model::{Kind, PageId, asset_url};
+use crate::model::{PageId, asset_url};
 use crate::render::plan::chart;
 use crate::render::site::Site;
 use crate::render::view::{self, Link, PageView};
+use crate::schema::Role;
 use crate::xref::Target;
 
 impl Site<'_> {
@@ -16,56 +17,51 @@ impl Site<'_> {
     pub fn page(&self, id: PageId, doc: &Doc<'_>, targets: &[Target]) -> Result<OutputFile, Error> {
         let publication = self.input.publication;
         let page = &publication[id];
+        let kind = publication.schema.kind(page.kind);
         let charts = self.charts(id)?;
         let (embeds, unplaced) = place(&doc.embeds, &charts);
         let html = markdown::to_html(doc, &self.hrefs(id, targets), &embeds, self.html_options());
         let mut context = self.context(&page.url, &page.heading(), Some(id));
-        context.insert("page", &PageView::new(page, &html, &doc.headings));
+        let view = PageView::new(&publication.schema, page, &html, &doc.headings);
+        context.insert("page", &PageView { fields: self.views.fields(id), ..view });
         if let Some(summary) = &page.summary {
             context.insert("description", summary);
         }
         context.insert("breadcrumbs", &view::breadcrumbs(&self.views, id));
-        let template = match page.kind {
-            Kind::Purpose => {
-                self.front_page(&mut context);
-                "index.html"
-            }
-            Kind::Narrative => {
-                // Pages are in reading order, so the neighbours of a chapter
-                // are the chapters before and after it.
-                let chapter = |index: Option<usize>| {
-                    let neighbour = PageId::new(index?);
-                    (publication.pages.get(neighbour.index())?.kind == Kind::Narrative)
-                        .then(|| self.views.link(neighbour))
-                };
-                context.insert("previous", &chapter(id.index().checked_sub(1)));
-                context.insert("next", &chapter(Some(id.index() + 1)));
-                "narrative.html"
-            }
-            Kind::Direction => {
-                let initiatives = publication.relations.initiatives_of(id);
-                context.insert("initiatives", &self.views.initiative_tree(initiatives));
-                context.insert("initiative_count", &initiatives.len());
-                let budget = publication.relations.budget_of(id);
-                context.insert("budget", &(budget != 0).then(|| self.views.money(budget)));
-                "direction.html"
-            }
-            Kind::Initiative => {
-                context.insert("facts", &self.views.facts(id));
-                "initiative.html"
-            }
-            Kind::Analysis => {
-                let data = page.data.as_ref().map(|d| Link {
-                    title: d.path.rsplit('/').next().unwrap_or(&d.path).to_owned(),
-                    url: asset_url(&d.path),
-                });
-                context.insert("data", &data);
-                context.insert("charts", &unplaced);
-                "analysis.html"
-            }
-            Kind::Page => "page.html",
-        };
-        self.render(template, &context, page.url.clone())
+        // What the kind's roles add around the page's own content.
+        if kind.has(Role::Front) {
+            self.front_page(&mut context);
+        }
+        if kind.has(Role::Sequence) {
+            // Pages are in reading order, so the neighbours of a chapter
+            // are the chapters before and after it.
+            let chapter = |index: Option<usize>| {
+                let neighbour = PageId::new(index?);
+                (publication.pages.get(neighbour.index())?.kind == page.kind)
+                    .then(|| self.views.link(neighbour))
+            };
+            context.insert("previous", &chapter(id.index().checked_sub(1)));
+            context.insert("next", &chapter(Some(id.index() + 1)));
+        }
+        if kind.has(Role::Served) {
+            let initiatives = publication.initiatives_of(id);
+            context.insert("initiatives", &self.views.initiative_tree(initiatives));
+            context.insert("initiative_count", &initiatives.len());
+            let budget = publication.plan.budget_of(id);
+            context.insert("budget", &(budget != 0).then(|| self.views.money(budget)));
+        }
+        if kind.has(Role::Plan) {
+            context.insert("facts", &self.views.facts(id));
+        }
+        if kind.has(Role::Charts) {
+            let data = publication.data_file(id).map(|d| Link {
+                title: d.path.rsplit('/').next().unwrap_or(&d.path).to_owned(),
+                url: asset_url(&d.path),
+            });
+            context.insert("data", &data);
+            context.insert("charts", &unplaced);
+        }
+        self.render(&kind.template, &context, page.url.clone())
     }
 
     /// The charts of page `id`, each rendered with the `chart.html` template.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::artifact::OutputFile;
 use crate::error::Error;
-use crate::model::{Kind, PLAN_VIEWS, PageId, plan_view_url};
+use crate::model::{PLAN_VIEWS, PageId, plan_view_url};
 use crate::output::Sink;
 use crate::render::plan::{roadmap, svg};
 use crate::render::site::Site;
@@ -28,9 +28,8 @@ impl Site<'_> {
         let config = self.input.config;
         let layout = roadmap::layout(self.input.publication, self.period(), self.input.as_of)?;
         let publication = self.input.publication;
-        let href = |page: PageId| {
-            crate::xref::relative_url("initiatives/index.html", &publication[page].url)
-        };
+        let overview = format!("{}/index.html", self.plan_folder());
+        let href = |page: PageId| crate::xref::relative_url(&overview, &publication[page].url);
         let drawing = svg::Drawing {
             publication,
             labels: self.views.labels,
@@ -58,14 +57,22 @@ impl Site<'_> {
             .unwrap_or_default()
     }
 
+    /// The folder of the plan's kind (`initiatives`), where its views are.
+    fn plan_folder(&self) -> &str {
+        let publication = self.input.publication;
+        let kind = publication.plan_kind().map(|kind| publication.schema.kind(kind));
+        kind.and_then(|kind| kind.folder()).unwrap_or_default()
+    }
+
     /// Links between the action plan and its views; `current` is the URL shown.
     pub(super) fn plan_nav(&self, current: &str) -> Vec<PlanLink> {
-        let overview = Kind::Initiative.overview_url().unwrap_or_default();
+        let folder = self.plan_folder();
+        let overview = format!("{folder}/index.html");
         std::iter::once((self.views.labels["roadmap"].clone(), overview))
             .chain(
                 PLAN_VIEWS
                     .iter()
-                    .map(|&view| (self.plan_title(view).to_owned(), plan_view_url(view))),
+                    .map(|&view| (self.plan_title(view).to_owned(), plan_view_url(folder, view))),
             )
             .map(|(title, url)| PlanLink { title, current: url == current, url })
             .collect()
@@ -83,16 +90,17 @@ impl Site<'_> {
 
     /// The addresses of the plan views (none when there are no initiatives).
     pub(super) fn plan_urls(&self) -> Vec<String> {
-        if self.input.publication.count(Kind::Initiative) == 0 {
+        if self.input.publication.initiative_ids().is_empty() {
             return Vec::new();
         }
-        PLAN_VIEWS.iter().map(|view| plan_view_url(view)).collect()
+        let folder = self.plan_folder();
+        PLAN_VIEWS.iter().map(|view| plan_view_url(folder, view)).collect()
     }
 
     /// Writes every plan view page (none when there are no initiatives),
     /// one at a time: a large plan's views are large.
     pub(super) fn plan_pages(&self, sink: &Sink) -> Result<(), Error> {
-        if self.input.publication.count(Kind::Initiative) == 0 {
+        if self.input.publication.initiative_ids().is_empty() {
             return Ok(());
         }
         for view in PLAN_VIEWS {
@@ -102,12 +110,18 @@ impl Site<'_> {
     }
 
     fn plan_page(&self, view: &str) -> Result<OutputFile, Error> {
-        let url = plan_view_url(view);
+        let folder = self.plan_folder();
+        let url = plan_view_url(folder, view);
         let title = self.plan_title(view);
         let mut context = self.context(&url, title, None);
         let plan = Link {
-            title: self.views.section_title(Kind::Initiative).to_owned(),
-            url: Kind::Initiative.overview_url().unwrap_or_default(),
+            title: self
+                .input
+                .publication
+                .plan_kind()
+                .map_or("", |k| self.views.section_title(k))
+                .to_owned(),
+            url: format!("{folder}/index.html"),
         };
         context.insert("breadcrumbs", &[view::home(&self.views), plan]);
         context.insert("heading", title);

@@ -8,7 +8,6 @@
 
 use crate::markdown::{self, Doc};
 use crate::model::PageId;
-use crate::render::labels;
 use crate::render::site::Site;
 use crate::search::{MAX_WORDS, SearchDoc};
 
@@ -45,11 +44,14 @@ impl Site<'_> {
     pub(crate) fn entry(&self, id: PageId, doc: &Doc<'_>) -> Entry {
         let page = &self.input.publication[id];
         let language = self.input.config.language;
+        let publication = self.input.publication;
         let mut facts: Vec<String> = Vec::new();
-        if let Some(facts_of) = &page.initiative {
+        if let Some(facts_of) = publication.initiative(id) {
             facts.extend(facts_of.all_owners().map(str::to_owned));
-            facts.push(labels::status(facts_of.status, language).to_owned());
-            facts.extend(facts_of.priority.map(|p| labels::priority(p, language).to_owned()));
+            facts.push(publication.status_label(facts_of.status, language).to_owned());
+            facts.extend(
+                facts_of.priority.map(|p| publication.priority_label(p, language).to_owned()),
+            );
             facts.extend(facts_of.kpis.iter().map(|k| k.name.clone()));
             facts.extend(facts_of.milestones.iter().map(|m| m.title.clone()));
             facts.extend(facts_of.external_dependencies.iter().cloned());

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::calendar::When;
-use crate::model::{Kind, Kpi, PageId, Status};
+use crate::model::{KindId, Kpi, PageId, Status};
 use crate::render::labels;
 use crate::render::view::{Link, Views};
 
@@ -20,8 +20,8 @@ pub(crate) struct InitiativeView {
     /// True when start or end is a half year or a year.
     approximate: bool,
     status: Status,
-    status_label: &'static str,
-    priority: Option<&'static str>,
+    status_label: String,
+    priority: Option<String>,
     budget: Option<String>,
     directions: Vec<Link>,
     /// How deep it is nested under other initiatives in this list (0 at the
@@ -102,7 +102,7 @@ impl Views<'_> {
     pub(crate) fn initiative(&self, id: PageId) -> InitiativeView {
         let page = &self.publication[id];
         let lang = self.config.language;
-        let i = page.initiative.as_ref().expect("initiative pages carry initiative facts");
+        let i = self.publication.initiative(id).expect("ids of the plan's items");
         InitiativeView {
             title: page.heading(),
             number: page.number.clone(),
@@ -113,8 +113,8 @@ impl Views<'_> {
             approximate: i.start.is_some_and(When::is_approximate)
                 || i.end.is_some_and(When::is_approximate),
             status: i.status,
-            status_label: labels::status(i.status, lang),
-            priority: i.priority.map(|p| labels::priority(p, lang)),
+            status_label: self.publication.status_label(i.status, lang).to_owned(),
+            priority: i.priority.map(|p| self.publication.priority_label(p, lang).to_owned()),
             budget: i.budget.as_ref().map(|b| self.money(b.cents)),
             directions: i.directions.iter().map(|d| self.link(d.page)).collect(),
             depth: 0,
@@ -145,10 +145,8 @@ impl Views<'_> {
     /// Initiatives `ids` in tree order, flattened for a table: each
     /// sub-initiative right after its parent, with its `depth`.
     pub(crate) fn initiative_rows(&self, ids: &[PageId]) -> Vec<InitiativeView> {
-        let publication = self.publication;
-        publication
-            .relations
-            .tree_order(ids, |id| publication.parent_of(id))
+        self.publication
+            .tree_order(ids)
             .into_iter()
             .map(|(id, depth)| InitiativeView { depth, ..self.initiative(id) })
             .collect()
@@ -156,7 +154,7 @@ impl Views<'_> {
 
     /// The facts of page `id`, if it is an initiative.
     pub(crate) fn facts(&self, id: PageId) -> Option<Facts> {
-        let i = self.publication[id].initiative.as_ref()?;
+        let i = self.publication.initiative(id)?;
         let lang = self.config.language;
         let kpis: Vec<KpiView> = i.kpis.iter().map(|k| self.kpi(k)).collect();
         let kpi_columns = KpiColumns {
@@ -180,10 +178,10 @@ impl Views<'_> {
             kpis,
             kpi_columns,
             depends_on: self.initiatives(&depends_on),
-            dependents: self.initiatives(self.publication.relations.dependents_of(id)),
+            dependents: self.initiatives(self.publication.dependents_of(id)),
             external_dependencies: i.external_dependencies.clone(),
             parent: i.parent.as_ref().map(|p| self.link(p.page)),
-            sub_initiatives: self.initiatives(self.publication.relations.children_of(id)),
+            sub_initiatives: self.initiatives(self.publication.children_of(id)),
             milestones: i
                 .milestones
                 .iter()
@@ -212,22 +210,20 @@ impl Views<'_> {
         }
     }
 
-    /// Every page of `kind` as a card; counts and budgets only for directions.
-    pub(crate) fn cards(&self, kind: Kind) -> Vec<DirectionView> {
-        let relations = &self.publication.relations;
-        self.publication
+    /// Every page of `kind` as a card; counts and budgets only for the
+    /// pages the plan serves (directions).
+    pub(crate) fn cards(&self, kind: KindId) -> Vec<DirectionView> {
+        let publication = self.publication;
+        let served = publication.served_kind() == Some(kind);
+        publication
             .of_kind(kind)
             .map(|(id, page)| DirectionView {
                 title: page.heading(),
                 url: (self.href)(page),
                 summary: page.summary.clone(),
-                initiatives: if kind == Kind::Direction {
-                    relations.initiatives_of(id).len()
-                } else {
-                    0
-                },
-                budget: (kind == Kind::Direction && relations.budget_of(id) != 0)
-                    .then(|| self.money(relations.budget_of(id))),
+                initiatives: if served { publication.initiatives_of(id).len() } else { 0 },
+                budget: (served && publication.plan.budget_of(id) != 0)
+                    .then(|| self.money(publication.plan.budget_of(id))),
             })
             .collect()
     }

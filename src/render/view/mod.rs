@@ -5,22 +5,26 @@
 //!
 //! - this file: the publication-wide header ([`SiteView`]) and links;
 //! - `initiative`: an initiative's summary and facts, directions as cards;
+//! - `fields`: the declared fields of any page, for its facts box;
 //! - `nav`: the navigation tree and breadcrumbs.
 
+mod fields;
 mod initiative;
 mod nav;
 
 use serde::Serialize;
 
+pub(crate) use fields::FieldView;
 pub(crate) use initiative::{Facts, InitiativeView, KpiView};
 pub(crate) use nav::html as nav_html;
-pub(crate) use nav::{NAV_ALWAYS, NavItem, SECTIONS, breadcrumbs, home, navigation, top_pages};
+pub(crate) use nav::{NAV_ALWAYS, NavItem, breadcrumbs, home, navigation, sections, top_pages};
 
 use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::markdown::Heading;
 use crate::media;
-use crate::model::{Kind, Page, PageId, Publication, Source};
+use crate::model::{KindId, Page, PageId, Publication, Source};
 use crate::render::labels::{self, Labels};
+use crate::schema::Schema;
 
 /// Builds views of one publication for one output.
 pub(crate) struct Views<'a> {
@@ -42,20 +46,14 @@ impl Views<'_> {
     }
 
     /// Links to every page of `kind`, in reading order.
-    pub(crate) fn links_of(&self, kind: Kind) -> Vec<Link> {
+    pub(crate) fn links_of(&self, kind: KindId) -> Vec<Link> {
         self.publication.of_kind(kind).map(|(id, _)| self.link(id)).collect()
     }
 
-    /// The UI name of a kind's section (`Handlingsplan` for initiatives).
-    pub(crate) fn section_title(&self, kind: Kind) -> &str {
-        &self.labels[match kind {
-            Kind::Narrative => "narrative",
-            Kind::Direction => "directions",
-            Kind::Initiative => "action_plan",
-            Kind::Analysis => "analysis",
-            Kind::Purpose => "purpose",
-            Kind::Page => "pages",
-        }]
+    /// The UI name of a kind's section (`Handlingsplan` for initiatives),
+    /// as the schema and the organisation's `labels:` give it.
+    pub(crate) fn section_title(&self, kind: KindId) -> &str {
+        self.publication.schema.kind(kind).section_title(self.config.language)
     }
 }
 
@@ -136,28 +134,38 @@ pub(crate) struct PageView<'a> {
     pub(crate) number: Option<&'a str>,
     pub(crate) title_in_body: bool,
     pub(crate) summary: Option<&'a str>,
-    pub(crate) kind: Kind,
+    /// The kind's id (`initiative`).
+    pub(crate) kind: &'a str,
     pub(crate) id: &'a str,
     pub(crate) url: &'a str,
     pub(crate) content: &'a str,
     pub(crate) toc: Vec<&'a Heading>,
     pub(crate) sources: &'a [Source],
+    /// Its declared fields that its kind's roles do not show (its facts box).
+    pub(crate) fields: Vec<FieldView>,
 }
 
 impl<'a> PageView<'a> {
-    /// The view of `page` with its body `html` and `headings`.
-    pub(crate) fn new(page: &'a Page, html: &'a str, headings: &'a [Heading]) -> Self {
+    /// The view of `page`, of a kind of `schema`, with its body `html` and
+    /// `headings`.
+    pub(crate) fn new(
+        schema: &'a Schema,
+        page: &'a Page,
+        html: &'a str,
+        headings: &'a [Heading],
+    ) -> Self {
         PageView {
             title: page.heading(),
             number: page.number.as_deref(),
             title_in_body: page.title_in_body,
             summary: page.summary.as_deref(),
-            kind: page.kind,
+            kind: &schema.kind(page.kind).id,
             id: &page.id,
             url: &page.url,
             content: html,
             toc: headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
             sources: &page.sources,
+            fields: Vec::new(),
         }
     }
 }

@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{Kind, PageId};
+use crate::model::{KindId, PageId};
 use crate::render::escape_html;
 use crate::render::view::{Link, Views};
+use crate::schema::{Role, Schema};
 
 /// A section's items are listed in the navigation of every page up to this
 /// many; bigger sections only on their own pages, around the current item,
@@ -16,9 +17,11 @@ use crate::render::view::{Link, Views};
 pub(crate) const NAV_ALWAYS: usize = 12;
 const NAV_WINDOW: usize = 6;
 
-/// The sections that have an entry (and an overview page) in the navigation.
-pub(crate) const SECTIONS: [Kind; 4] =
-    [Kind::Narrative, Kind::Direction, Kind::Initiative, Kind::Analysis];
+/// The sections that have an entry (and an overview page) in the
+/// navigation: the kinds with a folder, in the schema's order.
+pub(crate) fn sections(schema: &Schema) -> impl Iterator<Item = KindId> + '_ {
+    schema.kinds().filter(|(_, kind)| kind.folder().is_some()).map(|(id, _)| id)
+}
 
 /// One entry of the navigation.
 #[derive(Serialize)]
@@ -39,14 +42,15 @@ pub(crate) fn navigation(
     top_pages: &[PageId],
 ) -> Vec<NavItem> {
     let publication = views.publication;
+    let schema = &publication.schema;
     let current_kind = current.map(|id| publication[id].kind);
-    // An initiative sits under its (first) direction.
-    let current_direction = current.and_then(|id| match current_kind {
-        Some(Kind::Direction) => Some(id),
-        Some(Kind::Initiative) => {
-            publication[id].initiative.as_ref()?.directions.first().map(|d| d.page)
+    // An item of the plan sits under its (first) direction.
+    let current_direction = current.and_then(|id| {
+        if current_kind == publication.served_kind() {
+            Some(id)
+        } else {
+            publication.initiative(id)?.directions.first().map(|d| d.page)
         }
-        _ => None,
     });
     let mut nav = vec![NavItem {
         title: views.labels["home"].clone(),
@@ -55,15 +59,16 @@ pub(crate) fn navigation(
         open: false,
         children: Vec::new(),
     }];
-    for kind in SECTIONS {
+    for kind in sections(schema) {
         let count = publication.count(kind);
         if count == 0 {
             continue;
         }
-        let section_url = kind.overview_url().unwrap_or_default();
+        let section_url = schema.kind(kind).overview_url().unwrap_or_default();
         let in_section = current_kind == Some(kind) || url == section_url;
-        // Initiatives appear under their direction; the section link is the action plan.
-        let children = if kind == Kind::Initiative {
+        // The plan's items appear under their direction; the section link
+        // is the action plan.
+        let children = if schema.is(kind, Role::Plan) {
             Vec::new()
         } else {
             let at = current
@@ -143,9 +148,10 @@ fn items(
     ids.iter()
         .map(|&id| {
             let page = &views.publication[id];
-            let open = page.kind == Kind::Direction && current_direction == Some(id);
+            let open =
+                Some(page.kind) == views.publication.served_kind() && current_direction == Some(id);
             let children = if open {
-                let initiatives = views.publication.relations.initiatives_of(id);
+                let initiatives = views.publication.initiatives_of(id);
                 // Relations list pages in reading order, so a binary search finds the current one.
                 let at = current.and_then(|c| initiatives.binary_search(&c).ok()).unwrap_or(0);
                 initiatives[window(initiatives.len(), at, true)]
@@ -180,9 +186,10 @@ fn leaf(views: &Views<'_>, id: PageId, current: Option<PageId>) -> NavItem {
 /// The plain pages at the top of the site that the navigation lists (the
 /// first [`NAV_ALWAYS`] of them); computed once per build.
 pub(crate) fn top_pages(views: &Views<'_>) -> Vec<PageId> {
+    let Some(plain) = views.publication.schema.with_role(Role::Plain) else { return Vec::new() };
     views
         .publication
-        .of_kind(Kind::Page)
+        .of_kind(plain)
         .filter(|(_, p)| !p.url.contains('/'))
         .map(|(id, _)| id)
         .take(NAV_ALWAYS)
@@ -191,18 +198,24 @@ pub(crate) fn top_pages(views: &Views<'_>) -> Vec<PageId> {
 
 /// The trail from the front page to page `id` (empty on the front page).
 pub(crate) fn breadcrumbs(views: &Views<'_>, id: PageId) -> Vec<Link> {
-    let page = &views.publication[id];
-    if page.kind == Kind::Purpose {
+    let publication = views.publication;
+    let page = &publication[id];
+    if publication.schema.is(page.kind, Role::Front) {
         return Vec::new();
     }
     let mut crumbs = vec![home(views)];
-    let section = |kind: Kind| {
-        kind.overview_url().map(|url| Link { title: views.section_title(kind).to_owned(), url })
+    let section = |kind: KindId| {
+        let url = publication.schema.kind(kind).overview_url()?;
+        Some(Link { title: views.section_title(kind).to_owned(), url })
     };
-    // An initiative sits under its (first) direction; other pages under their section.
-    let direction = page.initiative.as_ref().and_then(|i| i.directions.first()).map(|d| d.page);
+    // An item of the plan sits under its (first) direction; other pages
+    // under their section.
+    let direction = publication.initiative(id).and_then(|i| i.directions.first());
     match direction {
-        Some(d) => crumbs.extend(section(Kind::Direction).into_iter().chain([views.link(d)])),
+        Some(d) => {
+            let served = publication[d.page].kind;
+            crumbs.extend(section(served).into_iter().chain([views.link(d.page)]));
+        }
         None => crumbs.extend(section(page.kind)),
     }
     crumbs

@@ -33,7 +33,8 @@ fn publication() -> Publication {
         .iter()
         .map(|(path, text)| {
             let id = sources.add(format!("content/{path}"), *text);
-            let frontmatter = if Kind::from_path(path) == Kind::Page {
+            let schema = crate::schema::Schema::builtin();
+            let frontmatter = if schema.is(schema.kind_of_path(path), crate::schema::Role::Plain) {
                 frontmatter::parse_plain(id, text, &mut diags)
             } else {
                 frontmatter::parse(id, text, &mut diags)
@@ -49,8 +50,8 @@ fn publication() -> Publication {
 }
 
 fn toc(print: &Print, views: PlanViews) -> Vec<(u8, String, String)> {
-    let labels = labels::labels(Language::Da, &std::collections::BTreeMap::new());
-    outline(&publication(), print, &labels, views)
+    let labels = labels::labels(&Config::default());
+    outline(&publication(), print, &labels, Language::Da, views)
         .toc()
         .into_iter()
         .map(|e| (e.level, e.number, e.title))
@@ -65,7 +66,7 @@ fn entry(level: u8, number: &str, title: &str) -> (u8, String, String) {
 fn the_default_edition_numbers_parts_chapters_and_initiatives() {
     let views = PlanViews { roadmap: true, matrix: false, kpis: false };
     assert_eq!(
-        toc(&Print::default(), views),
+        toc(&Print::default_for(&crate::schema::Schema::builtin()), views),
         [
             entry(1, "1", "Formål"),
             entry(1, "2", "Fortælling"),
@@ -92,9 +93,10 @@ fn the_default_edition_numbers_parts_chapters_and_initiatives() {
 
 #[test]
 fn sub_initiatives_are_numbered_under_their_parent_and_other_directions_point_to_them() {
-    let labels = labels::labels(Language::Da, &std::collections::BTreeMap::new());
+    let labels = labels::labels(&Config::default());
     let publication = publication();
-    let outline = outline(&publication, &Print::default(), &labels, PlanViews::default());
+    let print = Print::default_for(&crate::schema::Schema::builtin());
+    let outline = outline(&publication, &print, &labels, Language::Da, PlanViews::default());
     let directions = &outline.parts[2];
     let cyber = &directions.chapters[0];
     let numbers: Vec<(&str, usize)> =
@@ -113,9 +115,11 @@ fn print_orders_and_leaves_out_parts_and_places_plain_pages() {
             span: crate::diagnostics::Span::new(crate::diagnostics::SourceId(0), 0..0),
         })
     };
+    let schema = crate::schema::Schema::builtin();
+    let part = |name: &str| PrintPart::Kind(schema.kind_of_part(name).expect("a part"));
     let print = Print {
-        parts: vec![page("om"), PrintPart::ActionPlan],
-        appendix: vec![PrintPart::Pages, PrintPart::Narrative],
+        parts: vec![page("om"), part("action_plan")],
+        appendix: vec![part("pages"), part("narrative")],
     };
     let views = PlanViews { roadmap: false, matrix: true, kpis: true };
     assert_eq!(

@@ -3,10 +3,13 @@
 //! it could read, so one page yields all its problems. Shared by pages and
 //! `stratdoc.yaml`.
 
-use std::collections::HashSet;
-use std::str::FromStr;
+mod time;
 
-use crate::calendar::{self, Quarter, When};
+use std::collections::HashSet;
+
+pub(crate) use time::{early_year, quarter_of, when_of};
+
+use crate::calendar::{Date, Quarter, When};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::frontmatter::{Field, Node, Value};
 
@@ -36,6 +39,12 @@ impl<'a> Reader<'a> {
     /// Where problems of the mapping as a whole point.
     pub(crate) fn owner_span(&self) -> Span {
         self.owner.clone()
+    }
+
+    /// The keys of the mapping, in file order (for mappings whose keys are
+    /// names the reader does not know beforehand, such as an enum's values).
+    pub(crate) fn keys(&self) -> Vec<&'a str> {
+        self.fields.iter().map(|f| f.key.as_str()).collect()
     }
 
     /// The raw node of `key`, marking it used. A `null` value counts as absent.
@@ -153,6 +162,34 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// A number, kept as written (`1.10` stays `1.10`).
+    pub(crate) fn number(&mut self, key: &'a str) -> Option<String> {
+        let node = self.node(key)?;
+        if let Value::Number(n) = &node.value {
+            return Some(n.clone());
+        }
+        self.wrong_type(key, node, "a number", Some(format!("for example `{key}: 1.5`")));
+        None
+    }
+
+    /// A day written `YYYY-MM-DD`.
+    pub(crate) fn date(&mut self, key: &'a str) -> Option<Date> {
+        let node = self.node(key)?;
+        let text = match &node.value {
+            Value::Str(s) => s.clone(),
+            other => other.describe().to_owned(),
+        };
+        let date = Date::parse(&text);
+        if date.is_none() {
+            let diag = early_year(node, key).unwrap_or_else(|| {
+                Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
+                    .help(format!("write the date as YYYY-MM-DD, e.g. `{key}: 2026-12-10`"))
+            });
+            self.diags.push(diag);
+        }
+        date
     }
 
     pub(crate) fn boolean(&mut self, key: &'a str) -> Option<bool> {
@@ -368,60 +405,4 @@ fn sorted(mut keys: Vec<&str>) -> String {
     keys.sort_unstable();
     keys.dedup();
     keys.join(", ")
-}
-
-/// Reads a quarter, half year or year from a node, reporting malformed ones.
-pub(crate) fn when_of(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<(When, Span)> {
-    if let Value::Str(text) | Value::Number(text) = &node.value {
-        if let Ok(when) = When::from_str(text) {
-            return Some((when, node.span.clone()));
-        }
-    }
-    diags.push(early_year(node, key).unwrap_or_else(|| {
-        Diagnostic::error(
-            node.span.clone(),
-            format!("{} is not a quarter, half year or year in `{key}`", shown(node)),
-        )
-        .help("write `2027-Q1` (a quarter), `2027-H1` (a half year) or `2027` (a year)".to_owned())
-    }));
-    None
-}
-
-/// `` `text` `` for a value written as text or a number, else what it is.
-fn shown(node: &Node) -> String {
-    match &node.value {
-        Value::Str(s) | Value::Number(s) => format!("`{s}`"),
-        other => other.describe().to_owned(),
-    }
-}
-
-/// The error for a time or date whose year is before 1000 (`0999-Q1`), if
-/// that is what `node` holds: every output writes years in four digits.
-pub(crate) fn early_year(node: &Node, key: &str) -> Option<Diagnostic> {
-    let (Value::Str(text) | Value::Number(text)) = &node.value else { return None };
-    calendar::is_early_year(text).then(|| {
-        Diagnostic::error(
-            node.span.clone(),
-            format!("`{text}` in `{key}` is before the year {}", calendar::FIRST_YEAR),
-        )
-        .help(format!("a year is written with four digits, from {} to 9999", calendar::FIRST_YEAR))
-    })
-}
-
-/// Reads a quarter from a node, reporting malformed ones.
-pub(crate) fn quarter_of(
-    node: &Node,
-    key: &str,
-    diags: &mut Diagnostics,
-) -> Option<(Quarter, Span)> {
-    if let Value::Str(text) = &node.value {
-        if let Ok(q) = Quarter::from_str(text) {
-            return Some((q, node.span.clone()));
-        }
-    }
-    diags.push(early_year(node, key).unwrap_or_else(|| {
-        Diagnostic::error(node.span.clone(), format!("{} is not a quarter in `{key}`", shown(node)))
-            .help("write a quarter as YEAR-QN, for example `2027-Q1` (Q1 to Q4)".to_owned())
-    }));
-    None
 }

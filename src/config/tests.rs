@@ -1,0 +1,119 @@
+//! `stratdoc.yaml` read as a writer writes it: every key, and each mistake at
+//! its line.
+
+use super::*;
+
+fn read_text(text: &str) -> (Config, Diagnostics, Sources) {
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::new();
+    let id = sources.add(FILE, text);
+    let fields = frontmatter::parse_yaml(id, text, 0..text.len(), &mut diags).unwrap_or_default();
+    let config = read(&fields, Span::new(id, 0..1), &mut diags);
+    (config, diags, sources)
+}
+
+#[test]
+fn reads_every_key() {
+    let (c, diags, _) = read_text(
+        "title: T\nsubtitle: S\norganisation: O\nlanguage: en\nversion: 1.0\nstatus: approved\napproved: 2026-02-28\nperiod:\n  start: 2027-Q1\n  end: 2028-Q2\nbase_path: strategi\nlogo: l.svg\ntheme: mine\nallow_html: false\n",
+    );
+    assert!(diags.items().is_empty(), "{diags:?}");
+    assert_eq!(
+        (c.language, c.status, c.version.as_deref()),
+        (Language::En, Status::Approved, Some("1.0"))
+    );
+    assert_eq!(c.approved.map(|d| d.to_string()).as_deref(), Some("2026-02-28"));
+    assert_eq!(c.period.map(|p| p.end.to_string()).as_deref(), Some("2028-Q2"));
+    assert_eq!(
+        (c.base_path.as_str(), c.theme.as_str(), c.allow_html),
+        ("/strategi/", "mine", false)
+    );
+}
+
+#[test]
+fn reports_each_problem_at_its_line() {
+    let (_, diags, sources) = read_text(
+        "title: T\nlanguage: dk\napproved: 2026-02-30\nperiod:\n  start: 2028-Q1\n  end: 2027-Q4\ntitel: x\n",
+    );
+    let found: Vec<(usize, String)> = diags
+        .items()
+        .iter()
+        .map(|d| {
+            let span = &d.primary.as_ref().unwrap().span;
+            (sources.line_col(span.source, span.range.start).0, d.message.clone())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (2, "`dk` is not a valid `language`".to_owned()),
+            (3, "`2026-02-30` is not a date".to_owned()),
+            (6, "the period ends (2027-Q4) before it starts (2028-Q1)".to_owned()),
+            (7, "unknown field `titel`".to_owned()),
+        ]
+    );
+    assert_eq!(diags.items()[3].help.as_deref(), Some("did you mean `title`?"));
+}
+
+#[test]
+fn base_url_sets_the_base_path_and_must_agree_with_one_written() {
+    let (c, diags, _) = read_text(
+        "title: T\nbase_url: https://a.dk/strategi\naccessibility_statement: https://www.was.digst.dk/a-dk\n",
+    );
+    assert!(diags.items().is_empty(), "{diags:?}");
+    assert_eq!(c.base_url.as_deref(), Some("https://a.dk/strategi/"));
+    assert_eq!(c.base_path, "/strategi/");
+    assert_eq!(c.accessibility_statement.as_deref(), Some("https://www.was.digst.dk/a-dk"));
+
+    let (c, diags, sources) =
+        read_text("title: T\nbase_url: https://a.dk/strategi/\nbase_path: /other/\n");
+    let d = &diags.items()[0];
+    let span = &d.primary.as_ref().unwrap().span;
+    assert_eq!(sources.line_col(span.source, span.range.start), (3, 12));
+    assert_eq!(d.message, "`base_path` is `/other/`, but `base_url` is served at `/strategi/`");
+    assert_eq!(c.base_path, "/strategi/");
+}
+
+#[test]
+fn web_addresses_in_the_config_are_reported_at_their_line() {
+    let (c, diags, sources) = read_text(
+        "title: T\nbase_url: strategi.a.dk\naccessibility_statement: \"https://was.digst.dk/a b\"\nbase_path: /x/\n",
+    );
+    let found: Vec<((usize, usize), &str)> = diags
+        .items()
+        .iter()
+        .map(|d| {
+            let span = &d.primary.as_ref().unwrap().span;
+            (sources.line_col(span.source, span.range.start), d.message.as_str())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ((2, 11), "`strategi.a.dk` is not a web address"),
+            (
+                (3, 26),
+                "`https://was.digst.dk/a b` contains a space or a character a web address cannot hold"
+            ),
+        ]
+    );
+    assert_eq!((c.base_url, c.base_path.as_str()), (None, "/x/"));
+    let (_, diags, _) = read_text("title: T\nbase_url: https://a.dk/?x=1\n");
+    assert!(
+        diags.items()[0].message.ends_with("has a query or a fragment; a site's address has none")
+    );
+}
+
+#[test]
+fn a_theme_is_a_folder_name_never_a_path() {
+    for bad in ["../x", "/tmp/x", "a/b", "a\\\\b", "C:x", ".", "..", ".hidden", "\"\""] {
+        let (_, diags, sources) = read_text(&format!("title: T\ntheme: {bad}\n"));
+        let d = &diags.items()[0];
+        let span = &d.primary.as_ref().unwrap().span;
+        assert_eq!(sources.line_col(span.source, span.range.start), (2, 8), "{bad}");
+        assert!(d.message.ends_with("is not a theme name"), "{bad}: {}", d.message);
+    }
+    let (c, diags, _) = read_text("title: T\ntheme: kdf-2027\n");
+    assert!(diags.items().is_empty());
+    assert_eq!(c.theme, "kdf-2027");
+}

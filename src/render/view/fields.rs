@@ -1,0 +1,150 @@
+//! A page's declared fields that no role of its kind shows, as its facts
+//! box shows them: each with its label in the site's language and its
+//! value formatted by its type: references as links, an enum's value by
+//! its words, times and dates as the language writes them, amounts as
+//! money, Markdown as HTML.
+
+use serde::Serialize;
+
+use crate::diagnostics::SourceId;
+use crate::markdown::{self, Href, HtmlOptions};
+use crate::model::{PageId, Value};
+use crate::render::labels;
+use crate::render::view::{Link, Views};
+use crate::schema::{Field, Type};
+
+/// One field in a facts box.
+#[derive(Serialize, Debug, PartialEq, Eq)]
+pub(crate) struct FieldView {
+    /// Its key, for the theme (`fact-horizon`).
+    name: String,
+    /// Its label.
+    label: String,
+    /// Its value as text.
+    text: Option<String>,
+    /// Its value as HTML (Markdown, written with raw HTML as text).
+    html: Option<String>,
+    /// Its value as links: to pages (from the output's root), or a web
+    /// address (`external`).
+    links: Vec<Link>,
+    external: bool,
+    /// A long value, given the box's width.
+    wide: bool,
+}
+
+impl Views<'_> {
+    /// The declared fields of page `id` that have a value and no role of
+    /// its kind shows, in the order its kind declares them.
+    pub(crate) fn fields(&self, id: PageId) -> Vec<FieldView> {
+        let page = &self.publication[id];
+        let schema = &self.publication.schema;
+        schema
+            .fields(page.kind)
+            .filter(|(_, declared)| !declared.role)
+            .filter_map(|(field, declared)| self.field(declared, page.value(field)?))
+            .collect()
+    }
+
+    fn field(&self, declared: &Field, value: &Value) -> Option<FieldView> {
+        let language = self.config.language;
+        let mut view = FieldView {
+            name: declared.name.clone(),
+            label: declared.label(language).to_owned(),
+            text: None,
+            html: None,
+            links: Vec::new(),
+            external: false,
+            wide: false,
+        };
+        match (&declared.ty, value) {
+            (_, Value::Refs(refs)) if !refs.is_empty() => {
+                view.links = refs.iter().map(|r| self.link(r.page)).collect();
+                view.wide = refs.len() > 1;
+            }
+            (Type::Url, Value::Text(url)) => {
+                view.links = vec![Link { title: url.clone(), url: url.clone() }];
+                view.external = true;
+            }
+            (Type::Markdown, Value::Text(text)) => {
+                view.html = Some(self.markdown(text));
+                view.wide = true;
+            }
+            (ty, value) => view.text = Some(self.text(ty, value)?).filter(|t| !t.is_empty()),
+        }
+        (view.text.is_some() || view.html.is_some() || !view.links.is_empty()).then_some(view)
+    }
+
+    /// A plain value (or a list of them) of type `ty` as text.
+    fn text(&self, ty: &Type, value: &Value) -> Option<String> {
+        let language = self.config.language;
+        Some(match value {
+            Value::Text(text) | Value::Number(text) => text.clone(),
+            Value::Integer(n) => n.to_string(),
+            Value::Boolean(b) => self.labels[if *b { "yes" } else { "no" }].clone(),
+            Value::Date(d) => labels::date(*d, language),
+            Value::Time(w) => labels::when(*w, language),
+            Value::Choice(i) => match ty {
+                Type::Enum(choices) => {
+                    let choice = choices.get(*i)?;
+                    choice
+                        .label
+                        .as_ref()
+                        .map_or(choice.name.as_str(), |l| l.get(language))
+                        .to_owned()
+                }
+                _ => return None,
+            },
+            Value::Amount(cents) => self.money(*cents),
+            Value::List(items) => {
+                let of = match ty {
+                    Type::List(of) => of,
+                    _ => &Type::Text,
+                };
+                let items: Vec<String> = items.iter().filter_map(|v| self.text(of, v)).collect();
+                items.join("; ")
+            }
+            Value::Budget(budget) => match &budget.note {
+                Some(note) => format!("{} ({note})", self.money(budget.cents)),
+                None => self.money(budget.cents),
+            },
+            Value::Handovers(handovers) => {
+                let each = handovers.iter().map(|h| {
+                    let from = labels::when(h.from, language);
+                    format!("{} ({from})", labels::join_names(&h.owners, language))
+                });
+                each.collect::<Vec<_>>().join("; ")
+            }
+            Value::Kpis(kpis) => {
+                kpis.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join("; ")
+            }
+            Value::Milestones(milestones) => {
+                let each = milestones
+                    .iter()
+                    .map(|m| format!("{}: {}", labels::when(m.quarter, language), m.title));
+                each.collect::<Vec<_>>().join("; ")
+            }
+            Value::Ids(_) | Value::Refs(_) | Value::Charts(_) | Value::Data(_) => return None,
+        })
+    }
+
+    /// Markdown written in a field, as HTML: raw HTML shown as text, and
+    /// only links to web and mail addresses kept as links (a relative link
+    /// in a field is not checked the way the text's are).
+    fn markdown(&self, text: &str) -> String {
+        let options = HtmlOptions { language: self.config.language, allow_html: false };
+        let doc = markdown::parse(SourceId(0), text, 0..text.len(), options);
+        let hrefs: Vec<Href> = doc
+            .links
+            .iter()
+            .map(|link| {
+                let scheme = link.dest.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+                match scheme.as_deref() {
+                    Some("https" | "http" | "mailto") if !link.image => Href::Keep,
+                    _ => Href::Unlink,
+                }
+            })
+            .collect();
+        let embeds = vec![String::new(); doc.embeds.len()];
+        markdown::to_html(&doc, &hrefs, &embeds, options)
+    }
+}
