@@ -9,7 +9,7 @@
 //! - `view` builds the view models all outputs share (facts, navigation);
 //! - `plan` lays out and draws the plan views (the roadmap);
 //! - `site` renders the multi-page site; `print` the board edition;
-//! - `labels` holds the UI words;
+//! - `labels` holds the UI words; `format` writes times, dates and money;
 //! - `templates` builds Tera from the theme's templates, safely.
 //! - `export` writes the strategy for spreadsheets, calendars and scripts.
 //!
@@ -18,6 +18,7 @@
 //! `themes/<theme>/`, and the project's own `templates/`, by file name.
 
 mod export;
+mod format;
 mod labels;
 mod pass;
 mod plan;
@@ -28,7 +29,7 @@ mod templates;
 mod view;
 
 pub use export::exports;
-pub use labels::{date, quarter, quarter_range};
+pub use format::{date, quarter, quarter_range};
 pub use print::FILE as PRINT_FILE;
 pub(crate) use print::check as check_print;
 pub use run::{Memory, Outputs, run};

@@ -19,7 +19,7 @@ use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::model::{Page, PageId};
 use crate::output::Sink;
-use crate::render::labels;
+use crate::render::labels::Labels;
 use crate::render::pass::{Pass, Rendered};
 use crate::render::print::{self, Assembly, Edition};
 use crate::render::site::search::Entry;
@@ -87,7 +87,7 @@ pub fn run(
     diags: &mut Diagnostics,
     mut memory: Option<&mut Memory>,
 ) -> Result<(), Error> {
-    let labels = labels::labels(input.config);
+    let labels = Labels::new(input.config);
     let site = outputs.site.then(|| Site::new(input, templates, &labels));
     let print = outputs.wants(&Output::Print);
     let edition = if outputs.print { Some(Edition::new(input, templates, &labels)) } else { None };

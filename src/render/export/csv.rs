@@ -19,7 +19,8 @@ use std::borrow::Cow;
 
 use crate::config::{Config, Language};
 use crate::model::{PageId, Publication};
-use crate::render::labels::{self, Labels};
+use crate::render::format;
+use crate::render::labels::Labels;
 
 /// The UTF-8 byte order mark: how Excel knows the file is UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -87,21 +88,21 @@ pub(crate) fn initiatives(
         .from_writer(&mut out);
     // Labels and the currency are the project's text too.
     let header = [
-        labels["export_number"].clone(),
-        labels["export_id"].clone(),
-        labels["initiative"].clone(),
-        labels["directions"].clone(),
-        labels["owner"].clone(),
-        labels["owner_from"].clone(),
-        labels["export_start"].clone(),
-        labels["export_end"].clone(),
-        labels["deadline"].clone(),
-        labels["status"].clone(),
-        labels["priority"].clone(),
-        format!("{} ({})", labels["budget"], config.currency),
-        labels["export_funding"].clone(),
-        labels["parent"].clone(),
-        labels["export_page"].clone(),
+        labels.export_number.clone(),
+        labels.export_id.clone(),
+        labels.initiative.clone(),
+        labels.directions.clone(),
+        labels.owner.clone(),
+        labels.owner_from.clone(),
+        labels.export_start.clone(),
+        labels.export_end.clone(),
+        labels.deadline.clone(),
+        labels.status.clone(),
+        labels.priority.clone(),
+        format!("{} ({})", labels.budget, config.currency),
+        labels.export_funding.clone(),
+        labels.parent.clone(),
+        labels.export_page.clone(),
     ];
     write_row(&mut writer, header.iter().map(|label| neutralise(label)));
     for &id in order {
@@ -113,7 +114,7 @@ pub(crate) fn initiatives(
         let handovers: Vec<String> = i
             .handovers
             .iter()
-            .map(|h| format!("{} ({})", labels::join_names(&h.owners, language), h.from))
+            .map(|h| format!("{} ({})", format::join_names(&h.owners, language), h.from))
             .collect();
         let record = [
             Text(page.number.clone().unwrap_or_default()),

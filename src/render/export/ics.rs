@@ -18,7 +18,8 @@ use std::fmt::Write as _;
 use crate::calendar::{Date, Quarter};
 use crate::config::Config;
 use crate::model::{PageId, Publication};
-use crate::render::labels::{self, Labels};
+use crate::render::format;
+use crate::render::labels::Labels;
 use crate::slug::slugify;
 
 /// The longest line RFC 5545 allows, in octets, without the CRLF.
@@ -45,10 +46,7 @@ pub(crate) fn milestones(
     line("VERSION:2.0");
     line(&format!("PRODID:-//stratdoc//Milestones//{}", language.tag().to_uppercase()));
     line("CALSCALE:GREGORIAN");
-    line(&format!(
-        "X-WR-CALNAME:{}",
-        escape(&format!("{}: {}", config.title, labels["milestones"]))
-    ));
+    line(&format!("X-WR-CALNAME:{}", escape(&format!("{}: {}", config.title, labels.milestones))));
     for &id in order {
         let page = &publication[id];
         let Some(initiative) = publication.initiative(id) else { continue };
@@ -56,23 +54,23 @@ pub(crate) fn milestones(
         for (k, milestone) in initiative.milestones.iter().enumerate() {
             let when = milestone.quarter;
             let first = when.first();
-            let written = labels::when(when, language);
+            let written = format::when(when, language);
             let summary = if when.is_approximate() {
                 format!("{}: {} ({written})", page.heading(), milestone.title)
             } else {
                 format!("{}: {}", page.heading(), milestone.title)
             };
             let time = if when.is_approximate() {
-                format!("{written} ({})", labels["approximate"])
+                format!("{written} ({})", labels.approximate)
             } else {
                 written
             };
             let description = format!(
                 "{}: {}\n{}: {time}\n{}: {}",
-                labels["initiative"],
+                labels.initiative,
                 page.heading(),
-                labels["export_when"],
-                labels["export_page"],
+                labels.export_when,
+                labels.export_page,
                 page.url
             );
             line("BEGIN:VEVENT");

@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::artifact::{Contents, OutputFile};
 use crate::model::{EXPORT_FILES, PageId, Publication};
 use crate::render::Input;
-use crate::render::labels::{self, Labels};
+use crate::render::labels::Labels;
 
 // The names, from the list the model reserves so no content file takes them.
 const JSON: &str = EXPORT_FILES[0];
@@ -48,7 +48,7 @@ pub(crate) struct Download {
 /// calendar must hold at least one event).
 #[must_use]
 pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
-    let labels = labels::labels(input.config);
+    let labels = Labels::new(input.config);
     let publication = input.publication;
     let order = tree_order(publication);
     let mut files = vec![
@@ -70,20 +70,20 @@ pub(crate) fn downloads(publication: &Publication, labels: &Labels) -> Vec<Downl
     let mut downloads = Vec::new();
     if has_initiatives(publication) {
         downloads.push(Download {
-            title: labels["download_csv"].clone(),
+            title: labels.download_csv.clone(),
             url: CSV,
             media_type: "text/csv",
         });
     }
     if has_milestones(publication) {
         downloads.push(Download {
-            title: labels["download_ics"].clone(),
+            title: labels.download_ics.clone(),
             url: ICS,
             media_type: "text/calendar",
         });
     }
     downloads.push(Download {
-        title: labels["download_json"].clone(),
+        title: labels.download_json.clone(),
         url: JSON,
         media_type: "application/json",
     });

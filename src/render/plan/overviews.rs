@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::calendar::{Quarter, When};
 use crate::model::{PageId, Status};
-use crate::render::labels;
+use crate::render::format;
 use crate::render::view::{InitiativeView, KpiView, Link, Views};
 
 /// Beyond this many directions the matrix is no longer a grid (its cells
@@ -193,15 +193,13 @@ impl Views<'_> {
                             .filter(|i| i.owners.iter().any(|o| o == owner))
                             .and_then(|i| i.handovers.first());
                         let note = match (from, until) {
-                            (Some(h), _) => Some(format!(
-                                "{} {}",
-                                self.labels["from"],
-                                labels::when(h.from, lang)
-                            )),
+                            (Some(h), _) => {
+                                Some(format!("{} {}", self.labels.from, format::when(h.from, lang)))
+                            }
                             (None, Some(h)) => Some(format!(
                                 "{} {}",
-                                self.labels["until"],
-                                labels::when(h.from, lang)
+                                self.labels.until,
+                                format::when(h.from, lang)
                             )),
                             (None, None) => None,
                         };
@@ -234,7 +232,7 @@ impl Views<'_> {
                     .map(|id| self.link(id))
                     .collect();
                 QuarterRow {
-                    quarter: labels::quarter(q, self.config.language),
+                    quarter: format::quarter(q, self.config.language),
                     now: q == as_of,
                     starts: plan.map_or_else(Vec::new, |p| links(&p.starts)),
                     runs,
@@ -272,7 +270,7 @@ impl Views<'_> {
         quarters
             .iter()
             .map(|&q| StripQuarter {
-                quarter: labels::quarter(q, self.config.language),
+                quarter: format::quarter(q, self.config.language),
                 now: q == as_of,
                 running: spans.iter().filter(|(s, e)| *s <= q && q <= *e).count(),
                 milestones: publication
@@ -298,7 +296,7 @@ impl Views<'_> {
                     (label.to_owned(), status, ids.len())
                 })
                 .collect(),
-            as_of: labels::quarter(as_of, self.config.language),
+            as_of: format::quarter(as_of, self.config.language),
         }
     }
 

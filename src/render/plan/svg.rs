@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 use crate::config::Language;
 use crate::model::{Publication, Status};
 use crate::render::escape_html as escape;
-use crate::render::labels::{self, Labels};
+use crate::render::format;
+use crate::render::labels::Labels;
 use crate::render::plan::roadmap::{Bar, Edge, Roadmap, Row};
 
 /// Sizes in SVG user units (px at 100 %).
@@ -48,7 +49,7 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
     let mut key = String::new();
     legend(&mut key, roadmap, chart_bottom + 12, width, d);
     let rows = chart_bottom - HEADER_HEIGHT;
-    let title = &d.labels["roadmap"];
+    let title = &d.labels.roadmap;
     let mut svg = String::with_capacity(4096 + rows * 200);
     let id = d.id;
     let _ = write!(
@@ -100,7 +101,7 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
             let _ = write!(
                 svg,
                 r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
-                escape(&d.labels["no_initiatives_short"]),
+                escape(&d.labels.no_initiatives_short),
                 x = LABEL_WIDTH + 6,
                 ty = y + 17
             );
@@ -135,7 +136,7 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
             let _ = write!(
                 svg,
                 r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
-                escape(&d.labels["no_period"]),
+                escape(&d.labels.no_period),
                 x = LABEL_WIDTH + 6,
                 ty = y + 17
             );
@@ -150,7 +151,7 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
             .publication
             .initiative(row.initiative)
             .and_then(|i| i.milestones.get(marker.index))
-            .map(|m| format!("{}: {}", labels::when(m.quarter, d.language), m.title))
+            .map(|m| format!("{}: {}", format::when(m.quarter, d.language), m.title))
             .unwrap_or_default();
         let _ = write!(
             svg,
@@ -207,8 +208,8 @@ pub(crate) fn links(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
         let period = d
             .publication
             .initiative(row.initiative)
-            .and_then(|i| labels::when_range(i.start, i.end, d.language))
-            .unwrap_or_else(|| d.labels["no_period"].clone());
+            .and_then(|i| format::when_range(i.start, i.end, d.language))
+            .unwrap_or_else(|| d.labels.no_period.clone());
         let status = d.publication.status_label(row.status, d.language);
         let _ = write!(
             svg,
@@ -281,24 +282,24 @@ fn legend(svg: &mut String, roadmap: &Roadmap, y: usize, width: usize, d: &Drawi
     let rows = || roadmap.groups.iter().flat_map(|g| g.rows.iter());
     if rows().any(|r| !r.milestones.is_empty()) {
         let swatch = r#"<g class="rm-milestone"><path d="M10 2l6 6-6 6-6-6z"/></g>"#;
-        entries.push((swatch.to_owned(), d.labels["milestone"].clone()));
+        entries.push((swatch.to_owned(), d.labels.milestone.clone()));
     }
-    let now = labels::quarter(roadmap.as_of, d.language);
+    let now = format::quarter(roadmap.as_of, d.language);
     let now = match roadmap.now {
-        Some(_) => format!("{} ({now})", d.labels["now"]),
-        None => format!("{}: {now} ({})", d.labels["now"], d.labels["outside_period"]),
+        Some(_) => format!("{} ({now})", d.labels.now),
+        None => format!("{}: {now} ({})", d.labels.now, d.labels.outside_period),
     };
     let key = r#"<rect class="rm-now rm-key" x="0" y="0" width="20" height="16"/>"#;
     entries.push((key.to_owned(), now));
     let edges: Vec<Edge> =
         rows().filter_map(|r| r.bar.as_ref()).flat_map(|b| [b.start, b.end]).collect();
     for (edge, class, glyph, label) in [
-        (Edge::Approximate, "rm-approx", "≈", "approximate"),
-        (Edge::Clipped, "rm-clip", "▶", "beyond_period"),
+        (Edge::Approximate, "rm-approx", "≈", &d.labels.approximate),
+        (Edge::Clipped, "rm-clip", "▶", &d.labels.beyond_period),
     ] {
         if edges.contains(&edge) {
             let swatch = format!(r#"<text class="{class}" x="4" y="12">{glyph}</text>"#);
-            entries.push((swatch, d.labels[label].clone()));
+            entries.push((swatch, label.clone()));
         }
     }
     // Laid out left to right, wrapping at the picture's width.
@@ -366,16 +367,16 @@ fn quarter_lines(q: crate::calendar::Quarter, language: Language) -> (String, St
 fn description(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
     let initiatives: usize = roadmap.groups.iter().map(|g| g.rows.len()).sum();
     let quarter = |q: Option<&crate::calendar::Quarter>| {
-        q.map(|q| labels::quarter(*q, d.language)).unwrap_or_default()
+        q.map(|q| format::quarter(*q, d.language)).unwrap_or_default()
     };
     format!(
         "{} – {}: {initiatives} {}, {} {}. {}",
         quarter(roadmap.quarters.first()),
         quarter(roadmap.quarters.last()),
-        d.labels["initiatives"].to_lowercase(),
+        d.labels.initiatives.to_lowercase(),
         roadmap.groups.len(),
-        d.labels["directions"].to_lowercase(),
-        d.labels["same_facts_in_table"],
+        d.labels.directions.to_lowercase(),
+        d.labels.same_facts_in_table,
     )
 }
 

@@ -367,15 +367,15 @@ fn stylesheet(templates: &Templates) -> Result<String, Error> {
 fn page_css(title: &str, labels: &Labels, status: Status) -> String {
     let counter = format!(
         "{} counter(page) {} counter(pages)",
-        inline::css_string(&format!("{} ", labels["page_word"])),
-        inline::css_string(&format!(" {} ", labels["page_of_word"])),
+        inline::css_string(&format!("{} ", labels.page_word)),
+        inline::css_string(&format!(" {} ", labels.page_of_word)),
     );
     let mut css = format!(
         "@page {{ @top-center {{ content: {}; }} @bottom-right {{ content: {counter}; }} }}\n",
         inline::css_string(title),
     );
     if status == Status::Draft {
-        let mark = inline::css_string(&labels["draft_mark"]);
+        let mark = inline::css_string(&labels.draft_mark);
         let _ = writeln!(css, "@page {{ @top-left {{ content: {mark}; }} }}");
     }
     css
@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn page_rules_carry_the_title_the_page_numbers_and_the_draft_mark() {
-        let da = crate::render::labels::labels(&crate::config::Config::default());
+        let da = Labels::new(&crate::config::Config::default());
         let css = page_css("Sammen \"om\" det", &da, Status::Draft);
         assert!(css.contains("@top-center { content: \"Sammen \\\"om\\\" det\"; }"), "{css}");
         assert!(
@@ -398,7 +398,7 @@ mod tests {
             "{css}"
         );
         assert!(css.contains("@top-left { content: \"UDKAST\"; }"), "{css}");
-        let en = crate::render::labels::labels(&crate::config::Config {
+        let en = Labels::new(&crate::config::Config {
             language: Language::En,
             ..crate::config::Config::default()
         });

@@ -335,18 +335,18 @@ impl Builder<'_> {
         };
         // The table first: the roadmap takes a landscape page of its own,
         // which would leave the part's heading alone on a page.
-        add(ChapterKind::PlanTable, &self.labels["plan_overview"], "plan-overview");
+        add(ChapterKind::PlanTable, &self.labels.plan_overview, "plan-overview");
         if self.views.roadmap {
-            add(ChapterKind::Roadmap, &self.labels["roadmap"], "plan-roadmap");
+            add(ChapterKind::Roadmap, &self.labels.roadmap, "plan-roadmap");
         }
         if self.views.matrix {
-            add(ChapterKind::Matrix, &self.labels["matrix"], "plan-matrix");
+            add(ChapterKind::Matrix, &self.labels.matrix, "plan-matrix");
         }
         if self.views.kpis {
-            add(ChapterKind::Kpis, &self.labels["kpi_overview"], "plan-kpis");
+            add(ChapterKind::Kpis, &self.labels.kpi_overview, "plan-kpis");
         }
         if !self.directions_printed {
-            add(ChapterKind::Initiatives, &self.labels["initiatives"], "plan-initiatives");
+            add(ChapterKind::Initiatives, &self.labels.initiatives, "plan-initiatives");
             let chapter = chapters.last_mut().expect("just added");
             chapter.sections = self.sections(publication.initiative_ids(), &chapter.number);
         }

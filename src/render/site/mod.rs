@@ -99,7 +99,7 @@ fn site_href(page: &Page) -> String {
 impl<'a> Site<'a> {
     /// Prepares the site of `input`.
     #[must_use]
-    pub fn new(input: &'a Input<'a>, templates: &'a Templates, labels: &'a Labels) -> Self {
+    pub(crate) fn new(input: &'a Input<'a>, templates: &'a Templates, labels: &'a Labels) -> Self {
         let views =
             Views { publication: input.publication, config: input.config, labels, href: site_href };
         let header = SiteView::new(input.config, files::logo_url(input.config));

@@ -15,7 +15,7 @@ pub(crate) const NOT_FOUND: &str = "404.html";
 impl Site<'_> {
     /// Renders `404.html`.
     pub(super) fn not_found(&self) -> Result<OutputFile, Error> {
-        let title = &self.views.labels["not_found"];
+        let title = &self.views.labels.not_found;
         let root = &self.input.config.base_path;
         let mut context = self.context_at(NOT_FOUND, root, title, None);
         context.insert("sections", &self.navigation(NOT_FOUND, None));

@@ -68,7 +68,7 @@ impl Site<'_> {
     pub(super) fn plan_nav(&self, current: &str) -> Vec<PlanLink> {
         let folder = self.plan_folder();
         let overview = format!("{folder}/index.html");
-        std::iter::once((self.views.labels["roadmap"].clone(), overview))
+        std::iter::once((self.views.labels.roadmap.clone(), overview))
             .chain(
                 PLAN_VIEWS
                     .iter()
@@ -79,13 +79,14 @@ impl Site<'_> {
     }
 
     fn plan_title(&self, view: &str) -> &str {
-        &self.views.labels[match view {
-            "matrix" => "matrix",
-            "status" => "by_status",
-            "owners" => "by_owner",
-            "quarters" => "by_quarter",
-            _ => "kpi_overview",
-        }]
+        let labels = self.views.labels;
+        match view {
+            "matrix" => &labels.matrix,
+            "status" => &labels.by_status,
+            "owners" => &labels.by_owner,
+            "quarters" => &labels.by_quarter,
+            _ => &labels.kpi_overview,
+        }
     }
 
     /// The addresses of the plan views (none when there are no initiatives).

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::diagnostics::SourceId;
 use crate::markdown::{self, Href, HtmlOptions};
 use crate::model::{PageId, Value};
-use crate::render::labels;
+use crate::render::format;
 use crate::render::view::{Link, Views};
 use crate::schema::{Field, Type};
 
@@ -80,9 +80,9 @@ impl Views<'_> {
         Some(match value {
             Value::Text(text) | Value::Number(text) => text.clone(),
             Value::Integer(n) => n.to_string(),
-            Value::Boolean(b) => self.labels[if *b { "yes" } else { "no" }].clone(),
-            Value::Date(d) => labels::date(*d, language),
-            Value::Time(w) => labels::when(*w, language),
+            Value::Boolean(b) => (if *b { &self.labels.yes } else { &self.labels.no }).clone(),
+            Value::Date(d) => format::date(*d, language),
+            Value::Time(w) => format::when(*w, language),
             Value::Choice(i) => match ty {
                 Type::Enum(choices) => {
                     let choice = choices.get(*i)?;
@@ -109,8 +109,8 @@ impl Views<'_> {
             },
             Value::Handovers(handovers) => {
                 let each = handovers.iter().map(|h| {
-                    let from = labels::when(h.from, language);
-                    format!("{} ({from})", labels::join_names(&h.owners, language))
+                    let from = format::when(h.from, language);
+                    format!("{} ({from})", format::join_names(&h.owners, language))
                 });
                 each.collect::<Vec<_>>().join("; ")
             }
@@ -120,7 +120,7 @@ impl Views<'_> {
             Value::Milestones(milestones) => {
                 let each = milestones
                     .iter()
-                    .map(|m| format!("{}: {}", labels::when(m.quarter, language), m.title));
+                    .map(|m| format!("{}: {}", format::when(m.quarter, language), m.title));
                 each.collect::<Vec<_>>().join("; ")
             }
             Value::Ids(_) | Value::Refs(_) | Value::Charts(_) | Value::Data(_) => return None,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::calendar::When;
 use crate::model::{KindId, Kpi, PageId, Status};
-use crate::render::labels;
+use crate::render::format;
 use crate::render::view::{Link, Views};
 
 /// An initiative in a list or table.
@@ -108,8 +108,8 @@ impl Views<'_> {
             number: page.number.clone(),
             url: (self.href)(page),
             summary: page.summary.clone(),
-            owner: labels::join_names(&i.owners, lang),
-            period: labels::when_range(i.start, i.end, lang),
+            owner: format::join_names(&i.owners, lang),
+            period: format::when_range(i.start, i.end, lang),
             approximate: i.start.is_some_and(When::is_approximate)
                 || i.end.is_some_and(When::is_approximate),
             status: i.status,
@@ -169,11 +169,11 @@ impl Views<'_> {
                 .handovers
                 .iter()
                 .map(|h| HandoverView {
-                    owner: labels::join_names(&h.owners, lang),
-                    from: labels::when(h.from, lang),
+                    owner: format::join_names(&h.owners, lang),
+                    from: format::when(h.from, lang),
                 })
                 .collect(),
-            deadline: i.deadline.map(|d| labels::when(d, lang)),
+            deadline: i.deadline.map(|d| format::when(d, lang)),
             budget_note: i.budget.as_ref().and_then(|b| b.note.clone()),
             kpis,
             kpi_columns,
@@ -186,7 +186,7 @@ impl Views<'_> {
                 .milestones
                 .iter()
                 .map(|m| MilestoneView {
-                    quarter: labels::when(m.quarter, lang),
+                    quarter: format::when(m.quarter, lang),
                     approximate: m.quarter.is_approximate(),
                     title: m.title.clone(),
                 })
@@ -206,7 +206,7 @@ impl Views<'_> {
             name: kpi.name.clone(),
             baseline: with_unit(&kpi.baseline),
             target: with_unit(&kpi.target),
-            by: kpi.by.map(|b| labels::when(b, self.config.language)),
+            by: kpi.by.map(|b| format::when(b, self.config.language)),
         }
     }
 
@@ -230,6 +230,6 @@ impl Views<'_> {
 
     /// An amount in the publication's currency and language.
     pub(crate) fn money(&self, cents: i64) -> String {
-        labels::money(cents, &self.config.currency, self.config.language)
+        format::money(cents, &self.config.currency, self.config.language)
     }
 }

@@ -23,7 +23,8 @@ use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::markdown::Heading;
 use crate::media;
 use crate::model::{KindId, Page, PageId, Publication, Source};
-use crate::render::labels::{self, Labels};
+use crate::render::format;
+use crate::render::labels::Labels;
 use crate::schema::Schema;
 
 /// Builds views of one publication for one output.
@@ -92,10 +93,10 @@ impl<'a> SiteView<'a> {
             language: language.tag(),
             version: config.version.as_deref(),
             status: config.status,
-            approved: config.approved.map(|d| labels::date(d, language)),
+            approved: config.approved.map(|d| format::date(d, language)),
             period: config
                 .period
-                .and_then(|p| labels::quarter_range(Some(p.start), Some(p.end), language)),
+                .and_then(|p| format::quarter_range(Some(p.start), Some(p.end), language)),
             base_path: &config.base_path,
             base_url: config.base_url.as_deref(),
             accessibility_statement: config.accessibility_statement.as_deref(),

@@ -53,7 +53,7 @@ pub(crate) fn navigation(
         }
     });
     let mut nav = vec![NavItem {
-        title: views.labels["home"].clone(),
+        title: views.labels.home.clone(),
         url: "index.html".to_owned(),
         current: url == "index.html",
         open: false,
@@ -223,5 +223,5 @@ pub(crate) fn breadcrumbs(views: &Views<'_>, id: PageId) -> Vec<Link> {
 
 /// The first crumb of every trail.
 pub(crate) fn home(views: &Views<'_>) -> Link {
-    Link { title: views.labels["home"].clone(), url: "index.html".to_owned() }
+    Link { title: views.labels.home.clone(), url: "index.html".to_owned() }
 }

@@ -7,7 +7,7 @@ use crate::diagnostics::Sources;
 use crate::fields::Ref;
 use crate::frontmatter;
 use crate::model::{self, Parsed};
-use crate::render::labels;
+use crate::render::labels::Labels;
 
 const FILES: &[(&str, &str)] = &[
     ("purpose.md", "---\ntitle: Formål\n---\nTekst.\n"),
@@ -50,7 +50,7 @@ fn publication() -> Publication {
 }
 
 fn toc(print: &Print, views: PlanViews) -> Vec<(u8, String, String)> {
-    let labels = labels::labels(&Config::default());
+    let labels = Labels::new(&Config::default());
     outline(&publication(), print, &labels, Language::Da, views)
         .toc()
         .into_iter()
@@ -93,7 +93,7 @@ fn the_default_edition_numbers_parts_chapters_and_initiatives() {
 
 #[test]
 fn sub_initiatives_are_numbered_under_their_parent_and_other_directions_point_to_them() {
-    let labels = labels::labels(&Config::default());
+    let labels = Labels::new(&Config::default());
     let publication = publication();
     let print = Print::default_for(&crate::schema::Schema::builtin());
     let outline = outline(&publication, &print, &labels, Language::Da, PlanViews::default());
