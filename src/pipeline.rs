@@ -98,10 +98,10 @@ pub fn build(
 pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Loaded, Error> {
     let project = Project::open(root)?;
     let config_file = project.load_config(sources, diags)?;
-    let mut config = config::parse(&config_file, sources, diags)?;
-    config.logo_file = project.load_logo(&config, diags)?;
+    let raw = config::parse(&config_file, sources, diags)?;
+    let config = raw.resolve(project.load_logo(&raw, diags)?);
     let content = project.load_content(&config, sources, diags)?;
-    let theme = project.load_theme(&config, sources, diags)?;
+    let theme = project.load_theme(&raw, sources, diags)?;
     let templates = Templates::new(&theme, diags)?;
     Ok(Loaded { config, content, templates })
 }

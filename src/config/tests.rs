@@ -1,15 +1,47 @@
 //! `stratdoc.yaml` read as a writer writes it: every key, and each mistake at
-//! its line.
+//! its line; then resolved, with the defaults.
 
 use super::*;
 
-fn read_text(text: &str) -> (Config, Diagnostics, Sources) {
+fn read_raw(text: &str) -> (RawConfig, Diagnostics, Sources) {
     let mut sources = Sources::default();
     let mut diags = Diagnostics::new();
     let id = sources.add(FILE, text);
     let fields = frontmatter::parse_yaml(id, text, 0..text.len(), &mut diags).unwrap_or_default();
-    let config = read(&fields, Span::new(id, 0..1), &mut diags);
-    (config, diags, sources)
+    let raw = raw::read(&fields, Span::new(id, 0..1), &mut diags);
+    (raw, diags, sources)
+}
+
+fn read_text(text: &str) -> (Config, Diagnostics, Sources) {
+    let (raw, diags, sources) = read_raw(text);
+    (raw.resolve(None), diags, sources)
+}
+
+#[test]
+fn what_is_left_out_is_absent_as_read_and_defaulted_when_resolved() {
+    let (raw, diags, sources) = read_raw(
+        "title: T
+theme: kdf
+logo: l.svg
+",
+    );
+    assert!(diags.items().is_empty(), "{diags:?}");
+    assert_eq!((raw.language, raw.status, raw.allow_html), (None, None, None));
+    assert_eq!((raw.base_path.as_deref(), raw.currency.as_deref()), (None, None));
+    let theme = raw.theme.as_ref().expect("the theme as written");
+    assert_eq!(theme.text, "kdf");
+    assert_eq!(sources.line_col(theme.at.source, theme.at.range.start), (2, 8));
+
+    let config = raw.resolve(Some("/p/l.svg".into()));
+    assert_eq!(
+        (config.language, config.status, config.allow_html),
+        (Language::Da, Status::Draft, true)
+    );
+    assert_eq!((config.base_path.as_str(), config.currency.as_str()), ("/", "DKK"));
+    let logo = config.logo.expect("the logo, found");
+    assert_eq!((logo.path.as_str(), logo.file.to_str()), ("l.svg", Some("/p/l.svg")));
+    // A logo the load stage did not find is none.
+    assert!(raw.resolve(None).logo.is_none());
 }
 
 #[test]

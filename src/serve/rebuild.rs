@@ -95,7 +95,7 @@ impl Builder {
         parts: &mut dyn FnMut(Vec<OutputFile>, bool),
     ) -> Result<(), Error> {
         let loaded = pipeline::load(&self.root, sources, diags)?;
-        self.logo.clone_from(&loaded.config.logo);
+        self.logo = loaded.config.logo.as_ref().map(|logo| logo.path.clone());
         let sources = &*sources;
         let (publication, early) =
             pipeline::model(&loaded.config, &loaded.content, sources, &self.options, diags);

@@ -24,7 +24,7 @@ pub use confine::Project;
 pub use theme::{Origin, StaticFile, TemplateFile, Theme};
 
 use crate::artifact::MARKER;
-use crate::config::{self, Config, ConfigFile};
+use crate::config::{self, Config, ConfigFile, RawConfig, Written};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
 use confine::{Place, is_hidden, refusal};
@@ -109,10 +109,10 @@ impl Project {
     /// and not hidden (a config error at the `logo:` value otherwise).
     pub fn load_logo(
         &self,
-        config: &Config,
+        config: &RawConfig,
         diags: &mut Diagnostics,
     ) -> Result<Option<PathBuf>, Error> {
-        let (Some(logo), Some(at)) = (&config.logo, &config.logo_at) else { return Ok(None) };
+        let Some(Written { text: logo, at }) = &config.logo else { return Ok(None) };
         // An absolute path, or a backslash (a folder separator on Windows
         // only), would build differently on another machine: refuse both.
         let portable = !logo.contains('\\') && Path::new(logo).is_relative();

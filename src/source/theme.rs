@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::artifact::Contents;
-use crate::config::Config;
+use crate::config::RawConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
 use crate::source::Project;
@@ -144,13 +144,15 @@ impl Project {
     /// with holes would render a site with holes.
     pub fn load_theme(
         &self,
-        config: &Config,
+        config: &RawConfig,
         sources: &mut Sources,
         diags: &mut Diagnostics,
     ) -> Result<Theme, Error> {
         let errors = diags.errors();
-        let mut theme = Theme { name: config.theme.clone(), ..Theme::built_in() };
-        let dir = self.root().join("themes").join(&config.theme);
+        let chosen = config.theme.as_ref().map_or("default", |t| t.text.as_str());
+        let at = config.theme.as_ref().map(|t| &t.at);
+        let mut theme = Theme { name: chosen.to_owned(), ..Theme::built_in() };
+        let dir = self.root().join("themes").join(chosen);
         match self.locate(&dir) {
             Place::Inside(real) if real.is_dir() => {
                 for template in self.read_templates(&dir.join("templates"), Origin::Theme, sources, diags)? {
@@ -160,18 +162,17 @@ impl Project {
                     theme.put_static(StaticFile { name, contents: Contents::Copy(real) });
                 }
             }
-            Place::Inside(_) | Place::Missing if config.theme == "default" => {}
+            Place::Inside(_) | Place::Missing if chosen == "default" => {}
             Place::Inside(_) | Place::Missing => diags.push(at_theme(
-                config.theme_at.as_ref(),
+                at,
                 Diagnostic::global(format!(
-                    "the theme `{}` needs a folder `themes/{}/`",
-                    config.theme, config.theme
+                    "the theme `{chosen}` needs a folder `themes/{chosen}/`"
                 ))
                 .help("`default` is built in; any other theme is a folder under `themes/` with `templates/` and `static/`".to_owned()),
             )),
             refused => {
-                let shown = format!("themes/{}", config.theme);
-                diags.extend(refusal(&shown, &refused).map(|d| at_theme(config.theme_at.as_ref(), d)));
+                let shown = format!("themes/{chosen}");
+                diags.extend(refusal(&shown, &refused).map(|d| at_theme(at, d)));
             }
         }
         for template in
@@ -179,7 +180,7 @@ impl Project {
         {
             theme.put_template(template);
         }
-        if diags.errors() > errors { Err(Error::Theme(config.theme.clone())) } else { Ok(theme) }
+        if diags.errors() > errors { Err(Error::Theme(chosen.to_owned())) } else { Ok(theme) }
     }
 
     /// The `.html` files directly in `dir`, read as text.

@@ -60,13 +60,14 @@ fn build_with(
     let mut diags = Diagnostics::new();
     let opened = stratdoc::source::Project::open(project.path()).expect("the project");
     let file = opened.load_config(&mut sources, &mut diags).expect("stratdoc.yaml");
-    let mut config = stratdoc::config::parse(&file, &sources, &mut diags).expect("config");
+    let raw = stratdoc::config::parse(&file, &sources, &mut diags).expect("config");
+    let mut config = raw.resolve(opened.load_logo(&raw, &mut diags).expect("the logo"));
     if parts {
         config.print = stratdoc::config::Print::default_for(&schema);
     }
     config.schema = schema;
     let content = opened.load_content(&config, &mut sources, &mut diags).expect("content");
-    let theme = opened.load_theme(&config, &mut sources, &mut diags).expect("theme");
+    let theme = opened.load_theme(&raw, &mut sources, &mut diags).expect("theme");
     let templates = Templates::new(&theme, &mut diags).expect("templates");
     let sink = Sink::memory();
     let options = Options::default();

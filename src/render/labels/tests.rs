@@ -23,6 +23,7 @@ fn the_organisations_words_are_used_in_every_phrase() {
     };
     let mut diags = crate::diagnostics::Diagnostics::new();
     let config = crate::config::parse(&file, &sources, &mut diags).expect("a valid config");
+    let config = config.resolve(None);
     let t = Labels::new(&config);
     assert_eq!((t.directions.as_str(), t.initiative.as_str()), ("Sigtelinjer", "Indsats"));
     assert_eq!(t.no_initiatives, "Der er endnu ingen indsatser.");

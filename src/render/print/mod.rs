@@ -279,10 +279,10 @@ impl<'a> Edition<'a> {
     fn frame(&self) -> Result<tera::Context, Error> {
         let input = self.input;
         let mut context = tera::Context::new();
-        let logo = match &input.config.logo_file {
-            Some(path) => Some(inline::data_uri(
-                inline::media_type(&path.to_string_lossy()),
-                &inline::read_file(path)?,
+        let logo = match &input.config.logo {
+            Some(logo) => Some(inline::data_uri(
+                inline::media_type(&logo.file.to_string_lossy()),
+                &inline::read_file(&logo.file)?,
             )),
             None => None,
         };

@@ -8,8 +8,9 @@ use crate::render::site::Site;
 
 /// Where the site puts the logo (`theme/logo.svg`), if there is one.
 pub(super) fn logo_url(config: &Config) -> Option<String> {
-    config.logo_file.as_deref().map(|path| {
-        let extension = path
+    config.logo.as_ref().map(|logo| {
+        let extension = logo
+            .file
             .extension()
             .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
             .unwrap_or_default();
@@ -22,8 +23,8 @@ impl Site<'_> {
     pub(super) fn files(&self) -> Vec<OutputFile> {
         let mut files: Vec<OutputFile> = self.templates.statics.clone();
         let config = self.input.config;
-        if let (Some(path), Some(url)) = (&config.logo_file, logo_url(config)) {
-            files.push(OutputFile { path: url, contents: Contents::Copy(path.clone()) });
+        if let (Some(logo), Some(url)) = (&config.logo, logo_url(config)) {
+            files.push(OutputFile { path: url, contents: Contents::Copy(logo.file.clone()) });
         }
         files.extend(self.input.publication.assets.iter().map(|a| OutputFile {
             path: asset_url(&a.rel),

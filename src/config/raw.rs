@@ -1,0 +1,229 @@
+//! `stratdoc.yaml` as read: each setting as the writer wrote it (absent
+//! when left out), checked at its line, with where the settings the load
+//! stage checks against the disk (the logo, the theme) are written. No
+//! defaults are applied here; [`RawConfig::resolve`] does that.
+
+use std::collections::BTreeMap;
+
+use crate::calendar::{Date, Quarter};
+use crate::config::{Language, Period, Status, Words, labels, print, web};
+use crate::config::{Print, Written};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::fields::Reader;
+use crate::frontmatter;
+use crate::schema::Schema;
+
+/// What `stratdoc.yaml` says, as read and checked.
+#[derive(Clone, Debug, Default)]
+pub struct RawConfig {
+    /// `title:` (required: empty when it is missing, which is an error).
+    pub title: String,
+    /// `subtitle:`.
+    pub subtitle: Option<String>,
+    /// `organisation:`.
+    pub organisation: Option<String>,
+    /// `language:`.
+    pub language: Option<Language>,
+    /// `version:`, a text or a number as written.
+    pub version: Option<String>,
+    /// `status:`.
+    pub status: Option<Status>,
+    /// `approved:`.
+    pub approved: Option<Date>,
+    /// `period:`.
+    pub period: Option<Period>,
+    /// `as_of:`.
+    pub as_of: Option<Quarter>,
+    /// `base_path:`, normalised (`/strategi/`), or the path of `base_url`.
+    pub base_path: Option<String>,
+    /// `base_url:`, ending in `/`.
+    pub base_url: Option<String>,
+    /// `accessibility_statement:`.
+    pub accessibility_statement: Option<String>,
+    /// `logo:`, a path relative to the project root.
+    pub logo: Option<Written>,
+    /// `theme:`, a plain folder name.
+    pub theme: Option<Written>,
+    /// `allow_html:`.
+    pub allow_html: Option<bool>,
+    /// `currency:`, an ISO 4217 code.
+    pub currency: Option<String>,
+    /// `labels:`: the organisation's words for the parts, in the configured
+    /// language.
+    pub labels: BTreeMap<&'static str, Words>,
+    /// `print:`.
+    pub print: Option<Print>,
+}
+
+/// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
+const KEYS: [&str; 18] = [
+    "title",
+    "subtitle",
+    "organisation",
+    "language",
+    "version",
+    "status",
+    "approved",
+    "period",
+    "as_of",
+    "base_path",
+    "base_url",
+    "accessibility_statement",
+    "logo",
+    "theme",
+    "allow_html",
+    "currency",
+    "labels",
+    "print",
+];
+
+/// Reads the settings in `fields`, each problem to `diags` at its line.
+pub(super) fn read(
+    fields: &[frontmatter::Field],
+    whole: Span,
+    diags: &mut Diagnostics,
+) -> RawConfig {
+    let mut r = Reader::new(fields, whole, diags);
+    let title = r.visible_text("title", Some("Fælles om digital velfærd")).unwrap_or_default();
+    let language = r.choice("language", &[("da", Language::Da), ("en", Language::En)]);
+    let status = r.choice("status", &[("draft", Status::Draft), ("approved", Status::Approved)]);
+    let approved = r.date("approved");
+    let period = period(&mut r);
+    let base_url = web::base_url(&mut r);
+    let raw = RawConfig {
+        title,
+        subtitle: r.visible_text("subtitle", None),
+        organisation: r.visible_text("organisation", None),
+        language,
+        version: r.text_or_number("version"),
+        status,
+        approved,
+        period,
+        as_of: r.quarter("as_of").map(|q| q.0),
+        base_path: base_path(&mut r, base_url.as_deref()),
+        base_url,
+        accessibility_statement: web::accessibility_statement(&mut r),
+        logo: r.spanned_text("logo").map(|(text, at)| Written { text, at }),
+        theme: theme(&mut r),
+        allow_html: r.boolean("allow_html"),
+        currency: currency(&mut r),
+        labels: labels::read(&mut r, language.unwrap_or_default()),
+        print: print::read(&mut r, &Schema::builtin()),
+    };
+    r.finish(&KEYS);
+    raw
+}
+
+/// `period: {start, end}`: the action plan's horizon, in quarters.
+fn period(r: &mut Reader<'_>) -> Option<Period> {
+    r.mapping("period", |p| {
+        let start = p.quarter("start");
+        let end = p.quarter("end");
+        if start.is_none() && p.node("start").is_none() {
+            p.required_text("start", "2027-Q1");
+        }
+        if end.is_none() && p.node("end").is_none() {
+            p.required_text("end", "2028-Q2");
+        }
+        let (start, end) = (start?, end?);
+        if end.0 < start.0 {
+            p.diags.push(Diagnostic::error(
+                end.1,
+                format!("the period ends ({}) before it starts ({})", end.0, start.0),
+            ));
+            return None;
+        }
+        let quarters = Period::quarters(start.0, end.0);
+        if quarters > Period::MAX_QUARTERS {
+            p.diags.push(
+                Diagnostic::error(
+                    end.1,
+                    format!(
+                        "the period runs {quarters} quarters, from {} to {}: more than the {} the roadmap shows",
+                        start.0,
+                        end.0,
+                        Period::MAX_QUARTERS
+                    ),
+                )
+                .help("set `period` to the action plan's horizon, ten years at most; initiatives outside it are shown at its edges, marked".to_owned()),
+            );
+            return None;
+        }
+        Some(Period { start: start.0, end: end.0 })
+    })
+    .flatten()
+}
+
+/// `currency: DKK`: three capital letters, as ISO 4217 writes currencies.
+fn currency(r: &mut Reader<'_>) -> Option<String> {
+    let code = r.text("currency")?;
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Some(code);
+    }
+    let span = r.node("currency").map(|n| n.span.clone())?;
+    r.diags.push(Diagnostic::error(span, format!("`{code}` is not a currency code")).help(
+        "write the ISO 4217 code in capitals, e.g. `currency: DKK` or `currency: EUR`".to_owned(),
+    ));
+    None
+}
+
+/// The `theme:` value, if it is a plain folder name: a theme is always
+/// `themes/NAME/` inside the project, never a path that could lead elsewhere.
+fn theme(r: &mut Reader<'_>) -> Option<Written> {
+    let (name, at) = r.spanned_text("theme")?;
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':'])
+        && !name.chars().any(char::is_control);
+    if plain {
+        return Some(Written { text: name, at });
+    }
+    r.diags.push(
+        Diagnostic::error(at, format!("`{name}` is not a theme name"))
+            .help("name a folder in the project's `themes/` folder, e.g. `theme: kdf`; paths are not allowed".to_owned()),
+    );
+    None
+}
+
+/// `base_path:`, or the path of `base_url`; both given, they must agree,
+/// or the 404 page's links would lead somewhere else than the site.
+fn base_path(r: &mut Reader<'_>, base_url: Option<&str>) -> Option<String> {
+    let from_url = match base_url.map(web::path_of) {
+        Some(path) => Some(normalise_base_path(checked_path(r, "base_url", path)?)),
+        None => None,
+    };
+    let Some(written) = r.text("base_path") else { return from_url };
+    let written = normalise_base_path(checked_path(r, "base_path", &written)?);
+    match from_url {
+        Some(from_url) if from_url != written => {
+            let span = r.node("base_path")?.span.clone();
+            r.diags.push(
+                Diagnostic::error(
+                    span,
+                    format!("`base_path` is `{written}`, but `base_url` is served at `{from_url}`"),
+                )
+                .help("leave out `base_path`: `base_url` sets it".to_owned()),
+            );
+            Some(from_url)
+        }
+        _ => Some(written),
+    }
+}
+
+/// `path`, if it can be where the site is served; else an error at `key`.
+fn checked_path<'p>(r: &mut Reader<'_>, key: &'static str, path: &'p str) -> Option<&'p str> {
+    let Some(why) = web::path_problem(path) else { return Some(path) };
+    let span = r.node(key).map_or_else(|| r.owner_span(), |n| n.span.clone());
+    r.diags.push(
+        Diagnostic::error(span, format!("the path in `{key}` {why}")).help(
+            "write the one path the site is served at, e.g. `base_path: /strategi/`".to_owned(),
+        ),
+    );
+    None
+}
+
+/// `strategi` -> `/strategi/`.
+fn normalise_base_path(base: &str) -> String {
+    let trimmed = base.trim_matches('/');
+    if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") }
+}

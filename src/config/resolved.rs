@@ -1,0 +1,144 @@
+//! The settings the stages use, resolved from [`RawConfig`]: every setting
+//! left out given its default, the organisation's words for the kinds put
+//! into the schema, and the logo joined with the file the load stage found.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::calendar::{Date, Quarter};
+use crate::config::{Language, Period, Print, RawConfig, Status, Words};
+use crate::schema::{Role, Schema};
+
+/// The logo: the file `logo:` names.
+#[derive(Clone, Debug)]
+pub struct Logo {
+    /// Its path relative to the project root, as written.
+    pub path: String,
+    /// The file on disk, checked to be a file inside the project.
+    pub file: PathBuf,
+}
+
+/// The settings the stages use: `stratdoc.yaml` with every default
+/// applied, the organisation's words in the schema and the logo found.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The strategy's title.
+    pub title: String,
+    /// Subtitle (`Strategi 2027–2030`).
+    pub subtitle: Option<String>,
+    /// Who publishes it.
+    pub organisation: Option<String>,
+    /// UI language.
+    pub language: Language,
+    /// Version label.
+    pub version: Option<String>,
+    /// Draft or approved.
+    pub status: Status,
+    /// Date of approval (or planned approval).
+    pub approved: Option<Date>,
+    /// The action plan's horizon.
+    pub period: Option<Period>,
+    /// The "now" of the plan, as written (`as_of: 2027-Q3`); when absent the
+    /// pipeline takes the quarter of the build date.
+    pub as_of: Option<Quarter>,
+    /// Where the site will be served from (`/strategi/`); links are relative
+    /// anyway, so this only feeds the 404 page, which is served at any depth.
+    /// The path of `base_url` when that is given.
+    pub base_path: String,
+    /// The address the site is published at (`https://strategi.example.dk/`,
+    /// always ending in `/`): canonical links, Open Graph and the sitemap
+    /// need absolute addresses, so they exist only with it.
+    pub base_url: Option<String>,
+    /// The address of the organisation's accessibility statement, linked in
+    /// every footer.
+    pub accessibility_statement: Option<String>,
+    /// The logo, checked by the load stage to be a file inside the project.
+    pub logo: Option<Logo>,
+    /// Theme name: `default` (built in) or a folder under `themes/`; always
+    /// a plain folder name.
+    pub theme: String,
+    /// Whether raw HTML in Markdown is passed through (`CommonMark`) or escaped.
+    pub allow_html: bool,
+    /// ISO 4217 code of the currency budgets are in (`DKK`).
+    pub currency: String,
+    /// The organisation's own words for the parts, in this language.
+    pub labels: BTreeMap<&'static str, Words>,
+    /// What the board edition holds, in which order (`print:`).
+    pub print: Print,
+    /// The kinds of page, with the organisation's words for them
+    /// (`labels:`) in this language.
+    pub schema: Arc<Schema>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: String::new(),
+            subtitle: None,
+            organisation: None,
+            language: Language::Da,
+            version: None,
+            status: Status::Draft,
+            approved: None,
+            period: None,
+            as_of: None,
+            base_path: "/".to_owned(),
+            base_url: None,
+            accessibility_statement: None,
+            logo: None,
+            theme: "default".to_owned(),
+            allow_html: true,
+            currency: "DKK".to_owned(),
+            labels: BTreeMap::new(),
+            print: Print::default_for(&Schema::builtin()),
+            schema: Schema::builtin(),
+        }
+    }
+}
+
+impl RawConfig {
+    /// The settings with every default applied; `logo_file` is the file the
+    /// load stage found for `logo:`.
+    #[must_use]
+    pub fn resolve(&self, logo_file: Option<PathBuf>) -> Config {
+        let defaults = Config::default();
+        let logo = self.logo.as_ref().zip(logo_file);
+        let config = Config {
+            title: self.title.clone(),
+            subtitle: self.subtitle.clone(),
+            organisation: self.organisation.clone(),
+            language: self.language.unwrap_or(defaults.language),
+            version: self.version.clone(),
+            status: self.status.unwrap_or(defaults.status),
+            approved: self.approved,
+            period: self.period,
+            as_of: self.as_of,
+            base_path: self.base_path.clone().unwrap_or(defaults.base_path),
+            base_url: self.base_url.clone(),
+            accessibility_statement: self.accessibility_statement.clone(),
+            logo: logo.map(|(written, file)| Logo { path: written.text.clone(), file }),
+            theme: self.theme.as_ref().map_or(defaults.theme, |t| t.text.clone()),
+            allow_html: self.allow_html.unwrap_or(defaults.allow_html),
+            currency: self.currency.clone().unwrap_or(defaults.currency),
+            labels: self.labels.clone(),
+            print: self.print.clone().unwrap_or(defaults.print),
+            schema: defaults.schema,
+        };
+        Config { schema: Arc::new(worded(&config)), ..config }
+    }
+}
+
+/// The schema with the organisation's words for the kinds (`labels:`) in
+/// the config's language: a kind by its id, the plan's section as `plan`.
+fn worded(config: &Config) -> Schema {
+    let mut schema = (*config.schema).clone();
+    for (part, words) in &config.labels {
+        if let Some(kind) = schema.find(part) {
+            schema.set_words(kind, config.language, &words.singular, words.plural.as_deref());
+        } else if let (&"plan", Some(kind)) = (part, schema.with_role(Role::Plan)) {
+            schema.set_section(kind, config.language, &words.singular);
+        }
+    }
+    schema
+}
