@@ -2,6 +2,8 @@
 //! written, so diagnostics can point into the file. It needs to be exact only
 //! for the block style frontmatter is written in; for flow style (`{a: 1}`)
 //! it falls back to the enclosing line, which is still right.
+//!
+//! Block style is located here, flow style in `flow`; `scan` reads lines.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -11,12 +13,11 @@ use serde_yaml::Value as Yaml;
 use super::{Field, Node, Value, convert_scalar};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
 
+mod flow;
 mod scan;
 
 pub(super) use scan::key_at;
-use scan::{
-    flow_entry, flow_pieces, is_yes_no, plain_len, strip_comment, without_properties, written_key,
-};
+use scan::{is_yes_no, plain_len, strip_comment, without_properties, written_key};
 
 /// Finds keys and values of a parsed YAML tree in its text.
 pub(super) struct Locator<'a> {
@@ -194,73 +195,6 @@ impl<'a> Locator<'a> {
             scalar => convert_scalar(scalar),
         };
         Node { value, span }
-    }
-
-    /// Where the flow collection written at `span` opens, after its anchor or tag.
-    fn flow_start(&self, span: &Span) -> usize {
-        let text = &self.text[span.range.start..self.end];
-        span.range.start + text.len() - without_properties(text).len()
-    }
-
-    /// Items of `[a, b]`, perhaps over several lines: each is the text
-    /// between top-level commas (found in one pass); when that does not give
-    /// one piece per item, each points at the whole list.
-    fn flow_items(&self, items: &[Yaml], span: &Span, diags: &mut Diagnostics) -> Vec<Node> {
-        let start = self.flow_start(span);
-        let pieces =
-            flow_pieces(&self.text[start..self.end]).filter(|pieces| pieces.len() == items.len());
-        items
-            .iter()
-            .enumerate()
-            .map(|(n, item)| {
-                let piece =
-                    pieces.as_ref().map(|pieces| start + pieces[n].start..start + pieces[n].end);
-                self.node(item, piece, 0..0, span, diags)
-            })
-            .collect()
-    }
-
-    /// The fields of `{k: v, …}`, perhaps over several lines, each key found
-    /// among the pieces in order; a key not found points at the whole mapping.
-    fn flow_map(
-        &self,
-        map: &serde_yaml::Mapping,
-        span: &Span,
-        diags: &mut Diagnostics,
-    ) -> Vec<Field> {
-        let start = self.flow_start(span);
-        let entries: Vec<(String, Range<usize>, Option<Range<usize>>)> =
-            flow_pieces(&self.text[start..self.end])
-                .unwrap_or_default()
-                .into_iter()
-                .map(|piece| flow_entry(&self.text[start..self.end], piece))
-                .map(|(name, key, value)| {
-                    (
-                        name,
-                        start + key.start..start + key.end,
-                        value.map(|v| start + v.start..start + v.end),
-                    )
-                })
-                .collect();
-        let mut cursor = 0;
-        let mut fields = Vec::with_capacity(map.len());
-        for (key, value) in map {
-            let Some(name) = plain_key(key) else {
-                diags.push(not_plain_key(span.clone()));
-                continue;
-            };
-            let at = entries[cursor.min(entries.len())..].iter().position(|e| e.0 == name);
-            let Some(k) = at.map(|k| cursor + k) else {
-                let value = self.node(value, None, 0..0, span, diags);
-                fields.push(Field { key: name, key_span: span.clone(), value });
-                continue;
-            };
-            cursor = k + 1;
-            let key_span = self.span(entries[k].1.clone());
-            let value = self.node(value, entries[k].2.clone(), 0..0, &key_span, diags);
-            fields.push(Field { key: name, key_span, value });
-        }
-        fields
     }
 
     /// Items of a block list: one `- ` line each, at the list's own column.
