@@ -5,9 +5,9 @@
 //!
 //! 1. `structure` decides the parts (from `print:`), chapters and initiative
 //!    sections, and numbers them;
-//! 2. [`Edition::pieces`] renders what no page carries (the cover, the
-//!    contents, the plan views, the parts' headers) and leaves a place for
-//!    each printed page;
+//! 2. [`Edition::pieces`] renders what no page carries (the frame with its
+//!    cover and contents, in `frame`; the plan views; the parts' headers)
+//!    and leaves a place for each printed page;
 //! 3. [`Edition::page`] writes a page's element (its part, chapter or
 //!    section, with its body) from the events its site page is written
 //!    from: its links pointed inside the document (`links`), its ids under
@@ -22,6 +22,7 @@
 //! from where the headings landed (see `crate::pdf`).
 
 mod assembly;
+mod frame;
 mod ids;
 mod inline;
 mod links;
@@ -30,12 +31,10 @@ mod structure;
 mod views;
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 pub(crate) use assembly::Assembly;
 pub(crate) use structure::check;
 
-use crate::config::Status;
 use crate::error::Error;
 use crate::markdown::{self, Doc, HtmlOptions, PrintScope};
 use crate::model::PageId;
@@ -43,7 +42,7 @@ use crate::render::labels::Labels;
 use crate::render::plan::chart;
 use crate::render::plan::overviews::GRID_DIRECTIONS;
 use crate::render::site::place;
-use crate::render::view::{SiteView, Views};
+use crate::render::view::Views;
 use crate::render::{Input, Templates};
 use crate::xref::Target;
 use structure::{ChapterKind, Outline, PlanViews};
@@ -274,29 +273,6 @@ impl<'a> Edition<'a> {
         chart::render(self.templates, &self.shared, charts, &prefix, input.config.language)
     }
 
-    /// The document's frame: head, cover and contents, with a place for
-    /// the parts.
-    fn frame(&self) -> Result<tera::Context, Error> {
-        let input = self.input;
-        let mut context = tera::Context::new();
-        let logo = match &input.config.logo {
-            Some(logo) => Some(inline::data_uri(
-                inline::media_type(&logo.file.to_string_lossy()),
-                &inline::read_file(&logo.file)?,
-            )),
-            None => None,
-        };
-        context.insert("site", &SiteView::new(input.config, logo));
-        context.insert("t", self.labels);
-        context.insert("draft", &(input.config.status == Status::Draft));
-        context.insert("css", &inline::style_text(&stylesheet(self.templates)?));
-        context
-            .insert("page_css", &page_css(&input.config.title, self.labels, input.config.status));
-        context.insert("toc", &self.outline.toc());
-        context.insert("document", CHILDREN);
-        Ok(context)
-    }
-
     /// Renders `template` with `view` as `name`, split where its children go.
     fn split_element(
         &self,
@@ -345,65 +321,4 @@ fn roles(outline: &Outline) -> HashMap<PageId, Role> {
         }
     }
     roles
-}
-
-/// The theme's `figures.css` (the look of the roadmap and the charts, shared
-/// with the site) and `print.css`, in that order; a project theme may
-/// replace either.
-fn stylesheet(templates: &Templates) -> Result<String, Error> {
-    let mut css = String::new();
-    for name in ["figures.css", "print.css"] {
-        let file = templates.statics.iter().find(|f| f.path.rsplit('/').next() == Some(name));
-        if let Some(file) = file {
-            css.push_str(&String::from_utf8_lossy(&inline::read(&file.contents)?));
-            css.push('\n');
-        }
-    }
-    Ok(css)
-}
-
-/// The page rules that carry words: the running title in the header, "Side
-/// 3 af 24" in the footer and, in a draft, the draft mark on every page.
-fn page_css(title: &str, labels: &Labels, status: Status) -> String {
-    let counter = format!(
-        "{} counter(page) {} counter(pages)",
-        inline::css_string(&format!("{} ", labels.page_word)),
-        inline::css_string(&format!(" {} ", labels.page_of_word)),
-    );
-    let mut css = format!(
-        "@page {{ @top-center {{ content: {}; }} @bottom-right {{ content: {counter}; }} }}\n",
-        inline::css_string(title),
-    );
-    if status == Status::Draft {
-        let mark = inline::css_string(&labels.draft_mark);
-        let _ = writeln!(css, "@page {{ @top-left {{ content: {mark}; }} }}");
-    }
-    css
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::Language;
-
-    #[test]
-    fn page_rules_carry_the_title_the_page_numbers_and_the_draft_mark() {
-        let da = Labels::new(&crate::config::Config::default());
-        let css = page_css("Sammen \"om\" det", &da, Status::Draft);
-        assert!(css.contains("@top-center { content: \"Sammen \\\"om\\\" det\"; }"), "{css}");
-        assert!(
-            css.contains(
-                "@bottom-right { content: \"Side \" counter(page) \" af \" counter(pages); }"
-            ),
-            "{css}"
-        );
-        assert!(css.contains("@top-left { content: \"UDKAST\"; }"), "{css}");
-        let en = Labels::new(&crate::config::Config {
-            language: Language::En,
-            ..crate::config::Config::default()
-        });
-        let css = page_css("T", &en, Status::Approved);
-        assert!(css.contains("\"Page \" counter(page) \" of \" counter(pages)"), "{css}");
-        assert!(!css.contains("DRAFT"), "{css}");
-    }
 }
