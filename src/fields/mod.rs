@@ -3,6 +3,7 @@
 //! it could read, so one page yields all its problems. Shared by pages and
 //! `stratdoc.yaml`.
 
+mod lists;
 mod time;
 
 use std::collections::HashSet;
@@ -251,132 +252,10 @@ impl<'a> Reader<'a> {
         self.when(key)
     }
 
-    /// One text or a list of texts (`owner: A` or `owner: [A, B]`).
-    pub(crate) fn texts(&mut self, key: &'a str) -> Vec<String> {
-        let Some(node) = self.node(key) else { return Vec::new() };
-        let items: Vec<&Node> = match &node.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![node],
-        };
-        let mut texts = Vec::new();
-        for item in items {
-            if let Value::Seq(_) | Value::Map(_) = item.value {
-                let example = Some(format!("for example `{key}: [Første, Anden]`"));
-                self.wrong_type(key, item, "text or a list of texts", example);
-            } else {
-                texts.extend(self.text_of(key, item).filter(|t| !t.trim().is_empty()));
-            }
-        }
-        texts
-    }
-
-    /// A mapping of names to texts (`where: {tema: Cyberrobusthed}`), each
-    /// pair with where its value is written. Numbers count as text here.
-    pub(crate) fn text_map(&mut self, key: &'a str) -> Vec<(String, String, Span)> {
-        let Some(node) = self.node(key) else { return Vec::new() };
-        let Value::Map(fields) = &node.value else {
-            self.wrong_type(
-                key,
-                node,
-                "a mapping",
-                Some(format!("for example `{key}: {{tema: Cyberrobusthed}}`")),
-            );
-            return Vec::new();
-        };
-        let mut pairs = Vec::new();
-        for field in fields {
-            match &field.value.value {
-                Value::Str(v) | Value::Number(v) | Value::YesNo(v) => {
-                    pairs.push((field.key.clone(), v.clone(), field.value.span.clone()));
-                }
-                _ => self.wrong_type(&field.key, &field.value, "text", None),
-            }
-        }
-        pairs
-    }
-
     /// A text with where it is written.
     pub(crate) fn spanned_text(&mut self, key: &'a str) -> Option<(String, Span)> {
         let span = self.node(key)?.span.clone();
         self.text(key).map(|t| (t, span))
-    }
-
-    /// A list of texts, each with where it is written.
-    pub(crate) fn spanned_texts(&mut self, key: &'a str) -> Vec<(String, Span)> {
-        self.refs(key).into_iter().map(|r| (r.id, r.span)).collect()
-    }
-
-    /// A list of ids; a single id is accepted as a list of one.
-    pub(crate) fn refs(&mut self, key: &'a str) -> Vec<Ref> {
-        let Some(node) = self.node(key) else { return Vec::new() };
-        let items: Vec<&Node> = match &node.value {
-            Value::Seq(items) => items.iter().collect(),
-            _ => vec![node],
-        };
-        let mut refs = Vec::new();
-        for item in items {
-            match &item.value {
-                Value::Str(id) | Value::YesNo(id) | Value::Number(id) => {
-                    refs.push(Ref { id: id.clone(), span: item.span.clone() });
-                }
-                _ => self.wrong_type(
-                    key,
-                    item,
-                    "a list of ids",
-                    Some(format!("for example `{key}: [first-id, second-id]`")),
-                ),
-            }
-        }
-        refs
-    }
-
-    /// A list of mappings, each read by `read`.
-    pub(crate) fn list_of<T>(
-        &mut self,
-        key: &'a str,
-        mut read: impl FnMut(&mut Reader<'_>) -> Option<T>,
-    ) -> Vec<T> {
-        let Some(node) = self.node(key) else { return Vec::new() };
-        let Value::Seq(items) = &node.value else {
-            self.wrong_type(
-                key,
-                node,
-                "a list",
-                Some(format!("write each item on its own line starting with `- ` under `{key}:`")),
-            );
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for item in items {
-            let Value::Map(fields) = &item.value else {
-                self.wrong_type(key, item, "a list of `key: value` items", None);
-                continue;
-            };
-            let mut reader = Reader::new(fields, item.span.clone(), self.diags);
-            let value = read(&mut reader);
-            let keys: Vec<&str> = reader.used.iter().copied().collect();
-            reader.finish(&keys);
-            out.extend(value);
-        }
-        out
-    }
-
-    /// Nested mapping under `key`, read by `read`.
-    pub(crate) fn mapping<T>(
-        &mut self,
-        key: &'a str,
-        read: impl FnOnce(&mut Reader<'_>) -> T,
-    ) -> Option<T> {
-        let node = self.node(key)?;
-        let Value::Map(fields) = &node.value else {
-            self.wrong_type(key, node, "a mapping", None);
-            return None;
-        };
-        let mut reader = Reader::new(fields, node.span.clone(), self.diags);
-        let value = read(&mut reader);
-        let keys: Vec<&str> = reader.used.iter().copied().collect();
-        reader.finish(&keys);
-        Some(value)
     }
 
     /// Warns about every key that no getter asked for.
