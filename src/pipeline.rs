@@ -4,8 +4,10 @@
 //! edition alone, and `serve` keeps them in memory.
 //!
 //! 1. `source` reads the project (the only input I/O, every input held to
-//!    the inside-the-project rule): `stratdoc.yaml`, parsed by `config`, the
-//!    logo, `content/` and the theme with `templates/`, which become `Templates`;
+//!    the inside-the-project rule): `stratdoc.yaml`, parsed by `config` into
+//!    what it says (`RawConfig`); the logo it names, after which the config
+//!    is resolved into the settings every stage reads (`Config`);
+//!    `content/`; and the theme with `templates/`, which become `Templates`;
 //! 2. `frontmatter::parse` splits and parses each page, in parallel;
 //! 3. `model::validate` checks fields and cross-references into a `Publication`;
 //! 4. `data::read` reads the figures of the charts;

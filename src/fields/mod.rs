@@ -1,7 +1,8 @@
 //! Typed reading of YAML fields with located diagnostics: each getter
 //! checks one field's type and value, records what is wrong, and returns what
 //! it could read, so one page yields all its problems. Shared by pages and
-//! `stratdoc.yaml`.
+//! `stratdoc.yaml`. Fields of one value are read here, fields of many
+//! (lists, mappings) in `lists`.
 
 mod lists;
 mod time;
