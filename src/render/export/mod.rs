@@ -22,6 +22,7 @@ mod json_schema;
 use serde::Serialize;
 
 use crate::artifact::{Contents, OutputFile};
+use crate::media;
 use crate::model::{EXPORT_FILES, PageId, Publication};
 use crate::render::Input;
 use crate::render::labels::Labels;
@@ -67,26 +68,19 @@ pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
 /// The exports the action-plan page links to, in the order it lists them:
 /// the files [`exports`] writes, but the schema.
 pub(crate) fn downloads(publication: &Publication, labels: &Labels) -> Vec<Download> {
+    let download = |title: &String, url: &'static str| Download {
+        title: title.clone(),
+        url,
+        media_type: media::essence(media::of(url)),
+    };
     let mut downloads = Vec::new();
     if has_initiatives(publication) {
-        downloads.push(Download {
-            title: labels.download_csv.clone(),
-            url: CSV,
-            media_type: "text/csv",
-        });
+        downloads.push(download(&labels.download_csv, CSV));
     }
     if has_milestones(publication) {
-        downloads.push(Download {
-            title: labels.download_ics.clone(),
-            url: ICS,
-            media_type: "text/calendar",
-        });
+        downloads.push(download(&labels.download_ics, ICS));
     }
-    downloads.push(Download {
-        title: labels.download_json.clone(),
-        url: JSON,
-        media_type: "application/json",
-    });
+    downloads.push(download(&labels.download_json, JSON));
     downloads
 }
 
