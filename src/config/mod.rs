@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::calendar::{Date, Quarter};
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::diagnostics::{SourceId, Sources};
 use crate::error::Error;
 use crate::fields::Reader;
@@ -258,6 +258,7 @@ fn approved(r: &mut Reader<'_>) -> Option<Date> {
         if date.is_none() {
             let diag = crate::fields::early_year(node, "approved").unwrap_or_else(|| {
                 Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
+                    .code(Code::InvalidDate)
                     .help("write the date as YYYY-MM-DD, e.g. `approved: 2026-12-10`".to_owned())
             });
             r.diags.push(diag);
@@ -283,7 +284,7 @@ fn period(r: &mut Reader<'_>) -> Option<Period> {
                 p.diags.push(Diagnostic::error(
                     end.1,
                     format!("the period ends ({}) before it starts ({})", end.0, start.0),
-                ));
+                ).code(Code::EndBeforeStart));
                 return None;
             }
             let quarters = Period::quarters(start.0, end.0);
@@ -297,7 +298,7 @@ fn period(r: &mut Reader<'_>) -> Option<Period> {
                             end.0,
                             Period::MAX_QUARTERS
                         ),
-                    )
+                    ).code(Code::PlanTooLong)
                     .help("set `period` to the action plan's horizon, ten years at most; initiatives outside it are shown at its edges, marked".to_owned()),
                 );
                 return None;
@@ -314,9 +315,14 @@ fn currency(r: &mut Reader<'_>) -> Option<String> {
         return Some(code);
     }
     let span = r.node("currency").map(|n| n.span.clone())?;
-    r.diags.push(Diagnostic::error(span, format!("`{code}` is not a currency code")).help(
-        "write the ISO 4217 code in capitals, e.g. `currency: DKK` or `currency: EUR`".to_owned(),
-    ));
+    r.diags.push(
+        Diagnostic::error(span, format!("`{code}` is not a currency code"))
+            .code(Code::InvalidSetting)
+            .help(
+                "write the ISO 4217 code in capitals, e.g. `currency: DKK` or `currency: EUR`"
+                    .to_owned(),
+            ),
+    );
     None
 }
 
@@ -333,7 +339,7 @@ fn theme(r: &mut Reader<'_>) -> Option<String> {
     }
     let node = r.node("theme")?;
     r.diags.push(
-        Diagnostic::error(node.span.clone(), format!("`{name}` is not a theme name"))
+        Diagnostic::error(node.span.clone(), format!("`{name}` is not a theme name")).code(Code::InvalidSetting)
             .help("name a folder in the project's `themes/` folder, e.g. `theme: kdf`; paths are not allowed".to_owned()),
     );
     None
@@ -356,6 +362,7 @@ fn base_path(r: &mut Reader<'_>, base_url: Option<&str>) -> Option<String> {
                     span,
                     format!("`base_path` is `{written}`, but `base_url` is served at `{from_url}`"),
                 )
+                .code(Code::InvalidSetting)
                 .help("leave out `base_path`: `base_url` sets it".to_owned()),
             );
             Some(from_url)
@@ -369,9 +376,11 @@ fn checked_path<'p>(r: &mut Reader<'_>, key: &'static str, path: &'p str) -> Opt
     let Some(why) = web::path_problem(path) else { return Some(path) };
     let span = r.node(key).map_or_else(|| r.owner_span(), |n| n.span.clone());
     r.diags.push(
-        Diagnostic::error(span, format!("the path in `{key}` {why}")).help(
-            "write the one path the site is served at, e.g. `base_path: /strategi/`".to_owned(),
-        ),
+        Diagnostic::error(span, format!("the path in `{key}` {why}"))
+            .code(Code::InvalidAddress)
+            .help(
+                "write the one path the site is served at, e.g. `base_path: /strategi/`".to_owned(),
+            ),
     );
     None
 }

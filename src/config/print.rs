@@ -3,7 +3,7 @@
 //! plain pages named by id are checked against the publication when the
 //! board edition is put together, since the config is read before content.
 
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::fields::{Reader, Ref};
 
 /// A part of the board edition, as `print:` names it.
@@ -79,6 +79,7 @@ pub(super) fn read(r: &mut Reader<'_>) -> Option<Print> {
                             entry.span.clone(),
                             format!("`{}` is listed twice in `print:`", entry.id),
                         )
+                        .code(Code::PrintEntry)
                         .also(first.clone(), "first listed here"),
                     );
                     continue;

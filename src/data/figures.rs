@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::data::{Chart, Series, Table};
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::model::ChartSpec;
 
 /// The largest value, and bar, a chart draws. Sums of figures stay exact
@@ -40,6 +40,7 @@ pub(super) fn figures(
         if found.is_none() {
             diags.push(
                 Diagnostic::error(span.clone(), format!("`content/{file}` has no column `{name}`"))
+                    .code(Code::ChartColumn)
                     .help(format!("its columns: {}", table.header.join(", "))),
             );
         }
@@ -86,6 +87,7 @@ pub(super) fn figures(
                 spec.span.clone(),
                 format!("`content/{file}` has no numeric column to chart"),
             )
+            .code(Code::ChartColumn)
             .help("name the columns to plot in `values:`".to_owned()),
         );
         return None;
@@ -129,6 +131,7 @@ fn wide_form(
                     values.len()
                 ),
             )
+            .code(Code::TooManySeries)
             .help("name the columns to plot in `values:`, or make several charts".to_owned()),
         );
         return None;
@@ -168,7 +171,7 @@ fn long_form(
                         "`{name}` would be series {} of this chart; a chart stacks at most {MAX_SERIES}",
                         MAX_SERIES + 1
                     ),
-                )
+                ).code(Code::TooManySeries)
                 .label("in this row");
                 if let Some((_, at)) = &spec.series {
                     diag = diag.also(at.clone(), "the series column");
@@ -241,6 +244,7 @@ impl Grid {
                         self.categories[bar]
                     ),
                 )
+                .code(Code::ChartValue)
                 .label(format!("its values reach {total:.0} with this row"))
                 .help(too_large_help()),
             );
@@ -289,6 +293,7 @@ fn value(
     };
     diags.push(
         Diagnostic::error(span.clone(), format!("`{text}` in column `{column}` {message}"))
+            .code(Code::ChartValue)
             .label("in this row")
             .help(help),
     );

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde_yaml::Value as Yaml;
 
 use super::{Field, Node, Value, convert_scalar};
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, SourceId, Span};
 
 mod scan;
 
@@ -332,6 +332,7 @@ fn number(
     if number.is_f64() {
         diags.push(
             Diagnostic::error(span.clone(), "stratdoc cannot find how this number is written")
+                .code(Code::UnreadableNumber)
                 .help("write the number itself here, or put it in quotes: `\"1.10\"`".to_owned()),
         );
     }
@@ -351,6 +352,7 @@ fn plain_key(key: &Yaml) -> Option<String> {
 
 fn not_plain_key(span: Span) -> Diagnostic {
     Diagnostic::error(span, "a key must be a plain word, not a list or mapping")
+        .code(Code::NotKeyValue)
         .help("write keys as `name: value`".to_owned())
 }
 

@@ -15,7 +15,7 @@ use std::ops::Range;
 use tera::ast::Node;
 
 use crate::artifact::OutputFile;
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::error::Error;
 use crate::framing;
 use crate::model::THEME_DIR;
@@ -182,8 +182,10 @@ fn too_deep(text: &str) -> Option<usize> {
 fn too_deep_diagnostic(file: &TemplateFile, at: usize) -> Diagnostic {
     let message = format!("`{}` nests more than {MAX_NESTING} levels deep", file.name);
     let diagnostic = match file.source {
-        Some(source) => Diagnostic::error(Span::new(source, at..at + 2), message),
-        None => Diagnostic::global(message),
+        Some(source) => {
+            Diagnostic::error(Span::new(source, at..at + 2), message).code(Code::TemplateCycle)
+        }
+        None => Diagnostic::global(message).code(Code::TemplateCycle),
     };
     diagnostic.help(format!(
         "stratdoc stops at {MAX_NESTING} levels of tags and brackets, so that no template can exhaust the stack; flatten this one"
@@ -319,8 +321,10 @@ fn cycle(
     };
     let at = file.and_then(|f| Some((f.source?, reference_at(&f.text, how.keyword(), name)?)));
     let diagnostic = match at {
-        Some((source, range)) => Diagnostic::error(Span::new(source, range), message),
-        None => Diagnostic::global(message),
+        Some((source, range)) => {
+            Diagnostic::error(Span::new(source, range), message).code(Code::TemplateCycle)
+        }
+        None => Diagnostic::global(message).code(Code::TemplateCycle),
     };
     diagnostic.help(help)
 }
