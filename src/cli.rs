@@ -36,12 +36,18 @@ pub struct ProjectArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
-    /// How diagnostics are printed: `human` (with source lines) or `short` (one line each).
+    /// How diagnostics are printed: for people (`human`, `short`) on stderr, for tools (`json`, `github`) on stdout.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Fail (exit 1, nothing written) when there is any warning.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Print only errors and warnings: no summary line, no progress.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// `--message-format`.
@@ -49,8 +55,12 @@ pub struct ProjectArgs {
 pub enum MessageFormat {
     /// Message, source line and hint.
     Human,
-    /// One line each: `path:line:col: severity: message`.
+    /// One line each: `path:line:col: severity: message (help: hint)`.
     Short,
+    /// One JSON object per line, on stdout.
+    Json,
+    /// GitHub Actions annotations (`::error file=…::message`), on stdout.
+    Github,
 }
 
 impl From<MessageFormat> for Format {
@@ -58,6 +68,8 @@ impl From<MessageFormat> for Format {
         match format {
             MessageFormat::Human => Format::Human,
             MessageFormat::Short => Format::Short,
+            MessageFormat::Json => Format::Json,
+            MessageFormat::Github => Format::Github,
         }
     }
 }
@@ -117,13 +129,13 @@ pub struct PdfArgs {
 }
 
 impl Command {
-    /// The project options every command has.
+    /// The project options of the commands that read a project.
     #[must_use]
-    pub fn project(&self) -> &ProjectArgs {
+    pub fn project(&self) -> Option<&ProjectArgs> {
         match self {
-            Command::Build(args) => &args.project,
-            Command::Check(args) => &args.project,
-            Command::Pdf(args) => &args.project,
+            Command::Build(args) => Some(&args.project),
+            Command::Check(args) => Some(&args.project),
+            Command::Pdf(args) => Some(&args.project),
         }
     }
 

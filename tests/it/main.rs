@@ -10,6 +10,7 @@ mod deps;
 mod diagnostics;
 mod english;
 mod exports;
+mod formats;
 mod fuzz_corpus;
 mod health;
 mod limits;
