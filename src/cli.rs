@@ -25,6 +25,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the board edition to PDF with headless Chromium (default `PROJECT_DIR/print.pdf`).
     Pdf(PdfArgs),
+    /// Start a new strategy in DIR: settings, a starter strategy, a `.gitignore` and a CI workflow.
+    Init(InitArgs),
 }
 
 /// Options shared by every command that reads a project.
@@ -128,6 +130,32 @@ pub struct PdfArgs {
     pub browser: Option<PathBuf>,
 }
 
+/// `stratdoc init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to make the project in; made if missing. It must be empty (a `.git` aside) unless `--force`.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The language of the starter strategy and the site.
+    #[arg(long, value_enum, default_value_t = StarterLanguage::Da)]
+    pub language: StarterLanguage,
+    /// Add the starter's files to a folder that is not empty; files that exist are kept as they are.
+    #[arg(long)]
+    pub force: bool,
+    /// Print only warnings and errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `init --language`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StarterLanguage {
+    /// Danish.
+    Da,
+    /// English.
+    En,
+}
+
 impl Command {
     /// The project options of the commands that read a project.
     #[must_use]
@@ -136,6 +164,7 @@ impl Command {
             Command::Build(args) => Some(&args.project),
             Command::Check(args) => Some(&args.project),
             Command::Pdf(args) => Some(&args.project),
+            Command::Init(_) => None,
         }
     }
 
@@ -146,6 +175,7 @@ impl Command {
             Command::Build(_) => "build",
             Command::Check(_) => "check",
             Command::Pdf(_) => "pdf",
+            Command::Init(_) => "init",
         }
     }
 }

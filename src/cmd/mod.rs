@@ -4,10 +4,12 @@
 //!
 //! - `build`: the site into its output folder, swapped in whole;
 //! - `check`: every check, nothing written;
-//! - `pdf`: the board edition printed to PDF.
+//! - `pdf`: the board edition printed to PDF;
+//! - `init`: a new project from the starter.
 
 mod build;
 mod check;
+mod init;
 mod pdf;
 
 use std::error::Error as _;
@@ -71,6 +73,7 @@ pub(crate) fn run(cli: &Cli) -> u8 {
         Command::Build(args) => project("build", &args.project, |s| build::run(args, s)),
         Command::Check(args) => project("check", &args.project, |s| check::run(args, s)),
         Command::Pdf(args) => project("pdf", &args.project, |s| pdf::run(args, s)),
+        Command::Init(args) => finish(init::run(args), args.quiet, &Style::default()),
     }
 }
 

@@ -13,6 +13,7 @@ mod exports;
 mod formats;
 mod fuzz_corpus;
 mod health;
+mod init;
 mod limits;
 mod markdown;
 mod opened;
