@@ -27,6 +27,10 @@ pub enum Command {
     Pdf(PdfArgs),
     /// Start a new strategy in DIR: settings, a starter strategy, a `.gitignore` and a CI workflow.
     Init(InitArgs),
+    /// Print a completion script for a shell.
+    Completions(CompletionsArgs),
+    /// Print the manual page, or write one for each command into a folder.
+    Man(ManArgs),
 }
 
 /// Options shared by every command that reads a project.
@@ -156,6 +160,35 @@ pub enum StarterLanguage {
     En,
 }
 
+/// `stratdoc completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell, e.g. `stratdoc completions bash > ~/.local/share/bash-completion/completions/stratdoc`.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The shells `completions` writes for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+}
+
+/// `stratdoc man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `stratdoc.1` and a page per command (`stratdoc-build.1`, …) into DIR instead of printing `stratdoc.1`.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
 impl Command {
     /// The project options of the commands that read a project.
     #[must_use]
@@ -164,7 +197,7 @@ impl Command {
             Command::Build(args) => Some(&args.project),
             Command::Check(args) => Some(&args.project),
             Command::Pdf(args) => Some(&args.project),
-            Command::Init(_) => None,
+            Command::Init(_) | Command::Completions(_) | Command::Man(_) => None,
         }
     }
 
@@ -176,6 +209,8 @@ impl Command {
             Command::Check(_) => "check",
             Command::Pdf(_) => "pdf",
             Command::Init(_) => "init",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
         }
     }
 }

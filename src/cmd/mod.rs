@@ -5,11 +5,13 @@
 //! - `build`: the site into its output folder, swapped in whole;
 //! - `check`: every check, nothing written;
 //! - `pdf`: the board edition printed to PDF;
-//! - `init`: a new project from the starter.
+//! - `init`: a new project from the starter;
+//! - `completions`, `man`: the command line described for shells and `man`.
 
 mod build;
 mod check;
 mod init;
+mod manual;
 mod pdf;
 
 use std::error::Error as _;
@@ -74,6 +76,9 @@ pub(crate) fn run(cli: &Cli) -> u8 {
         Command::Check(args) => project("check", &args.project, |s| check::run(args, s)),
         Command::Pdf(args) => project("pdf", &args.project, |s| pdf::run(args, s)),
         Command::Init(args) => finish(init::run(args), args.quiet, &Style::default()),
+        Command::Completions(args) => manual::completions(args.shell),
+        // Printed to stdout, the page is all there is to say.
+        Command::Man(args) => finish(manual::man(args), args.out.is_none(), &Style::default()),
     }
 }
 

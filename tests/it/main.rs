@@ -15,6 +15,7 @@ mod fuzz_corpus;
 mod health;
 mod init;
 mod limits;
+mod manual;
 mod markdown;
 mod opened;
 mod plan;
