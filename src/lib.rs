@@ -33,6 +33,7 @@ pub mod money;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod slug;
 pub mod source;

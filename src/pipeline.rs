@@ -141,6 +141,7 @@ pub fn render(
     diags: &mut Diagnostics,
 ) -> Result<usize, Error> {
     let (publication, early) = model(config, content, sources, options, diags);
+    crate::progress::expect(publication.pages.len());
     let charts = data::read(&publication, &content.tables, sources, diags);
     render::check_print(&config.print, &publication, diags);
     // With errors already, the pages are still read, for every problem in

@@ -17,7 +17,7 @@ mod pdf;
 use std::error::Error as _;
 use std::ffi::OsString;
 use std::fmt;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Component, Path};
 use std::time::Instant;
 
@@ -28,6 +28,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::error::Error;
 use crate::output::Sink;
 use crate::pipeline::{self, Built, Options};
+use crate::progress;
 use crate::render::Outputs;
 
 /// One run of a command: what it read and what it found.
@@ -89,9 +90,12 @@ fn project(
     args: &ProjectArgs,
     command: impl FnOnce(&mut Session) -> Result<String, Error>,
 ) -> u8 {
+    let terminal = io::stderr().is_terminal();
+    progress::start(progress::wanted(terminal, args.quiet, std::env::var_os("CI").is_some()));
     let mut session =
         Session { sources: Sources::default(), diags: Diagnostics::new(), started: Instant::now() };
     let result = command(&mut session);
+    progress::clear();
     let style = Style {
         format: args.message_format.into(),
         color: args.color.into(),

@@ -4,6 +4,8 @@
 //! The golden files per format are in `diagnostics.rs`.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::Command;
 
 use crate::support::{MINIMAL, Project, snapshot};
 
@@ -112,13 +114,7 @@ fn deny_warnings_fails_with_warnings_and_writes_nothing() {
     }
     assert!(before == snapshot(&project.path().join("public")), "the old site was replaced");
     // `pdf` stops before it prints: the browser is never started.
-    let browser = project.path().join("no-browser.sh");
-    std::fs::write(&browser, "#!/bin/sh\necho started > started.txt\nexit 1\n").unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    let browser = executable(&project, "no-browser.sh", "echo started > started.txt\nexit 1\n");
     let run = project.run(&["pdf", "--deny-warnings", "--browser", browser.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
@@ -153,4 +149,59 @@ fn no_progress_line_and_no_colour_reach_a_pipe() {
     assert!(!run.stderr.contains('\r') && !run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
     let run = project.run_with_env(&["build", "--color", "always"], &env).success();
     assert!(run.stderr.contains('\u{1b}'), "--color always colours a pipe: {:?}", run.stderr);
+}
+
+/// An executable shell script `name` in `project` running `body`.
+fn executable(project: &Project, name: &str, body: &str) -> PathBuf {
+    let path = project.path().join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    path
+}
+
+/// On a terminal (util-linux's `script` gives the run one), a step over a
+/// second shows on one line, rewritten with `\r` and cleared before the
+/// next output; with `--quiet` or under CI it does not.
+#[cfg(unix)]
+#[test]
+fn progress_shows_on_a_terminal_and_is_cleared() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("SKIPPED: no `script` to give the run a terminal");
+        return;
+    }
+    let project = Project::minimal();
+    let browser = executable(&project, "slow-browser.sh", "sleep 2\nexit 1\n");
+    let on_a_terminal = |extra: &str, ci: bool| {
+        let line = format!(
+            "{} pdf --browser {} {extra}",
+            env!("CARGO_BIN_EXE_stratdoc"),
+            browser.display()
+        );
+        let mut command = Command::new("script");
+        command
+            .args(["-q", "-e", "-c", &line, "/dev/null"])
+            .current_dir(project.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CI");
+        if ci {
+            command.env("CI", "true");
+        }
+        let out = command.output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = on_a_terminal("", false);
+    let step = "\rstratdoc: printing the board edition (print 1)…";
+    let at = shown.find(step).unwrap_or_else(|| panic!("no progress line in {shown:?}"));
+    let cleared = format!("\r{}\r", " ".repeat(step.chars().count() - 1));
+    assert!(shown[at + step.len()..].starts_with(&cleared), "not cleared: {shown:?}");
+    assert!(shown.contains(&format!("{cleared}error: ")), "{shown:?}");
+    for (extra, ci) in [("--quiet", false), ("", true)] {
+        let shown = on_a_terminal(extra, ci);
+        assert!(!shown.contains("stratdoc: printing"), "{extra} CI={ci}: {shown:?}");
+        assert!(shown.contains("error:"), "{shown:?}");
+    }
 }
