@@ -155,7 +155,6 @@ const BY_MESSAGE: &[(&str, Code)] = &[
     ("is its own parent", Code::ReferenceCycle),
     ("must serve at least one direction", Code::NoDirection),
     ("the roadmap shows", Code::PlanTooLong),
-    ("now is", Code::ContradictsNow),
     ("which it depends on", Code::Timing),
     ("outside its parent", Code::Timing),
     ("lies outside the initiative", Code::Timing),
