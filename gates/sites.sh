@@ -3,6 +3,7 @@
 #   OUT/example             the example strategy at the repository root
 #   OUT/<fixture path>      every fixture project under tests/fixtures/ that
 #                           is meant to build, e.g. OUT/english, OUT/site-project
+#   OUT/starter-da, starter-en  the new projects `stratdoc init` makes
 # A fixture project is a folder with a stratdoc.yaml. One that also holds an
 # expected.stderr is broken on purpose (a diagnostics case) and is left out;
 # every other one must build, so a fixture that stops building fails here
@@ -43,4 +44,10 @@ while IFS= read -r config; do
   rel="${dir#"$ROOT/tests/fixtures/"}"
   build "${rel//\//-}" "$dir"
 done < <(find "$ROOT/tests/fixtures" -name stratdoc.yaml -type f | sort)
+starters="$(mktemp -d)" || exit 2
+trap 'rm -rf "$starters"' EXIT
+for language in da en; do
+  if "$BIN" init "$starters/$language" --language "$language" --quiet; then build "starter-$language" "$starters/$language"
+  else echo "sites.sh: FAILED to make the $language starter" >&2; failed=1; fi
+done
 exit $failed

@@ -27,6 +27,12 @@ pub enum Command {
     Pdf(PdfArgs),
     /// Serve the site while you write: rebuild and reload on every save.
     Serve(ServeArgs),
+    /// Start a new strategy in DIR: settings, a starter strategy, a `.gitignore` and a CI workflow.
+    Init(InitArgs),
+    /// Print a completion script for a shell.
+    Completions(CompletionsArgs),
+    /// Print the manual page, or write one for each command into a folder.
+    Man(ManArgs),
 }
 
 /// Options shared by every command that reads a project.
@@ -38,12 +44,18 @@ pub struct ProjectArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
-    /// How diagnostics are printed: `human` (with source lines) or `short` (one line each).
+    /// How diagnostics are printed: for people (`human`, `short`) on stderr, for tools (`json`, `github`) on stdout.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Fail (exit 1, nothing written) when there is any warning.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Print only errors and warnings: no summary line, no progress.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// `--message-format`.
@@ -51,8 +63,12 @@ pub struct ProjectArgs {
 pub enum MessageFormat {
     /// Message, source line and hint.
     Human,
-    /// One line each: `path:line:col: severity: message`.
+    /// One line each: `path:line:col: severity: message (help: hint)`.
     Short,
+    /// One JSON object per line, on stdout.
+    Json,
+    /// GitHub Actions annotations (`::error file=…::message`), on stdout.
+    Github,
 }
 
 impl From<MessageFormat> for Format {
@@ -60,6 +76,8 @@ impl From<MessageFormat> for Format {
         match format {
             MessageFormat::Human => Format::Human,
             MessageFormat::Short => Format::Short,
+            MessageFormat::Json => Format::Json,
+            MessageFormat::Github => Format::Github,
         }
     }
 }
@@ -135,15 +153,71 @@ pub struct ServeArgs {
     pub open: bool,
 }
 
+/// `stratdoc init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to make the project in; made if missing. It must be empty (a `.git` aside) unless `--force`.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The language of the starter strategy and the site.
+    #[arg(long, value_enum, default_value_t = StarterLanguage::Da)]
+    pub language: StarterLanguage,
+    /// Add the starter's files to a folder that is not empty; files that exist are kept as they are.
+    #[arg(long)]
+    pub force: bool,
+    /// Print only warnings and errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `init --language`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StarterLanguage {
+    /// Danish.
+    Da,
+    /// English.
+    En,
+}
+
+/// `stratdoc completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell, e.g. `stratdoc completions bash > ~/.local/share/bash-completion/completions/stratdoc`.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The shells `completions` writes for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+}
+
+/// `stratdoc man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `stratdoc.1` and a page per command (`stratdoc-build.1`, …) into DIR instead of printing `stratdoc.1`.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
 impl Command {
-    /// The project options every command has.
+    /// The project options of the commands that read a project.
     #[must_use]
-    pub fn project(&self) -> &ProjectArgs {
+    pub fn project(&self) -> Option<&ProjectArgs> {
         match self {
-            Command::Build(args) => &args.project,
-            Command::Check(args) => &args.project,
-            Command::Pdf(args) => &args.project,
-            Command::Serve(args) => &args.project,
+            Command::Build(args) => Some(&args.project),
+            Command::Check(args) => Some(&args.project),
+            Command::Pdf(args) => Some(&args.project),
+            Command::Serve(args) => Some(&args.project),
+            Command::Init(_) | Command::Completions(_) | Command::Man(_) => None,
         }
     }
 
@@ -155,6 +229,9 @@ impl Command {
             Command::Check(_) => "check",
             Command::Pdf(_) => "pdf",
             Command::Serve(_) => "serve",
+            Command::Init(_) => "init",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostics};
 
 /// Every way a run can fail.
 #[derive(Debug, thiserror::Error)]
@@ -13,6 +13,10 @@ pub enum Error {
     /// The content has errors; they have been collected in the run's diagnostics.
     #[error("content errors: {0}")]
     Content(Diagnostics),
+    /// `--deny-warnings`, and the content has this many warnings (reported
+    /// in the run's diagnostics); nothing is written.
+    #[error("{} denied by `--deny-warnings`", crate::diagnostics::plural(*.0, "warning"))]
+    Warnings(usize),
     /// `stratdoc.yaml` is missing or wrong (its diagnostics are in the run's collector).
     #[error("invalid configuration in `{}`", .0.display())]
     Config(PathBuf),
@@ -99,12 +103,32 @@ impl Error {
         move |source| Error::Io { action, path, source }
     }
 
-    /// The process exit code: 1 for content errors, 2 for everything else.
+    /// The process exit code: 1 for content errors (and warnings denied),
+    /// 2 for everything else.
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Content(_) => 1,
+            Error::Content(_) | Error::Warnings(_) => 1,
             _ => 2,
         }
+    }
+
+    /// The code tools see this error under; `None` for the errors whose
+    /// problems are diagnostics of their own (content, configuration,
+    /// theme, warnings denied).
+    #[must_use]
+    pub fn code(&self) -> Option<Code> {
+        Some(match self {
+            Error::Content(_) | Error::Warnings(_) | Error::Config(_) | Error::Theme(_) => {
+                return None;
+            }
+            Error::Project { .. } => Code::NotAProject,
+            Error::Io { .. } => Code::Io,
+            Error::Template { .. } => Code::TemplateFailed,
+            Error::UnsafeOutput { .. } => Code::RefusedOutput,
+            Error::Browser { .. } | Error::BrowserFailed { .. } | Error::Pdf { .. } => Code::Print,
+            Error::BuildDate { .. } => Code::BuildDate,
+            Error::Interrupted { .. } => Code::Interrupted,
+        })
     }
 }

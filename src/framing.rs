@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::markup;
 use crate::source::{Origin, TemplateFile};
 
@@ -69,7 +69,7 @@ const HELP: &str = "stratdoc refuses markup that brings in or leads to another d
 /// The error for `found` in a page, at `span`.
 #[must_use]
 pub fn in_page(found: &Found, span: Span) -> Diagnostic {
-    Diagnostic::error(span, what(found)).help(HELP.to_owned())
+    Diagnostic::error(span, what(found)).code(Code::FramingHtml).help(HELP.to_owned())
 }
 
 /// An error for each such tag in the project's and the theme's templates
@@ -81,8 +81,9 @@ pub fn in_templates(templates: &[TemplateFile]) -> Vec<Diagnostic> {
         for found in find(&file.text) {
             let message = format!("template `{}`: {}", file.name, what(&found));
             let diagnostic = match file.source {
-                Some(source) => Diagnostic::error(Span::new(source, found.at.clone()), message),
-                None => Diagnostic::global(message),
+                Some(source) => Diagnostic::error(Span::new(source, found.at.clone()), message)
+                    .code(Code::FramingHtml),
+                None => Diagnostic::global(message).code(Code::FramingHtml),
             };
             out.push(diagnostic.help(HELP.to_owned()));
         }

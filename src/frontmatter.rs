@@ -12,7 +12,7 @@ use serde_yaml::Value as Yaml;
 
 use locate::{Locator, key_at};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, SourceId, Span};
 
 /// A page split into parsed frontmatter and the body's byte range.
 #[derive(Debug, Clone)]
@@ -150,6 +150,7 @@ pub fn parse_yaml(
                         convert_scalar(&other).describe()
                     ),
                 )
+                .code(Code::NotKeyValue)
                 .help("write e.g. `title: Our strategy`".to_owned()),
             );
             None
@@ -177,13 +178,13 @@ impl SplitError {
     fn diagnostic(&self, source: SourceId, text: &str) -> Diagnostic {
         let first_line = 0..text.find('\n').unwrap_or(text.len());
         match self {
-            SplitError::Empty => Diagnostic::error(Span::new(source, 0..0), "the file is empty")
+            SplitError::Empty => Diagnostic::error(Span::new(source, 0..0), "the file is empty").code(Code::EmptyFile)
                 .help(
                     "a page starts with frontmatter: `---`, `title: …`, `---`, then the text"
                         .to_owned(),
                 ),
             SplitError::Missing => {
-                Diagnostic::error(Span::new(source, first_line), "missing frontmatter")
+                Diagnostic::error(Span::new(source, first_line), "missing frontmatter").code(Code::MissingFrontmatter)
                     .label("expected `---` on the first line")
                     .help("start the file with\n---\ntitle: …\n---".to_owned())
             }
@@ -192,14 +193,14 @@ impl SplitError {
             SplitError::Toml => Diagnostic::error(
                 Span::new(source, first_line),
                 "TOML frontmatter (`+++`) is not read",
-            )
+            ).code(Code::TomlFrontmatter)
             .label("stratdoc reads YAML frontmatter, between `---` lines")
             .help(
                 "write it as YAML: `---`, `title: …`, `---` (`hugo convert toYAML` converts a whole Hugo site)"
                     .to_owned(),
             ),
             SplitError::Unclosed => {
-                Diagnostic::error(Span::new(source, 0..3), "frontmatter is not closed")
+                Diagnostic::error(Span::new(source, 0..3), "frontmatter is not closed").code(Code::UnclosedFrontmatter)
                     .label("opened here")
                     .help("end the frontmatter with a line holding only `---`".to_owned())
             }
@@ -263,7 +264,9 @@ fn yaml_error(
         Some("check the indentation and quote values that contain `:` or start with a special character".to_owned())
     };
     let mut diagnostic =
-        Diagnostic::error(Span::new(source, at..at), format!("invalid YAML: {message}")).help(help);
+        Diagnostic::error(Span::new(source, at..at), format!("invalid YAML: {message}"))
+            .code(Code::YamlSyntax)
+            .help(help);
     for (line, column) in places.into_iter().skip(1) {
         let place = yaml_start + offset_of(&text[yaml_start..], line, column);
         if text[place.min(at)..place.max(at)].contains('\n') {

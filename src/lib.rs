@@ -39,6 +39,7 @@ pub mod money;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod search;

@@ -143,6 +143,7 @@ pub fn render(
     diags: &mut Diagnostics,
 ) -> Result<usize, Error> {
     let (publication, early) = model(config, content, sources, options, diags);
+    crate::progress::expect(publication.pages.len());
     let checked = Checked { config, content, templates, sources, publication: &publication };
     outputs(&checked, &early, options, sink, diags, None)?;
     Ok(sink.pages())

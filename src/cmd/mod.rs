@@ -5,26 +5,32 @@
 //! - `build`: the site into its output folder, swapped in whole;
 //! - `check`: every check, nothing written;
 //! - `pdf`: the board edition printed to PDF;
-//! - `serve`: the site while it is written (see `crate::serve`).
+//! - `serve`: the site while it is written (see `crate::serve`);
+//! - `init`: a new project from the starter;
+//! - `completions`, `man`: the command line described for shells and `man`.
 
 mod build;
 mod check;
+mod init;
+mod manual;
 mod pdf;
 mod serve;
 
 use std::error::Error as _;
 use std::ffi::OsString;
 use std::fmt;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Component, Path};
 use std::time::Instant;
 
 use crate::calendar::Date;
 use crate::cli::{Cli, Command, ProjectArgs};
-use crate::diagnostics::report;
-use crate::diagnostics::{Diagnostics, Sources};
+use crate::diagnostics::report::{self, Style};
+use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::error::Error;
 use crate::output::Sink;
 use crate::pipeline::{self, Built, Options};
+use crate::progress;
 use crate::render::Outputs;
 
 /// One run of a command: what it read and what it found.
@@ -35,7 +41,9 @@ pub(crate) struct Session {
 }
 
 impl Session {
-    /// Builds the project `args` name into `sink`, making `outputs`.
+    /// Builds the project `args` name into `sink`, making `outputs`. With
+    /// `--deny-warnings`, a warning fails the build before anything of it
+    /// is published or printed.
     pub(crate) fn build(
         &mut self,
         args: &ProjectArgs,
@@ -44,7 +52,12 @@ impl Session {
     ) -> Result<Built, Error> {
         let today = build_date(std::env::var_os("SOURCE_DATE_EPOCH"))?;
         let options = Options { drafts: args.drafts, today, outputs };
-        pipeline::build(&args.project, &options, sink, &mut self.sources, &mut self.diags)
+        let built =
+            pipeline::build(&args.project, &options, sink, &mut self.sources, &mut self.diags)?;
+        match self.diags.warnings() {
+            n if n > 0 && args.deny_warnings => Err(Error::Warnings(n)),
+            _ => Ok(built),
+        }
     }
 
     /// `N warnings`, for the summary line.
@@ -61,37 +74,94 @@ impl Session {
 /// Runs the command and returns the process exit code.
 #[must_use]
 pub(crate) fn run(cli: &Cli) -> u8 {
+    match &cli.command {
+        Command::Build(args) => project("build", &args.project, |s| build::run(args, s)),
+        Command::Check(args) => project("check", &args.project, |s| check::run(args, s)),
+        Command::Pdf(args) => project("pdf", &args.project, |s| pdf::run(args, s)),
+        Command::Serve(args) => project("serve", &args.project, |s| serve::run(args, s)),
+        Command::Init(args) => finish(init::run(args), args.quiet, &Style::default()),
+        Command::Completions(args) => manual::completions(args.shell),
+        // Printed to stdout, the page is all there is to say.
+        Command::Man(args) => finish(manual::man(args), args.out.is_none(), &Style::default()),
+    }
+}
+
+/// Runs a command that reads the project `args` name: its diagnostics,
+/// then its summary or why it failed.
+fn project(
+    name: &str,
+    args: &ProjectArgs,
+    command: impl FnOnce(&mut Session) -> Result<String, Error>,
+) -> u8 {
+    let terminal = io::stderr().is_terminal();
+    progress::start(progress::wanted(terminal, args.quiet, std::env::var_os("CI").is_some()));
     let mut session =
         Session { sources: Sources::default(), diags: Diagnostics::new(), started: Instant::now() };
-    let result = match &cli.command {
-        Command::Build(args) => build::run(args, &mut session),
-        Command::Check(args) => check::run(args, &mut session),
-        Command::Pdf(args) => pdf::run(args, &mut session),
-        Command::Serve(args) => serve::run(args, &mut session),
+    let result = command(&mut session);
+    progress::clear();
+    let style = Style {
+        format: args.message_format.into(),
+        color: args.color.into(),
+        prefix: std::env::current_dir().map(|cwd| prefix(&args.project, &cwd)).unwrap_or_default(),
     };
-    let project = cli.command.project();
-    report::emit(
-        &session.diags,
-        &session.sources,
-        project.message_format.into(),
-        project.color.into(),
-    );
+    report::emit(&session.diags, &session.sources, &style);
     match result {
+        Err(Error::Content(_)) => {
+            complain(format_args!("error: {name} failed: {}", session.diags));
+            1
+        }
+        Err(Error::Warnings(_)) => {
+            complain(format_args!(
+                "error: {name} failed: {}, denied by `--deny-warnings`",
+                session.diags
+            ));
+            1
+        }
+        other => finish(other, args.quiet, &style),
+    }
+}
+
+/// Ends a run: its summary line (on stdout, or on stderr where stdout is
+/// for tools; none with `--quiet`), or its error; returns the exit code.
+fn finish(result: Result<String, Error>, quiet: bool, style: &Style) -> u8 {
+    match result {
+        Ok(_) if quiet => 0,
+        Ok(summary) if style.format.is_for_tools() => {
+            complain(format_args!("stratdoc: {summary}"));
+            0
+        }
         Ok(summary) => {
             say(format_args!("stratdoc: {summary}"));
             0
         }
-        Err(Error::Content(diags)) => {
-            complain(format_args!("error: {} failed: {diags}", cli.command.name()));
-            1
-        }
         Err(err) => {
-            print_error(&err);
+            print_error(&err, style);
             if let Error::Interrupted { signal } = err {
                 crate::pdf::end_as(signal);
             }
             err.exit_code()
         }
+    }
+}
+
+/// What to put before a path relative to `project` to make it relative to
+/// `cwd`, where the command was run: nothing for `.`, `strategi/` for
+/// `strategi` or `./strategi/`, an absolute path when `project` lies
+/// outside `cwd`.
+fn prefix(project: &Path, cwd: &Path) -> String {
+    let shown =
+        if project.is_absolute() { project.strip_prefix(cwd).unwrap_or(project) } else { project };
+    let parts: Vec<String> = shown
+        .components()
+        .filter_map(|c| match c {
+            Component::CurDir => None,
+            Component::RootDir => Some(String::new()),
+            other => Some(other.as_os_str().to_string_lossy().into_owned()),
+        })
+        .collect();
+    match parts.join("/") {
+        joined if joined.is_empty() => joined,
+        joined => format!("{}/", joined.trim_end_matches('/')),
     }
 }
 
@@ -120,13 +190,21 @@ pub(crate) fn build_date(epoch: Option<OsString>) -> Result<Date, Error> {
     Err(Error::BuildDate { reason })
 }
 
-/// Prints an error and its causes (`caused by: …`), once, at the edge.
-fn print_error(err: &Error) {
+/// Prints an error and its causes (`caused by: …`), once, at the edge;
+/// for tools, also as a diagnostic in their format.
+fn print_error(err: &Error, style: &Style) {
     complain(format_args!("error: {err}"));
+    let mut whole = err.to_string();
     let mut source = err.source();
     while let Some(cause) = source {
         complain(format_args!("  caused by: {cause}"));
+        whole = format!("{whole}: {cause}");
         source = cause.source();
+    }
+    if let (true, Some(code)) = (style.format.is_for_tools(), err.code()) {
+        let mut diags = Diagnostics::new();
+        diags.push(Diagnostic::global(whole).code(code));
+        report::emit(&diags, &Sources::default(), style);
     }
 }
 
@@ -146,6 +224,23 @@ pub(crate) fn complain(line: fmt::Arguments<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_shown_from_where_the_command_was_run() {
+        let cwd = Path::new("/home/a/work");
+        for (project, shown) in [
+            (".", ""),
+            ("./", ""),
+            ("strategi", "strategi/"),
+            ("./strategi/", "strategi/"),
+            ("../other", "../other/"),
+            ("/home/a/work", ""),
+            ("/home/a/work/strategi", "strategi/"),
+            ("/srv/strategi", "/srv/strategi/"),
+        ] {
+            assert_eq!(prefix(Path::new(project), cwd), shown, "{project}");
+        }
+    }
 
     #[test]
     fn the_build_date_is_source_date_epoch_or_an_error_never_the_clock() {

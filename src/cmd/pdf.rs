@@ -20,6 +20,7 @@ pub(super) fn run(args: &PdfArgs, session: &mut Session) -> Result<String, Error
         std::env::var_os("PATH").as_ref(),
     )?
     .with_timeout(std::env::var_os(pdf::TIMEOUT_ENV))?;
+    crate::progress::step("making the board edition…");
     let memory = Sink::memory();
     let built =
         session.build(&args.project, Outputs { site: false, print: true, only: None }, &memory)?;

@@ -9,6 +9,9 @@ use crate::serve::{self, Serving};
 
 /// Serves the project until stopped; returns only on an error.
 pub(super) fn run(args: &ServeArgs, _session: &mut Session) -> Result<String, Error> {
+    // Serving reports each rebuild on a line of its own; a progress line
+    // redrawn over them would garble both.
+    crate::progress::clear();
     let today = build_date(std::env::var_os("SOURCE_DATE_EPOCH"))?;
     let options = Options { drafts: args.project.drafts, today, outputs: Outputs::ALL };
     serve::run(&Serving {

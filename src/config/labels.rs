@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use crate::config::Language;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::fields::Reader;
 use crate::frontmatter::Value;
 
@@ -84,6 +84,7 @@ fn parts(l: &mut Reader<'_>) -> BTreeMap<&'static str, Words> {
                         node.span.clone(),
                         format!("`{part}` needs its singular and its plural"),
                     )
+                    .code(Code::InvalidSetting)
                     .help(format!(
                         "write e.g. `{part}: {{singular: Sigtelinje, plural: Sigtelinjer}}`"
                     )),

@@ -4,7 +4,7 @@
 //! is a plain page's id, checked against the publication when the board
 //! edition is put together, since the config is read before content.
 
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::fields::{Reader, Ref};
 use crate::schema::{KindId, Schema};
 
@@ -58,6 +58,7 @@ pub(super) fn read(r: &mut Reader<'_>, schema: &Schema) -> Option<Print> {
                             entry.span.clone(),
                             format!("`{}` is listed twice in `print:`", entry.id),
                         )
+                        .code(Code::PrintEntry)
                         .also(first.clone(), "first listed here"),
                     );
                     continue;

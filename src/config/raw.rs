@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::calendar::{Date, Quarter};
 use crate::config::{Language, Period, Status, Words, labels, print, web};
 use crate::config::{Print, Written};
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::fields::Reader;
 use crate::frontmatter;
 use crate::schema::Schema;
@@ -130,7 +130,7 @@ fn period(r: &mut Reader<'_>) -> Option<Period> {
             p.diags.push(Diagnostic::error(
                 end.1,
                 format!("the period ends ({}) before it starts ({})", end.0, start.0),
-            ));
+            ).code(Code::EndBeforeStart));
             return None;
         }
         let quarters = Period::quarters(start.0, end.0);
@@ -145,6 +145,7 @@ fn period(r: &mut Reader<'_>) -> Option<Period> {
                         Period::MAX_QUARTERS
                     ),
                 )
+                .code(Code::PlanTooLong)
                 .help("set `period` to the action plan's horizon, ten years at most; initiatives outside it are shown at its edges, marked".to_owned()),
             );
             return None;
@@ -161,9 +162,14 @@ fn currency(r: &mut Reader<'_>) -> Option<String> {
         return Some(code);
     }
     let span = r.node("currency").map(|n| n.span.clone())?;
-    r.diags.push(Diagnostic::error(span, format!("`{code}` is not a currency code")).help(
-        "write the ISO 4217 code in capitals, e.g. `currency: DKK` or `currency: EUR`".to_owned(),
-    ));
+    r.diags.push(
+        Diagnostic::error(span, format!("`{code}` is not a currency code"))
+            .code(Code::InvalidSetting)
+            .help(
+                "write the ISO 4217 code in capitals, e.g. `currency: DKK` or `currency: EUR`"
+                    .to_owned(),
+            ),
+    );
     None
 }
 
@@ -179,7 +185,7 @@ fn theme(r: &mut Reader<'_>) -> Option<Written> {
         return Some(Written { text: name, at });
     }
     r.diags.push(
-        Diagnostic::error(at, format!("`{name}` is not a theme name"))
+        Diagnostic::error(at, format!("`{name}` is not a theme name")).code(Code::InvalidSetting)
             .help("name a folder in the project's `themes/` folder, e.g. `theme: kdf`; paths are not allowed".to_owned()),
     );
     None
@@ -202,6 +208,7 @@ fn base_path(r: &mut Reader<'_>, base_url: Option<&str>) -> Option<String> {
                     span,
                     format!("`base_path` is `{written}`, but `base_url` is served at `{from_url}`"),
                 )
+                .code(Code::InvalidSetting)
                 .help("leave out `base_path`: `base_url` sets it".to_owned()),
             );
             Some(from_url)
@@ -215,9 +222,11 @@ fn checked_path<'p>(r: &mut Reader<'_>, key: &'static str, path: &'p str) -> Opt
     let Some(why) = web::path_problem(path) else { return Some(path) };
     let span = r.node(key).map_or_else(|| r.owner_span(), |n| n.span.clone());
     r.diags.push(
-        Diagnostic::error(span, format!("the path in `{key}` {why}")).help(
-            "write the one path the site is served at, e.g. `base_path: /strategi/`".to_owned(),
-        ),
+        Diagnostic::error(span, format!("the path in `{key}` {why}"))
+            .code(Code::InvalidAddress)
+            .help(
+                "write the one path the site is served at, e.g. `base_path: /strategi/`".to_owned(),
+            ),
     );
     None
 }

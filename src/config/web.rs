@@ -4,7 +4,7 @@
 //! `http(s)://host/…` written out in full, so a typo is reported at its line
 //! instead of turning into a broken link on every page.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::fields::Reader;
 
 /// Why `text` is not a usable web address, if it is not.
@@ -33,7 +33,7 @@ pub(super) fn accessibility_statement(r: &mut Reader<'_>) -> Option<String> {
         None => Some(text),
         Some(why) => {
             let span = r.node("accessibility_statement")?.span.clone();
-            r.diags.push(Diagnostic::error(span, format!("`{text}` {why}")).help(
+            r.diags.push(Diagnostic::error(span, format!("`{text}` {why}")).code(Code::InvalidAddress).help(
                 "give the statement's full address, e.g. `accessibility_statement: https://www.was.digst.dk/…`"
                     .to_owned(),
             ));
@@ -54,7 +54,7 @@ pub(super) fn base_url(r: &mut Reader<'_>) -> Option<String> {
         None => Some(format!("{text}/")),
         Some(why) => {
             let span = r.node("base_url")?.span.clone();
-            r.diags.push(Diagnostic::error(span, format!("`{text}` {why}")).help(
+            r.diags.push(Diagnostic::error(span, format!("`{text}` {why}")).code(Code::InvalidAddress).help(
                 "give the address the site is published at, e.g. `base_url: https://strategi.example.dk/`"
                     .to_owned(),
             ));

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::data::{Chart, Table};
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::model::ChartSpec;
 
 mod values;
@@ -36,6 +36,7 @@ pub(super) fn figures(
         if found.is_none() {
             diags.push(
                 Diagnostic::error(span.clone(), format!("`content/{file}` has no column `{name}`"))
+                    .code(Code::ChartColumn)
                     .help(format!("its columns: {}", table.header.join(", "))),
             );
         }
@@ -82,6 +83,7 @@ pub(super) fn figures(
                 spec.span.clone(),
                 format!("`content/{file}` has no numeric column to chart"),
             )
+            .code(Code::ChartColumn)
             .help("name the columns to plot in `values:`".to_owned()),
         );
         return None;
@@ -125,6 +127,7 @@ fn wide_form(
                     values.len()
                 ),
             )
+            .code(Code::TooManySeries)
             .help("name the columns to plot in `values:`, or make several charts".to_owned()),
         );
         return None;
@@ -164,7 +167,7 @@ fn long_form(
                         "`{name}` would be series {} of this chart; a chart stacks at most {MAX_SERIES}",
                         MAX_SERIES + 1
                     ),
-                )
+                ).code(Code::TooManySeries)
                 .label("in this row");
                 if let Some((_, at)) = &spec.series {
                     diag = diag.also(at.clone(), "the series column");

@@ -17,7 +17,7 @@ mod figures;
 
 use std::collections::HashMap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources, Span};
 use crate::markdown::Embed;
 use crate::model::{ChartSpec, PageId, Publication};
 use crate::source::TableSource;
@@ -87,6 +87,7 @@ pub fn read(
                         data.span.clone(),
                         format!("`{}` is not a CSV file, so it cannot be charted", data.path),
                     )
+                    .code(Code::NotCsv)
                     .help("charts plot a `.csv` file; give `data:` a CSV file".to_owned()),
                 );
             }
@@ -98,6 +99,7 @@ pub fn read(
                     data.span.clone(),
                     format!("`content/{}` is not UTF-8 text", data.path),
                 )
+                .code(Code::NotUtf8)
                 .help("save it as UTF-8 (in Excel: \"CSV UTF-8\")".to_owned()),
             );
             continue;
@@ -112,6 +114,7 @@ pub fn read(
                         spec.span.clone(),
                         format!("two charts have the id `{}`", spec.id),
                     )
+                    .code(Code::ChartId)
                     .also(first.span.clone(), "the first")
                     .help("give each chart its own `id`".to_owned()),
                 );
@@ -145,7 +148,7 @@ pub fn check_blocks(specs: &[ChartSpec], embeds: &[Embed], diags: &mut Diagnosti
                 format!("this page's charts: {}", ids.join(", ")),
             )
         };
-        diags.push(Diagnostic::error(embed.span.clone(), message).help(help));
+        diags.push(Diagnostic::error(embed.span.clone(), message).code(Code::ChartId).help(help));
     }
 }
 
@@ -197,8 +200,8 @@ fn csv_error(err: &csv::Error, line_at: &impl Fn(u64) -> Span, table: &TableSour
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Diagnostic::error(
             line_at(at),
             format!("this row has {len} values, but the header has {expected_len}"),
-        )
+        ).code(Code::CsvSyntax)
         .help("every row of a CSV file has as many values as its first line; quote values that contain the separator".to_owned()),
-        _ => Diagnostic::error(line_at(at), format!("`content/{}` cannot be read as CSV: {err}", table.rel)),
+        _ => Diagnostic::error(line_at(at), format!("`content/{}` cannot be read as CSV: {err}", table.rel)).code(Code::CsvSyntax),
     }
 }

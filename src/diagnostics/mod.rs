@@ -3,12 +3,14 @@
 //! them in [`Diagnostics`] and keep going, so one run reports every problem;
 //! [`report`] renders them once, at the edge.
 
+mod code;
 pub mod report;
 mod sources;
 mod suggest;
 
 use std::ops::Range;
 
+pub use code::Code;
 pub use sources::{SourceFile, Sources};
 pub use suggest::{Nearby, PathIndex, did_you_mean};
 
@@ -64,6 +66,8 @@ pub struct Label {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// The class of problem, stable across versions (`SD0401 broken-link`).
+    pub code: Code,
     /// One line: what is wrong.
     pub message: String,
     /// Where it is; `None` for problems with no file (a missing `purpose.md`).
@@ -91,13 +95,22 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, span: Option<Span>, message: impl Into<String>) -> Self {
+        let message = message.into();
         Diagnostic {
             severity,
-            message: message.into(),
+            code: Code::of_message(&message),
+            message,
             primary: span.map(|span| Label { span, message: String::new() }),
             secondary: Vec::new(),
             help: None,
         }
+    }
+
+    /// Sets the class of problem (else it is told from the message).
+    #[must_use]
+    pub fn code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
     }
 
     /// Sets the label text under the primary span.
@@ -202,6 +215,7 @@ impl std::fmt::Display for Diagnostics {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// "1 warning", "3 warnings".
+pub(crate) fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -1,16 +1,20 @@
-//! Renders diagnostics for people (rustc-like snippets) or tools
-//! (`file:line:col: error: message`). codespan-reporting stays in here.
+//! Renders diagnostics for people (rustc-like snippets), for editors and
+//! logs (`file:line:col: error: message`), and for tools: JSON lines and
+//! GitHub workflow annotations (see [`machine`]). codespan-reporting stays
+//! in here.
 //!
 //! Output stays small whatever the input: each source line is shown only
 //! around its labels (see [`excerpt`]), long messages are cut, and in the
 //! human format a file shows at most [`SHOWN_PER_KIND`] problems of one kind
-//! before a note says how many more there are. The short format lists every
+//! before a note says how many more there are. The other formats list every
 //! problem, one line each.
 
 mod excerpt;
+mod machine;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 
 use codespan_reporting::diagnostic::{
@@ -33,14 +37,27 @@ pub enum Format {
     /// Message, source line and hint.
     #[default]
     Human,
-    /// One line each: `path:line:col: severity: message`.
+    /// One line each: `path:line:col: severity: message (help: hint)`.
     Short,
+    /// One JSON object per line, on stdout.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…::message`), on stdout.
+    Github,
+}
+
+impl Format {
+    /// The formats tools read: printed on stdout, where a pipe or the CI
+    /// runner takes them, never coloured, every problem listed.
+    #[must_use]
+    pub fn is_for_tools(self) -> bool {
+        matches!(self, Format::Json | Format::Github)
+    }
 }
 
 /// When to use colour.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Color {
-    /// When stderr is a terminal and `NO_COLOR` is unset.
+    /// When stderr is a terminal and `NO_COLOR` is unset or empty.
     #[default]
     Auto,
     /// Always.
@@ -49,31 +66,68 @@ pub enum Color {
     Never,
 }
 
-/// Writes every diagnostic to stderr.
-pub fn emit(diagnostics: &Diagnostics, sources: &Sources, format: Format, color: Color) {
-    let choice = match color {
-        Color::Always => termcolor::ColorChoice::Always,
-        Color::Auto if io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
-            termcolor::ColorChoice::Auto
-        }
-        Color::Auto | Color::Never => termcolor::ColorChoice::Never,
+/// How diagnostics are printed, and the folder their paths start from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    /// The format.
+    pub format: Format,
+    /// Colour (human and short formats only).
+    pub color: Color,
+    /// Put before every path (which is relative to the project), so that
+    /// paths are relative to where the command was run: empty when run in
+    /// the project, `strategi/` for `stratdoc check strategi`.
+    pub prefix: String,
+}
+
+/// Writes every diagnostic: to stderr for people, to stdout for tools.
+pub fn emit(diagnostics: &Diagnostics, sources: &Sources, style: &Style) {
+    let renderer = Renderer::new(sources, style);
+    if style.format.is_for_tools() {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        // A closed or full stdout must not change how the run ends.
+        let _ = renderer.write_lines(&mut out, diagnostics.items());
+        let _ = out.flush();
+        return;
+    }
+    let terminal = io::stderr().is_terminal();
+    let env = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    let choice = if colour(style.color, terminal, env("NO_COLOR").is_some(), env("TERM")) {
+        termcolor::ColorChoice::Always
+    } else {
+        termcolor::ColorChoice::Never
     };
     let mut out = termcolor::BufferedStandardStream::stderr(choice);
-    let renderer = Renderer::new(sources, format);
-    for report in reports(diagnostics, format) {
+    for report in reports(diagnostics, style.format) {
         // A failed write to stderr leaves nothing better to do than go on.
         let _ = renderer.write(&mut out, &report);
     }
     let _ = out.flush();
 }
 
-/// The diagnostics as plain text, as [`emit`] prints them without colour.
+/// Whether to colour: `--color always`, or `auto` on a terminal that is not
+/// `TERM=dumb`, without `NO_COLOR` (set and not empty, as
+/// <https://no-color.org> says; the command line overrides it).
+fn colour(color: Color, terminal: bool, no_color: bool, term: Option<OsString>) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && !no_color && term.is_none_or(|t| t != "dumb"),
+    }
+}
+
+/// The diagnostics as plain text, as [`emit`] prints them without colour
+/// and with paths relative to the project.
 #[must_use]
 pub fn to_string(diagnostics: &Diagnostics, sources: &Sources, format: Format) -> String {
-    let renderer = Renderer::new(sources, format);
+    let style = Style { format, ..Style::default() };
+    let renderer = Renderer::new(sources, &style);
     let mut out = termcolor::NoColor::new(Vec::new());
-    for report in reports(diagnostics, format) {
-        let _ = renderer.write(&mut out, &report);
+    if format.is_for_tools() {
+        let _ = renderer.write_lines(&mut out, diagnostics.items());
+    } else {
+        for report in reports(diagnostics, format) {
+            let _ = renderer.write(&mut out, &report);
+        }
     }
     String::from_utf8_lossy(&out.into_inner()).into_owned()
 }
@@ -92,7 +146,7 @@ type Key = (SourceId, bool, String);
 
 fn reports(diagnostics: &Diagnostics, format: Format) -> Vec<Shown<'_>> {
     let items = diagnostics.items();
-    if format == Format::Short {
+    if format != Format::Human {
         return items.iter().map(Shown::One).collect();
     }
     let key = |d: &Diagnostic| {
@@ -150,25 +204,37 @@ fn clip(text: &str) -> String {
     }
 }
 
+/// `text` with its line breaks made spaces.
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r']).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
 /// Renders reports against the run's sources, indexing each file (line
 /// starts, char counts) once, the first time a diagnostic points into it.
 struct Renderer<'s> {
     sources: &'s Sources,
     indexes: Vec<OnceCell<FileIndex>>,
     config: Config,
+    format: Format,
+    prefix: &'s str,
 }
 
 impl<'s> Renderer<'s> {
-    fn new(sources: &'s Sources, format: Format) -> Self {
-        let style = match format {
-            Format::Human => DisplayStyle::Rich,
-            Format::Short => DisplayStyle::Short,
-        };
+    fn new(sources: &'s Sources, style: &'s Style) -> Self {
+        let display_style =
+            if style.format == Format::Human { DisplayStyle::Rich } else { DisplayStyle::Short };
         Renderer {
             sources,
             indexes: sources.iter().map(|_| OnceCell::new()).collect(),
-            config: Config { display_style: style, ..Config::default() },
+            config: Config { display_style, ..Config::default() },
+            format: style.format,
+            prefix: &style.prefix,
         }
+    }
+
+    /// The path of `id` as printed: relative to where the command was run.
+    fn path(&self, id: SourceId) -> String {
+        format!("{}{}", self.prefix, self.sources.get(id).path)
     }
 
     fn index(&self, id: SourceId) -> &FileIndex {
@@ -190,7 +256,7 @@ impl<'s> Renderer<'s> {
                 let (word, plural) =
                     if *error { ("error", "errors") } else { ("warning", "warnings") };
                 let noun = if *count == 1 { word } else { plural };
-                let path = &self.sources.get(*file).path;
+                let path = self.path(*file);
                 let note = Report::note()
                     .with_message(format!("{path} has {count} more {noun} like \"{kind}\""))
                     .with_notes(vec!["help: `--message-format short` lists every one".to_owned()]);
@@ -211,7 +277,7 @@ impl<'s> Renderer<'s> {
             .chain(d.secondary.iter().map(|l| (l, LabelStyle::Secondary)))
             .collect();
         let spans: Vec<&Span> = labels.iter().map(|(l, _)| &l.span).collect();
-        let placed = excerpts.place(self.sources, &spans, |id| self.index(id));
+        let placed = excerpts.place(self.sources, &spans, |id| self.index(id), self.prefix);
         let labels = labels
             .iter()
             .zip(placed)
@@ -219,6 +285,15 @@ impl<'s> Renderer<'s> {
                 ReportLabel::new(*style, file, range).with_message(clip(&label.message))
             })
             .collect();
+        if self.format == Format::Short {
+            // One line per problem, the hint kept: codespan's short style
+            // prints no notes.
+            let message = match &d.help {
+                Some(help) => format!("{} (help: {})", clip(&d.message), one_line(&clip(help))),
+                None => clip(&d.message),
+            };
+            return Report::new(severity).with_message(message).with_labels(labels);
+        }
         let notes = d.help.iter().map(|h| format!("help: {}", clip(h))).collect();
         Report::new(severity).with_message(clip(&d.message)).with_labels(labels).with_notes(notes)
     }

@@ -11,7 +11,7 @@ use std::ops::Range;
 use serde_yaml::Value as Yaml;
 
 use super::{Field, Node, Value, convert_scalar};
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, SourceId, Span};
 
 mod flow;
 mod scan;
@@ -266,6 +266,7 @@ fn number(
     if number.is_f64() {
         diags.push(
             Diagnostic::error(span.clone(), "stratdoc cannot find how this number is written")
+                .code(Code::UnreadableNumber)
                 .help("write the number itself here, or put it in quotes: `\"1.10\"`".to_owned()),
         );
     }
@@ -285,6 +286,7 @@ fn plain_key(key: &Yaml) -> Option<String> {
 
 fn not_plain_key(span: Span) -> Diagnostic {
     Diagnostic::error(span, "a key must be a plain word, not a list or mapping")
+        .code(Code::NotKeyValue)
         .help("write keys as `name: value`".to_owned())
 }
 

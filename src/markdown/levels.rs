@@ -3,7 +3,7 @@
 //! title); a body's `#` heading would be a second one, and a `####` under a
 //! `##` leaves a level out. Both are reported as warnings at the heading.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::Heading;
 
 /// Where a body sits in its page.
@@ -32,7 +32,7 @@ pub fn check_levels(headings: &[Heading], under: Under) -> Vec<Diagnostic> {
                 Diagnostic::warning(
                     h.span.clone(),
                     "a second level-1 heading: the page's title is already its `#` heading",
-                )
+                ).code(Code::HeadingLevel)
                 .help(
                     "start the text's sections with `##`; screen readers take the one `#` heading as the page's title"
                         .to_owned(),
@@ -44,7 +44,7 @@ pub fn check_levels(headings: &[Heading], under: Under) -> Vec<Diagnostic> {
                 Diagnostic::warning(
                     h.span.clone(),
                     format!("this heading skips a level: it is level {}, under level {before}", h.level),
-                )
+                ).code(Code::HeadingLevel)
                 .help(format!(
                     "write it as `{hashes}`: screen readers list a page by its heading levels, and a skipped level reads as a missing section"
                 )),

@@ -86,7 +86,7 @@ impl Sink {
     pub fn put(&self, file: OutputFile) -> Result<(), Error> {
         self.written.fetch_add(1, Ordering::Relaxed);
         if Path::new(&file.path).extension().is_some_and(|e| e.eq_ignore_ascii_case("html")) {
-            self.pages.fetch_add(1, Ordering::Relaxed);
+            crate::progress::pages(self.pages.fetch_add(1, Ordering::Relaxed) + 1);
         }
         match &self.to {
             To::Folder(dir, made) => {

@@ -58,6 +58,7 @@ pub fn print(html: &str, config: &Config, browser: &Browser, out: &Path) -> Resu
     let mut passes = 0;
     let pdf = loop {
         passes += 1;
+        crate::progress::step(&format!("printing the board edition (print {passes})…"));
         interrupts.check()?;
         server.serve(toc::fill(html, &numbers).into_bytes());
         let pdf_path = work.path.join(format!("pass-{passes}.pdf"));

@@ -10,7 +10,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::artifact::MARKER;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::error::Error;
 
 /// An opened project folder: the path as given (for messages) and where it
@@ -108,6 +108,7 @@ pub(crate) fn refusal(path: &str, place: &Place) -> Option<Diagnostic> {
             Diagnostic::global(format!(
                 "`{path}` is a symbolic link to a place outside the project"
             ))
+            .code(Code::OutsideProject)
             .help(
                 "stratdoc reads only files inside the project; copy what you need into it instead"
                     .to_owned(),
@@ -120,7 +121,7 @@ pub(crate) fn refusal(path: &str, place: &Place) -> Option<Diagnostic> {
             } else {
                 format!("`{path}` leads into `{out}`, a folder stratdoc wrote (it has `{MARKER}`)")
             };
-            Some(Diagnostic::global(message).help(
+            Some(Diagnostic::global(message).code(Code::OwnOutput).help(
                 "the site would publish itself again, one level deeper on every build; remove it"
                     .to_owned(),
             ))
@@ -136,7 +137,7 @@ pub(crate) fn hidden(path: &str, real: &str) -> Diagnostic {
     } else {
         format!("`{path}` leads to `{real}`, which is hidden (a name in its path starts with `.`)")
     };
-    Diagnostic::global(message).help(HIDDEN_HELP.to_owned())
+    Diagnostic::global(message).code(Code::HiddenFile).help(HIDDEN_HELP.to_owned())
 }
 
 /// How to publish what a hidden name keeps out.

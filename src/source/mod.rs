@@ -25,7 +25,7 @@ pub use theme::{Origin, StaticFile, TemplateFile, Theme};
 
 use crate::artifact::MARKER;
 use crate::config::{self, Config, ConfigFile, RawConfig, Written};
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
 use confine::{Place, is_hidden, refusal};
 
@@ -124,12 +124,14 @@ impl Project {
             Place::Hidden(real) => {
                 let refused = confine::hidden(logo, &real);
                 Diagnostic::error(at.clone(), format!("the logo {}", refused.message))
+                    .code(Code::HiddenFile)
                     .help(refused.help)
             }
             _ => Diagnostic::error(
                 at.clone(),
                 format!("the logo `{logo}` is not a file inside the project"),
             )
+            .code(Code::OutsideProject)
             .help(
                 "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
                     .to_owned(),
@@ -167,7 +169,7 @@ impl Project {
                             err.io_error().map_or(String::new(), ToString::to_string)
                         )
                     };
-                    diags.push(Diagnostic::global(message));
+                    diags.push(Diagnostic::global(message).code(Code::UnreadableFile));
                     continue;
                 }
             };
@@ -175,10 +177,13 @@ impl Project {
                 continue;
             }
             let Some(rel) = relative_content_path(&dir, entry.path()) else {
-                diags.push(Diagnostic::global(format!(
-                    "`{}` has a name that is not valid UTF-8; rename it",
-                    self.display(entry.path())
-                )));
+                diags.push(
+                    Diagnostic::global(format!(
+                        "`{}` has a name that is not valid UTF-8; rename it",
+                        self.display(entry.path())
+                    ))
+                    .code(Code::UnreadableFile),
+                );
                 continue;
             };
             if is_markdown(&rel) {
@@ -312,6 +317,7 @@ pub fn add_text(
         let at = lossy_offset(bytes, at);
         diags.push(
             Diagnostic::error(Span::new(id, at..at), format!("{message} (byte offset {byte})"))
+                .code(Code::NotUtf8)
                 .help(help.to_owned()),
         );
     }
@@ -338,6 +344,7 @@ pub fn is_hidden_path(rel: &str) -> bool {
 #[must_use]
 pub fn hidden_named(span: Span, what: &str) -> Diagnostic {
     Diagnostic::error(span, format!("{what} is hidden (a name in its path starts with `.`)"))
+        .code(Code::HiddenFile)
         .help(confine::HIDDEN_HELP.to_owned())
 }
 

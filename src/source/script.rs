@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources, Span};
 use crate::markup;
 
 /// Whether a content file of this name is HTML or SVG, which browsers run
@@ -27,7 +27,7 @@ pub(super) fn report(rel: &str, bytes: &[u8], sources: &mut Sources, diags: &mut
     let Some(found) = find(&text) else { return };
     let id = sources.add(format!("content/{rel}"), text.into_owned());
     diags.push(
-        Diagnostic::error(Span::new(id, found.at), format!("this file carries script ({})", found.what))
+        Diagnostic::error(Span::new(id, found.at), format!("this file carries script ({})", found.what)).code(Code::ScriptInFile)
             .help(
                 "with `allow_html: false` the site publishes no raw HTML; remove the script, or set `allow_html: true` if you trust this file"
                     .to_owned(),

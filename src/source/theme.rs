@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::artifact::Contents;
 use crate::config::RawConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
 use crate::source::Project;
 use crate::source::confine::{Place, is_hidden, refusal};
@@ -167,7 +167,7 @@ impl Project {
                 at,
                 Diagnostic::global(format!(
                     "the theme `{chosen}` needs a folder `themes/{chosen}/`"
-                ))
+                )).code(Code::MissingTheme)
                 .help("`default` is built in; any other theme is a folder under `themes/` with `templates/` and `static/`".to_owned()),
             )),
             refused => {
@@ -200,6 +200,8 @@ impl Project {
             let Ok(text) = String::from_utf8(bytes) else {
                 diags.push(
                     Diagnostic::global(format!("`{shown}` is not UTF-8 text"))
+                        .code(Code::NotUtf8)
+                        .code(Code::NotUtf8)
                         .help("save the template as UTF-8".to_owned()),
                 );
                 continue;
@@ -251,7 +253,9 @@ impl Project {
 /// `diagnostic` pointed at the `theme:` value, when the config has one.
 fn at_theme(at: Option<&Span>, diagnostic: Diagnostic) -> Diagnostic {
     match at {
-        Some(span) => Diagnostic::error(span.clone(), diagnostic.message).help(diagnostic.help),
+        Some(span) => Diagnostic::error(span.clone(), diagnostic.message)
+            .code(diagnostic.code)
+            .help(diagnostic.help),
         None => diagnostic,
     }
 }

@@ -4,7 +4,7 @@
 //! (see `diagnostics::suggest`), so a thousand broken links cost a thousand
 //! look-ups, not a thousand scans.
 
-use crate::diagnostics::{Diagnostic, Nearby};
+use crate::diagnostics::{Code, Diagnostic, Nearby};
 use crate::markdown::Link;
 use crate::model::PageId;
 use crate::slug::slugify;
@@ -28,6 +28,7 @@ impl Index<'_> {
                 link.span.clone(),
                 format!("broken link: `{shown}` does not exist"),
             )
+            .code(Code::BrokenLink)
             .label(format!("no folder `{place}`"))
             .help(help);
         }
@@ -42,14 +43,42 @@ impl Index<'_> {
             None => "link to a page instead; only folders of a kind with pages (`../initiatives/`) have an overview".to_owned(),
         };
         Diagnostic::error(link.span.clone(), format!("`{shown}` is a folder, not a page"))
+            .code(Code::FolderLink)
             .label(format!("`{place}` has no page of its own"))
+            .help(help)
+    }
+
+    /// A link or image to `target`, which is no file (`decoded` is the
+    /// path as written, decoded), with the file it most likely meant.
+    pub(super) fn missing(
+        &self,
+        from: &str,
+        link: &Link,
+        shown: &str,
+        target: &str,
+        decoded: &str,
+    ) -> Diagnostic {
+        let message = if link.image {
+            format!("image `{shown}` not found")
+        } else {
+            format!("broken link: `{shown}` does not exist")
+        };
+        let help = if !decoded.contains('/') && decoded.contains('@') && !link.image {
+            Some(format!("for an email address write `<{shown}>` or `mailto:{shown}`"))
+        } else {
+            self.closest(target)
+                .map(|close| format!("did you mean `{}`?", relative_url(from, close)))
+        };
+        Diagnostic::error(link.span.clone(), message)
+            .code(Code::BrokenLink)
+            .label(format!("no file `content/{}`", clip(target)))
             .help(help)
     }
 
     /// Why a path cannot be followed, in the words a writer needs.
     pub(super) fn outside(&self, from: &str, link: &Link, shown: &str, path: &str) -> Diagnostic {
         let error = |message: String, help: String| {
-            Diagnostic::error(link.span.clone(), message).help(help)
+            Diagnostic::error(link.span.clone(), message).code(Code::LinkOutside).help(help)
         };
         let drive =
             path.as_bytes().get(1) == Some(&b':') && path.as_bytes()[0].is_ascii_alphabetic();
@@ -104,6 +133,7 @@ impl Index<'_> {
             link.span.clone(),
             format!("broken anchor: `#{}` is not a heading in {place}", clip(fragment)),
         )
+        .code(Code::BrokenAnchor)
         .help(help)
     }
 }

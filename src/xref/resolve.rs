@@ -5,7 +5,7 @@
 
 use super::path::{clip, nfc, percent_decode, scheme, section_kind};
 use super::{Index, Target, relative_url};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::markdown::Link;
 use crate::model::{Page, PageId, join_relative};
 use crate::source::{hidden_named, is_hidden_path};
@@ -20,6 +20,7 @@ impl<'a> Index<'a> {
             let host = clip(host);
             diags.push(
                 Diagnostic::warning(link.span.clone(), format!("`{shown}` has no `https:`"))
+                    .code(Code::SiteRootLink)
                     .label("opened from disk, this looks for a file on the computer")
                     .help(format!("write the whole address: `https://{host}`")),
             );
@@ -29,6 +30,7 @@ impl<'a> Index<'a> {
             if ["javascript", "vbscript", "data"].contains(&scheme.as_str()) {
                 diags.push(
                     error(format!("`{scheme}:` links are not allowed"))
+                        .code(Code::RefusedLink)
                         .help("link to a page or to an `https:` address".to_owned()),
                 );
                 return Target::Refused;
@@ -36,6 +38,7 @@ impl<'a> Index<'a> {
             if scheme == "file" {
                 diags.push(
                     error(format!("`{shown}` is a file on one computer"))
+                        .code(Code::RefusedLink)
                         .label("readers of the site cannot open it")
                         .help("copy the file into `content/` and link to it relative to this page, e.g. `../billeder/kort.png`".to_owned()),
                 );
@@ -82,6 +85,7 @@ impl<'a> Index<'a> {
                     link.span.clone(),
                     format!("`{shown}` starts at the web server's root"),
                 )
+                .code(Code::SiteRootLink)
                 .label("breaks when the site is opened from disk or served under a base path")
                 .help(help),
             );
@@ -111,9 +115,11 @@ impl<'a> Index<'a> {
         }
         if let Some(left_out) = self.publication.left_out_path(target) {
             if left_out.draft {
-                diags.push(error(format!("`{shown}` links to a draft page")).help(
-                    "build with `--drafts`, or remove `draft: true` from the target".to_owned(),
-                ));
+                diags.push(
+                    error(format!("`{shown}` links to a draft page")).code(Code::DraftLink).help(
+                        "build with `--drafts`, or remove `draft: true` from the target".to_owned(),
+                    ),
+                );
             }
             return Target::AsWritten; // a page with broken frontmatter has its own error
         }
@@ -125,18 +131,7 @@ impl<'a> Index<'a> {
             diags.push(hidden_named(link.span.clone(), &format!("`{shown}`")));
             return Target::AsWritten;
         }
-        let message = if link.image {
-            format!("image `{shown}` not found")
-        } else {
-            format!("broken link: `{shown}` does not exist")
-        };
-        let help = if !decoded.contains('/') && decoded.contains('@') && !link.image {
-            Some(format!("for an email address write `<{shown}>` or `mailto:{shown}`"))
-        } else {
-            self.closest(target)
-                .map(|close| format!("did you mean `{}`?", relative_url(&page.path, close)))
-        };
-        diags.push(error(message).label(format!("no file `content/{}`", clip(target))).help(help));
+        diags.push(self.missing(&page.path, link, &shown, target, &decoded));
         Target::AsWritten
     }
 

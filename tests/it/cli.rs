@@ -101,7 +101,7 @@ fn content_errors_exit_1_and_name_the_command() {
 }
 
 #[test]
-fn short_message_format_is_one_line_per_problem() {
+fn short_message_format_is_one_line_per_problem_with_its_hint() {
     let project = Project::minimal();
     project.file(
         "content/initiatives/x.md",
@@ -112,8 +112,8 @@ fn short_message_format_is_one_line_per_problem() {
     assert_eq!(
         lines,
         [
-            "content/initiatives/x.md:3:14: error: unknown direction `cybr`",
-            "content/initiatives/x.md:5:9: error: `done!` is not a valid `status`",
+            "content/initiatives/x.md:3:14: error: unknown direction `cybr` (help: did you mean `cyber`?)",
+            "content/initiatives/x.md:5:9: error: `done!` is not a valid `status` (help: did you mean `done`? allowed values: planned, active, done, paused, cancelled)",
             "error: check failed: 2 errors, 0 warnings",
         ]
     );

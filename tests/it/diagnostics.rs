@@ -5,6 +5,10 @@
 //! the exit code when it is not 1. Set `UPDATE_EXPECTED=1` to rewrite the
 //! expected files after a deliberate wording change, then review the diff.
 //!
+//! Cases with an `expected.json` or `expected.github` pin what the tools'
+//! formats print on stdout for them too (`UPDATE_EXPECTED=1` rewrites
+//! those; make an empty one to add a case).
+//!
 //! The same fixtures also prove that a failing build leaves the previous
 //! output exactly as it was.
 
@@ -13,7 +17,8 @@ use std::path::Path;
 
 use crate::support::{Project, fixtures, snapshot};
 
-const META: [&str; 3] = ["expected.stderr", "exit.txt", "remove.txt"];
+const META: [&str; 5] =
+    ["expected.stderr", "expected.json", "expected.github", "exit.txt", "remove.txt"];
 
 fn cases() -> Vec<String> {
     let mut cases: Vec<String> = fs::read_dir(fixtures().join("diagnostics"))
@@ -79,6 +84,56 @@ fn every_fixture_reports_what_expected_stderr_says() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn tools_formats_match_their_expected_files() {
+    let update = std::env::var_os("UPDATE_EXPECTED").is_some();
+    let (mut checked, mut failures) = (Vec::new(), Vec::new());
+    for name in cases() {
+        for format in ["json", "github"] {
+            let path =
+                fixtures().join("diagnostics").join(&name).join(format!("expected.{format}"));
+            if !path.exists() {
+                continue;
+            }
+            let run = project(&name).run(&["check", "--message-format", format]);
+            assert!(!run.stderr.contains("panicked"), "{name} panicked:\n{}", run.stderr);
+            let actual = run.stdout_redacted();
+            if format == "json" {
+                for line in actual.lines() {
+                    let _: serde_json::Value = serde_json::from_str(line)
+                        .unwrap_or_else(|e| panic!("{name}: {e} in {line}"));
+                }
+            }
+            if update {
+                fs::write(&path, &actual).unwrap();
+            }
+            if actual != fs::read_to_string(&path).unwrap() || run.code != expected_code(&name) {
+                failures.push(format!("── {name} ({format}): exit {}\n{actual}", run.code));
+            }
+            checked.push(format!("{name}.{format}"));
+        }
+    }
+    assert!(checked.len() >= 12, "golden files missing: {checked:?}");
+    assert!(
+        failures.is_empty(),
+        "{} differ (UPDATE_EXPECTED=1 rewrites them):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every problem the fixtures provoke has a code of its own, not `SD0000`.
+#[test]
+fn every_fixture_problem_has_a_code() {
+    for name in cases() {
+        let run = project(&name).run(&["check", "--message-format", "json"]);
+        for line in run.stdout.lines() {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_ne!(record["code"], "SD0000", "{name}: {line}");
+        }
+    }
 }
 
 #[test]

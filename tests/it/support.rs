@@ -201,6 +201,11 @@ impl Run {
         self
     }
 
+    /// stdout with the temporary folder replaced by `[ROOT]`.
+    pub(crate) fn stdout_redacted(&self) -> String {
+        redact(&self.stdout, &self.root)
+    }
+
     /// stderr with the temporary folder replaced by `[ROOT]`.
     pub(crate) fn stderr_redacted(&self) -> String {
         redact(&self.stderr, &self.root)

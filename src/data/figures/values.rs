@@ -4,7 +4,7 @@
 //! totals stay plain, exact numbers.
 
 use crate::data::{Series, Table};
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 
 /// The largest value, and bar, a chart draws. Sums of figures stay exact
 /// below it (binary floating point counts whole numbers exactly up to 2^53,
@@ -63,6 +63,7 @@ impl Grid {
                         self.categories[bar]
                     ),
                 )
+                .code(Code::ChartValue)
                 .label(format!("its values reach {total:.0} with this row"))
                 .help(too_large_help()),
             );
@@ -111,6 +112,7 @@ pub(super) fn value(
     };
     diags.push(
         Diagnostic::error(span.clone(), format!("`{text}` in column `{column}` {message}"))
+            .code(Code::ChartValue)
             .label("in this row")
             .help(help),
     );

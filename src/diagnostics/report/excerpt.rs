@@ -50,6 +50,15 @@ impl FileIndex {
         FileIndex { line_starts, block_chars }
     }
 
+    /// 1-based line and column (in chars) of byte `offset` of `text`,
+    /// which this indexes; an offset inside a char counts as its start.
+    pub(super) fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let at = snap(text, &(offset..offset)).start;
+        let line = self.line(at);
+        let column = self.chars_before(text, at) - self.chars_before(text, self.line_starts[line]);
+        (line + 1, column + 1)
+    }
+
     /// 0-based line of byte `offset`.
     fn line(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
@@ -113,6 +122,7 @@ impl Excerpts {
         sources: &Sources,
         spans: &[&Span],
         index: impl Fn(SourceId) -> &'i FileIndex,
+        prefix: &str,
     ) -> Vec<(usize, Range<usize>)> {
         let mut files: Vec<SourceId> = Vec::new();
         for span in spans {
@@ -127,7 +137,8 @@ impl Excerpts {
                 .filter(|s| s.source == source)
                 .map(|s| snap(&file.text, &s.range))
                 .collect();
-            self.files.push(Excerpt::new(source, &file.path, &file.text, &ranges, index(source)));
+            let name = format!("{prefix}{}", file.path);
+            self.files.push(Excerpt::new(source, &name, &file.text, &ranges, index(source)));
         }
         spans
             .iter()

@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 
 use crate::config::{Language, Print, PrintPart, print_part_names};
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{KindId, PageId, Publication};
 use crate::render::labels::Labels;
 use crate::render::print::ids;
@@ -139,6 +139,7 @@ pub(crate) fn check(print: &Print, publication: &Publication, diags: &mut Diagno
                 entry.span.clone(),
                 format!("`{}` is neither a part of the board edition nor a plain page", entry.id),
             )
+            .code(Code::PrintEntry)
             .help(help),
         );
     }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use tera::ast::Node;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::source::{Origin, TemplateFile};
 
 /// How one template uses another.
@@ -143,8 +143,10 @@ fn cycle(
     };
     let at = file.and_then(|f| Some((f.source?, reference_at(&f.text, how.keyword(), name)?)));
     let diagnostic = match at {
-        Some((source, range)) => Diagnostic::error(Span::new(source, range), message),
-        None => Diagnostic::global(message),
+        Some((source, range)) => {
+            Diagnostic::error(Span::new(source, range), message).code(Code::TemplateCycle)
+        }
+        None => Diagnostic::global(message).code(Code::TemplateCycle),
     };
     diagnostic.help(help)
 }

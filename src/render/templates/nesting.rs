@@ -2,7 +2,7 @@
 //! and renders nesting by recursion, so a deep enough template would
 //! overflow the stack instead of being reported.
 
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::source::TemplateFile;
 
 /// How deep a template may nest block tags and brackets. Tera parses and
@@ -70,8 +70,10 @@ pub(super) fn too_deep(text: &str) -> Option<usize> {
 pub(super) fn too_deep_diagnostic(file: &TemplateFile, at: usize) -> Diagnostic {
     let message = format!("`{}` nests more than {MAX_NESTING} levels deep", file.name);
     let diagnostic = match file.source {
-        Some(source) => Diagnostic::error(Span::new(source, at..at + 2), message),
-        None => Diagnostic::global(message),
+        Some(source) => {
+            Diagnostic::error(Span::new(source, at..at + 2), message).code(Code::TemplateCycle)
+        }
+        None => Diagnostic::global(message).code(Code::TemplateCycle),
     };
     diagnostic.help(format!(
         "stratdoc stops at {MAX_NESTING} levels of tags and brackets, so that no template can exhaust the stack; flatten this one"
