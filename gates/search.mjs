@@ -94,7 +94,10 @@ if (!index) {
   budgetCheck(index);
   const cases = process.argv.length > 3 ? parseCases(process.argv.slice(3)) : derivedCases(index);
   if (cases.length === 0) fail('no word in the site belongs to one page alone: nothing to search for');
-  const start = index.docs().map((d) => d[0]).find((u) => u.includes('/')) || 'index.html';
+  // A page below the root, and not the one sought: following a result to
+  // the page already open would be no navigation to wait for.
+  const startFor = (target) => index.docs().map((d) => d[0])
+    .find((u) => u.includes('/') && u !== target) || 'index.html';
   const { server, browser } = await serveWithBrowser('search', site);
   const modes = [
     { name: 'file', url: (rel) => pathToFileURL(path.join(site, rel)).href, follow: 'ArrowDown' },
@@ -111,6 +114,7 @@ if (!index) {
     .map((u) => u.slice(u.lastIndexOf('/') + 1).replace(/\.js$/, ''));
   for (const mode of modes) {
     for (const c of cases) {
+      const start = startFor(c.page);
       const label = `${mode.name}: "${c.query}" from ${start}`;
       try {
         errors.length = 0;
