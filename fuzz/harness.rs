@@ -23,9 +23,9 @@ use std::sync::OnceLock;
 
 use stratdoc::artifact::{Contents, OutputFile};
 use stratdoc::config::{Config, Language, Period};
-use stratdoc::diagnostics::Sources;
 use stratdoc::diagnostics::report::{Format, to_string};
 use stratdoc::diagnostics::{Diagnostics, Span};
+use stratdoc::diagnostics::{Sources, decode};
 use stratdoc::error::Error;
 use stratdoc::frontmatter::{self, Field, Frontmatter, Node, Value};
 use stratdoc::markdown::{self, HtmlOptions};
@@ -62,7 +62,7 @@ const AS_OF: Quarter = Quarter { year: 2027, quarter: 1 };
 pub fn frontmatter(data: &[u8]) {
     let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
     let id = source::add_text(&mut sources, "content/x.md".to_owned(), data, &mut diags);
-    let text = sources.get(id).text.as_str();
+    let text = sources.get(id).text();
     if let Some(fm) = frontmatter::parse(id, text, &mut diags) {
         check_frontmatter(&sources, &fm);
         check_numbers(&sources, &fm.fields, diags.has_errors());
@@ -105,7 +105,7 @@ pub fn validate(data: &[u8]) {
 
     let mut parsed = Vec::new();
     for (id, path, readable) in pages {
-        let text = sources.get(id).text.as_str();
+        let text = sources.get(id).text();
         let frontmatter = if readable { frontmatter::parse(id, text, &mut diags) } else { None };
         if let Some(fm) = &frontmatter {
             check_frontmatter(&sources, fm);
@@ -116,7 +116,7 @@ pub fn validate(data: &[u8]) {
     let publication = model::validate(&parsed, assets(), &config, drafts, AS_OF, &mut diags);
     for (id, page) in publication.iter() {
         check_span(&sources, &page.id_span, "page id");
-        check_range(&sources.get(page.source).text, &page.body, "page body");
+        check_range(sources.get(page.source).text(), &page.body, "page body");
         if let Some(data) = publication.data_file(id) {
             check_span(&sources, &data.span, "data file");
         }
@@ -141,9 +141,9 @@ pub fn markdown(data: &[u8]) {
         &mut diags,
     );
     assert!(diags.items().is_empty(), "text was not taken as text: {:?}", diags.items());
-    let text = sources.get(page).text.as_str();
+    let text = sources.get(page).text();
     assert!(text.starts_with(BODY_PAGE), "the page's frontmatter changed: {text:?}");
-    let page_source = |id, path: &str| PageSource { id, path: path.to_owned(), readable: true };
+    let page_source = |id, path: &str| PageSource { id, path: path.to_owned() };
     let pages = vec![
         page_source(sources.add("content/purpose.md", PURPOSE), "purpose.md"),
         page_source(sources.add("content/directions/cyber.md", DIRECTION), "directions/cyber.md"),
@@ -166,7 +166,7 @@ pub fn markdown(data: &[u8]) {
     let parsed: Vec<Parsed> = pages
         .iter()
         .map(|p| {
-            let text = &sources.get(p.id).text;
+            let text = sources.get(p.id).text();
             Parsed::new(p.id, &p.path, frontmatter::parse(p.id, text, &mut diags), text)
         })
         .collect();
@@ -175,7 +175,7 @@ pub fn markdown(data: &[u8]) {
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .iter()
-        .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options))
+        .map(|p| markdown::parse(p.source, sources.get(p.source).text(), p.body.clone(), options))
         .collect();
     let index = xref::Index::new(&publication);
     let mut pending = Vec::new();
@@ -222,7 +222,7 @@ pub fn plan(data: &[u8]) {
         });
     }
     let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
-    let page_source = |id, path: &str| PageSource { id, path: path.to_owned(), readable: true };
+    let page_source = |id, path: &str| PageSource { id, path: path.to_owned() };
     let mut pages = vec![
         page_source(sources.add("content/purpose.md", PURPOSE), "purpose.md"),
         page_source(sources.add("content/directions/cyber.md", DIRECTION), "directions/cyber.md"),
@@ -235,14 +235,10 @@ pub fn plan(data: &[u8]) {
             "initiatives/z.md",
         ));
     }
-    // As `source::load` does: a page whose bytes are not text is not parsed.
-    let errors = diags.errors();
-    let id =
-        source::add_text(&mut sources, "content/initiatives/x.md".to_owned(), page, &mut diags);
-    pages.push(PageSource {
-        readable: diags.errors() == errors,
-        ..page_source(id, "initiatives/x.md")
-    });
+    // Read as the parse stage reads a file: a page whose bytes are not text
+    // is reported there and not parsed.
+    let id = sources.add_decoded("content/initiatives/x.md", decode(page));
+    pages.push(page_source(id, "initiatives/x.md"));
     let content = Content { pages, assets: assets(), tables: Vec::new() };
     let options = Options { drafts: setting & 8 != 0, ..Options::default() };
     let result = render(&config, &content, &sources, &options, &mut diags);
@@ -284,7 +280,7 @@ pub fn chart(data: &[u8]) {
     let page = chart_page(setting, &csv);
     let language = if setting & 32 != 0 { Language::En } else { Language::Da };
     let config = Config { title: "T".into(), language, ..Config::default() };
-    let page_source = |id, path: &str| PageSource { id, path: path.to_owned(), readable: true };
+    let page_source = |id, path: &str| PageSource { id, path: path.to_owned() };
     let pages = vec![
         page_source(sources.add("content/purpose.md", PURPOSE), "purpose.md"),
         page_source(sources.add("content/directions/cyber.md", DIRECTION), "directions/cyber.md"),
@@ -463,7 +459,7 @@ fn assets() -> Vec<Asset> {
 /// The text of the file `span` points into (checking the file exists).
 fn id_text<'a>(sources: &'a Sources, span: &Span) -> &'a str {
     assert!(sources.iter().any(|(id, _)| id == span.source), "span into an unknown file: {span:?}");
-    sources.get(span.source).text.as_str()
+    sources.get(span.source).text()
 }
 
 fn check_range(text: &str, range: &Range<usize>, what: &str) {

@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use crate::calendar::{Date, Quarter};
 use crate::config::{self, Config};
 use crate::data;
-use crate::diagnostics::{Diagnostics, Sources};
+use crate::diagnostics::{Code, Decoded, Diagnostic, Diagnostics, Sources};
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown::{self, Doc, HtmlOptions};
@@ -199,17 +199,19 @@ fn parse<'s>(
         .par_iter()
         .map(|page| {
             let mut local = Diagnostics::new();
-            let text = &sources.get(page.id).text;
             let plain = schema.is(schema.kind_of_path(&page.path), Role::Plain);
-            let frontmatter = match (page.readable, plain) {
-                (false, _) => None,
-                (true, true) => frontmatter::parse_plain(page.id, text, &mut local),
-                (true, false) => frontmatter::parse(page.id, text, &mut local),
+            let text = read_page(page, sources, &mut local);
+            let frontmatter = match (&text, plain) {
+                (None, _) => None,
+                (Some(text), true) => frontmatter::parse_plain(page.id, text, &mut local),
+                (Some(text), false) => frontmatter::parse(page.id, text, &mut local),
             };
-            let doc = frontmatter
-                .as_ref()
-                .filter(|fm| plain && fm.get("title").is_none())
-                .map(|fm| markdown::parse(page.id, text, fm.body.clone(), options));
+            let body = frontmatter.as_ref().filter(|fm| plain && fm.get("title").is_none());
+            // Only a body parsed here keeps its text: it borrows it.
+            let doc = body.zip(text).map(|(fm, text)| {
+                let text = sources.keep(page.id, text);
+                markdown::parse(page.id, text, fm.body.clone(), options)
+            });
             let heading = doc.as_ref().and_then(markdown::first_heading);
             let parsed = Parsed { source: page.id, path: page.path.clone(), frontmatter, heading };
             (parsed, doc, local)
@@ -227,4 +229,21 @@ fn parse<'s>(
         })
         .collect();
     (parsed, early)
+}
+
+/// The text of `page`, or `None` when it is not text (reported to `diags`:
+/// nothing of it is parsed).
+fn read_page(page: &PageSource, sources: &Sources, diags: &mut Diagnostics) -> Option<String> {
+    match sources.decode(page.id) {
+        Ok(Decoded { text, problem: None }) => Some(text),
+        Ok(Decoded { problem: Some(problem), .. }) => {
+            diags.push(problem.at(page.id));
+            None
+        }
+        Err(err) => {
+            let message = format!("cannot read `content/{}`: {err}", page.path);
+            diags.push(Diagnostic::global(message).code(Code::UnreadableFile));
+            None
+        }
+    }
 }

@@ -114,7 +114,7 @@ pub fn parse(
     diags: &mut Diagnostics,
 ) -> Result<RawConfig, Error> {
     let errors_before = diags.errors();
-    let text = &sources.get(file.id).text;
+    let text = sources.get(file.id).text();
     let fields = frontmatter::parse_yaml(file.id, text, 0..text.len(), diags).unwrap_or_default();
     let whole = Span::new(file.id, 0..text.find('\n').unwrap_or(text.len()));
     let config = raw::read(&fields, whole, diags);

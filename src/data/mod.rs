@@ -161,7 +161,7 @@ struct Table {
 /// Parses a CSV file; `;` is the separator when the header has `;` and no
 /// `,` (as Danish Excel writes them), else `,`.
 fn parse(table: &TableSource, sources: &Sources, diags: &mut Diagnostics) -> Option<Table> {
-    let text = &sources.get(table.id).text;
+    let text = sources.get(table.id).text();
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.contains(';') && !first_line.contains(',') { b';' } else { b',' };
     let mut reader =

@@ -238,7 +238,7 @@ impl<'s> Renderer<'s> {
     }
 
     fn index(&self, id: SourceId) -> &FileIndex {
-        self.indexes[id.0].get_or_init(|| FileIndex::new(&self.sources.get(id).text))
+        self.indexes[id.0].get_or_init(|| FileIndex::new(self.sources.get(id).text()))
     }
 
     fn write(

@@ -1,16 +1,135 @@
 //! The arena of text files that [`SourceId`]s index and diagnostics point
 //! into: content pages, `stratdoc.yaml`, and any other file stratdoc was
 //! allowed to read.
+//!
+//! A content page's text is not held: a large strategy's pages would take
+//! more memory than everything else a build holds. It is read when a stage
+//! needs it ([`Sources::read`]) and let go after; a page a diagnostic
+//! points into is read once more when the diagnostic is shown, and kept
+//! ([`SourceFile::text`]). The path it is read from was checked by the load
+//! stage, which named it.
 
-use crate::diagnostics::SourceId;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::diagnostics::{Code, Diagnostic, SourceId, Span};
 
 /// One text file the diagnostics can point into.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the project root, with `/` separators (`content/purpose.md`).
     pub path: String,
-    /// The text, BOM stripped and line endings normalised to `\n`.
+    /// The text, BOM stripped and line endings normalised to `\n`, once read.
+    text: OnceLock<String>,
+    /// Where to read it from when it is not held.
+    origin: Option<PathBuf>,
+    /// What is wrong with a held text as text, for the parse stage.
+    problem: Option<Problem>,
+    /// A hash of the text as the parse stage read it, so that a later read
+    /// can tell the file was changed in between.
+    parsed: OnceLock<u64>,
+}
+
+impl SourceFile {
+    fn new(path: String, text: OnceLock<String>, origin: Option<PathBuf>) -> SourceFile {
+        SourceFile { path, text, origin, problem: None, parsed: OnceLock::new() }
+    }
+
+    /// The text, read now if it is not held (the file unreadable: empty).
+    #[must_use]
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| self.origin.as_ref().map_or_else(String::new, |o| read(o).text))
+    }
+}
+
+/// A file's bytes read as text: BOM stripped, line ends normalised to `\n`,
+/// and what is wrong with them as text, if anything.
+#[derive(Debug)]
+pub struct Decoded {
+    /// The text (lossy where the bytes are not UTF-8).
     pub text: String,
+    /// What is wrong with the bytes as text.
+    pub problem: Option<Problem>,
+}
+
+/// Why a file's bytes are not text, and where.
+#[derive(Debug, Clone, Copy)]
+pub struct Problem {
+    message: &'static str,
+    help: &'static str,
+    /// The offset in the file, as a hex editor shows it.
+    byte: usize,
+    /// The same place in the decoded text.
+    at: usize,
+}
+
+impl Problem {
+    /// The error, pointed into file `id`.
+    #[must_use]
+    pub fn at(self, id: SourceId) -> Diagnostic {
+        let span = Span::new(id, self.at..self.at);
+        Diagnostic::error(span, format!("{} (byte offset {})", self.message, self.byte))
+            .code(Code::NotUtf8)
+            .help(self.help.to_owned())
+    }
+}
+
+/// Reads `bytes` as a text file.
+#[must_use]
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bom = bytes.len() - body.len();
+    // Like git, a NUL byte near the start means binary, whatever else follows.
+    let head = &body[..body.len().min(8000)];
+    let nul = if head.contains(&0) { head.iter().position(|&b| b == 0) } else { None };
+    let problem = |message, at, help| {
+        Some(Problem { message, help, byte: at + bom, at: lossy_offset(body, at) })
+    };
+    let (mut text, problem) = match (nul, String::from_utf8(body.to_vec())) {
+        (None, Ok(text)) => (text, None),
+        (Some(at), _) => (
+            String::from_utf8_lossy(body).replace('\0', " "),
+            problem(
+                "this looks like a binary file, not Markdown text",
+                at,
+                "only `.md` text files belong here; rename or remove it",
+            ),
+        ),
+        (None, Err(err)) => (
+            String::from_utf8_lossy(body).into_owned(),
+            problem(
+                "the file is not valid UTF-8",
+                err.utf8_error().valid_up_to(),
+                "save the file as UTF-8 text",
+            ),
+        ),
+    };
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
+    Decoded { text, problem }
+}
+
+/// Where raw byte `byte` lands in the normalised lossy text (same prefix, minus CRs).
+fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
+    let prefix = String::from_utf8_lossy(&bytes[..byte]);
+    prefix.len() - prefix.matches("\r\n").count()
+}
+
+/// A hash of `text`: equal for the same text, and different, all but
+/// certainly, for a text saved again with any change.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The file at `origin` read as text; a file that cannot be read now reads
+/// as empty (it was read before, by the stage that found it).
+fn read(origin: &Path) -> Decoded {
+    decode(&std::fs::read(origin).unwrap_or_default())
 }
 
 /// The arena of loaded files; [`SourceId`]s index into it.
@@ -22,8 +141,60 @@ pub struct Sources {
 impl Sources {
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: impl Into<String>, text: impl Into<String>) -> SourceId {
-        self.files.push(SourceFile { path: path.into(), text: text.into() });
+        self.push(SourceFile::new(path.into(), OnceLock::from(text.into()), None))
+    }
+
+    /// Adds a file read as `decoded`, what is wrong with it kept for
+    /// [`Sources::decode`].
+    pub fn add_decoded(&mut self, path: impl Into<String>, decoded: Decoded) -> SourceId {
+        let file = SourceFile::new(path.into(), OnceLock::from(decoded.text), None);
+        self.push(SourceFile { problem: decoded.problem, ..file })
+    }
+
+    /// Adds a file whose text is read from `origin` when it is needed.
+    pub fn add_unread(&mut self, path: impl Into<String>, origin: PathBuf) -> SourceId {
+        self.push(SourceFile::new(path.into(), OnceLock::new(), Some(origin)))
+    }
+
+    fn push(&mut self, file: SourceFile) -> SourceId {
+        self.files.push(file);
         SourceId(self.files.len() - 1)
+    }
+
+    /// The text of `id` as the parse stage read it: borrowed when it is
+    /// held, else read again (and not kept); `None` when it can no longer
+    /// be read or is not what was parsed (saved again since).
+    #[must_use]
+    pub fn read(&self, id: SourceId) -> Option<Cow<'_, str>> {
+        let file = self.get(id);
+        if let Some(text) = file.text.get() {
+            return Some(Cow::Borrowed(text));
+        }
+        let text = decode(&std::fs::read(file.origin.as_ref()?).ok()?).text;
+        (file.parsed.get() == Some(&fingerprint(&text))).then_some(Cow::Owned(text))
+    }
+
+    /// The text of `id` read as a file, with what is wrong with it as text;
+    /// an error when it cannot be read at all. What is read here is what
+    /// [`Sources::read`] gives later.
+    pub fn decode(&self, id: SourceId) -> std::io::Result<Decoded> {
+        let file = self.get(id);
+        let decoded = match (&file.origin, file.text.get()) {
+            (Some(origin), _) => decode(&std::fs::read(origin)?),
+            (None, text) => {
+                Decoded { text: text.cloned().unwrap_or_default(), problem: file.problem }
+            }
+        };
+        file.parsed.get_or_init(|| fingerprint(&decoded.text));
+        Ok(decoded)
+    }
+
+    /// Keeps `text` as the text of `id` (it was read already) and lends it
+    /// for as long as these sources live: a body parsed before the render
+    /// pass borrows its text.
+    #[must_use]
+    pub fn keep(&self, id: SourceId, text: String) -> &str {
+        self.get(id).text.get_or_init(|| text)
     }
 
     /// The file behind `id`.
@@ -40,7 +211,7 @@ impl Sources {
     /// 1-based line and column (in characters) of byte `offset` in `id`.
     #[must_use]
     pub fn line_col(&self, id: SourceId, offset: usize) -> (usize, usize) {
-        let text = &self.get(id).text;
+        let text = self.get(id).text();
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
         let line = before.matches('\n').count() + 1;

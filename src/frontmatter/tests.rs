@@ -22,7 +22,7 @@ fn parse_err(text: &str) -> (String, (usize, usize)) {
 
 fn at(sources: &Sources, span: &Span) -> (usize, usize, String) {
     let (l, c) = sources.line_col(span.source, span.range.start);
-    (l, c, sources.get(span.source).text[span.range.clone()].to_owned())
+    (l, c, sources.get(span.source).text()[span.range.clone()].to_owned())
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn toml_frontmatter_is_reported_not_shown_as_text() {
 fn a_thematic_break_in_the_body_is_not_frontmatter() {
     let (fm, sources) = parse_ok("---\ntitle: A\n---\ntext\n\n---\n\nmore\n");
     assert_eq!(
-        &sources.get(fm.fields[0].key_span.source).text[fm.body.clone()],
+        &sources.get(fm.fields[0].key_span.source).text()[fm.body.clone()],
         "text\n\n---\n\nmore\n"
     );
 }

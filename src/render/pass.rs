@@ -6,7 +6,7 @@
 //! checked once every page is read (see `run`).
 
 use crate::data;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::framing;
 use crate::markdown::{self, HtmlOptions, Under};
@@ -40,6 +40,14 @@ pub(crate) struct Rendered {
     pub(crate) diags: Diagnostics,
 }
 
+impl Rendered {
+    /// A page that could not be read again: its error and nothing else.
+    fn failed(diags: Diagnostics) -> Rendered {
+        let anchors = Anchors::default();
+        Rendered { print: None, search: None, anchors, pending: Vec::new(), diags }
+    }
+}
+
 impl Pass<'_> {
     /// Every page, the board edition's first and in its order, so each
     /// page's element can be written as soon as it is made.
@@ -55,17 +63,20 @@ impl Pass<'_> {
     pub(crate) fn page(&self, id: PageId, sink: &Sink) -> Result<Rendered, Error> {
         let input = self.input;
         let page = &input.publication[id];
-        let text = &input.sources.get(page.source).text;
         let options =
             HtmlOptions { language: input.config.language, allow_html: input.config.allow_html };
-        let parsed;
+        let mut diags = Diagnostics::new();
+        let (text, parsed);
         let doc = if let Some(doc) = input.early.get(page.source) {
             doc
-        } else {
-            parsed = markdown::parse(page.source, text, page.body.clone(), options);
+        } else if let Some(read) = input.sources.read(page.source) {
+            text = read;
+            parsed = markdown::parse(page.source, &text, page.body.clone(), options);
             &parsed
+        } else {
+            diags.push(changed(&input.sources.get(page.source).path));
+            return Ok(Rendered::failed(diags));
         };
-        let mut diags = Diagnostics::new();
         let mut pending = Vec::new();
         let targets: Vec<Target> = self.index.links(id, doc, &mut pending, &mut diags);
         diags.extend(markdown::check_levels(&doc.headings, under(&input.publication.schema, page)));
@@ -86,6 +97,14 @@ impl Pass<'_> {
         }
         Ok(rendered)
     }
+}
+
+/// The error for a page saved again (or removed) while the build read it:
+/// what was checked is not what would be written.
+fn changed(path: &str) -> Diagnostic {
+    Diagnostic::global(format!("`{path}` changed while stratdoc was building"))
+        .code(Code::UnreadableFile)
+        .help("build again".to_owned())
 }
 
 /// Where page `page`'s body sits in its page, for its headings' levels:

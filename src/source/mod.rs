@@ -25,7 +25,7 @@ pub use theme::{Origin, StaticFile, TemplateFile, Theme};
 
 use crate::artifact::MARKER;
 use crate::config::{self, Config, ConfigFile, RawConfig, Written};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, SourceId, Sources, Span, decode};
 use crate::error::Error;
 use confine::{Place, is_hidden, refusal};
 
@@ -45,8 +45,6 @@ pub struct PageSource {
     pub id: SourceId,
     /// Path relative to `content/`, `/`-separated, in Unicode NFC.
     pub path: String,
-    /// False when it is not UTF-8 text (already reported): parse nothing of it.
-    pub readable: bool,
 }
 
 /// What [`Project::load_content`] found under `content/`.
@@ -141,8 +139,9 @@ impl Project {
         Err(Error::Config(self.root().join(config::FILE)))
     }
 
-    /// Reads `content/` into `sources`. Unreadable or non-text Markdown files
-    /// become diagnostics, as do links out of the project, to a hidden file or
+    /// Finds `content/` for `sources`: Markdown files are named, to be read
+    /// by the parse stage; data files are read, and non-text ones become
+    /// diagnostics, as do links out of the project, to a hidden file or
     /// folder, or into the output; hidden files are left out;
     /// a missing `content/` folder is an operational error.
     pub fn load_content(
@@ -187,14 +186,10 @@ impl Project {
                 continue;
             };
             if is_markdown(&rel) {
-                let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
-                let errors = diags.errors();
-                let id = add_text(sources, format!("content/{rel}"), &bytes, diags);
-                content.pages.push(PageSource {
-                    id,
-                    path: rel,
-                    readable: diags.errors() == errors,
-                });
+                // Read when parsed, in parallel, and not held after: see
+                // `Sources`.
+                let id = sources.add_unread(format!("content/{rel}"), entry.path().to_path_buf());
+                content.pages.push(PageSource { id, path: rel });
             } else {
                 if !config.allow_html && script::may_carry(&rel) {
                     let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
@@ -284,50 +279,10 @@ pub fn add_text(
     bytes: &[u8],
     diags: &mut Diagnostics,
 ) -> SourceId {
-    let raw = bytes;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Like git, a NUL byte near the start means binary, whatever else follows.
-    let head = &bytes[..bytes.len().min(8000)];
-    let nul = if head.contains(&0) { head.iter().position(|&b| b == 0) } else { None };
-    let (mut text, problem) = match (nul, String::from_utf8(bytes.to_vec())) {
-        (None, Ok(text)) => (text, None),
-        (Some(at), _) => (
-            String::from_utf8_lossy(bytes).replace('\0', " "),
-            Some((
-                "this looks like a binary file, not Markdown text",
-                at,
-                "only `.md` text files belong here; rename or remove it",
-            )),
-        ),
-        (None, Err(err)) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some((
-                "the file is not valid UTF-8",
-                err.utf8_error().valid_up_to(),
-                "save the file as UTF-8 text",
-            )),
-        ),
-    };
-    if text.contains('\r') {
-        text = text.replace("\r\n", "\n");
-    }
-    let id = sources.add(path, text);
-    if let Some((message, at, help)) = problem {
-        let byte = at + (raw.len() - bytes.len());
-        let at = lossy_offset(bytes, at);
-        diags.push(
-            Diagnostic::error(Span::new(id, at..at), format!("{message} (byte offset {byte})"))
-                .code(Code::NotUtf8)
-                .help(help.to_owned()),
-        );
-    }
+    let decoded = decode(bytes);
+    let id = sources.add(path, decoded.text);
+    diags.extend(decoded.problem.map(|p| p.at(id)));
     id
-}
-
-/// Where raw byte `byte` lands in the normalised lossy text (same prefix, minus CRs).
-fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
-    let prefix = String::from_utf8_lossy(&bytes[..byte]);
-    prefix.len() - prefix.matches("\r\n").count()
 }
 
 /// Whether `rel`, a `/`-separated path inside `content/` with no `.` or
@@ -382,7 +337,7 @@ mod tests {
             b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n",
             &mut diags,
         );
-        assert_eq!(sources.get(id).text, "---\ntitle: x\n---\n");
+        assert_eq!(sources.get(id).text(), "---\ntitle: x\n---\n");
         assert!(!diags.has_errors());
     }
 

@@ -41,7 +41,7 @@ fn targets(from: &str, body: &str) -> (Vec<Target>, Publication, Vec<String>) {
     let docs: Vec<Doc<'_>> = publication
         .pages
         .iter()
-        .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options))
+        .map(|p| markdown::parse(p.source, sources.get(p.source).text(), p.body.clone(), options))
         .collect();
     let index = Index::new(&publication);
     let page = publication.by_path(from).expect("the page");

@@ -97,7 +97,7 @@ fn write(markdown: &str, language: Language) -> Html {
     let parsed: Vec<Parsed> = [(purpose, "purpose.md"), (target, "target.md"), (page, "page.md")]
         .into_iter()
         .map(|(id, path)| {
-            let text = &sources.get(id).text;
+            let text = sources.get(id).text();
             Parsed::new(id, path, frontmatter::parse(id, text, &mut diags), text)
         })
         .collect();
@@ -115,7 +115,7 @@ fn write(markdown: &str, language: Language) -> Html {
     let docs: Vec<markdown::Doc<'_>> = publication
         .pages
         .iter()
-        .map(|p| markdown::parse(p.source, &sources.get(p.source).text, p.body.clone(), options))
+        .map(|p| markdown::parse(p.source, sources.get(p.source).text(), p.body.clone(), options))
         .collect();
     let at = publication.by_path("page.md").expect("the page");
     let doc = &docs[at.index()];

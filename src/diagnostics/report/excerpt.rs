@@ -135,10 +135,10 @@ impl Excerpts {
             let ranges: Vec<Range<usize>> = spans
                 .iter()
                 .filter(|s| s.source == source)
-                .map(|s| snap(&file.text, &s.range))
+                .map(|s| snap(file.text(), &s.range))
                 .collect();
             let name = format!("{prefix}{}", file.path);
-            self.files.push(Excerpt::new(source, &name, &file.text, &ranges, index(source)));
+            self.files.push(Excerpt::new(source, &name, file.text(), &ranges, index(source)));
         }
         spans
             .iter()
@@ -146,7 +146,7 @@ impl Excerpts {
                 let at = self.files.iter().position(|f| f.source == span.source).unwrap_or(0);
                 let file = &self.files[at];
                 let index = index(span.source);
-                let range = snap(&sources.get(span.source).text, &span.range);
+                let range = snap(sources.get(span.source).text(), &span.range);
                 let start = file.map(index.line(range.start), range.start);
                 let end = file.map(index.line(range.end), range.end).max(start);
                 (at, start..end)

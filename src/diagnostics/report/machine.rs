@@ -62,7 +62,7 @@ impl Renderer<'_> {
 
     fn place(&self, d: &Diagnostic) -> Option<Place> {
         let span = &d.primary.as_ref()?.span;
-        let text = &self.sources.get(span.source).text;
+        let text = self.sources.get(span.source).text();
         let index = self.index(span.source);
         let (line, column) = index.position(text, span.range.start);
         let (end_line, end_column) = index.position(text, span.range.end.max(span.range.start));
