@@ -75,35 +75,51 @@ impl Problem {
     }
 }
 
-/// Reads `bytes` as a text file.
+/// Reads `bytes` as a text file. Valid UTF-8, the common case, becomes the
+/// text without a copy.
 #[must_use]
-pub fn decode(bytes: &[u8]) -> Decoded {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let bom = bytes.len() - body.len();
+pub fn decode(mut bytes: Vec<u8>) -> Decoded {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     // Like git, a NUL byte near the start means binary, whatever else follows.
-    let head = &body[..body.len().min(8000)];
-    let nul = if head.contains(&0) { head.iter().position(|&b| b == 0) } else { None };
-    let problem = |message, at, help| {
+    let head = &bytes[bom..bytes.len().min(bom + 8000)];
+    let nul = head.iter().position(|&b| b == 0);
+    let problem = |body: &[u8], message, at, help| {
         Some(Problem { message, help, byte: at + bom, at: lossy_offset(body, at) })
     };
-    let (mut text, problem) = match (nul, String::from_utf8(body.to_vec())) {
-        (None, Ok(text)) => (text, None),
-        (Some(at), _) => (
-            String::from_utf8_lossy(body).replace('\0', " "),
-            problem(
-                "this looks like a binary file, not Markdown text",
-                at,
-                "only `.md` text files belong here; rename or remove it",
-            ),
-        ),
-        (None, Err(err)) => (
-            String::from_utf8_lossy(body).into_owned(),
-            problem(
-                "the file is not valid UTF-8",
-                err.utf8_error().valid_up_to(),
-                "save the file as UTF-8 text",
-            ),
-        ),
+    let valid = match nul {
+        None => std::str::from_utf8(&bytes[bom..]).map(|_| ()),
+        Some(_) => Ok(()),
+    };
+    let (mut text, problem) = match (nul, valid) {
+        (None, Ok(())) => {
+            bytes.drain(..bom);
+            // Checked just above; a second check would cost another pass.
+            (String::from_utf8(bytes).unwrap_or_default(), None)
+        }
+        (Some(at), _) => {
+            let body = &bytes[bom..];
+            (
+                String::from_utf8_lossy(body).replace('\0', " "),
+                problem(
+                    body,
+                    "this looks like a binary file, not Markdown text",
+                    at,
+                    "only `.md` text files belong here; rename or remove it",
+                ),
+            )
+        }
+        (None, Err(err)) => {
+            let body = &bytes[bom..];
+            (
+                String::from_utf8_lossy(body).into_owned(),
+                problem(
+                    body,
+                    "the file is not valid UTF-8",
+                    err.valid_up_to(),
+                    "save the file as UTF-8 text",
+                ),
+            )
+        }
     };
     if text.contains('\r') {
         text = text.replace("\r\n", "\n");
@@ -129,7 +145,7 @@ fn fingerprint(text: &str) -> u64 {
 /// The file at `origin` read as text; a file that cannot be read now reads
 /// as empty (it was read before, by the stage that found it).
 fn read(origin: &Path) -> Decoded {
-    decode(&std::fs::read(origin).unwrap_or_default())
+    decode(std::fs::read(origin).unwrap_or_default())
 }
 
 /// The arena of loaded files; [`SourceId`]s index into it.
@@ -170,7 +186,7 @@ impl Sources {
         if let Some(text) = file.text.get() {
             return Some(Cow::Borrowed(text));
         }
-        let text = decode(&std::fs::read(file.origin.as_ref()?).ok()?).text;
+        let text = decode(std::fs::read(file.origin.as_ref()?).ok()?).text;
         (file.parsed.get() == Some(&fingerprint(&text))).then_some(Cow::Owned(text))
     }
 
@@ -180,7 +196,7 @@ impl Sources {
     pub fn decode(&self, id: SourceId) -> std::io::Result<Decoded> {
         let file = self.get(id);
         let decoded = match (&file.origin, file.text.get()) {
-            (Some(origin), _) => decode(&std::fs::read(origin)?),
+            (Some(origin), _) => decode(std::fs::read(origin)?),
             (None, text) => {
                 Decoded { text: text.cloned().unwrap_or_default(), problem: file.problem }
             }

@@ -96,7 +96,7 @@ impl Project {
         };
         let bytes = fs::read(&real).map_err(Error::io("read", &path))?;
         let errors = diags.errors();
-        let id = add_text(sources, config::FILE.to_owned(), &bytes, diags);
+        let id = add_text(sources, config::FILE.to_owned(), bytes, diags);
         if diags.errors() > errors {
             return Err(Error::Config(path));
         }
@@ -198,7 +198,7 @@ impl Project {
                 if Path::new(&rel).extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
                     let bytes = fs::read(entry.path()).map_err(Error::io("read", entry.path()))?;
                     let mut quiet = Diagnostics::new();
-                    let id = add_text(sources, format!("content/{rel}"), &bytes, &mut quiet);
+                    let id = add_text(sources, format!("content/{rel}"), bytes, &mut quiet);
                     content.tables.push(TableSource {
                         rel: rel.clone(),
                         id,
@@ -276,7 +276,7 @@ impl Project {
 pub fn add_text(
     sources: &mut Sources,
     path: String,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     diags: &mut Diagnostics,
 ) -> SourceId {
     let decoded = decode(bytes);
@@ -334,7 +334,7 @@ mod tests {
         let id = add_text(
             &mut sources,
             "a.md".into(),
-            b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n",
+            b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n".to_vec(),
             &mut diags,
         );
         assert_eq!(sources.get(id).text(), "---\ntitle: x\n---\n");
@@ -344,7 +344,7 @@ mod tests {
     #[test]
     fn invalid_utf8_reports_byte_offset_and_line() {
         let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
-        let id = add_text(&mut sources, "a.md".into(), b"ok\r\nbad \xFF here", &mut diags);
+        let id = add_text(&mut sources, "a.md".into(), b"ok\r\nbad \xFF here".to_vec(), &mut diags);
         let d = &diags.items()[0];
         assert_eq!(d.message, "the file is not valid UTF-8 (byte offset 8)");
         let at = d.primary.as_ref().unwrap().span.range.start;
@@ -354,7 +354,7 @@ mod tests {
     #[test]
     fn nul_bytes_are_binary() {
         let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
-        add_text(&mut sources, "a.md".into(), b"PNG\0\0\x01", &mut diags);
+        add_text(&mut sources, "a.md".into(), b"PNG\0\0\x01".to_vec(), &mut diags);
         assert!(diags.items()[0].message.starts_with("this looks like a binary file"));
     }
 }
