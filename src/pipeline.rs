@@ -26,7 +26,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::calendar::{Date, Quarter};
-use crate::config::{self, Config};
+use crate::config::{self, Config, ConfigFile};
 use crate::data;
 use crate::diagnostics::{Code, Decoded, Diagnostic, Diagnostics, Sources};
 use crate::error::Error;
@@ -74,6 +74,9 @@ pub struct Built {
 pub struct Loaded {
     /// `stratdoc.yaml`, checked.
     pub config: Config,
+    /// Where `stratdoc.yaml` was read from: a run with errors in it ends as
+    /// a configuration error.
+    pub config_file: ConfigFile,
     /// The files under `content/`.
     pub content: Content,
     /// The theme's and the project's templates.
@@ -91,9 +94,14 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Result<Built, Error> {
     let loaded = load(root, sources, diags)?;
-    let Loaded { config, content, templates } = &loaded;
-    let pages = render(config, content, templates, sources, options, sink, diags)?;
-    Ok(Built { pages, config: loaded.config })
+    let Loaded { config, config_file, content, templates } = &loaded;
+    let rendered = render(config, content, templates, sources, options, sink, diags);
+    // The content was checked against what the config could tell; with an
+    // error in the config, the run ends as its error, whatever else it found.
+    if matches!(rendered, Ok(_) | Err(Error::Content(_))) && config_file.is_wrong(diags) {
+        return Err(Error::Config(config_file.path.clone()));
+    }
+    Ok(Built { pages: rendered?, config: loaded.config })
 }
 
 /// Reads the project in `root`: the only input I/O of a build.
@@ -105,7 +113,7 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Resu
     let content = project.load_content(&config, sources, diags)?;
     let theme = project.load_theme(&raw, sources, diags)?;
     let templates = Templates::new(&theme, diags)?;
-    Ok(Loaded { config, content, templates })
+    Ok(Loaded { config, config_file, content, templates })
 }
 
 /// The checked model of a project with settings `config` and `content`,
