@@ -9,7 +9,8 @@ mod time;
 
 use std::collections::HashSet;
 
-pub(crate) use time::{early_year, quarter_of, when_of};
+use time::date_of;
+pub(crate) use time::{quarter_of, when_of};
 
 use crate::calendar::{Date, Quarter, When};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
@@ -179,19 +180,7 @@ impl<'a> Reader<'a> {
     /// A day written `YYYY-MM-DD`.
     pub(crate) fn date(&mut self, key: &'a str) -> Option<Date> {
         let node = self.node(key)?;
-        let text = match &node.value {
-            Value::Str(s) => s.clone(),
-            other => other.describe().to_owned(),
-        };
-        let date = Date::parse(&text);
-        if date.is_none() {
-            let diag = early_year(node, key).unwrap_or_else(|| {
-                Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
-                    .help(format!("write the date as YYYY-MM-DD, e.g. `{key}: 2026-12-10`"))
-            });
-            self.diags.push(diag);
-        }
-        date
+        date_of(node, key, self.diags)
     }
 
     pub(crate) fn boolean(&mut self, key: &'a str) -> Option<bool> {
