@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::calendar::Quarter;
-use crate::diagnostics::{Diagnostics, Label, Span};
+use crate::diagnostics::{Diagnostics, Span};
 use crate::diagnostics::{SourceId, Sources};
 use crate::error::Error;
 use crate::frontmatter;
@@ -111,7 +111,7 @@ pub struct ConfigFile {
 /// written wrong is reported in `diags` at its line and left out, so its
 /// default stands in and the content can still be checked against the
 /// rest: the run reports every problem, then ends as a configuration error
-/// ([`ConfigFile::is_wrong`]). Only a file that cannot be read as YAML
+/// ([`crate::pipeline::Loaded`]). Only a file that cannot be read as YAML
 /// fails here, with [`Error::Config`]: nothing in it can be relied on.
 pub fn parse(
     file: &ConfigFile,
@@ -124,16 +124,6 @@ pub fn parse(
     };
     let whole = Span::new(file.id, 0..text.find('\n').unwrap_or(text.len()));
     Ok(raw::read(&fields, whole, diags))
-}
-
-impl ConfigFile {
-    /// Whether `diags` holds an error in this file: then the run, having
-    /// reported the content's problems too, ends as a configuration error.
-    #[must_use]
-    pub fn is_wrong(&self, diags: &Diagnostics) -> bool {
-        let here = |label: &Label| label.span.source == self.id;
-        diags.items().iter().any(|d| d.is_error() && d.primary.as_ref().is_some_and(here))
-    }
 }
 
 #[cfg(test)]
