@@ -1,7 +1,10 @@
 //! Calendar values of a strategy: dates (`2026-12-10`), quarters (`2025-Q1`,
 //! the unit of the action plan) and [`When`], a time as a source gives it (a
 //! quarter, a half year or a year). A leaf module: config, fields and model
-//! all use it.
+//! all use it; `guess` tells the hints of their errors what a time or date
+//! written another way means.
+
+pub(crate) mod guess;
 
 use std::fmt;
 use std::str::FromStr;

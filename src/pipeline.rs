@@ -21,7 +21,7 @@
 //! with an error is read and checked but not written, and a run with any
 //! error ends in `Error::Content`, its files not to be published.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -74,6 +74,10 @@ pub struct Built {
 pub struct Loaded {
     /// `stratdoc.yaml`, checked.
     pub config: Config,
+    /// `stratdoc.yaml`, when a setting in it is written wrong: the run,
+    /// having checked the content against the rest, ends as a
+    /// configuration error.
+    pub config_error: Option<PathBuf>,
     /// The files under `content/`.
     pub content: Content,
     /// The theme's and the project's templates.
@@ -91,21 +95,30 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Result<Built, Error> {
     let loaded = load(root, sources, diags)?;
-    let Loaded { config, content, templates } = &loaded;
-    let pages = render(config, content, templates, sources, options, sink, diags)?;
-    Ok(Built { pages, config: loaded.config })
+    let Loaded { config, config_error, content, templates } = &loaded;
+    let rendered = render(config, content, templates, sources, options, sink, diags);
+    // The content was checked against what the config could tell; with an
+    // error in the config, the run ends as its error, whatever else it found.
+    if let (Ok(_) | Err(Error::Content(_)), Some(path)) = (&rendered, config_error) {
+        return Err(Error::Config(path.clone()));
+    }
+    Ok(Built { pages: rendered?, config: loaded.config })
 }
 
 /// Reads the project in `root`: the only input I/O of a build.
 pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Loaded, Error> {
     let project = Project::open(root)?;
     let config_file = project.load_config(sources, diags)?;
+    let errors_before = diags.errors();
     let raw = config::parse(&config_file, sources, diags)?;
     let config = raw.resolve(project.load_logo(&raw, diags)?);
+    // Only the settings' own errors: a `print:` entry naming no page is
+    // found later, against the content, and is a content error.
+    let config_error = (diags.errors() > errors_before).then_some(config_file.path);
     let content = project.load_content(&config, sources, diags)?;
     let theme = project.load_theme(&raw, sources, diags)?;
     let templates = Templates::new(&theme, diags)?;
-    Ok(Loaded { config, content, templates })
+    Ok(Loaded { config, config_error, content, templates })
 }
 
 /// The checked model of a project with settings `config` and `content`,

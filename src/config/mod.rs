@@ -1,10 +1,12 @@
 //! The project file `stratdoc.yaml`, in two steps as the pipeline takes it:
 //! `parse` reads what it says into a [`RawConfig`] (each setting as
 //! written, with the same located field checks as pages, so a typo in the
-//! config is reported with its line like any content error, but exits 2:
-//! nothing can be built); the load stage checks the files it names (logo,
-//! theme) against the disk; [`RawConfig::resolve`] then gives the [`Config`]
-//! every later stage reads, defaults applied. Pure: no I/O in here.
+//! config is reported with its line like any content error; a setting
+//! written wrong is left out, its default standing in, so the content is
+//! still checked, and the run exits 2: nothing is built); the load stage
+//! checks the files it names (logo, theme) against the disk;
+//! [`RawConfig::resolve`] then gives the [`Config`] every later stage
+//! reads, defaults applied. Pure: no I/O in here.
 
 use std::path::PathBuf;
 
@@ -105,20 +107,23 @@ pub struct ConfigFile {
     pub path: PathBuf,
 }
 
-/// Parses the text of `stratdoc.yaml` into what it says. Problems in it are
-/// recorded in `diags`; any error makes the whole parse fail with
-/// [`Error::Config`].
+/// Parses the text of `stratdoc.yaml` into what it says. A setting
+/// written wrong is reported in `diags` at its line and left out, so its
+/// default stands in and the content can still be checked against the
+/// rest: the run reports every problem, then ends as a configuration error
+/// ([`crate::pipeline::Loaded`]). Only a file that cannot be read as YAML
+/// fails here, with [`Error::Config`]: nothing in it can be relied on.
 pub fn parse(
     file: &ConfigFile,
     sources: &Sources,
     diags: &mut Diagnostics,
 ) -> Result<RawConfig, Error> {
-    let errors_before = diags.errors();
     let text = sources.get(file.id).text();
-    let fields = frontmatter::parse_yaml(file.id, text, 0..text.len(), diags).unwrap_or_default();
+    let Some(fields) = frontmatter::parse_yaml(file.id, text, 0..text.len(), diags) else {
+        return Err(Error::Config(file.path.clone()));
+    };
     let whole = Span::new(file.id, 0..text.find('\n').unwrap_or(text.len()));
-    let config = raw::read(&fields, whole, diags);
-    if diags.errors() > errors_before { Err(Error::Config(file.path.clone())) } else { Ok(config) }
+    Ok(raw::read(&fields, whole, diags))
 }
 
 #[cfg(test)]

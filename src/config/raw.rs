@@ -11,7 +11,7 @@ use crate::config::{Print, Written};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::fields::Reader;
 use crate::frontmatter;
-use crate::schema::Schema;
+use crate::schema::{COMMON_FIELDS, Schema};
 
 /// What `stratdoc.yaml` says, as read and checked.
 #[derive(Clone, Debug, Default)]
@@ -53,10 +53,12 @@ pub struct RawConfig {
     pub labels: BTreeMap<&'static str, Words>,
     /// `print:`.
     pub print: Option<Print>,
+    /// `ignore_fields:`.
+    pub ignore_fields: Vec<String>,
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 18] = [
+const KEYS: [&str; 19] = [
     "title",
     "subtitle",
     "organisation",
@@ -75,6 +77,7 @@ const KEYS: [&str; 18] = [
     "currency",
     "labels",
     "print",
+    "ignore_fields",
 ];
 
 /// Reads the settings in `fields`, each problem to `diags` at its line.
@@ -109,6 +112,7 @@ pub(super) fn read(
         currency: currency(&mut r),
         labels: labels::read(&mut r, language.unwrap_or_default()),
         print: print::read(&mut r, &Schema::builtin()),
+        ignore_fields: ignore_fields(&mut r, &Schema::builtin()),
     };
     r.finish(&KEYS);
     raw
@@ -153,6 +157,29 @@ fn period(r: &mut Reader<'_>) -> Option<Period> {
         Some(Period { start: start.0, end: end.0 })
     })
     .flatten()
+}
+
+/// `ignore_fields: [weight, aliases]`: keys pages may carry that stratdoc
+/// leaves alone. A field stratdoc reads stays read: naming one here is a
+/// warning, as it quietens nothing.
+fn ignore_fields(r: &mut Reader<'_>, schema: &Schema) -> Vec<String> {
+    let keys = r.spanned_texts("ignore_fields");
+    for (key, span) in &keys {
+        let read = COMMON_FIELDS.contains(&key.as_str())
+            || schema.kinds().any(|(_, kind)| kind.field_index(key).is_some());
+        if read {
+            r.diags.push(
+                Diagnostic::warning(span.clone(), format!("`{key}` is a field stratdoc reads"))
+                    .code(Code::InvalidSetting)
+                    .label("it is read and checked all the same")
+                    .help(
+                        "list only keys stratdoc does not use, such as another tool's `weight`"
+                            .to_owned(),
+                    ),
+            );
+        }
+    }
+    keys.into_iter().map(|(key, _)| key).collect()
 }
 
 /// `currency: DKK`: three capital letters, as ISO 4217 writes currencies.

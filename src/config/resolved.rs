@@ -66,6 +66,9 @@ pub struct Config {
     pub labels: BTreeMap<&'static str, Words>,
     /// What the board edition holds, in which order (`print:`).
     pub print: Print,
+    /// Keys pages may carry that stratdoc leaves alone, unreported
+    /// (`ignore_fields:`): another tool's, in documents brought in.
+    pub ignore_fields: Vec<String>,
     /// The kinds of page, with the organisation's words for them
     /// (`labels:`) in this language.
     pub schema: Arc<Schema>,
@@ -92,6 +95,7 @@ impl Default for Config {
             currency: "DKK".to_owned(),
             labels: BTreeMap::new(),
             print: Print::default_for(&Schema::builtin()),
+            ignore_fields: Vec::new(),
             schema: Schema::builtin(),
         }
     }
@@ -123,6 +127,7 @@ impl RawConfig {
             currency: self.currency.clone().unwrap_or(defaults.currency),
             labels: self.labels.clone(),
             print: self.print.clone().unwrap_or(defaults.print),
+            ignore_fields: self.ignore_fields.clone(),
             schema: defaults.schema,
         };
         Config { schema: Arc::new(worded(&config)), ..config }

@@ -56,7 +56,7 @@ codes! {
     NotUtf8 = "SD0108" "not-utf8" "a page, template or charted CSV file that is not UTF-8 text",
     UnreadableFile = "SD0109" "unreadable-file" "a file or folder that cannot be read, a symbolic link that loops, a name that is not UTF-8",
     MissingField = "SD0201" "missing-field" "a required field is missing",
-    UnknownField = "SD0202" "unknown-field" "a field stratdoc does not use",
+    UnknownField = "SD0202" "unknown-field" "a field stratdoc does not use; an error where it is close to a missing required field (`ower:`) or to a field of a typed page (`priorty:`)",
     WrongType = "SD0203" "wrong-type" "a value of the wrong type (`order: first`, `title: 2025`)",
     InvalidValue = "SD0204" "invalid-value" "a value that is not one of the allowed ones (`status: actve`)",
     UnquotedBoolean = "SD0205" "unquoted-boolean" "an unquoted `yes`, `no`, `on` or `off` where text is meant",
@@ -67,7 +67,7 @@ codes! {
     InvalidId = "SD0210" "invalid-id" "an `id` that is not letters, digits, `-` and `_`",
     InvalidAddress = "SD0211" "invalid-address" "a web address or site path that is not one (`url`, `base_url`, `base_path`, `accessibility_statement`)",
     InvalidDate = "SD0212" "invalid-date" "a date that is not `YYYY-MM-DD`",
-    InvalidSetting = "SD0213" "invalid-setting" "a setting in `stratdoc.yaml` that cannot be used: a currency code, a theme name, a label without both forms, `base_path` against `base_url`",
+    InvalidSetting = "SD0213" "invalid-setting" "a setting in `stratdoc.yaml` that cannot be used: a currency code, a theme name, a label without both forms, `base_path` against `base_url`, a field stratdoc reads in `ignore_fields`",
     MissingPurpose = "SD0301" "missing-purpose" "no `content/purpose.md`, or a second purpose statement",
     DuplicateId = "SD0302" "duplicate-id" "two pages with the same id",
     AddressClash = "SD0303" "address-clash" "two files at one web address, a file at an address stratdoc writes, a file where a folder must be, a name too long for a file system",
@@ -121,70 +121,6 @@ impl std::fmt::Display for Code {
     }
 }
 
-/// Message fragments that tell the class of a diagnostic built without a
-/// code, first match wins. Only the model's field reading (`model`,
-/// `fields`) relies on this; every other place sets its code.
-const BY_MESSAGE: &[(&str, Code)] = &[
-    ("missing required field", Code::MissingField),
-    ("unknown field", Code::UnknownField),
-    ("is not a valid `", Code::InvalidValue),
-    ("means false to some YAML tools", Code::UnquotedBoolean),
-    (" must be ", Code::WrongType),
-    ("is blank", Code::BlankField),
-    ("is not a quarter", Code::InvalidTime),
-    ("is before the year", Code::InvalidTime),
-    ("before it starts", Code::EndBeforeStart),
-    ("amount of money", Code::InvalidAmount),
-    ("decimals below hundredths", Code::InvalidAmount),
-    ("is more than stratdoc can hold", Code::InvalidAmount),
-    ("add up to more than stratdoc can hold", Code::SumTooLarge),
-    ("is not a usable id", Code::InvalidId),
-    ("is not a web address", Code::InvalidAddress),
-    ("missing purpose statement", Code::MissingPurpose),
-    ("second purpose statement", Code::MissingPurpose),
-    ("duplicate id", Code::DuplicateId),
-    ("would be written to", Code::AddressClash),
-    ("would both be written to", Code::AddressClash),
-    ("file systems take", Code::AddressClash),
-    ("has the number", Code::DuplicateNumber),
-    ("unknown direction", Code::UnknownReference),
-    ("unknown initiative", Code::UnknownReference),
-    ("unknown parent", Code::UnknownReference),
-    ("cycle", Code::ReferenceCycle),
-    ("depends on itself", Code::ReferenceCycle),
-    ("is its own parent", Code::ReferenceCycle),
-    ("must serve at least one direction", Code::NoDirection),
-    ("the roadmap shows", Code::PlanTooLong),
-    ("which it depends on", Code::Timing),
-    ("outside its parent", Code::Timing),
-    ("lies outside the initiative", Code::Timing),
-    ("outside the action plan's period", Code::Timing),
-    ("levels under other initiatives", Code::NestedTooDeep),
-    ("no initiative serves", Code::UnservedDirection),
-    ("has no title", Code::UntitledPage),
-    ("data file `", Code::MissingDataFile),
-    ("points outside `content/`", Code::DataPath),
-    ("but it has no `data:`", Code::DataPath),
-];
-
-impl Code {
-    /// The code of a diagnostic built without one, from its message; see
-    /// [`BY_MESSAGE`]. The plan's-now warnings come first: they quote
-    /// times with words (`ended (…)`) that other classes use too.
-    #[must_use]
-    pub fn of_message(message: &str) -> Code {
-        if is_about_now(message) {
-            return Code::ContradictsNow;
-        }
-        BY_MESSAGE.iter().find(|(part, _)| message.contains(part)).map_or(Code::Other, |&(_, c)| c)
-    }
-}
-
-/// The plan's-now warnings: "`x` is done, but its end (2028-Q1) is after now (2027-Q3)".
-fn is_about_now(message: &str) -> bool {
-    message.contains("after now (") || message.contains("before now (")
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -219,56 +155,6 @@ mod tests {
         for code in Code::ALL {
             let row = format!("| `{}` | `{}` | {} |", code.id(), code.name(), code.meaning());
             assert!(readme.contains(&row), "README lacks the row\n{row}");
-        }
-    }
-
-    /// The messages of the model's field reading, which sets no codes yet.
-    #[test]
-    fn messages_without_a_code_are_classed_by_their_words() {
-        for (message, code) in [
-            ("missing required field `owner`", Code::MissingField),
-            ("unknown field `ower`", Code::UnknownField),
-            ("`actve` is not a valid `status`", Code::InvalidValue),
-            ("`order` must be a whole number, not text", Code::WrongType),
-            ("`no` in `owner` means false to some YAML tools", Code::UnquotedBoolean),
-            ("`title` is blank", Code::BlankField),
-            ("`2027-Q5` is not a quarter, half year or year in `end`", Code::InvalidTime),
-            ("`0999` in `start` is before the year 1000", Code::InvalidTime),
-            ("the initiative ends (2027-Q1) before it starts (2028-Q2)", Code::EndBeforeStart),
-            ("`34 mio.` is not an amount of money", Code::InvalidAmount),
-            ("the budgets add up to more than stratdoc can hold (1)", Code::SumTooLarge),
-            ("`a b` is not a usable id", Code::InvalidId),
-            ("`www.x.dk` is not a web address", Code::InvalidAddress),
-            ("missing purpose statement: there is no `content/purpose.md`", Code::MissingPurpose),
-            ("duplicate id `soc`: `content/x.md` has it too", Code::DuplicateId),
-            (
-                "`content/a.md` and `content/b.md` would both be written to `a.html`",
-                Code::AddressClash,
-            ),
-            ("`content/a.md` has the number 1 too", Code::DuplicateNumber),
-            ("unknown direction `klima`", Code::UnknownReference),
-            ("dependency cycle: b → c → b", Code::ReferenceCycle),
-            ("`a` depends on itself", Code::ReferenceCycle),
-            ("an initiative must serve at least one direction", Code::NoDirection),
-            (
-                "the plan runs 41 quarters, from 2027-Q1 to 2037-Q1: more than the 40 the roadmap shows",
-                Code::PlanTooLong,
-            ),
-            ("`a` is done, but its end (2028-Q1) is after now (2027-Q3)", Code::ContradictsNow),
-            ("`a` is active, but it ended (2027-Q1) before now (2027-Q3)", Code::ContradictsNow),
-            (
-                "a name of 300 bytes, more than the 255 file systems take, for `content/x.md`",
-                Code::AddressClash,
-            ),
-            ("`a` starts (2027-Q1) before `b`, which it depends on, ends (2027-Q4)", Code::Timing),
-            ("`a` is nested 4 levels under other initiatives; lists show 3", Code::NestedTooDeep),
-            ("no initiative serves the direction `x`", Code::UnservedDirection),
-            ("`content/docs/a.md` has no title", Code::UntitledPage),
-            ("data file `content/analysis/mangler.csv` does not exist", Code::MissingDataFile),
-            ("`../x.csv` points outside `content/`", Code::DataPath),
-            ("something new", Code::Other),
-        ] {
-            assert_eq!(Code::of_message(message), code, "{message}");
         }
     }
 }

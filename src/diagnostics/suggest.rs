@@ -15,6 +15,8 @@
 
 use std::collections::HashMap;
 
+use crate::slug::slugify;
+
 /// Longest word (in chars) worth an edit-distance search.
 const MAX_CHARS: usize = 128;
 
@@ -55,6 +57,29 @@ pub fn did_you_mean<'a>(
         .filter(|&(d, _, limit)| d > 0 && d <= limit)
         .min_by_key(|&(d, _, _)| d)
         .map(|(_, c, _)| c)
+}
+
+/// The value a writer most likely means by `written`, among `words`: each
+/// a word and the value it stands for (a value stands for itself, and the
+/// words a site shows for a value stand for it too). Words are compared
+/// as slugs, so case, accents, Danish letters and separators do not count
+/// (`I gang`, `i-gang`, `HØJ`, `hoej`): a word that slugs the same wins,
+/// else the closest likely typo.
+pub fn closest_value<'a>(
+    written: &str,
+    words: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<&'a str> {
+    let wanted = slugify(written);
+    if wanted.is_empty() || wanted.chars().count() > MAX_CHARS {
+        return None;
+    }
+    let slugs: Vec<(String, &str)> =
+        words.into_iter().take(MAX_COMPARISONS).map(|(w, v)| (slugify(w), v)).collect();
+    if let Some(&(_, value)) = slugs.iter().find(|(slug, _)| *slug == wanted) {
+        return Some(value);
+    }
+    let close = did_you_mean(&wanted, slugs.iter().map(|(slug, _)| slug.as_str()))?;
+    slugs.iter().find(|(slug, _)| slug == close).map(|&(_, value)| value)
 }
 
 /// Buckets of [`bag_distance`]'s letter counts.

@@ -115,8 +115,9 @@ impl<'a> Reader<'a> {
         Some(self.nested(fields, &node.span, read))
     }
 
-    /// `fields` read by `read` with a reader of their own (owned by `span`),
-    /// which then reports the keys `read` did not ask for.
+    /// `fields` read by `read` with a reader of their own (owned by `span`,
+    /// as lenient as this one), which then reports the keys `read` did not
+    /// ask for.
     fn nested<T>(
         &mut self,
         fields: &[Field],
@@ -124,6 +125,7 @@ impl<'a> Reader<'a> {
         read: impl FnOnce(&mut Reader<'_>) -> T,
     ) -> T {
         let mut reader = Reader::new(fields, span.clone(), self.diags);
+        reader.lenient = self.lenient;
         let value = read(&mut reader);
         let keys: Vec<&str> = reader.used.iter().copied().collect();
         reader.finish(&keys);

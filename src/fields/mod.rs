@@ -6,13 +6,15 @@
 
 mod lists;
 mod time;
+mod unknown;
 
 use std::collections::HashSet;
 
-pub(crate) use time::{early_year, quarter_of, when_of};
+use time::date_of;
+pub(crate) use time::{quarter_of, when_of};
 
 use crate::calendar::{Date, Quarter, When};
-use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, closest_value};
 use crate::frontmatter::{Field, Node, Value};
 
 /// A reference to another page by id, with where it was written.
@@ -30,12 +32,40 @@ pub(crate) struct Reader<'a> {
     /// Where "missing field" errors point.
     owner: Span,
     used: HashSet<&'a str>,
+    /// Required keys found missing, with what to write: reported by
+    /// [`Self::finish`], unless a misspelt key there is one of them.
+    missing: Vec<(String, String)>,
+    /// Whether an unknown key close to a known one is only a warning.
+    lenient: bool,
+    /// On a page, the keys to leave alone, unreported (`ignore_fields` in
+    /// the config); `None` elsewhere.
+    ignored: Option<&'a [String]>,
     pub(crate) diags: &'a mut Diagnostics,
 }
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(fields: &'a [Field], owner: Span, diags: &'a mut Diagnostics) -> Self {
-        Reader { fields, owner, used: HashSet::new(), diags }
+        Reader {
+            fields,
+            owner,
+            used: HashSet::new(),
+            missing: Vec::new(),
+            lenient: false,
+            ignored: None,
+            diags,
+        }
+    }
+
+    /// Reports every unknown key as a warning, even one close to a known
+    /// key: for plain pages, whose frontmatter often comes from another
+    /// tool with keys of its own.
+    pub(crate) fn lenient(&mut self) {
+        self.lenient = true;
+    }
+
+    /// Reads a page, leaving `keys` alone: neither read nor reported.
+    pub(crate) fn ignore(&mut self, keys: &'a [String]) {
+        self.ignored = Some(keys);
     }
 
     /// Where problems of the mapping as a whole point.
@@ -59,12 +89,11 @@ impl<'a> Reader<'a> {
             .filter(|n| n.value != Value::Null)
     }
 
+    /// Notes that the required `key` is missing; see [`Self::finish`].
     fn missing(&mut self, key: &str, example: &str) {
-        self.diags.push(
-            Diagnostic::error(self.owner.clone(), format!("missing required field `{key}`"))
-                .label("in this frontmatter")
-                .help(format!("add a line such as `{key}: {example}`")),
-        );
+        if !self.missing.iter().any(|(k, _)| k == key) {
+            self.missing.push((key.to_owned(), example.to_owned()));
+        }
     }
 
     fn wrong_type(&mut self, key: &str, node: &Node, expected: &str, help: Option<String>) {
@@ -73,6 +102,7 @@ impl<'a> Reader<'a> {
                 node.span.clone(),
                 format!("`{key}` must be {expected}, not {}", node.value.describe()),
             )
+            .code(Code::WrongType)
             .help(help),
         );
     }
@@ -93,6 +123,7 @@ impl<'a> Reader<'a> {
                     node.span.clone(),
                     format!("`{word}` in `{key}` means false to some YAML tools"),
                 )
+                .code(Code::UnquotedBoolean)
                 .help(format!("put it in quotes: `{key}: \"{word}\"`"));
                 self.diags.push(diagnostic);
                 None
@@ -144,6 +175,7 @@ impl<'a> Reader<'a> {
         );
         self.diags.push(
             Diagnostic::error(span, format!("`{key}` is blank"))
+                .code(Code::BlankField)
                 .label("it would show as an empty heading and empty links")
                 .help(help),
         );
@@ -179,19 +211,7 @@ impl<'a> Reader<'a> {
     /// A day written `YYYY-MM-DD`.
     pub(crate) fn date(&mut self, key: &'a str) -> Option<Date> {
         let node = self.node(key)?;
-        let text = match &node.value {
-            Value::Str(s) => s.clone(),
-            other => other.describe().to_owned(),
-        };
-        let date = Date::parse(&text);
-        if date.is_none() {
-            let diag = early_year(node, key).unwrap_or_else(|| {
-                Diagnostic::error(node.span.clone(), format!("`{text}` is not a date"))
-                    .help(format!("write the date as YYYY-MM-DD, e.g. `{key}: 2026-12-10`"))
-            });
-            self.diags.push(diag);
-        }
-        date
+        date_of(node, key, self.diags)
     }
 
     pub(crate) fn boolean(&mut self, key: &'a str) -> Option<bool> {
@@ -206,6 +226,20 @@ impl<'a> Reader<'a> {
 
     /// One of `allowed`; a wrong value lists them and suggests the closest.
     pub(crate) fn choice<T: Copy>(&mut self, key: &'a str, allowed: &[(&str, T)]) -> Option<T> {
+        self.choice_or_word(key, allowed, &[])
+    }
+
+    /// One of `allowed`, whose values go by other `words` too (`(word,
+    /// value)`: the words the site shows for them, in each language). A
+    /// wrong value lists the allowed ones and suggests the one it is
+    /// closest to, by value or word, in any case and with or without
+    /// accents (`i gang`, `Høj`, `hoj`): the value to write.
+    pub(crate) fn choice_or_word<T: Copy>(
+        &mut self,
+        key: &'a str,
+        allowed: &[(&str, T)],
+        words: &[(&str, &str)],
+    ) -> Option<T> {
         let node = self.node(key)?;
         let text = match &node.value {
             Value::Str(s) | Value::YesNo(s) | Value::Number(s) => s.as_str(),
@@ -223,11 +257,13 @@ impl<'a> Reader<'a> {
         }
         let names: Vec<&str> = allowed.iter().map(|(name, _)| *name).collect();
         let mut help = format!("allowed values: {}", names.join(", "));
-        if let Some(close) = did_you_mean(text, names.iter().copied()) {
+        let by_name = names.iter().map(|name| (*name, *name));
+        if let Some(close) = closest_value(text, by_name.chain(words.iter().copied())) {
             help = format!("did you mean `{close}`? {help}");
         }
         self.diags.push(
             Diagnostic::error(node.span.clone(), format!("`{text}` is not a valid `{key}`"))
+                .code(Code::InvalidValue)
                 .help(help),
         );
         None
@@ -258,31 +294,4 @@ impl<'a> Reader<'a> {
         let span = self.node(key)?.span.clone();
         self.text(key).map(|t| (t, span))
     }
-
-    /// Warns about every key that no getter asked for.
-    pub(crate) fn finish(self, known: &[&str]) {
-        for field in self.fields {
-            if self.used.contains(field.key.as_str()) || known.contains(&field.key.as_str()) {
-                continue;
-            }
-            let mut candidates: Vec<&str> = known.to_vec();
-            candidates.extend(self.used.iter().copied());
-            let help = did_you_mean(&field.key, candidates.iter().copied())
-                .map(|k| format!("did you mean `{k}`?"));
-            self.diags.push(
-                Diagnostic::warning(
-                    field.key_span.clone(),
-                    format!("unknown field `{}`", field.key),
-                )
-                .label("stratdoc does not use this field")
-                .help(help.or_else(|| Some(format!("known fields here: {}", sorted(candidates))))),
-            );
-        }
-    }
-}
-
-fn sorted(mut keys: Vec<&str>) -> String {
-    keys.sort_unstable();
-    keys.dedup();
-    keys.join(", ")
 }

@@ -89,6 +89,19 @@ pub struct Slot {
     pub value: Value,
     /// Where.
     pub span: Span,
+    /// Whether it is the field's default standing in for a value written
+    /// wrong (and reported as such): shown, but never checked against the
+    /// page's other facts, which would only add a second, misleading
+    /// problem to the one reported.
+    pub stand_in: bool,
+}
+
+impl Slot {
+    /// `value`, written at `span` (or the default, for a field left out).
+    #[must_use]
+    pub fn new(value: Value, span: Span) -> Slot {
+        Slot { value, span, stand_in: false }
+    }
 }
 
 /// The value of a field, as its type reads it.

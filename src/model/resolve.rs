@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::fields::Ref;
 use crate::model::{PageId, PageRef, PlanFields, Publication, SHOWN_DEPTH, Slot, Value};
 use crate::schema::{FieldId, KindId, Schema};
@@ -27,7 +27,7 @@ pub(super) fn references(
         for (field, declared) in schema.fields(kind) {
             let Some(target) = declared.ty.target() else { continue };
             let slot = publication.pages[i].values.get_mut(field.index()).and_then(Option::take);
-            let Some(Slot { value: Value::Ids(ids), span }) = slot else { continue };
+            let Some(Slot { value: Value::Ids(ids), span, .. }) = slot else { continue };
             let own = &publication.pages[i].id;
             let mut resolved = Vec::with_capacity(ids.len());
             for r in ids {
@@ -38,7 +38,7 @@ pub(super) fn references(
                 }
             }
             publication.pages[i].values[field.index()] =
-                Some(Slot { value: Value::Refs(resolved), span });
+                Some(Slot::new(Value::Refs(resolved), span));
         }
     }
     let mut cyclic = HashSet::new();
@@ -118,6 +118,7 @@ fn deeper_than_shown(
                     SHOWN_DEPTH + 1
                 ),
             )
+            .code(Code::NestedTooDeep)
             .help(format!(
                 "lists, the roadmap and the board edition show it and the initiatives under it at level {SHOWN_DEPTH}, after `{}`; to show the nesting, name a parent higher up",
                 publication[up.page].id
@@ -161,7 +162,7 @@ fn inherit(
         }
         let page = &mut publication.pages[id.index()];
         let span = page.file_span();
-        page.values[field.index()] = Some(Slot { value: Value::Refs(inherited), span });
+        page.values[field.index()] = Some(Slot::new(Value::Refs(inherited), span));
     }
 }
 
@@ -195,6 +196,7 @@ fn resolve(
     };
     diags.push(
         Diagnostic::error(r.span, format!("unknown {noun} `{}`", r.id))
+            .code(Code::UnknownReference)
             .label(format!("no {noun} has this id"))
             .help(help),
     );
@@ -297,7 +299,9 @@ impl Words {
     /// The error for a page that names itself, `r`, in `field`.
     fn itself(&self, field: FieldId, name: &str, r: &Ref) -> Diagnostic {
         let [_, does, help, _] = self.of(field, name);
-        Diagnostic::error(r.span.clone(), format!("`{}` {does}", r.id)).help(help)
+        Diagnostic::error(r.span.clone(), format!("`{}` {does}", r.id))
+            .code(Code::ReferenceCycle)
+            .help(help)
     }
 
     /// The error for `cycle`, at the reference that closes it.
@@ -312,6 +316,7 @@ impl Words {
             .and_then(|v| v.refs().iter().find(|r| r.page == cycle[0]))
             .map_or(last.id_span.clone(), |r| r.span.clone());
         Diagnostic::error(span, format!("{what}: {}", names.join(" → ")))
+            .code(Code::ReferenceCycle)
             .label("this closes the cycle")
             .help(help)
     }

@@ -5,52 +5,26 @@
 
 use crate::calendar::{Quarter, When};
 use crate::config::Period;
-use crate::diagnostics::{Diagnostic, Diagnostics, article};
-use crate::model::{Publication, Status};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, article};
+use crate::model::{Initiative, Publication, Status};
 
 /// Warns about every fact that contradicts `as_of` or the plan's order.
 pub(super) fn check(publication: &Publication, as_of: Quarter, diags: &mut Diagnostics) {
     for (id, i) in publication.initiatives() {
         let page = &publication[id];
-        let (start, end) = (i.start.map(When::first), i.end.map(When::last));
-        let warning = match i.status {
-            Status::Done if end.is_some_and(|end| end > as_of) => Some((
-                i.spans.end.clone(),
-                format!(
-                    "`{}` is done, but its end ({}) is after now ({as_of})",
-                    page.id,
-                    fmt(i.end)
-                ),
-                "set `end` to when it was finished, or correct `status`",
-            )),
-            Status::Planned if start.is_some_and(|start| start < as_of) => Some((
-                i.spans.status.clone(),
-                format!(
-                    "`{}` is planned, but it starts ({}) before now ({as_of})",
-                    page.id,
-                    fmt(i.start)
-                ),
-                "set `status: active` if it has started, or move `start`",
-            )),
-            Status::Active if end.is_some_and(|end| end < as_of) => Some((
-                i.spans.status.clone(),
-                format!(
-                    "`{}` is active, but it ended ({}) before now ({as_of})",
-                    page.id,
-                    fmt(i.end)
-                ),
-                "set `status: done` if it is finished, or move `end`",
-            )),
-            _ => None,
-        };
-        if let Some((span, message, help)) = warning {
-            diags.push(
-                Diagnostic::warning(span, message)
-                    .label(format!(
-                        "now is {as_of} (`as_of` in stratdoc.yaml, else the build date)"
-                    ))
-                    .help(help.to_owned()),
-            );
+        let start = i.start.map(When::first);
+        // A status written wrong has its own error: nothing to compare.
+        if let Some(status_at) = &i.spans.status {
+            if let Some((span, message, help)) = against_now(i, &page.id, status_at, as_of) {
+                diags.push(
+                    Diagnostic::warning(span, message)
+                        .code(Code::ContradictsNow)
+                        .label(format!(
+                            "now is {as_of} (`as_of` in stratdoc.yaml, else the build date)"
+                        ))
+                        .help(help.to_owned()),
+                );
+            }
         }
         for needed in &i.depends_on {
             let other = &publication[needed.page];
@@ -67,6 +41,7 @@ pub(super) fn check(publication: &Publication, as_of: Quarter, diags: &mut Diagn
                                 other.id
                             ),
                         )
+                        .code(Code::Timing)
                         .help("move `start` after the dependency's end, or remove the dependency".to_owned()),
                     );
                 }
@@ -74,6 +49,35 @@ pub(super) fn check(publication: &Publication, as_of: Quarter, diags: &mut Diagn
         }
     }
     unserved(publication, diags);
+}
+
+/// What the status of `i` (page `id`, its status written at `status_at`)
+/// contradicts of now: where to point, what to say and how to fix it.
+fn against_now(
+    i: &Initiative,
+    id: &str,
+    status_at: &Span,
+    as_of: Quarter,
+) -> Option<(Span, String, &'static str)> {
+    let (start, end) = (i.start.map(When::first), i.end.map(When::last));
+    match i.status {
+        Status::Done if end.is_some_and(|end| end > as_of) => Some((
+            i.spans.end.clone(),
+            format!("`{id}` is done, but its end ({}) is after now ({as_of})", fmt(i.end)),
+            "set `end` to when it was finished, or correct `status`",
+        )),
+        Status::Planned if start.is_some_and(|start| start < as_of) => Some((
+            status_at.clone(),
+            format!("`{id}` is planned, but it starts ({}) before now ({as_of})", fmt(i.start)),
+            "set `status: active` if it has started, or move `start`",
+        )),
+        Status::Active if end.is_some_and(|end| end < as_of) => Some((
+            status_at.clone(),
+            format!("`{id}` is active, but it ended ({}) before now ({as_of})", fmt(i.end)),
+            "set `status: done` if it is finished, or move `end`",
+        )),
+        _ => None,
+    }
 }
 
 /// Warns about each page the plan serves (each direction) that no item of
@@ -96,6 +100,7 @@ fn unserved(publication: &Publication, diags: &mut Diagnostics) {
                     page.file_span(),
                     format!("no {item} serves the {what} `{}`", page.id),
                 )
+                .code(Code::UnservedDirection)
                 .label(format!("this {what}"))
                 .help(format!(
                     "name it in {} {item}'s `directions`, e.g. `directions: [{}]`",
@@ -130,6 +135,7 @@ pub(super) fn horizon(publication: &Publication, period: Option<Period>, diags: 
                 Period::MAX_QUARTERS
             ),
         )
+        .code(Code::PlanTooLong)
         .label(format!("the plan ends here ({last})"))
         .also(first_at, format!("it starts here ({first})"))
         .help("set `period` in stratdoc.yaml to the action plan's horizon, ten years at most (initiatives outside it are shown at its edges, marked), or correct a time written wrong".to_owned()),

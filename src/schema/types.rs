@@ -56,6 +56,18 @@ pub struct Choice {
     pub name: String,
     /// As shown (`I gang`); the name when not given.
     pub label: Option<Words>,
+    /// Other words writers use for it (`In progress`), never shown: a page
+    /// that writes one is told the value to write instead.
+    pub also: Vec<String>,
+}
+
+impl Choice {
+    /// Every word it goes by besides its name: as shown in each language,
+    /// and its other words.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        let shown = self.label.iter().flat_map(|w| [w.da.as_str(), w.en.as_str()]);
+        shown.chain(self.also.iter().map(String::as_str))
+    }
 }
 
 /// A plain value, as `default:` gives it.

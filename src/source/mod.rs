@@ -104,7 +104,8 @@ impl Project {
     }
 
     /// The logo file `config` names, checked to be a file inside the project
-    /// and not hidden (a config error at the `logo:` value otherwise).
+    /// and not hidden; else a config error at the `logo:` value, and no
+    /// logo, so the content is still checked.
     pub fn load_logo(
         &self,
         config: &RawConfig,
@@ -136,7 +137,7 @@ impl Project {
             ),
         };
         diags.push(diagnostic);
-        Err(Error::Config(self.root().join(config::FILE)))
+        Ok(None)
     }
 
     /// Finds `content/` for `sources`: Markdown files are named, to be read

@@ -18,6 +18,7 @@ mod kinds;
 mod limits;
 mod manual;
 mod markdown;
+mod mistakes;
 mod opened;
 mod plan;
 mod print;

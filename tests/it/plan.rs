@@ -315,7 +315,7 @@ fn a_part_with_a_plural_needs_both_forms() {
     let project = Project::minimal();
     project.file("stratdoc.yaml", "title: T\nlabels:\n  direction: Sigtelinje\n  pland: X\n");
     project.run(&["check"]).code(2).stderr_has(
-        "error: `direction` needs its singular and its plural\n  ┌─ stratdoc.yaml:3:14\nwarning: unknown field `pland`\n  = help: did you mean `plan`?",
+        "error: `direction` needs its singular and its plural\n  ┌─ stratdoc.yaml:3:14\nerror: unknown field `pland`\n  = help: did you mean `plan`?",
     );
 }
 

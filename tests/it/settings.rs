@@ -68,10 +68,10 @@ fn labels_and_the_title_are_not_blank() {
         [
             "error: `title` is blank",
             "  ┌─ stratdoc.yaml:1:8",
-            "error: `plural` is blank",
-            "  ┌─ stratdoc.yaml:4:43",
             "error: `plan` is blank",
             "  ┌─ stratdoc.yaml:3:9",
+            "error: `plural` is blank",
+            "  ┌─ stratdoc.yaml:4:43",
             "error: invalid configuration in `./stratdoc.yaml`",
         ]
     );

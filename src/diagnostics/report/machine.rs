@@ -146,6 +146,7 @@ mod tests {
         let at = text.find("actve").unwrap();
         let mut diags =
             one(Diagnostic::error(Span::new(id, at..at + 5), "`actve` is not a valid `status`")
+                .code(Code::InvalidValue)
                 .help("did you mean `active`?".to_owned()));
         diags.push(Diagnostic::global("missing purpose statement").code(Code::MissingPurpose));
         let out = to_string(&diags, &sources, Format::Json);

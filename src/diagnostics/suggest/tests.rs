@@ -12,6 +12,33 @@ fn suggests_close_words_only() {
 }
 
 #[test]
+fn values_are_found_by_the_words_shown_for_them_in_any_case_or_accent() {
+    let words = [
+        ("active", "active"),
+        ("done", "done"),
+        ("I gang", "active"),
+        ("Active", "active"),
+        ("Gennemført", "done"),
+        ("In progress", "active"),
+    ];
+    for (written, meant) in [
+        ("i gang", "active"),
+        ("I GANG", "active"),
+        ("igang", "active"),
+        ("Active", "active"),
+        ("actve", "active"),
+        ("gennemført", "done"),
+        ("gennemfort", "done"),
+        ("in progress", "active"),
+        ("In-Progress", "active"),
+    ] {
+        assert_eq!(closest_value(written, words), Some(meant), "{written}");
+    }
+    assert_eq!(closest_value("urgent", words), None);
+    assert_eq!(closest_value("!!!", words), None);
+}
+
+#[test]
 fn distance_counts_edits() {
     assert_eq!(distance("kitten", "sitting"), 3);
     assert_eq!(distance("", "abc"), 3);

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::read::Draft;
 use crate::model::resolve;
 use crate::model::url::{EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, plan_view_url};
@@ -117,6 +117,7 @@ fn purpose(schema: &Schema, pages: &[Page], diags: &mut Diagnostics) {
                 Diagnostic::global(format!(
                     "missing purpose statement: there is no `content/{file}`"
                 ))
+                .code(Code::MissingPurpose)
                 .help(help),
             );
         }
@@ -127,6 +128,7 @@ fn purpose(schema: &Schema, pages: &[Page], diags: &mut Diagnostics) {
                         other.file_span(),
                         format!("`content/{}` is a second purpose statement", other.path),
                     )
+                    .code(Code::MissingPurpose)
                     .also(first.file_span(), "the purpose statement")
                     .help(
                         "a strategy has one purpose; remove `kind: purpose` from one of them"
@@ -152,6 +154,7 @@ fn unique_numbers(drafts: &[Draft], diags: &mut Diagnostics) {
             at.clone(),
             format!("`content/{}` has the number {number} too", first.page.path),
         )
+        .code(Code::DuplicateNumber)
         .help("readers cite a page by its number; give each page its own".to_owned());
         if let Some(first_at) = &first.number_at {
             diagnostic = diagnostic.also(first_at.clone(), "first used here");
@@ -169,6 +172,7 @@ fn unique_ids(pages: &[Page], diags: &mut Diagnostics) {
                     page.id_span.clone(),
                     format!("duplicate id `{}`: `content/{}` has it too", page.id, first.path),
                 )
+                .code(Code::DuplicateId)
                 .also(first.id_span.clone(), "first used here")
                 .help(
                     "ids come from `id:` or the file name; give one of the pages another id"
@@ -210,6 +214,7 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
                         page.path, page.url
                     ),
                 )
+                .code(Code::AddressClash)
                 .help("rename the file".to_owned()),
             );
         } else if let Some(first) = seen.insert(page.url.clone(), page) {
@@ -221,6 +226,7 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
                         page.path, first.path, page.url
                     ),
                 )
+                .code(Code::AddressClash)
                 .help(same_url_help(schema, first, page)),
             );
         }
@@ -229,27 +235,33 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
     for asset in &publication.assets {
         let url = super::asset_url(&asset.rel);
         if generated(schema, &url) {
-            diags.push(Diagnostic::global(format!(
+            diags.push(clash(format!(
                 "`content/{}` would be written to `{url}`, which stratdoc generates; rename it",
                 asset.rel
             )));
         } else if EXPORT_FILES.contains(&url.as_str()) {
-            diags.push(Diagnostic::global(format!(
+            diags.push(clash(format!(
                 "`content/{}` would be written to `{url}`, where stratdoc writes an export of the strategy; rename it",
                 asset.rel
             )));
         } else if let Some(first) = seen.get(&url) {
-            diags.push(Diagnostic::global(format!(
+            diags.push(clash(format!(
                 "`content/{}` and `content/{}` would both be written to `{url}`; rename one of them",
                 asset.rel, first.path
             )));
         } else if let Some(first) = assets.insert(url.clone(), asset.rel.as_str()) {
-            diags.push(Diagnostic::global(format!(
+            diags.push(clash(format!(
                 "`content/{}` and `content/{first}` would both be written to `{url}`; rename one of them",
                 asset.rel
             )));
         }
     }
+}
+
+/// An error about a file (not a page) that would be written where another
+/// file is.
+fn clash(message: String) -> Diagnostic {
+    Diagnostic::global(message).code(Code::AddressClash)
 }
 
 /// Why two pages land on one web address, and what to do about it. Pages
@@ -298,6 +310,7 @@ fn data_files(publication: &Publication, diags: &mut Diagnostics) {
                     data.span.clone(),
                     format!("data file `content/{}` does not exist", data.path),
                 )
+                .code(Code::MissingDataFile)
                 .label("named here")
                 .help(format!("`data:` is relative to the folder of `content/{}`", page.path)),
             );

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::url::THEME_DIR;
 use crate::model::{Page, Publication};
 
@@ -36,6 +36,7 @@ impl Writer<'_> {
             Writer::Page(page) => Diagnostic::error(page.file_span(), message),
             Writer::Asset(_) | Writer::Stratdoc => Diagnostic::global(message),
         }
+        .code(Code::AddressClash)
     }
 }
 

@@ -3,7 +3,7 @@
 //! `start`, both inside the config's `period`, milestones inside them.
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::plan::{Dated, PlanFields};
 use crate::model::{FieldId, Page, Value};
 
@@ -26,6 +26,7 @@ pub(crate) fn check_page(
                     end_span.clone(),
                     format!("the initiative ends ({end}) before it starts ({start})"),
                 )
+                .code(Code::EndBeforeStart)
                 .also(start_span.clone(), "starts here")
                 .help("`end` must be the same quarter as `start` or later".to_owned()),
             );
@@ -39,6 +40,7 @@ pub(crate) fn check_page(
                         span.clone(),
                         format!("{when} is outside the action plan's period"),
                     )
+                    .code(Code::Timing)
                     .help(format!(
                         "`period` in stratdoc.yaml runs from {} to {}",
                         period.start, period.end
@@ -61,6 +63,7 @@ pub(crate) fn check_page(
                     m.at.clone(),
                     format!("milestone in {q} lies outside the initiative ({start} to {end})"),
                 )
+                .code(Code::Timing)
                 .help("move the milestone or widen `start`/`end`".to_owned()),
             );
         }

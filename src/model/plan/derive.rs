@@ -2,7 +2,7 @@
 //! shows of them: budgets summed exactly per page served and in total,
 //! owners, statuses and quarters.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::model::plan::{FactSpans, Initiative, Plan, PlanFields, Priority, Status};
 use crate::model::{Budget, Page, PageId, Value};
 use crate::money;
@@ -51,6 +51,7 @@ impl Plan {
                             pages[parent_ref.page.index()].id
                         ),
                     )
+                    .code(Code::Timing)
                     .help(
                         "move `start`/`end` inside the parent's, or widen the parent's".to_owned(),
                     ),
@@ -107,13 +108,21 @@ impl Plan {
 fn initiative(page: &mut Page, fields: &PlanFields) -> Initiative {
     let file = page.file_span();
     let kind = page.kind;
-    let mut take = |field: FieldId| {
-        let slot = page.values.get_mut(field.index()).filter(|_| field.kind == kind)?.take()?;
-        Some((slot.value, slot.span))
+    let mut take_slot =
+        |field: FieldId| page.values.get_mut(field.index()).filter(|_| field.kind == kind)?.take();
+    let status = take_slot(fields.status);
+    // A status written wrong is reported as such; the default in its
+    // place is not checked against now.
+    let status_at = match &status {
+        Some(slot) if slot.stand_in => None,
+        Some(slot) => Some(slot.span.clone()),
+        None => Some(file.clone()),
     };
+    let status = status.map(|slot| (slot.value, slot.span));
+    let mut take = |field: FieldId| take_slot(field).map(|slot| (slot.value, slot.span));
     let spans = |slot: &Option<(Value, Span)>| slot.as_ref().map_or(file.clone(), |s| s.1.clone());
-    let (status, start, end) = (take(fields.status), take(fields.start), take(fields.end));
-    let facts = FactSpans { status: spans(&status), start: spans(&start), end: spans(&end) };
+    let (start, end) = (take(fields.start), take(fields.end));
+    let facts = FactSpans { status: status_at, start: spans(&start), end: spans(&end) };
     let time = |slot: Option<(Value, Span)>| slot.and_then(|(v, _)| v.time());
     let refs = |slot: Option<(Value, Span)>| match slot {
         Some((Value::Refs(refs), _)) => refs,
@@ -177,6 +186,7 @@ fn add(
                 budget.at.clone(),
                 format!("{} add up to more than stratdoc can hold ({})", whose(), money::Max),
             )
+            .code(Code::SumTooLarge)
             .label("this budget makes the sum too large")
             .help("an amount is in whole currency units; check for extra digits".to_owned()),
         );

@@ -126,8 +126,9 @@ pub struct Initiative {
 /// when a field is absent).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactSpans {
-    /// `status:`.
-    pub status: Span,
+    /// `status:`; `None` when what is written there is not a status (the
+    /// default stands in, unchecked).
+    pub status: Option<Span>,
     /// `start:`.
     pub start: Span,
     /// `end:`.

@@ -7,12 +7,12 @@ mod structured;
 mod value;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::fields::Reader;
 use crate::model::plan::{PlanFields, check_page};
 use crate::model::url::{stem, url_of, without_md};
 use crate::model::{Page, Parsed};
-use crate::schema::{COMMON_FIELDS, KindId, Role};
+use crate::schema::{COMMON_FIELDS, KindId, Role, Schema};
 
 /// A page as read from its own file, before references to other pages are
 /// checked: its reference fields hold the ids as written.
@@ -30,9 +30,12 @@ pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) ->
     let fm = parsed.frontmatter.as_ref()?;
     let schema = &config.schema;
     let mut r = Reader::new(&fm.fields, fm.open.clone(), diags);
-    let kinds: Vec<(&str, KindId)> = schema.kinds().map(|(id, k)| (k.id.as_str(), id)).collect();
-    let kind = r.choice("kind", &kinds).unwrap_or_else(|| schema.kind_of_path(&parsed.path));
+    r.ignore(&config.ignore_fields);
+    let kind = read_kind(&mut r, schema).unwrap_or_else(|| schema.kind_of_path(&parsed.path));
     let plain = schema.is(kind, Role::Plain);
+    if plain {
+        r.lenient();
+    }
     let (title, title_in_body) = if plain {
         plain_title(&mut r, parsed)
     } else {
@@ -81,6 +84,20 @@ pub(super) fn read(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) ->
     Some(Draft { page, number_at })
 }
 
+/// `kind:`, by its id; a kind written as the site names it (`Initiativ`,
+/// or the organisation's `Indsats`) is told its id.
+fn read_kind(r: &mut Reader<'_>, schema: &Schema) -> Option<KindId> {
+    let kinds: Vec<(&str, KindId)> = schema.kinds().map(|(id, k)| (k.id.as_str(), id)).collect();
+    let words: Vec<(&str, &str)> = schema
+        .kinds()
+        .flat_map(|(_, k)| {
+            let shown = [&k.label].into_iter().chain(&k.plural);
+            shown.flat_map(|w| [w.da.as_str(), w.en.as_str()]).map(|w| (w, k.id.as_str()))
+        })
+        .collect();
+    r.choice_or_word("kind", &kinds, &words)
+}
+
 /// A plain page's title: `title:`, else its first `#` heading, else its file
 /// name (with a warning): documents brought in from elsewhere often carry
 /// their title as a heading, or none at all.
@@ -95,6 +112,7 @@ fn plain_title(r: &mut Reader<'_>, parsed: &Parsed) -> (String, bool) {
     let span = Span::new(parsed.source, 0..0);
     r.diags.push(
         Diagnostic::warning(span, format!("`content/{}` has no title", parsed.path))
+            .code(Code::UntitledPage)
             .label(format!("shown as “{name}”"))
             .help(
                 "add `title: …` to the frontmatter, or start the text with a `# Heading`"
@@ -121,9 +139,11 @@ fn read_id(r: &mut Reader<'_>, stem: &str, open: &Span) -> (String, Span) {
         (Some(id), Some(span)) if valid_id(&id) => (id, span),
         (Some(id), Some(span)) => {
             r.diags.push(
-                Diagnostic::error(span.clone(), format!("`{id}` is not a usable id")).help(
-                    "use letters, digits, `-` and `_` only, e.g. `cyberrobusthed`".to_owned(),
-                ),
+                Diagnostic::error(span.clone(), format!("`{id}` is not a usable id"))
+                    .code(Code::InvalidId)
+                    .help(
+                        "use letters, digits, `-` and `_` only, e.g. `cyberrobusthed`".to_owned(),
+                    ),
             );
             (id, span)
         }

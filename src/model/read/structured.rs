@@ -3,7 +3,7 @@
 //! budget, indicators with units, dated milestones, what the text rests
 //! on, and an analysis page's data file and charts.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::fields::Reader;
 use crate::frontmatter::Value;
 use crate::model::url::join_relative;
@@ -57,6 +57,7 @@ pub(super) fn sources(r: &mut Reader<'_>) -> Vec<Source> {
             if !is_web_address(url) {
                 s.diags.push(
                     Diagnostic::error(span, format!("`{url}` is not a web address"))
+                        .code(Code::InvalidAddress)
                         .help("give the source's address starting with `https://`".to_owned()),
                 );
                 return Some(Source { title: title?, url: None });
@@ -100,6 +101,7 @@ pub(super) fn charts<'a>(r: &mut Reader<'a>, key: &'a str, data: &'a str) -> Vec
                 s,
                 format!("`{key}` plot the page's data file, but it has no `{data}:`"),
             )
+            .code(Code::DataPath)
             .help(format!("add `{data}: svar.csv` naming a CSV file beside the page"))
         }));
     }
@@ -116,6 +118,7 @@ pub(super) fn data<'a>(r: &mut Reader<'a>, key: &'a str, page: &str) -> Option<D
     }
     r.diags.push(
         Diagnostic::error(span, format!("`{data}` points outside `content/`"))
+            .code(Code::DataPath)
             .help("put the data file in the same folder as the page and name it without `..` or `/` at the start".to_owned()),
     );
     None
@@ -172,6 +175,6 @@ pub(super) fn amount(node: &crate::frontmatter::Node, diags: &mut Diagnostics) -
             ),
         ),
     };
-    diags.push(Diagnostic::error(node.span.clone(), message).help(help));
+    diags.push(Diagnostic::error(node.span.clone(), message).code(Code::InvalidAmount).help(help));
     None
 }

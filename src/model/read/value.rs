@@ -2,7 +2,7 @@
 //! read the same way, with the same diagnostics, whether the kind is built
 //! in or declared by the project.
 
-use crate::diagnostics::{Diagnostic, article};
+use crate::diagnostics::{Code, Diagnostic, article};
 use crate::fields::Reader;
 use crate::frontmatter::{Field as Entry, Value as Yaml};
 use crate::model::read::structured;
@@ -28,7 +28,7 @@ pub(super) fn read<'a>(
             let example = field.example.clone().unwrap_or_else(|| field.ty.example());
             r.required_text(name, &example);
         }
-        return default().map(|value| Slot { value, span: r.owner_span() });
+        return default().map(|value| Slot::new(value, r.owner_span()));
     };
     let span = node.span.clone();
     let value = match &field.ty {
@@ -40,7 +40,10 @@ pub(super) fn read<'a>(
         }
         ty => of_type(r, name, ty),
     };
-    value.or_else(default).map(|value| Slot { value, span })
+    match value {
+        Some(value) => Some(Slot::new(value, span)),
+        None => default().map(|value| Slot { value, span, stand_in: true }),
+    }
 }
 
 /// The value of `key` as type `ty` reads it (every type but references and
@@ -57,7 +60,9 @@ fn of_type<'a>(r: &mut Reader<'a>, key: &'a str, ty: &Type) -> Option<Value> {
         Type::Enum(choices) => {
             let names: Vec<(&str, usize)> =
                 choices.iter().enumerate().map(|(i, c)| (c.name.as_str(), i)).collect();
-            Value::Choice(r.choice(key, &names)?)
+            let words: Vec<(&str, &str)> =
+                choices.iter().flat_map(|c| c.words().map(|w| (w, c.name.as_str()))).collect();
+            Value::Choice(r.choice_or_word(key, &names, &words)?)
         }
         Type::Amount => Value::Amount(structured::amount(r.node(key)?, r.diags)?),
         Type::Owners => Value::List(r.texts(key).into_iter().map(Value::Text).collect()),
@@ -106,13 +111,15 @@ fn references<'a>(r: &mut Reader<'a>, schema: &Schema, kind: &Kind, field: &'a F
         let target = field.ty.target();
         let noun = target.map_or("page", |kind| schema.kind(kind).id.as_str());
         // What the plan serves is named in its words.
-        let message = if field.role && target.is_some_and(|t| schema.is(t, Role::Served)) {
-            format!("{} {} must serve at least one {noun}", article(&kind.id), kind.id)
+        let (code, message) = if field.role && target.is_some_and(|t| schema.is(t, Role::Served)) {
+            let what = format!("{} {} must serve at least one {noun}", article(&kind.id), kind.id);
+            (Code::NoDirection, what)
         } else {
-            format!("`{key}` must name at least one {noun}")
+            (Code::MissingField, format!("`{key}` must name at least one {noun}"))
         };
         r.diags.push(
             Diagnostic::error(span, message)
+                .code(code)
                 .help(format!("list {noun} ids, e.g. `{key}: {example}`")),
         );
     }
@@ -128,6 +135,7 @@ fn web_address<'a>(r: &mut Reader<'a>, key: &'a str) -> Option<String> {
     let span = r.node(key).map_or_else(|| r.owner_span(), |n| n.span.clone());
     r.diags.push(
         Diagnostic::error(span, format!("`{url}` is not a web address"))
+            .code(Code::InvalidAddress)
             .help("write the address in full, starting with `https://`".to_owned()),
     );
     None

@@ -3,7 +3,7 @@
 //! type it reads (marked, so the role's fields are known as the role's).
 
 use super::Written;
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::schema::roles::Need;
 use crate::schema::{Home, KindId, Role, Schema, Type};
 
@@ -27,6 +27,7 @@ pub(super) fn across(schema: &mut Schema, written: &[Written], diags: &mut Diagn
                         place(&kind.home)
                     ),
                 )
+                .code(Code::InvalidSetting)
                 .help("give each kind a folder of its own".to_owned()),
             );
         }
@@ -41,6 +42,7 @@ pub(super) fn across(schema: &mut Schema, written: &[Written], diags: &mut Diagn
                         kind.id, other.id, kind.part
                     ),
                 )
+                .code(Code::InvalidSetting)
                 .help("give the kind a `part:` name of its own".to_owned()),
             );
         }
@@ -51,6 +53,7 @@ pub(super) fn across(schema: &mut Schema, written: &[Written], diags: &mut Diagn
                         span.clone(),
                         format!("`{}` has the role `{}` already", other.id, role.name()),
                     )
+                    .code(Code::InvalidSetting)
                     .help("a role belongs to one kind".to_owned()),
                 );
             }
@@ -86,6 +89,7 @@ fn role_fields(schema: &mut Schema, i: usize, role: Role, span: &Span, diags: &m
                 span.clone(),
                 format!("the role `{}` needs a field `{name}`, {}", role.name(), need.describe()),
             )
+            .code(Code::InvalidSetting)
             .help(format!("declare it under `fields:` of `{}`", kind.id)),
         );
     }

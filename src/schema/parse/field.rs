@@ -4,11 +4,11 @@
 use std::str::FromStr;
 
 use crate::calendar::{Date, When};
-use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::fields::Reader;
 use crate::frontmatter::{Field as Entry, Node, Value};
 use crate::money;
-use crate::schema::parse::{is_common, not_a_mapping, words};
+use crate::schema::parse::{is_common, not_a_mapping, words, words_in};
 use crate::schema::types::NAMES;
 use crate::schema::{Choice, Field, KindId, Scalar, Type};
 
@@ -47,6 +47,7 @@ pub(super) fn read_all(
         if let Some(taken) = taken {
             diags.push(
                 Diagnostic::error(entry.key_span.clone(), format!("`{name}` is a field {taken}"))
+                    .code(Code::InvalidSetting)
                     .help("give the field another name".to_owned()),
             );
             continue;
@@ -57,6 +58,7 @@ pub(super) fn read_all(
                     entry.key_span.clone(),
                     format!("`{name}` is not a usable field name"),
                 )
+                .code(Code::InvalidSetting)
                 .help("use lowercase letters, digits and `_`, e.g. `horizon`".to_owned()),
             );
             continue;
@@ -82,6 +84,7 @@ pub(super) fn read_all(
             Some(source) => fields[index - existing.len()].inherit = Some(existing.len() + source),
             None => diags.push(
                 Diagnostic::error(span, format!("`{name}` is not a `ref` field of this kind"))
+                    .code(Code::InvalidSetting)
                     .help("`inherit` names the field (a `ref` to the kind itself, such as `parent`) whose page gives the value".to_owned()),
             ),
         }
@@ -102,9 +105,12 @@ fn read(r: &mut Reader<'_>, name: &str, me: usize, names: &[String]) -> Field {
     if acyclic && ty.target() != Some(KindId::new(me)) {
         let span = r.node("acyclic").map_or_else(|| r.owner_span(), |n| n.span.clone());
         r.diags.push(
-            Diagnostic::error(span, "only a reference to the kind itself can be `acyclic`").help(
-                "leave `acyclic` out, or make the field a `ref` or `refs` to this kind".to_owned(),
-            ),
+            Diagnostic::error(span, "only a reference to the kind itself can be `acyclic`")
+                .code(Code::InvalidSetting)
+                .help(
+                    "leave `acyclic` out, or make the field a `ref` or `refs` to this kind"
+                        .to_owned(),
+                ),
         );
     }
     Field {
@@ -146,6 +152,7 @@ fn list(r: &mut Reader<'_>) -> Type {
             let span = r.node("of").map_or_else(|| r.owner_span(), |n| n.span.clone());
             r.diags.push(
                 Diagnostic::error(span, format!("a list cannot hold `{of}`"))
+                    .code(Code::InvalidSetting)
                     .help("a list holds one plain type: text, markdown, integer, number, boolean, date, time, url, amount or enum".to_owned()),
             );
             Type::List(Box::new(Type::Text))
@@ -164,39 +171,53 @@ fn target(r: &mut Reader<'_>, me: usize, names: &[String]) -> KindId {
         || format!("declared kinds: {}", names.join(", ")),
         |close| format!("did you mean `{close}`?"),
     );
-    r.diags.push(Diagnostic::error(span, format!("no kind `{name}` is declared")).help(help));
+    r.diags.push(
+        Diagnostic::error(span, format!("no kind `{name}` is declared"))
+            .code(Code::InvalidSetting)
+            .help(help),
+    );
     KindId::new(me)
 }
 
 /// `values:` of an enum: a list of names, or names with their words in
-/// each language (`active: {da: I gang, en: Active}`).
+/// each language and other words writers use for them.
 fn values(r: &mut Reader<'_>) -> Vec<Choice> {
     let Some(node) = r.node("values") else {
         r.required_text("values", "[low, medium, high]");
         return Vec::new();
     };
     let choices: Vec<Choice> = match &node.value {
-        Value::Seq(_) => {
-            r.refs("values").into_iter().map(|v| Choice { name: v.id, label: None }).collect()
-        }
+        Value::Seq(_) => r
+            .refs("values")
+            .into_iter()
+            .map(|v| Choice { name: v.id, label: None, also: Vec::new() })
+            .collect(),
         Value::Map(_) => r
-            .mapping("values", |v| {
-                let names = v.keys();
-                names
-                    .into_iter()
-                    .map(|name| Choice { name: name.to_owned(), label: words(v, name) })
-                    .collect()
-            })
+            .mapping("values", |v| v.keys().into_iter().map(|name| choice(v, name)).collect())
             .unwrap_or_default(),
         _ => Vec::new(),
     };
     if choices.is_empty() {
         r.diags.push(
             Diagnostic::error(node.span.clone(), "an enum needs at least one value")
+                .code(Code::InvalidSetting)
                 .help("write e.g. `values: [low, medium, high]`".to_owned()),
         );
     }
     choices
+}
+
+/// One value of an enum with its words: `active: {da: I gang, en: Active,
+/// also: [In progress]}`.
+fn choice<'a>(v: &mut Reader<'a>, name: &'a str) -> Choice {
+    let mut also = Vec::new();
+    let label = v
+        .mapping(name, |w| {
+            also = w.texts("also");
+            words_in(w)
+        })
+        .flatten();
+    Choice { name: name.to_owned(), label, also }
 }
 
 /// `default:` as the field's type reads it.
@@ -220,12 +241,12 @@ fn scalar(node: &Node, ty: &Type, diags: &mut Diagnostics) -> Option<Scalar> {
         let what =
             if ty.is_scalar() { format!("a `{}`", ty.name()) } else { "a plain value".to_owned() };
         diags.push(
-            Diagnostic::error(node.span.clone(), format!("this `default` is not {what}")).help(
-                format!(
+            Diagnostic::error(node.span.clone(), format!("this `default` is not {what}"))
+                .code(Code::InvalidSetting)
+                .help(format!(
                     "a default is written as a page would write the field: `default: {}`",
                     ty.example()
-                ),
-            ),
+                )),
         );
     }
     value

@@ -8,7 +8,7 @@
 mod across;
 mod field;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources, Span, did_you_mean};
 use crate::fields::Reader;
 use crate::frontmatter::{self, Field as Entry, Node, Value};
 use crate::schema::{COMMON_FIELDS, Home, Kind, Role, Schema, Type, Words};
@@ -52,6 +52,7 @@ pub fn declare(base: &Schema, entries: &[Entry], diags: &mut Diagnostics) -> Sch
                     entry.key_span.clone(),
                     format!("`{}` is a kind already", entry.key),
                 )
+                .code(Code::InvalidSetting)
                 .help(
                     "give the new kind another id; add fields to a built-in kind under `extend:`"
                         .to_owned(),
@@ -63,6 +64,7 @@ pub fn declare(base: &Schema, entries: &[Entry], diags: &mut Diagnostics) -> Sch
                     entry.key_span.clone(),
                     format!("`{}` is not a usable kind id", entry.key),
                 )
+                .code(Code::InvalidSetting)
                 .help("use lowercase letters, digits and `_`, e.g. `megatrend`".to_owned()),
             );
         } else {
@@ -108,6 +110,7 @@ pub fn extend(schema: &mut Schema, entries: &[Entry], diags: &mut Diagnostics) {
                     entry.key_span.clone(),
                     format!("no kind `{}` is declared", entry.key),
                 )
+                .code(Code::InvalidSetting)
                 .help(help.unwrap_or_else(|| format!("known kinds: {}", names.join(", ")))),
             );
             continue;
@@ -144,6 +147,7 @@ fn not_a_mapping(key: &str, node: &Node, what: &str) -> Diagnostic {
         node.span.clone(),
         format!("`{key}` must be a mapping, not {}", node.value.describe()),
     )
+    .code(Code::WrongType)
     .help(format!("write {what} under `{key}:`"))
 }
 
@@ -210,8 +214,11 @@ fn roles(r: &mut Reader<'_>) -> Vec<(Role, Span)> {
         if let Some(close) = did_you_mean(&name.id, names) {
             help = format!("did you mean `{close}`? {help}");
         }
-        r.diags
-            .push(Diagnostic::error(name.span, format!("`{}` is not a role", name.id)).help(help));
+        r.diags.push(
+            Diagnostic::error(name.span, format!("`{}` is not a role", name.id))
+                .code(Code::InvalidValue)
+                .help(help),
+        );
     }
     roles
 }
@@ -233,6 +240,7 @@ fn home(r: &mut Reader<'_>, id: &str, plain: bool) -> Home {
                         span,
                         format!("`{name}` is not a {key} name under `content/`"),
                     )
+                    .code(Code::InvalidSetting)
                     .help(format!(
                         "name one {key} at the top of `content/`, e.g. `{key}: {id}{}`",
                         if key == "file" { ".md" } else { "s" }
@@ -252,6 +260,7 @@ fn home(r: &mut Reader<'_>, id: &str, plain: bool) -> Home {
                     r.owner_span(),
                     format!("`{id}` needs one place: a `folder`, a `file`, or the role `plain`"),
                 )
+                .code(Code::InvalidSetting)
                 .help("keep one of them".to_owned()),
             );
             Home::Folder(id.to_owned())
@@ -261,19 +270,21 @@ fn home(r: &mut Reader<'_>, id: &str, plain: bool) -> Home {
 
 /// `label: {da: …, en: …}`: a word in each language; one given serves both.
 pub(super) fn words<'a>(r: &mut Reader<'a>, key: &'a str) -> Option<Words> {
-    r.mapping(key, |w| {
-        let da = w.visible_text("da", None);
-        let en = w.visible_text("en", None);
-        match (da, en) {
-            (Some(da), Some(en)) => Some(Words { da, en }),
-            (Some(one), None) | (None, Some(one)) => Some(Words { da: one.clone(), en: one }),
-            (None, None) => {
-                w.required_text("da", "Megatrend");
-                None
-            }
+    r.mapping(key, words_in).flatten()
+}
+
+/// The words `da:` and `en:` of a mapping.
+pub(super) fn words_in(w: &mut Reader<'_>) -> Option<Words> {
+    let da = w.visible_text("da", None);
+    let en = w.visible_text("en", None);
+    match (da, en) {
+        (Some(da), Some(en)) => Some(Words { da, en }),
+        (Some(one), None) | (None, Some(one)) => Some(Words { da: one.clone(), en: one }),
+        (None, None) => {
+            w.required_text("da", "Megatrend");
+            None
         }
-    })
-    .flatten()
+    }
 }
 
 /// `sort_by: start`: a time or date field of the kind.
@@ -288,6 +299,7 @@ fn sort_by(r: &mut Reader<'_>, kind: &Kind) -> Option<usize> {
                 span,
                 format!("`{name}` is not a time or date field of `{}`", kind.id),
             )
+            .code(Code::InvalidSetting)
             .help("name a field of type `time` or `date`, or leave `sort_by` out".to_owned()),
         );
     }
