@@ -61,7 +61,7 @@ const AS_OF: Quarter = Quarter { year: 2027, quarter: 1 };
 /// Splits and parses the input as one page (`content/x.md`).
 pub fn frontmatter(data: &[u8]) {
     let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
-    let id = source::add_text(&mut sources, "content/x.md".to_owned(), data, &mut diags);
+    let id = source::add_text(&mut sources, "content/x.md".to_owned(), data.to_vec(), &mut diags);
     let text = sources.get(id).text();
     if let Some(fm) = frontmatter::parse(id, text, &mut diags) {
         check_frontmatter(&sources, &fm);
@@ -100,7 +100,7 @@ pub fn validate(data: &[u8]) {
     let path = format!("{folder}/x.md");
     // As `source::load` does: a page whose bytes are not text is not parsed.
     let errors = diags.errors();
-    let id = source::add_text(&mut sources, format!("content/{path}"), page, &mut diags);
+    let id = source::add_text(&mut sources, format!("content/{path}"), page.to_vec(), &mut diags);
     pages.push((id, &path, diags.errors() == errors));
 
     let mut parsed = Vec::new();
@@ -137,7 +137,7 @@ pub fn markdown(data: &[u8]) {
     let page = source::add_text(
         &mut sources,
         "content/narrative/a.md".to_owned(),
-        format!("{BODY_PAGE}{body}").as_bytes(),
+        format!("{BODY_PAGE}{body}").into_bytes(),
         &mut diags,
     );
     assert!(diags.items().is_empty(), "text was not taken as text: {:?}", diags.items());
@@ -237,7 +237,7 @@ pub fn plan(data: &[u8]) {
     }
     // Read as the parse stage reads a file: a page whose bytes are not text
     // is reported there and not parsed.
-    let id = sources.add_decoded("content/initiatives/x.md", decode(page));
+    let id = sources.add_decoded("content/initiatives/x.md", decode(page.to_vec()));
     pages.push(page_source(id, "initiatives/x.md"));
     let content = Content { pages, assets: assets(), tables: Vec::new() };
     let options = Options { drafts: setting & 8 != 0, ..Options::default() };
