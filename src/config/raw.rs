@@ -53,10 +53,12 @@ pub struct RawConfig {
     pub labels: BTreeMap<&'static str, Words>,
     /// `print:`.
     pub print: Option<Print>,
+    /// `compare_to:`, a git revision.
+    pub compare_to: Option<String>,
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 18] = [
+const KEYS: [&str; 19] = [
     "title",
     "subtitle",
     "organisation",
@@ -75,6 +77,7 @@ const KEYS: [&str; 18] = [
     "currency",
     "labels",
     "print",
+    "compare_to",
 ];
 
 /// Reads the settings in `fields`, each problem to `diags` at its line.
@@ -109,6 +112,7 @@ pub(super) fn read(
         currency: currency(&mut r),
         labels: labels::read(&mut r, language.unwrap_or_default()),
         print: print::read(&mut r, &Schema::builtin()),
+        compare_to: r.spanned_text("compare_to").map(|(text, _)| text),
     };
     r.finish(&KEYS);
     raw

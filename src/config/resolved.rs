@@ -66,6 +66,9 @@ pub struct Config {
     pub labels: BTreeMap<&'static str, Words>,
     /// What the board edition holds, in which order (`print:`).
     pub print: Print,
+    /// The revision the build compares with (`compare_to:`), unless the
+    /// command line names another.
+    pub compare_to: Option<String>,
     /// The kinds of page, with the organisation's words for them
     /// (`labels:`) in this language.
     pub schema: Arc<Schema>,
@@ -92,6 +95,7 @@ impl Default for Config {
             currency: "DKK".to_owned(),
             labels: BTreeMap::new(),
             print: Print::default_for(&Schema::builtin()),
+            compare_to: None,
             schema: Schema::builtin(),
         }
     }
@@ -123,6 +127,7 @@ impl RawConfig {
             currency: self.currency.clone().unwrap_or(defaults.currency),
             labels: self.labels.clone(),
             print: self.print.clone().unwrap_or(defaults.print),
+            compare_to: self.compare_to.clone(),
             schema: defaults.schema,
         };
         Config { schema: Arc::new(worded(&config)), ..config }
