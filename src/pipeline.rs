@@ -207,6 +207,34 @@ fn as_of(config: &Config, options: &Options) -> Quarter {
     config.as_of.unwrap_or_else(|| Quarter::of(options.today))
 }
 
+/// The pure part of a build without git: from a loaded project to output
+/// files, with no I/O but the sink's. Returns the number of web pages
+/// written.
+pub fn render(
+    config: &Config,
+    content: &Content,
+    templates: &Templates,
+    sources: &Sources,
+    options: &Options,
+    sink: &Sink,
+    diags: &mut Diagnostics,
+) -> Result<usize, Error> {
+    let (publication, early) = model(config, content, sources, options, diags);
+    crate::progress::expect(publication.pages.len());
+    let history = History::default();
+    let checked = Checked {
+        config,
+        content,
+        templates,
+        sources,
+        publication: &publication,
+        history: &history,
+        changes: None,
+    };
+    outputs(&checked, &early, options, sink, diags, None)?;
+    Ok(sink.pages())
+}
+
 /// A project read and checked, ready to render.
 pub struct Checked<'a> {
     /// Its settings.
