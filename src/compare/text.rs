@@ -180,6 +180,10 @@ fn align<'t>(a: &[&'t str], b: &[&'t str]) -> Vec<(Piece, &'t str)> {
 
 /// The classic dynamic programme: `len[i][j]` is the longest common
 /// subsequence of `a[i..]` and `b[j..]`; deletions come before insertions.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "the textbook's names: lengths n, m, indices i, j"
+)]
 fn lcs<'t>(a: &[&'t str], b: &[&'t str]) -> Vec<(Piece, &'t str)> {
     let (n, m) = (a.len(), b.len());
     let mut len = vec![0u32; (n + 1) * (m + 1)];

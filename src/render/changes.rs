@@ -255,20 +255,24 @@ impl Writer<'_> {
     /// Runs of words as text, `<ins>` and `<del>`.
     fn runs(&self, runs: &[Run]) -> String {
         let t = self.labels;
-        runs.iter()
-            .map(|run| {
-                let (tag, word) = match run.piece {
-                    Piece::Kept => return esc(&run.text),
-                    Piece::Inserted => ("ins", &t.inserted),
-                    Piece::Deleted => ("del", &t.deleted),
-                };
-                format!(
-                    r#"<{tag}><span class="visually-hidden">{} </span>{}</{tag}>"#,
-                    esc(word),
-                    esc(&run.text)
-                )
-            })
-            .collect()
+        let mut out = String::new();
+        for run in runs {
+            let (tag, word) = match run.piece {
+                Piece::Kept => {
+                    out.push_str(&esc(&run.text));
+                    continue;
+                }
+                Piece::Inserted => ("ins", &t.inserted),
+                Piece::Deleted => ("del", &t.deleted),
+            };
+            let _ = write!(
+                out,
+                r#"<{tag}><span class="visually-hidden">{} </span>{}</{tag}>"#,
+                esc(word),
+                esc(&run.text)
+            );
+        }
+        out
     }
 }
 

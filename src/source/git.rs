@@ -171,7 +171,8 @@ impl Repository {
     pub fn last_changed(&self, wanted: &HashSet<String>) -> HashMap<String, i64> {
         let mut dated = HashMap::new();
         let Ok(head) = self.repo.head_id() else { return dated };
-        let order = gix::revision::walk::Sorting::ByCommitTime(Default::default());
+        let newest = gix::traverse::commit::simple::CommitTimeOrder::NewestFirst;
+        let order = gix::revision::walk::Sorting::ByCommitTime(newest);
         let Ok(walk) = self.repo.rev_walk([head.detach()]).sorting(order).all() else {
             return dated;
         };
