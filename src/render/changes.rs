@@ -154,20 +154,7 @@ impl Writer<'_> {
                 format::join_names(to, language),
                 None,
             ),
-            Fact::Directions { added, removed } => {
-                let mut parts = Vec::new();
-                if !added.is_empty() {
-                    parts.push(format!("{} {}", t.added_word, format::join_names(added, language)));
-                }
-                if !removed.is_empty() {
-                    parts.push(format!(
-                        "{} {}",
-                        t.removed_word,
-                        format::join_names(removed, language)
-                    ));
-                }
-                return format!("{}: {}", esc(&t.directions), esc(&parts.join("; ")));
-            }
+            Fact::Directions { added, removed } => return self.directions(added, removed),
             Fact::Priority { from, to } => {
                 let p = |p: &Option<crate::model::Priority>| {
                     p.map_or_else(
@@ -209,6 +196,19 @@ impl Writer<'_> {
             esc(&t.inserted),
             esc(&to)
         )
+    }
+
+    /// "Strategiske retninger: tilføjet A; fjernet B", escaped.
+    fn directions(&self, added: &[String], removed: &[String]) -> String {
+        let (t, language) = (self.labels, self.input.config.language);
+        let mut parts = Vec::new();
+        if !added.is_empty() {
+            parts.push(format!("{} {}", t.added_word, format::join_names(added, language)));
+        }
+        if !removed.is_empty() {
+            parts.push(format!("{} {}", t.removed_word, format::join_names(removed, language)));
+        }
+        format!("{}: {}", esc(&t.directions), esc(&parts.join("; ")))
     }
 
     /// "2 kvartaler senere".
