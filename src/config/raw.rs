@@ -55,10 +55,12 @@ pub struct RawConfig {
     pub print: Option<Print>,
     /// `ignore_fields:`.
     pub ignore_fields: Vec<String>,
+    /// `compare_to:`, a git revision.
+    pub compare_to: Option<String>,
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 19] = [
+const KEYS: [&str; 20] = [
     "title",
     "subtitle",
     "organisation",
@@ -78,6 +80,7 @@ const KEYS: [&str; 19] = [
     "labels",
     "print",
     "ignore_fields",
+    "compare_to",
 ];
 
 /// Reads the settings in `fields`, each problem to `diags` at its line.
@@ -113,6 +116,7 @@ pub(super) fn read(
         labels: labels::read(&mut r, language.unwrap_or_default()),
         print: print::read(&mut r, &Schema::builtin()),
         ignore_fields: ignore_fields(&mut r, &Schema::builtin()),
+        compare_to: r.spanned_text("compare_to").map(|(text, _)| text),
     };
     r.finish(&KEYS);
     raw
