@@ -79,6 +79,15 @@ impl Project {
         Place::Inside(real)
     }
 
+    /// Why nothing may be written into `path` (a folder of the project), if
+    /// the rule refuses it: a symbolic link out of the project, to a hidden
+    /// name or into stratdoc's output. What is written there would land
+    /// where the project cannot read it, or publish itself.
+    #[must_use]
+    pub fn refusal(&self, path: &Path) -> Option<Diagnostic> {
+        refusal(&self.display(path), &self.locate(path))
+    }
+
     /// `path` relative to the project for messages, `/`-separated. A real
     /// path (from [`Self::locate`]) is shown relative to the real root.
     #[must_use]
