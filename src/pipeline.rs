@@ -201,8 +201,7 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Resu
     let (project, raw, config) = configure(root, sources, diags)?;
     // Only the settings' own errors: a `print:` entry naming no page is
     // found later, against the content, and is a content error.
-    let config_error =
-        (diags.errors() > errors_before).then(|| project.root().join(config::FILE));
+    let config_error = (diags.errors() > errors_before).then(|| project.root().join(config::FILE));
     let content = project.load_content(&config, sources, diags)?;
     let theme = project.load_theme(&raw, sources, diags)?;
     let templates = Templates::new(&theme, diags)?;

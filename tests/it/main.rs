@@ -20,6 +20,7 @@ mod limits;
 mod manual;
 mod markdown;
 mod mistakes;
+mod new;
 mod opened;
 mod plan;
 mod print;
