@@ -237,12 +237,32 @@ fn a_page_that_would_not_build_is_not_written() {
     assert!(run.stderr.contains("┌─ content/directions/index.md:1:1"), "{}", run.stderr);
     assert!(
         run.stderr.ends_with(
-            "error: refusing to write to `content/directions/index.md`: the new page would not build (see above)\n"
+            "error: refusing to write to `content/directions/index.md`: the project would not build with it (see above)\n"
         ),
         "{}",
         run.stderr
     );
     assert!(before == snapshot(project.path()), "nothing was written");
+    // Nor one that would clash with a page there: `Æblegrød.md` has the
+    // address `aeblegroed.html` too.
+    project.file(
+        "content/initiatives/Æblegrød.md",
+        "---\ntitle: X\ndirections: [cyber]\nowner: Y\n---\n",
+    );
+    let run = project.run(&["new", "initiative", "Æblegrød"]).code(2);
+    assert!(
+        run.stderr.contains("would both be written to `initiatives/aeblegroed.html`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.path().join("content/initiatives/aeblegroed.md").exists());
+    // The project's own errors (`owner: Y`) are `check`'s to report: they
+    // neither show here nor stop a page that clashes with nothing.
+    assert!(!run.stderr.contains("means false"), "{}", run.stderr);
+    let run = project.run(&["new", "initiative", "Æblegrød II"]).success();
+    assert_eq!(run.stderr, "");
+    project.remove("content/initiatives/aeblegroed-ii.md");
+    project.remove("content/initiatives/Æblegrød.md");
     // An initiative must serve a direction: without one, make one first.
     project.remove("content/directions/cyber.md");
     let before = snapshot(project.path());

@@ -6,10 +6,11 @@
 //! Everything it writes comes from the schema and the project's pages, so
 //! a kind a project declares works as a built-in one does. The new page is
 //! checked with the project before it is written, as `check` would check
-//! it: one that would not build (its file name taken as a web address,
-//! another kind's file) is refused with the reasons, and nothing is
-//! written. Like `init`, it never overwrites a file or writes through a
-//! symbolic link, and it writes into no folder the project may not read.
+//! it: one the project would not build with (its address taken by an
+//! overview or another page, its id by another page) is refused with the
+//! reasons, and nothing is written. Like `init`, it never overwrites a
+//! file or writes through a symbolic link, and it writes into no folder
+//! the project may not read.
 
 mod place;
 mod template;
@@ -18,6 +19,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::Session;
@@ -76,8 +78,8 @@ pub(super) fn run(args: &NewArgs, session: &mut Session) -> Result<String, Error
         .map_err(|missing| unfillable(schema, kind, &missing))?;
     let id = session.sources.add(format!("content/{rel}"), text.clone());
     content.pages.push(PageSource { id, path: rel });
-    preflight(&config, &content, id, &options, session)
-        .map_err(|()| refused(&shown, "the new page would not build (see above)"))?;
+    preflight(&config, &content, &theirs, &options, session)
+        .map_err(|()| refused(&shown, "the project would not build with it (see above)"))?;
     if !super::init::create(&path, &text)? {
         return Err(refused(&shown, "it exists; `stratdoc new` never overwrites a file"));
     }
@@ -166,27 +168,45 @@ fn refuse(
     Ok(())
 }
 
-/// Checks the project with the new page `id` in `content`, as `check`
-/// would; the new page's errors go to the session's diagnostics, and
-/// `Err` when it has any.
+/// Checks the project with the new page in `content`, as `check` would:
+/// the errors it has that it had not `before` are the new page's doing
+/// (its own, or a clash it makes with another page). They go to the
+/// session's diagnostics, and `Err` when there is any.
 fn preflight(
     config: &Config,
     content: &Content,
-    id: SourceId,
+    before: &Diagnostics,
     options: &Options,
     session: &mut Session,
 ) -> Result<(), ()> {
-    let mut found = Diagnostics::new();
-    let _ = pipeline::model(config, content, &session.sources, options, &mut found);
-    let concerns = |d: &&Diagnostic| {
-        d.is_error() && d.primary.iter().chain(&d.secondary).any(|label| label.span.source == id)
+    let mut after = Diagnostics::new();
+    let _ = pipeline::model(config, content, &session.sources, options, &mut after);
+    let mut known: HashMap<Key, usize> = HashMap::new();
+    for diagnostic in before.items().iter().filter(|d| d.is_error()) {
+        *known.entry(key(diagnostic)).or_default() += 1;
+    }
+    let mut new = |diagnostic: &&Diagnostic| match known.get_mut(&key(diagnostic)) {
+        Some(count) if *count > 0 => {
+            *count -= 1;
+            false
+        }
+        _ => diagnostic.is_error(),
     };
-    let ours: Vec<Diagnostic> = found.items().iter().filter(concerns).cloned().collect();
-    if ours.is_empty() {
+    let made: Vec<Diagnostic> = after.items().iter().filter(&mut new).cloned().collect();
+    if made.is_empty() {
         return Ok(());
     }
-    session.diags.extend(ours);
+    session.diags.extend(made);
     Err(())
+}
+
+/// What tells one error from another in two runs over the same files.
+type Key = (String, Option<(SourceId, usize, usize)>);
+
+fn key(diagnostic: &Diagnostic) -> Key {
+    let at =
+        diagnostic.primary.as_ref().map(|l| (l.span.source, l.span.range.start, l.span.range.end));
+    (diagnostic.message.clone(), at)
 }
 
 fn refused(shown: &str, reason: &str) -> Error {
