@@ -28,6 +28,7 @@ use tokio::sync::broadcast;
 use crate::artifact::Contents;
 use crate::error::Error;
 use crate::pipeline::Options;
+use crate::source::Project;
 use rebuild::{Builder, Built};
 use watch::Changes;
 
@@ -46,6 +47,8 @@ pub(crate) struct Site {
 /// What the builder and the server share.
 pub(crate) struct Shared {
     site: RwLock<Site>,
+    /// The project, whose rule every file read from it obeys.
+    project: Project,
     signals: broadcast::Sender<Signal>,
 }
 
@@ -83,9 +86,10 @@ pub struct Serving {
 /// first, then a line per build.
 pub fn run(serving: &Serving) -> Result<(), Error> {
     let root = serving.root.canonicalize().map_err(Error::io("read", &serving.root))?;
+    let project = Project::open(&root)?;
     let mut builder = Builder::new(&root, serving.options.clone());
     let (signals, _) = broadcast::channel(64);
-    let shared = Arc::new(Shared { site: RwLock::new(Site::default()), signals });
+    let shared = Arc::new(Shared { site: RwLock::new(Site::default()), project, signals });
     builder.build(&Changes { pages: Vec::new(), everything: true }, &mut |built| {
         publish(&shared, built, &[]);
     });

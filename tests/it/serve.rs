@@ -151,6 +151,30 @@ fn what_is_not_in_the_site_is_refused_or_not_found() {
 
 #[cfg(unix)]
 #[test]
+fn a_link_out_of_the_project_is_never_followed() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    assert_eq!(server.get("/data.csv").text(), "a,b\n1,2\n");
+    let not_found = server.get("/404.html").text();
+    let events = server.events();
+    // A new link, and a file the last good build served turned into one:
+    // the build refuses both, and the server must not read through them.
+    std::os::unix::fs::symlink(site.secret(), site.root().join("content/leak.txt")).unwrap();
+    fs::remove_file(site.root().join("content/data.csv")).unwrap();
+    std::os::unix::fs::symlink(site.secret(), site.root().join("content/data.csv")).unwrap();
+    let problems = events.problems();
+    assert!(problems.contains("outside the project"), "{problems}");
+    settle(&events);
+    for path in ["/leak.txt", "/data.csv"] {
+        let got = server.get(path);
+        assert!(!got.text().contains(SECRET), "{path}");
+        assert_eq!(got.status, 404, "{path}");
+        assert_eq!(shown(&got.text()), shown(&not_found), "{path}: the theme's 404 page");
+    }
+    assert!(!server.log().contains(SECRET));
+}
+
+#[test]
 fn each_file_is_served_with_its_media_type() {
     let site = Site::new();
     let server = site.serve(&[]);
