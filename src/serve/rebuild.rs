@@ -50,6 +50,9 @@ pub(crate) struct Builder {
     last: Option<Publication>,
     /// The logo's path in the project, from the last settings read.
     logo: Option<String>,
+    /// What changed since the last build that worked: a failed build's
+    /// changes are still to be rendered by the next one.
+    pending: Changes,
 }
 
 impl Builder {
@@ -60,6 +63,7 @@ impl Builder {
             memory: Memory::default(),
             last: None,
             logo: None,
+            pending: Changes::default(),
         }
     }
 
@@ -78,7 +82,10 @@ impl Builder {
         let mut parts = |files: Vec<OutputFile>, all: bool| {
             publish(Built::Files { files, all, ms: started.elapsed().as_millis() });
         };
-        if let Err(err) = self.run(changes, &mut sources, &mut diags, &mut parts) {
+        self.pending.add(changes);
+        let changes = std::mem::take(&mut self.pending);
+        if let Err(err) = self.run(&changes, &mut sources, &mut diags, &mut parts) {
+            self.pending = changes;
             let mut report =
                 crate::diagnostics::report::to_string(&diags, &sources, Format::default());
             if !matches!(err, Error::Content(_)) {

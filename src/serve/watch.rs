@@ -19,6 +19,16 @@ pub(crate) struct Changes {
 }
 
 impl Changes {
+    /// Adds what `other` changed.
+    pub(crate) fn add(&mut self, other: &Changes) {
+        self.everything |= other.everything;
+        for page in &other.pages {
+            if !self.pages.contains(page) {
+                self.pages.push(page.clone());
+            }
+        }
+    }
+
     /// Whether nothing the site is made of changed.
     pub(crate) fn is_empty(&self) -> bool {
         self.pages.is_empty() && !self.everything

@@ -231,3 +231,20 @@ fn another_interface_only_when_asked_and_with_a_warning() {
     assert!(warning.contains("anyone who can reach this machine"), "{warning}");
     assert_eq!(everywhere.get("/").status, 200);
 }
+
+#[test]
+fn edits_saved_while_the_site_does_not_build_are_in_the_next_good_build() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    let events = server.events();
+    site.write(SOC, &SOC_TEXT.replace("status: active", "status: actve"));
+    events.problems();
+    let cyber = fs::read_to_string(site.root().join("content/directions/cyber.md")).unwrap();
+    site.write("content/directions/cyber.md", &format!("{cyber}\nRobusthed for alle.\n"));
+    events.problems();
+    site.write(SOC, SOC_TEXT);
+    events.reload_of(SOC_PAGE);
+    settle(&events);
+    let page = server.get("/directions/cyber.html").text();
+    assert!(page.contains("Robusthed for alle."), "{}", shown(&page));
+}
