@@ -147,9 +147,8 @@ fn watch(root: &Path, builder: &mut Builder, shared: &Shared) -> Result<(), Erro
         .map_err(|e| Error::io("watch", root)(std::io::Error::other(e)))?;
     while let Some(paths) = burst(&bursts) {
         let known = |rel: &str| shared.has(rel.strip_prefix("content/").unwrap_or(rel));
-        let logo = builder.logo();
         let changes =
-            watch::changes(root, logo.as_deref(), &known, paths.iter().map(PathBuf::as_path));
+            watch::changes(root, builder.logo(), &known, paths.iter().map(PathBuf::as_path));
         if changes.is_empty() {
             continue;
         }

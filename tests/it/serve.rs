@@ -248,3 +248,22 @@ fn edits_saved_while_the_site_does_not_build_are_in_the_next_good_build() {
     let page = server.get("/directions/cyber.html").text();
     assert!(page.contains("Robusthed for alle."), "{}", shown(&page));
 }
+
+#[test]
+fn a_logo_written_with_a_leading_dot_is_watched() {
+    let site = Site::new();
+    let svg = |name: &str| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"><title>{name}</title></svg>\n"
+        )
+    };
+    site.write("logo.svg", &svg("Gammelt"));
+    let config = fs::read_to_string(site.root().join("stratdoc.yaml")).unwrap();
+    site.write("stratdoc.yaml", &format!("{config}logo: ./logo.svg\n"));
+    let server = site.serve(&[]);
+    assert!(server.get("/theme/logo.svg").text().contains("Gammelt"));
+    let events = server.events();
+    site.write("logo.svg", &svg("Nyt"));
+    events.reload_of("theme/logo.svg");
+    assert!(server.get("/theme/logo.svg").text().contains("Nyt"));
+}
