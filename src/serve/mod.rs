@@ -53,10 +53,13 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    /// Whether the site has a file at `path`.
+    /// Whether the site has a file at `path` (under `content/`), or files
+    /// under it: a folder moved away is reported as the folder alone.
     fn has(&self, path: &str) -> bool {
         let site = self.site.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        site.files.contains_key(&crate::model::asset_url(path))
+        let url = crate::model::asset_url(path);
+        let folder = format!("{url}/");
+        site.files.contains_key(&url) || site.files.keys().any(|file| file.starts_with(&folder))
     }
 }
 

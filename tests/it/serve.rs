@@ -267,3 +267,24 @@ fn a_logo_written_with_a_leading_dot_is_watched() {
     events.reload_of("theme/logo.svg");
     assert!(server.get("/theme/logo.svg").text().contains("Nyt"));
 }
+
+#[test]
+fn a_page_whose_file_or_folder_is_gone_is_gone() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    let events = server.events();
+    assert_eq!(server.get("/guides/howto.html").status, 200);
+    fs::remove_file(site.root().join("content/guides/howto.md")).unwrap();
+    events.reload_of("guides/howto.html");
+    assert_eq!(server.get("/guides/howto.html").status, 404);
+    settle(&events);
+
+    // A folder moved out of the project: the watcher sees only the folder.
+    site.dir.file("site/content/referater/maj.md", "# Maj\n\nReferat.\n");
+    events.reload_of("referater/maj.html");
+    assert_eq!(server.get("/referater/maj.html").status, 200);
+    settle(&events);
+    fs::rename(site.root().join("content/referater"), site.dir.path().join("referater")).unwrap();
+    events.reload_of("referater/maj.html");
+    assert_eq!(server.get("/referater/maj.html").status, 404);
+}
