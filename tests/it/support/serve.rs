@@ -212,6 +212,19 @@ impl Events {
         self.until("problems", |(name, _)| name == "problems").1
     }
 
+    /// The next `problems` event that names `needle`. A save is a
+    /// truncation and a write: on a busy machine the server may build
+    /// between them and report the empty file first.
+    pub(crate) fn problems_naming(&self, needle: &str) -> String {
+        let what = format!("problems naming {needle:?}");
+        self.until(&what, |(name, data)| name == "problems" && data.contains(needle)).1
+    }
+
+    /// Waits for the `problems` event that says the last build worked.
+    pub(crate) fn cleared(&self) {
+        self.until("problems cleared", |(name, data)| name == "problems" && data == "[]");
+    }
+
     /// Every event that arrives until none has come for `quiet`.
     pub(crate) fn settle(&self, quiet: Duration) -> Vec<Event> {
         let mut events = Vec::new();
