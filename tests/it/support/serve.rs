@@ -272,13 +272,13 @@ fn chunk(reader: &mut impl BufRead) -> Option<Vec<u8>> {
 /// An event from one block of the stream (`event:` and `data:` lines);
 /// `None` for a comment (a keep-alive).
 fn sse_event(block: &str) -> Option<Event> {
-    let (mut name, mut data) = (String::from("message"), Vec::new());
+    let (mut name, mut data) = ("message", Vec::new());
     for line in block.lines() {
         if let Some(value) = line.strip_prefix("event:") {
-            name = value.trim_start().to_owned();
+            name = value.trim_start();
         } else if let Some(value) = line.strip_prefix("data:") {
             data.push(value.strip_prefix(' ').unwrap_or(value));
         }
     }
-    (!data.is_empty()).then(|| (name, data.join("\n")))
+    (!data.is_empty()).then(|| (name.to_owned(), data.join("\n")))
 }
