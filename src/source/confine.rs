@@ -88,6 +88,17 @@ impl Project {
         refusal(&self.display(path), &self.locate(path))
     }
 
+    /// The real path of `path` when the rule lets it be read: inside the
+    /// project, through no hidden name, outside stratdoc's output. For a
+    /// file found earlier and read now (`serve` answers from the last good
+    /// build): it may since have become a link that leads out.
+    pub(crate) fn readable(&self, path: &Path) -> Option<PathBuf> {
+        match self.locate(path) {
+            Place::Inside(real) => Some(real),
+            _ => None,
+        }
+    }
+
     /// `path` relative to the project for messages, `/`-separated. A real
     /// path (from [`Self::locate`]) is shown relative to the real root.
     #[must_use]

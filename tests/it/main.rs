@@ -32,6 +32,7 @@ mod public_body;
 mod publish;
 mod safety;
 mod search;
+mod serve;
 mod settings;
 mod site;
 mod support;
