@@ -361,11 +361,11 @@ fn check_edition(pdf: &Pdf, page_word: &str, of: &str, first_part: &str) -> Vec<
             text.contains(&heading),
             "ToC says `{heading}` is on page {page}, it is not:\n{text}"
         );
-        // A heading never ends a page: something of its own follows it
-        // before the footer.
+        // A heading never ends a page, nor a heading and one line: two
+        // lines of its own at least follow it before the footer.
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         let at = lines.iter().position(|l| l.starts_with(&heading)).unwrap_or(0);
-        assert!(at + 2 < lines.len(), "`{heading}` ends page {page}:\n{text}");
+        assert!(at + 3 < lines.len(), "`{heading}` ends page {page}:\n{text}");
         let is_part = !number.contains('.');
         if is_part {
             let body: Vec<&str> = text.lines().filter(|l| !l.is_empty()).skip(1).take(3).collect();
@@ -487,6 +487,12 @@ fn the_example_prints_as_a_board_edition() {
     // Approved: no draft mark anywhere.
     assert!(pages.iter().all(|p| !p.contains("UDKAST")));
     assert!(pages[0].contains("Godkendt af bestyrelsen"));
+    // The theme's typeface is embedded, the same the site links.
+    let fonts = tool("pdffonts", &[&pdf.path]);
+    for face in ["NotoSans-Regular", "NotoSans-Bold"] {
+        assert!(fonts.lines().any(|l| l.contains(face) && l.contains(" yes ")), "{fonts}");
+    }
+    assert!(!fonts.contains("LiberationSans-Bold"), "body text fell back: {fonts}");
     // print.html alone, printed as a browser prints it from disk, lays out
     // the same: every heading lands on the same page.
     project.build();
@@ -628,4 +634,36 @@ fn a_browser_that_prints_nothing_is_a_clear_error() {
         run.stderr
     );
     assert!(!project.path().join("print.pdf").exists());
+}
+
+#[test]
+fn the_edition_hyphenates_words_but_not_code_headings_or_addresses() {
+    let project = Project::minimal();
+    project.file(
+        "content/purpose.md",
+        "---\ntitle: Formål\nsummary: Et fælles sikkerhedsovervågningscenter\n---\n\n\
+         ## Sikkerhedsovervågningscenteret\n\n\
+         Vi etablerer et sikkerhedsovervågningscenter, se \
+         <https://eksempel.dk/sikkerhedsovervaagningscenter> og \
+         `sikkerhedsovervågningscenter.toml`.\n",
+    );
+    let html = print_html(&project);
+    let shy = '\u{ad}';
+    // The body's and the summary's long words get soft hyphens from the
+    // Danish patterns…
+    let hyphenated = html
+        .split(|c: char| !c.is_alphabetic() && c != shy)
+        .filter(|w| w.contains(shy) && w.replace(shy, "") == "sikkerhedsovervågningscenter")
+        .count();
+    assert_eq!(hyphenated, 2, "the summary and the paragraph");
+    // …and headings, ids, code and addresses none.
+    for line in html.lines() {
+        if line.contains("<h") || line.contains(" id=\"") {
+            assert!(!line.contains(shy), "{line}");
+        }
+    }
+    assert!(html.contains("<code>sikkerhedsovervågningscenter.toml</code>"));
+    assert!(html.contains("https://eksempel.dk/sikkerhedsovervaagningscenter"));
+    // The site is left to the browser's own dictionary.
+    assert!(!project.page("index.html").contains(shy));
 }
