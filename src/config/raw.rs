@@ -10,7 +10,7 @@ use crate::config::{Language, Period, Status, Words, labels, print, web};
 use crate::config::{Print, Written};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::fields::Reader;
-use crate::frontmatter;
+use crate::frontmatter::{self, Value};
 use crate::schema::Schema;
 
 /// What `stratdoc.yaml` says, as read and checked.
@@ -30,6 +30,9 @@ pub struct RawConfig {
     pub status: Option<Status>,
     /// `approved:`.
     pub approved: Option<Date>,
+    /// `approved_by:` in the configured language: who approved it, as the
+    /// cover says (»Godkendt af byrådet«).
+    pub approved_by: Option<String>,
     /// `period:`.
     pub period: Option<Period>,
     /// `as_of:`.
@@ -56,7 +59,7 @@ pub struct RawConfig {
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 18] = [
+const KEYS: [&str; 19] = [
     "title",
     "subtitle",
     "organisation",
@@ -64,6 +67,7 @@ const KEYS: [&str; 18] = [
     "version",
     "status",
     "approved",
+    "approved_by",
     "period",
     "as_of",
     "base_path",
@@ -88,6 +92,7 @@ pub(super) fn read(
     let language = r.choice("language", &[("da", Language::Da), ("en", Language::En)]);
     let status = r.choice("status", &[("draft", Status::Draft), ("approved", Status::Approved)]);
     let approved = r.date("approved");
+    let approved_by = approved_by(&mut r, language.unwrap_or_default());
     let period = period(&mut r);
     let base_url = web::base_url(&mut r);
     let raw = RawConfig {
@@ -98,6 +103,7 @@ pub(super) fn read(
         version: r.text_or_number("version"),
         status,
         approved,
+        approved_by,
         period,
         as_of: r.quarter("as_of").map(|q| q.0),
         base_path: base_path(&mut r, base_url.as_deref()),
@@ -151,6 +157,21 @@ fn period(r: &mut Reader<'_>) -> Option<Period> {
             return None;
         }
         Some(Period { start: start.0, end: end.0 })
+    })
+    .flatten()
+}
+
+/// `approved_by:`, text or one text per language (`{da: …, en: …}`, as
+/// `labels:` may be), in `language`.
+fn approved_by(r: &mut Reader<'_>, language: Language) -> Option<String> {
+    let per_language = matches!(r.node("approved_by")?.value, Value::Map(_));
+    if !per_language {
+        return r.visible_text("approved_by", Some("Godkendt af byrådet"));
+    }
+    r.mapping("approved_by", |m| {
+        let da = m.visible_text("da", Some("Godkendt af byrådet"));
+        let en = m.visible_text("en", Some("Approved by the city council"));
+        if language == Language::Da { da } else { en }
     })
     .flatten()
 }

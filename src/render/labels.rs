@@ -267,6 +267,9 @@ impl Labels {
         let mut labels = Labels::table(config.language);
         labels.set_kinds(&config.schema, config.language);
         labels.set_parts(&config.labels);
+        if let Some(by) = &config.approved_by {
+            labels.stage_approved.clone_from(by);
+        }
         let parts = labels.parts();
         for value in labels.words_mut().into_iter().filter(|v| v.contains('{')) {
             for (key, word) in &parts {

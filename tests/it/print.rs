@@ -667,3 +667,25 @@ fn the_edition_hyphenates_words_but_not_code_headings_or_addresses() {
     // The site is left to the browser's own dictionary.
     assert!(!project.page("index.html").contains(shy));
 }
+
+#[test]
+fn the_cover_names_who_approved_it() {
+    let cover = |config: &str| {
+        let project = Project::minimal();
+        project.file("stratdoc.yaml", config);
+        let html = print_html(&project);
+        let start = html.find("<section class=\"cover\"").unwrap();
+        html[start..start + html[start..].find("</section>").unwrap()].to_owned()
+    };
+    let base = "title: T\nstatus: approved\n";
+    assert!(cover(base).contains("<dd>Godkendt af bestyrelsen</dd>"), "the board by default");
+    let text = cover(&format!("{base}approved_by: Godkendt af Sundhedsministeriet og KL\n"));
+    assert!(text.contains("<dd>Godkendt af Sundhedsministeriet og KL</dd>"), "{text}");
+    assert!(!text.contains("bestyrelsen"), "{text}");
+    let per_language =
+        "approved_by:\n  da: Godkendt af byrådet\n  en: Approved by the city council\n";
+    let en = cover(&format!("{base}language: en\n{per_language}"));
+    assert!(en.contains("<dd>Approved by the city council</dd>"), "{en}");
+    let da = cover(&format!("{base}{per_language}"));
+    assert!(da.contains("<dd>Godkendt af byrådet</dd>"), "{da}");
+}
