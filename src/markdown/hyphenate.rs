@@ -149,6 +149,14 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_any_length_is_hyphenated_without_a_panic() {
+        // Over hypher's 45-byte inline buffer, which panics without `alloc`.
+        let word = "sikkerhedsovervågningscenterleverandørstyringsaftalebilag".repeat(20);
+        let text = soft_hyphens(&word, Language::Da).unwrap();
+        assert_eq!(text.replace('\u{ad}', ""), word);
+    }
+
+    #[test]
     fn text_without_long_words_is_not_copied() {
         assert_eq!(soft_hyphens("Det er en god dag", Language::Da), None);
         assert_eq!(soft_hyphens("", Language::Da), None);
