@@ -200,6 +200,8 @@ labels! {
     // The board edition.
     plan_overview: "{initiatives} i overblik", "{initiatives} at a glance";
     contents: "Indhold", "Contents";
+    summary: "Sammenfatning", "Summary";
+    key_figures: "Nøgletal", "Key figures";
     draft_mark: "UDKAST", "DRAFT";
     // "Side 3 af 24" in the page footer.
     page_word: "Side", "Page";

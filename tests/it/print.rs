@@ -689,3 +689,31 @@ fn the_cover_names_who_approved_it() {
     let da = cover(&format!("{base}{per_language}"));
     assert!(da.contains("<dd>Godkendt af byrådet</dd>"), "{da}");
 }
+
+#[test]
+fn a_summary_page_follows_the_contents() {
+    let project = Project::example();
+    let html = print_html(&project);
+    let (toc, summary, document) = (
+        html.find("<nav class=\"toc\"").unwrap(),
+        html.find("<section class=\"summary\"").unwrap(),
+        html.find("<main class=\"document\">").unwrap(),
+    );
+    assert!(toc < summary && summary < document, "after the contents, before part 1");
+    let summary = &html[summary..document];
+    // Generated from the purpose page, the directions and the plan.
+    let shy = '\u{ad}';
+    let text = summary.replace(shy, "").replace(['\u{a0}', '\u{202f}'], " ");
+    for fact in [
+        ">Sammenfatning</h1>",
+        "KDF Midt findes, for at medlemskommunerne sammen",
+        "<dt>Sigtelinjer</dt><dd>5</dd>",
+        "<dt>Initiativer</dt><dd>16</dd>",
+        "<dt>Budget i alt</dt><dd>28,1 mio. kr.</dd>",
+        "<dd>1. kvt. 2027 – 2. kvt. 2028</dd>",
+        "<span class=\"summary-direction\">Sikker og stabil drift</span>",
+        "<span class=\"summary-direction\">Data og samarbejde</span>",
+    ] {
+        assert!(text.contains(fact), "{fact} not in\n{summary}");
+    }
+}

@@ -33,6 +33,7 @@ impl Edition<'_> {
         context
             .insert("page_css", &page_css(&input.config.title, self.labels, input.config.status));
         context.insert("toc", &self.outline.toc());
+        context.insert("summary", &self.summary());
         context.insert("document", CHILDREN);
         Ok(context)
     }

@@ -28,6 +28,7 @@ mod inline;
 mod links;
 mod policy;
 mod structure;
+mod summary;
 mod views;
 
 use std::borrow::Cow;
