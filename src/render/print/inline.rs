@@ -103,7 +103,10 @@ pub(crate) fn embed_urls(
     while let Some(at) = rest.find("url(") {
         let (before, after) = rest.split_at(at + "url(".len());
         out.push_str(before);
-        let Some(end) = after.find(')') else { break };
+        let Some(end) = after.find(')') else {
+            rest = after;
+            break;
+        };
         let name = after[..end].trim().trim_matches(|c| c == '"' || c == '\'');
         match theme_file(name)? {
             Some(bytes) => {
