@@ -361,12 +361,14 @@ fn check_edition(pdf: &Pdf, page_word: &str, of: &str, first_part: &str) -> Vec<
             text.contains(&heading),
             "ToC says `{heading}` is on page {page}, it is not:\n{text}"
         );
-        // A heading never ends a page, nor a heading and one line: two
-        // lines of its own at least follow it before the footer.
+        // A heading never ends a page: something of its own follows it
+        // before the footer. Below a part (which may be a line long before
+        // the next part's page), not a heading and one line either.
+        let is_part = !number.contains('.');
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         let at = lines.iter().position(|l| l.starts_with(&heading)).unwrap_or(0);
-        assert!(at + 3 < lines.len(), "`{heading}` ends page {page}:\n{text}");
-        let is_part = !number.contains('.');
+        let own = if is_part { 1 } else { 2 };
+        assert!(at + own + 1 < lines.len(), "`{heading}` ends page {page}:\n{text}");
         if is_part {
             let body: Vec<&str> = text.lines().filter(|l| !l.is_empty()).skip(1).take(3).collect();
             assert!(
