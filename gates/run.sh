@@ -9,9 +9,13 @@
 #                           phone's first screen, the menu folded and opened by
 #                           keyboard, the 404 page from any depth; screenshots
 #   keyboard (keyboard.mjs) Tab walks: skip link first, every stop reached, focus visible
+#   figures  (figures.mjs)  every text in a chart or the roadmap 4.5:1 on what lies under it
+#   paper    (paper.mjs)    the board edition printed: no page ends in a heading or a
+#                           heading and one line; site pages printed without background
+#                           graphics: no sheet for the footer alone, badges and tabs legible
 # Prints each gate's findings, then one summary line per gate and site.
 # Exit 0 when every gate passed on every site, 1 when any failed.
-# GATES="links vnu" runs only those (all six by default).
+# GATES="links vnu" runs only those (all eight by default).
 # Without a browser or Java a gate is skipped with a warning, except under
 # CI=true, where that is a failure. Needs `npm ci` in gates/ (gates/install.sh).
 set -uo pipefail
@@ -38,11 +42,12 @@ missing() { # missing GATE WHAT: fail under CI, else skip loudly
 summary=(); failed=0
 for site in "$@"; do
   if [ ! -d "$site" ]; then summary+=("FAIL  $site: not a folder"); failed=1; continue; fi
-  for gate in ${GATES:-axe vnu links search phone keyboard}; do
-    case "$gate" in axe|vnu|links|search|phone|keyboard) ;; *) echo "gates: unknown gate $gate (axe, vnu, links, search, phone, keyboard)" >&2; exit 2 ;; esac
-    case "$gate" in axe|search|phone|keyboard)
+  for gate in ${GATES:-axe vnu links search phone keyboard figures paper}; do
+    case "$gate" in axe|vnu|links|search|phone|keyboard|figures|paper) ;; *) echo "gates: unknown gate $gate (axe, vnu, links, search, phone, keyboard, figures, paper)" >&2; exit 2 ;; esac
+    case "$gate" in axe|search|phone|keyboard|figures|paper)
       if [ ! -x "$CHROMIUM" ]; then missing "$gate" "no browser at $CHROMIUM"; continue; fi ;;
     esac
+    if [ "$gate" = paper ] && ! command -v pdftotext >/dev/null 2>&1; then missing paper "no pdftotext (poppler-utils)"; continue; fi
     if [ "$gate" = vnu ] && ! command -v java >/dev/null 2>&1; then missing vnu "no java on PATH"; continue; fi
     printf '\n==> %s %s\n' "$gate" "$site"
     out="$(node "$HERE/$gate.mjs" "$site" 2>&1)"; rc=$?

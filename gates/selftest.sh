@@ -13,6 +13,11 @@
 #   phone  the third other page: an element 2000 px wide, and its menu unfolded
 #   keyboard  the fourth other page: a link whose focus does not show, and a
 #          skip link that does not lead to <main>
+#   figures  the fifth other page: a chart whose text is grey on grey
+#   paper  in a second copy, where print.html is the real board edition: a
+#          heading forced to the foot of a page, and a heading with one line
+#          whose section goes on over the page; on the front page, a badge
+#          that prints white on the white paper
 # Then checks that run.sh fails when a gate fails, fails under CI=true when the browser is missing and
 # only warns without CI. Last line: `selftest: N passed, M failed`; exit 1 if M > 0.
 set -uo pipefail
@@ -26,14 +31,17 @@ B="$WORK/broken"
 
 pages=()
 while IFS= read -r p; do pages+=("${p#"$B/"}"); done < <(find "$B" -name '*.html' ! -name index.html ! -name print.html | sort)
-[ ${#pages[@]} -ge 4 ] || { echo "selftest: $SITE needs at least five pages" >&2; exit 2; }
-vnu_page="${pages[0]}"; links_page="${pages[1]}"; phone_page="${pages[2]}"; keyboard_page="${pages[3]}"
+[ ${#pages[@]} -ge 5 ] || { echo "selftest: $SITE needs at least six pages" >&2; exit 2; }
+vnu_page="${pages[0]}"; links_page="${pages[1]}"; phone_page="${pages[2]}"; keyboard_page="${pages[3]}"; figures_page="${pages[4]}"
+[ -f "$SITE/print.html" ] || { echo "selftest: $SITE has no print.html" >&2; exit 2; }
+cp -r "$SITE" "$WORK/paper"
 
-# plant FILE HTML: insert HTML right after the page's opening <main> tag.
+# plant FILE HTML [SITE]: insert HTML right after the page's opening <main> tag.
 plant() {
-  grep -q '<main' "$B/$1" || { echo "selftest: no <main> in $1" >&2; exit 2; }
+  local site="${3:-$B}"
+  grep -q '<main' "$site/$1" || { echo "selftest: no <main> in $1" >&2; exit 2; }
   local html="${2//&/\\&}"
-  sed -i -E "0,/<main[^>]*>/s//&${html//\//\\/}/" "$B/$1"
+  sed -i -E "0,/<main[^>]*>/s//&${html//\//\\/}/" "$site/$1"
 }
 plant index.html '<img src="theme/style.css"><p style="color:#bbbbbb;background:#ffffff">Planted: too little contrast</p>'
 cp "$B/index.html" "$B/print.html"
@@ -45,6 +53,11 @@ sed -i 's/<details class="nav-fold">/<details class="nav-fold" open>/' "$B/$phon
 plant "$keyboard_page" '<p><a href="#top" style="outline:none!important;box-shadow:none!important;background:none!important;color:inherit!important;text-decoration:none!important">Planted: focus never shows</a></p>'
 grep -q 'class="skip-link" href="#main"' "$B/$keyboard_page" || { echo "selftest: no skip link in $keyboard_page" >&2; exit 2; }
 sed -i 's/class="skip-link" href="#main"/class="skip-link" href="#top"/' "$B/$keyboard_page"
+plant "$figures_page" '<svg class="chart" width="320" height="60" role="img" aria-label="Planted"><rect width="320" height="60" fill="#777777"/><text x="10" y="35" style="fill:#5a5a5a">Planted: grey on grey</text></svg>'
+plant print.html '<h2>Planted: stranded heading</h2><div style="break-before:page"></div><h2>Planted: heading and one line</h2><p>Planted: the only line before the break.</p><p style="break-before:page">Planted: the section goes on.</p>' "$WORK/paper"
+# At the end of <main>: the gate knows the front page by its first element.
+grep -q '</main>' "$WORK/paper/index.html" || { echo "selftest: no </main> in index.html" >&2; exit 2; }
+sed -i 's|</main>|<p><span class="badge" style="color:#ffffff !important">Planted: white badge</span></p></main>|' "$WORK/paper/index.html"
 
 node -e '
   const fs = require("fs"), path = require("path"), vm = require("vm"), dir = process.argv[1];
@@ -102,6 +115,14 @@ expect "keyboard catches a focus that does not show and a skip link that goes no
   "$keyboard_page: 1280px: no visible focus on <a href=\"#top\"> \"Planted: focus never shows\"" \
   "$keyboard_page: 360px: no visible focus on" "keyboard: 4 problems on" \
   -- node "$HERE/keyboard.mjs" "$B"
+expect "figures catches text that does not stand out from its bar" 1 \
+  "$figures_page: \"Planted: grey on grey\"" "figures: 1 problems in" \
+  -- node "$HERE/figures.mjs" "$B"
+expect "paper catches stranded headings and a badge that prints white on white" 1 \
+  "ends in the heading \`Planted: stranded heading\`" \
+  "ends in the heading \`Planted: heading and one line\` and one line" \
+  "index.html: printed without background graphics, \"Planted: white badge\"" "paper: 3 problems in" \
+  -- node "$HERE/paper.mjs" "$WORK/paper"
 expect "run.sh fails when a gate fails" 1 "FAIL  links: 1 broken" "gates: FAILED" \
   -- env GATES=links bash "$HERE/run.sh" "$B"
 

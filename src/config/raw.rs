@@ -10,7 +10,7 @@ use crate::config::{Language, Period, Status, Words, labels, print, web};
 use crate::config::{Print, Written};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::fields::Reader;
-use crate::frontmatter;
+use crate::frontmatter::{self, Value};
 use crate::schema::{COMMON_FIELDS, Schema};
 
 /// What `stratdoc.yaml` says, as read and checked.
@@ -30,6 +30,9 @@ pub struct RawConfig {
     pub status: Option<Status>,
     /// `approved:`.
     pub approved: Option<Date>,
+    /// `approved_by:` in the configured language: who approved it, as the
+    /// cover says (»Godkendt af byrådet«).
+    pub approved_by: Option<String>,
     /// `period:`.
     pub period: Option<Period>,
     /// `as_of:`.
@@ -60,7 +63,7 @@ pub struct RawConfig {
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 20] = [
+const KEYS: [&str; 21] = [
     "title",
     "subtitle",
     "organisation",
@@ -68,6 +71,7 @@ const KEYS: [&str; 20] = [
     "version",
     "status",
     "approved",
+    "approved_by",
     "period",
     "as_of",
     "base_path",
@@ -94,6 +98,7 @@ pub(super) fn read(
     let language = r.choice("language", &[("da", Language::Da), ("en", Language::En)]);
     let status = r.choice("status", &[("draft", Status::Draft), ("approved", Status::Approved)]);
     let approved = r.date("approved");
+    let approved_by = approved_by(&mut r, language.unwrap_or_default());
     let period = period(&mut r);
     let base_url = web::base_url(&mut r);
     let raw = RawConfig {
@@ -104,6 +109,7 @@ pub(super) fn read(
         version: r.text_or_number("version"),
         status,
         approved,
+        approved_by,
         period,
         as_of: r.quarter("as_of").map(|q| q.0),
         base_path: base_path(&mut r, base_url.as_deref()),
@@ -184,6 +190,21 @@ fn ignore_fields(r: &mut Reader<'_>, schema: &Schema) -> Vec<String> {
         }
     }
     keys.into_iter().map(|(key, _)| key).collect()
+}
+
+/// `approved_by:`, text or one text per language (`{da: …, en: …}`, as
+/// `labels:` may be), in `language`.
+fn approved_by(r: &mut Reader<'_>, language: Language) -> Option<String> {
+    let per_language = matches!(r.node("approved_by")?.value, Value::Map(_));
+    if !per_language {
+        return r.visible_text("approved_by", Some("Godkendt af byrådet"));
+    }
+    r.mapping("approved_by", |m| {
+        let da = m.visible_text("da", Some("Godkendt af byrådet"));
+        let en = m.visible_text("en", Some("Approved by the city council"));
+        if language == Language::Da { da } else { en }
+    })
+    .flatten()
 }
 
 /// `currency: DKK`: three capital letters, as ISO 4217 writes currencies.

@@ -37,6 +37,8 @@ pub struct Config {
     pub status: Status,
     /// Date of approval (or planned approval).
     pub approved: Option<Date>,
+    /// Who approved it, as the cover says; the board when not given.
+    pub approved_by: Option<String>,
     /// The action plan's horizon.
     pub period: Option<Period>,
     /// The "now" of the plan, as written (`as_of: 2027-Q3`); when absent the
@@ -87,6 +89,7 @@ impl Default for Config {
             version: None,
             status: Status::Draft,
             approved: None,
+            approved_by: None,
             period: None,
             as_of: None,
             base_path: "/".to_owned(),
@@ -120,6 +123,7 @@ impl RawConfig {
             version: self.version.clone(),
             status: self.status.unwrap_or(defaults.status),
             approved: self.approved,
+            approved_by: self.approved_by.clone(),
             period: self.period,
             as_of: self.as_of,
             base_path: self.base_path.clone().unwrap_or(defaults.base_path),

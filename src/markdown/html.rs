@@ -76,6 +76,7 @@ fn write(
         open_footnotes: Vec::new(),
         html_block: None,
         title_dropped: false,
+        in_heading: false,
         closing: Vec::new(),
     };
     let events = doc.events.iter().enumerate().flat_map(|(i, event)| {
@@ -128,6 +129,9 @@ struct Writer<'d, 't> {
     /// The text of the raw HTML block being read, line by line.
     html_block: Option<String>,
     title_dropped: bool,
+    /// In a heading: its text is an id's source and a bookmark's title,
+    /// and is not hyphenated.
+    in_heading: bool,
     /// How each open link or image closes (links and images nest: an image
     /// may be a link's text).
     closing: Vec<Close>,
@@ -179,6 +183,15 @@ impl Writer<'_, '_> {
             }
             return (None, None);
         }
+        let event = match event {
+            Event::Text(text) if self.hyphenates() => {
+                match super::hyphenate::soft_hyphens(&text, self.options.language) {
+                    Some(hyphenated) => Event::Text(CowStr::from(hyphenated)),
+                    None => Event::Text(text),
+                }
+            }
+            event => event,
+        };
         match event {
             Event::FootnoteReference(_)
             | Event::Start(Tag::FootnoteDefinition(_))
@@ -200,15 +213,25 @@ impl Writer<'_, '_> {
                 // (`onclick=…`), so with raw HTML off it goes too.
                 let attrs = if self.options.allow_html { attrs } else { Vec::new() };
                 let id = heading.map(|h| CowStr::from(self.id(&h.id)));
+                self.in_heading = true;
                 one(Event::Start(Tag::Heading { level: self.level(level), id, classes, attrs }))
             }
             Event::End(TagEnd::Heading(level)) => {
+                self.in_heading = false;
                 one(Event::End(TagEnd::Heading(self.level(level))))
             }
             Event::Start(Tag::Link { .. } | Tag::Image { .. })
             | Event::End(TagEnd::Link | TagEnd::Image) => self.link_event(event, rest),
             event => self.block_event(event),
         }
+    }
+
+    /// True where text gets soft hyphens: the board edition's prose, which
+    /// Chromium cannot hyphenate in Danish (see [`super::hyphenate`]); not
+    /// code, headings, or the site, where each browser hyphenates with its
+    /// own dictionary and a copied word must stay whole.
+    fn hyphenates(&self) -> bool {
+        self.scope.is_some() && self.inside == Inside::Prose && !self.in_heading
     }
 
     /// The id `id` of the body gets in this output.

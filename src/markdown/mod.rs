@@ -7,6 +7,7 @@
 //! page's title. pulldown-cmark stays in here.
 
 mod html;
+mod hyphenate;
 mod ids;
 mod levels;
 mod outline;
@@ -24,6 +25,7 @@ use crate::diagnostics::{SourceId, Span};
 use crate::framing;
 
 pub use html::{PrintScope, to_html, to_print_html};
+pub(crate) use hyphenate::soft_hyphens;
 pub use levels::{Under, check_levels};
 use outline::Outline;
 pub use text::plain_text;

@@ -200,6 +200,8 @@ labels! {
     // The board edition.
     plan_overview: "{initiatives} i overblik", "{initiatives} at a glance";
     contents: "Indhold", "Contents";
+    summary: "Sammenfatning", "Summary";
+    key_figures: "Nøgletal", "Key figures";
     draft_mark: "UDKAST", "DRAFT";
     // "Side 3 af 24" in the page footer.
     page_word: "Side", "Page";
@@ -299,6 +301,9 @@ impl Labels {
         let mut labels = Labels::table(config.language);
         labels.set_kinds(&config.schema, config.language);
         labels.set_parts(&config.labels);
+        if let Some(by) = &config.approved_by {
+            labels.stage_approved.clone_from(by);
+        }
         let parts = labels.parts();
         for value in labels.words_mut().into_iter().filter(|v| v.contains('{')) {
             for (key, word) in &parts {

@@ -39,7 +39,10 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// The static files of the built-in default theme: the stylesheets, and the
 /// site search's script with the stemmers it loads (vendored, each with its
 /// licence: lunr-languages 1.22.0, MPL 1.1, unchanged and kept in source
-/// form; porter2 1.1.0, MIT, wrapped to load as a script).
+/// form; porter2 1.1.0, MIT, wrapped to load as a script), and the
+/// typeface the site and the board edition share (Noto Sans, OFL 1.1,
+/// subset to Latin as `fonts/OFL.txt` says, so the three faces together
+/// stay under 75 kB).
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("print.css", include_bytes!("../../themes/default/static/print.css")),
@@ -56,6 +59,19 @@ const STATIC: &[(&str, &[u8])] = &[
     ),
     ("porter2.js", include_bytes!("../../themes/default/static/porter2.js")),
     ("porter2.LICENSE.txt", include_bytes!("../../themes/default/static/porter2.LICENSE.txt")),
+    (
+        "fonts/NotoSans-Regular.woff2",
+        include_bytes!("../../themes/default/static/fonts/NotoSans-Regular.woff2"),
+    ),
+    (
+        "fonts/NotoSans-Italic.woff2",
+        include_bytes!("../../themes/default/static/fonts/NotoSans-Italic.woff2"),
+    ),
+    (
+        "fonts/NotoSans-Bold.woff2",
+        include_bytes!("../../themes/default/static/fonts/NotoSans-Bold.woff2"),
+    ),
+    ("fonts/OFL.txt", include_bytes!("../../themes/default/static/fonts/OFL.txt")),
 ];
 
 /// Where a template comes from.

@@ -70,7 +70,7 @@ fn build_ends_with_one_summary_line() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);
     assert!(
-        lines[0].starts_with("stratdoc: built 11 pages (28 files), 0 warnings in "),
+        lines[0].starts_with("stratdoc: built 11 pages (32 files), 0 warnings in "),
         "{}",
         lines[0]
     );

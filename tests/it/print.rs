@@ -362,11 +362,13 @@ fn check_edition(pdf: &Pdf, page_word: &str, of: &str, first_part: &str) -> Vec<
             "ToC says `{heading}` is on page {page}, it is not:\n{text}"
         );
         // A heading never ends a page: something of its own follows it
-        // before the footer.
+        // before the footer. Below a part (which may be a line long before
+        // the next part's page), not a heading and one line either.
+        let is_part = !number.contains('.');
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         let at = lines.iter().position(|l| l.starts_with(&heading)).unwrap_or(0);
-        assert!(at + 2 < lines.len(), "`{heading}` ends page {page}:\n{text}");
-        let is_part = !number.contains('.');
+        let own = if is_part { 1 } else { 2 };
+        assert!(at + own + 1 < lines.len(), "`{heading}` ends page {page}:\n{text}");
         if is_part {
             let body: Vec<&str> = text.lines().filter(|l| !l.is_empty()).skip(1).take(3).collect();
             assert!(
@@ -487,6 +489,12 @@ fn the_example_prints_as_a_board_edition() {
     // Approved: no draft mark anywhere.
     assert!(pages.iter().all(|p| !p.contains("UDKAST")));
     assert!(pages[0].contains("Godkendt af bestyrelsen"));
+    // The theme's typeface is embedded, the same the site links.
+    let fonts = tool("pdffonts", &[&pdf.path]);
+    for face in ["NotoSans-Regular", "NotoSans-Bold"] {
+        assert!(fonts.lines().any(|l| l.contains(face) && l.contains(" yes ")), "{fonts}");
+    }
+    assert!(!fonts.contains("LiberationSans-Bold"), "body text fell back: {fonts}");
     // print.html alone, printed as a browser prints it from disk, lays out
     // the same: every heading lands on the same page.
     project.build();
@@ -628,4 +636,86 @@ fn a_browser_that_prints_nothing_is_a_clear_error() {
         run.stderr
     );
     assert!(!project.path().join("print.pdf").exists());
+}
+
+#[test]
+fn the_edition_hyphenates_words_but_not_code_headings_or_addresses() {
+    let project = Project::minimal();
+    project.file(
+        "content/purpose.md",
+        "---\ntitle: Formål\nsummary: Et fælles sikkerhedsovervågningscenter\n---\n\n\
+         ## Sikkerhedsovervågningscenteret\n\n\
+         Vi etablerer et sikkerhedsovervågningscenter, se \
+         <https://eksempel.dk/sikkerhedsovervaagningscenter> og \
+         `sikkerhedsovervågningscenter.toml`.\n",
+    );
+    let html = print_html(&project);
+    let shy = '\u{ad}';
+    // The body's and the summary's long words get soft hyphens from the
+    // Danish patterns…
+    let hyphenated = html
+        .split(|c: char| !c.is_alphabetic() && c != shy)
+        .filter(|w| w.contains(shy) && w.replace(shy, "") == "sikkerhedsovervågningscenter")
+        .count();
+    assert_eq!(hyphenated, 2, "the summary and the paragraph");
+    // …and headings, ids, code and addresses none.
+    for line in html.lines() {
+        if line.contains("<h") || line.contains(" id=\"") {
+            assert!(!line.contains(shy), "{line}");
+        }
+    }
+    assert!(html.contains("<code>sikkerhedsovervågningscenter.toml</code>"));
+    assert!(html.contains("https://eksempel.dk/sikkerhedsovervaagningscenter"));
+    // The site is left to the browser's own dictionary.
+    assert!(!project.page("index.html").contains(shy));
+}
+
+#[test]
+fn the_cover_names_who_approved_it() {
+    let cover = |config: &str| {
+        let project = Project::minimal();
+        project.file("stratdoc.yaml", config);
+        let html = print_html(&project);
+        let start = html.find("<section class=\"cover\"").unwrap();
+        html[start..start + html[start..].find("</section>").unwrap()].to_owned()
+    };
+    let base = "title: T\nstatus: approved\n";
+    assert!(cover(base).contains("<dd>Godkendt af bestyrelsen</dd>"), "the board by default");
+    let text = cover(&format!("{base}approved_by: Godkendt af Sundhedsministeriet og KL\n"));
+    assert!(text.contains("<dd>Godkendt af Sundhedsministeriet og KL</dd>"), "{text}");
+    assert!(!text.contains("bestyrelsen"), "{text}");
+    let per_language =
+        "approved_by:\n  da: Godkendt af byrådet\n  en: Approved by the city council\n";
+    let en = cover(&format!("{base}language: en\n{per_language}"));
+    assert!(en.contains("<dd>Approved by the city council</dd>"), "{en}");
+    let da = cover(&format!("{base}{per_language}"));
+    assert!(da.contains("<dd>Godkendt af byrådet</dd>"), "{da}");
+}
+
+#[test]
+fn a_summary_page_follows_the_contents() {
+    let project = Project::example();
+    let html = print_html(&project);
+    let (toc, summary, document) = (
+        html.find("<nav class=\"toc\"").unwrap(),
+        html.find("<section class=\"summary\"").unwrap(),
+        html.find("<main class=\"document\">").unwrap(),
+    );
+    assert!(toc < summary && summary < document, "after the contents, before part 1");
+    let summary = &html[summary..document];
+    // Generated from the purpose page, the directions and the plan.
+    let shy = '\u{ad}';
+    let text = summary.replace(shy, "").replace(['\u{a0}', '\u{202f}'], " ");
+    for fact in [
+        ">Sammenfatning</h1>",
+        "KDF Midt findes, for at medlemskommunerne sammen",
+        "<dt>Sigtelinjer</dt><dd>5</dd>",
+        "<dt>Initiativer</dt><dd>16</dd>",
+        "<dt>Budget i alt</dt><dd>28,1 mio. kr.</dd>",
+        "<dd>1. kvt. 2027 – 2. kvt. 2028</dd>",
+        "<span class=\"summary-direction\">Sikker og stabil drift</span>",
+        "<span class=\"summary-direction\">Data og samarbejde</span>",
+    ] {
+        assert!(text.contains(fact), "{fact} not in\n{summary}");
+    }
 }

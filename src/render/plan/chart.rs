@@ -22,19 +22,43 @@ const BAR_HEIGHT: usize = 22;
 const TOP: usize = 12;
 const AXIS_HEIGHT: usize = 44;
 const LEGEND_LINE: usize = 22;
-/// Characters per line of a bar's label (labels wrap onto two lines).
+/// Characters per line of a bar's label: a long label wraps onto as many
+/// lines as it needs, and its row grows with it.
 const LABEL_LINE: usize = 44;
+/// The distance between the lines of a label.
+const LABEL_LEADING: usize = 16;
 
-/// Fills for the series, dark to light and back (a survey's scale from
-/// "agree" to "disagree" reads as one), with the text colour on each: every
-/// pair has a contrast of at least 4.5:1.
-const PALETTE: [(&str, &str); 6] = [
-    ("#1b5e20", "#ffffff"),
-    ("#81c784", "#0b0c0c"),
-    ("#e0e0e0", "#0b0c0c"),
-    ("#f4a6a6", "#0b0c0c"),
-    ("#9b1c1c", "#ffffff"),
-    ("#004993", "#ffffff"),
+/// How the text on a bar is inked: light on the dark fills, dark on the
+/// light ones (a class, so the theme's `.chart text` rule cannot override it).
+#[derive(Clone, Copy)]
+enum Ink {
+    Light,
+    Dark,
+}
+
+impl Ink {
+    fn class(self) -> &'static str {
+        match self {
+            Ink::Light => "ch-on-dark",
+            Ink::Dark => "ch-on-light",
+        }
+    }
+}
+
+/// Fills for the series: a diverging blue-orange scale, readable with every
+/// common colour-vision deficiency, whose ends are dark and middle light (a
+/// survey's answers from "agree" to "disagree" read as one scale), then a
+/// dark grey (for "don't know"). Each fill has its own lightness (relative
+/// luminance 0.03, 0.26, 0.75, 0.56, 0.17, 0.07), so the series stay apart
+/// on a black-and-white printer; the text on each has a contrast of at
+/// least 4.5:1 (12.8, 5.8, 14.8, 11.4, 4.9, 8.5).
+const PALETTE: [(&str, Ink); 6] = [
+    ("#08306b", Ink::Light),
+    ("#4393c3", Ink::Dark),
+    ("#e0e0e0", Ink::Dark),
+    ("#fdb863", Ink::Dark),
+    ("#b35806", Ink::Light),
+    ("#4d4d4d", Ink::Light),
 ];
 
 /// A chart ready for a template: the picture and its table.
@@ -113,7 +137,8 @@ fn draw(chart: &Chart, id: &str, table: &str, decimal: char) -> String {
         .collect();
     let max = nice_ceiling(totals.iter().copied().fold(0.0, f64::max));
     let width = LABEL_WIDTH + PLOT_WIDTH + 20;
-    let plot_bottom = TOP + chart.categories.len() * ROW_HEIGHT;
+    let labels: Vec<Vec<String>> = chart.categories.iter().map(|c| wrap(c, LABEL_LINE)).collect();
+    let plot_bottom = TOP + labels.iter().map(|l| row_height(l.len())).sum::<usize>();
     let legend_lines = if chart.series.len() > 1 { legend_lines(chart, width) } else { 0 };
     let height = plot_bottom + AXIS_HEIGHT + legend_lines * LEGEND_LINE + 6;
     let mut svg = String::new();
@@ -143,8 +168,10 @@ fn draw(chart: &Chart, id: &str, table: &str, decimal: char) -> String {
             escape(unit)
         );
     }
-    for (k, category) in chart.categories.iter().enumerate() {
-        bar(&mut svg, chart, k, category, &x_of, decimal);
+    let mut y = TOP;
+    for (k, lines) in labels.iter().enumerate() {
+        bar(&mut svg, chart, k, (y, lines), &x_of, decimal);
+        y += row_height(lines.len());
     }
     if chart.series.len() > 1 {
         legend(&mut svg, chart, plot_bottom + AXIS_HEIGHT, width);
@@ -153,30 +180,35 @@ fn draw(chart: &Chart, id: &str, table: &str, decimal: char) -> String {
     svg
 }
 
-/// Bar `k`, labelled `category`: its label and its stacked parts, placed by `x_of`.
+/// The height of a row whose label has `lines` lines.
+fn row_height(lines: usize) -> usize {
+    ROW_HEIGHT.max(lines * LABEL_LEADING + 8)
+}
+
+/// Bar `k`, its row at `y` with its label's `lines`: the label and the
+/// stacked parts, placed by `x_of`.
 fn bar(
     svg: &mut String,
     chart: &Chart,
     k: usize,
-    category: &str,
+    (y, lines): (usize, &[String]),
     x_of: &dyn Fn(f64) -> f64,
     decimal: char,
 ) {
-    let y = TOP + k * ROW_HEIGHT;
-    let lines = wrap(category, LABEL_LINE);
-    let first = y + ROW_HEIGHT / 2 + 4 - (lines.len() - 1) * 8;
+    let height = row_height(lines.len());
+    let first = y + height / 2 + 4 - (lines.len() - 1) * LABEL_LEADING / 2;
     let _ = write!(
         svg,
         r#"<text class="ch-label" x="{}" y="{first}" text-anchor="end">"#,
         LABEL_WIDTH - 10
     );
     for (n, line) in lines.iter().enumerate() {
-        let dy = if n == 0 { 0 } else { 16 };
+        let dy = if n == 0 { 0 } else { LABEL_LEADING };
         let _ =
             write!(svg, r#"<tspan x="{}" dy="{dy}">{}</tspan>"#, LABEL_WIDTH - 10, escape(line));
     }
     svg.push_str("</text>");
-    let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+    let top = y + (height - BAR_HEIGHT) / 2;
     let mut at = 0.0;
     for (s, series) in chart.series.iter().enumerate() {
         let value = series.values[k].max(0.0);
@@ -184,6 +216,7 @@ fn bar(
             continue;
         }
         let (fill, ink) = PALETTE[s % PALETTE.len()];
+        let ink = ink.class();
         let (x0, x1) = (x_of(at), x_of(at + value));
         let _ = write!(
             svg,
@@ -197,7 +230,7 @@ fn bar(
         if x1 - x0 >= 8.0 * px(text.chars().count()) + 6.0 {
             let _ = write!(
                 svg,
-                r#"<text class="ch-value" x="{:.1}" y="{}" text-anchor="middle" fill="{ink}">{text}</text>"#,
+                r#"<text class="ch-value {ink}" x="{:.1}" y="{}" text-anchor="middle">{text}</text>"#,
                 f64::midpoint(x0, x1),
                 top + BAR_HEIGHT / 2 + 5
             );
@@ -233,8 +266,8 @@ fn legend(svg: &mut String, chart: &Chart, y: usize, width: usize) -> usize {
     line + 1
 }
 
-/// `text` in lines of at most about `width` characters, two at most (the
-/// second cut with an ellipsis; the table has the whole label).
+/// `text` in lines of at most about `width` characters (a longer word has
+/// a line of its own), never cut: the label is the reader's question.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for word in text.split_whitespace() {
@@ -247,13 +280,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             }
             line.push_str(word);
         }
-    }
-    if lines.len() > 2 {
-        let mut second: String =
-            lines[1..].join(" ").chars().take(width.saturating_sub(1)).collect();
-        second.push('…');
-        lines.truncate(1);
-        lines.push(second);
     }
     lines
 }

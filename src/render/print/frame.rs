@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use super::{CHILDREN, Edition, inline};
 use crate::config::Status;
 use crate::error::Error;
+use crate::model::THEME_DIR;
 use crate::render::Templates;
 use crate::render::changes::{self, Writer};
 use crate::render::labels::Labels;
@@ -33,6 +34,7 @@ impl Edition<'_> {
         context
             .insert("page_css", &page_css(&input.config.title, self.labels, input.config.status));
         context.insert("toc", &self.outline.toc());
+        context.insert("summary", &self.summary());
         context.insert("document", CHILDREN);
         context.insert("commit", &input.history.commit);
         let changes = input.changes.map(|comparison| {
@@ -46,18 +48,21 @@ impl Edition<'_> {
 }
 
 /// The theme's `figures.css` (the look of the roadmap and the charts, shared
-/// with the site) and `print.css`, in that order; a project theme may
-/// replace either.
+/// with the site) and `print.css`, in that order, with the theme files they
+/// name (its fonts) embedded; a project theme may replace either.
 fn stylesheet(templates: &Templates) -> Result<String, Error> {
+    let theme_file = |name: &str| {
+        let path = format!("{THEME_DIR}/{name}");
+        templates.statics.iter().find(|f| f.path == path)
+    };
     let mut css = String::new();
     for name in ["figures.css", "print.css"] {
-        let file = templates.statics.iter().find(|f| f.path.rsplit('/').next() == Some(name));
-        if let Some(file) = file {
+        if let Some(file) = theme_file(name) {
             css.push_str(&String::from_utf8_lossy(&inline::read(&file.contents)?));
             css.push('\n');
         }
     }
-    Ok(css)
+    inline::embed_urls(&css, |name| theme_file(name).map(|f| inline::read(&f.contents)).transpose())
 }
 
 /// The page rules that carry words: the running title in the header, "Side

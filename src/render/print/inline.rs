@@ -89,6 +89,39 @@ pub(crate) fn style_text(css: &str) -> String {
     css.replace("</", "<\\/")
 }
 
+/// `css` with each `url(…)` that names a theme file (`fonts/Noto.woff2`,
+/// relative to the stylesheet, as the site links it) replaced by the file as
+/// a `data:` URI, so the edition embeds its fonts and needs no request. A
+/// `url()` that `theme_file` does not know is left as it is: the edition's
+/// policy lets it load nothing.
+pub(crate) fn embed_urls(
+    css: &str,
+    mut theme_file: impl FnMut(&str) -> Result<Option<Vec<u8>>, Error>,
+) -> Result<String, Error> {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("url(") {
+        let (before, after) = rest.split_at(at + "url(".len());
+        out.push_str(before);
+        let Some(end) = after.find(')') else {
+            rest = after;
+            break;
+        };
+        let name = after[..end].trim().trim_matches(|c| c == '"' || c == '\'');
+        match theme_file(name)? {
+            Some(bytes) => {
+                out.push('"');
+                out.push_str(&data_uri(media_type(name), &bytes));
+                out.push('"');
+            }
+            None => out.push_str(&after[..end]),
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +143,20 @@ mod tests {
             assert_eq!(out, expected, "{input}");
         }
         assert_eq!(data_uri("image/png", &[0xff, 0xfe]), "data:image/png;base64,//4=");
+    }
+
+    #[test]
+    fn theme_files_named_by_url_are_embedded_and_others_left_alone() {
+        let css = "@font-face{src:url(\"fonts/a.woff2\") format(\"woff2\")}\n\
+                   b{background:url('x.png')}i{background:url( fonts/a.woff2 )}";
+        let found =
+            embed_urls(css, |name| Ok((name == "fonts/a.woff2").then(|| b"ab".to_vec()))).unwrap();
+        assert_eq!(
+            found,
+            "@font-face{src:url(\"data:font/woff2;base64,YWI=\") format(\"woff2\")}\n\
+             b{background:url('x.png')}i{background:url(\"data:font/woff2;base64,YWI=\")}"
+        );
+        assert_eq!(embed_urls("a{b:url(", |_| Ok(None)).unwrap(), "a{b:url(");
     }
 
     #[test]

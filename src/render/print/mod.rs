@@ -28,8 +28,10 @@ mod inline;
 mod links;
 mod policy;
 mod structure;
+mod summary;
 mod views;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub(crate) use assembly::Assembly;
@@ -251,7 +253,10 @@ impl<'a> Edition<'a> {
         let page = &self.input.publication[id];
         let charts = self.charts(id)?;
         Ok(Body {
-            summary: page.summary.as_deref(),
+            summary: page.summary.as_deref().map(|summary| {
+                markdown::soft_hyphens(summary, self.input.config.language)
+                    .map_or(Cow::Borrowed(summary), Cow::Owned)
+            }),
             html,
             sources: &page.sources,
             data: self

@@ -1,5 +1,5 @@
 //! What the board edition may load: nothing but itself. A Content Security
-//! Policy first in its `<head>` allows inline style and `data:` images, what
+//! Policy first in its `<head>` allows inline style and `data:` images and fonts, what
 //! the edition is made of, and nothing else: no script, no frame or object,
 //! no request to any address, `file:` included, in whatever browser opens
 //! the file. stratdoc writes it, not the template, so a project's own
@@ -15,7 +15,7 @@ use crate::markup;
 /// The edition's Content Security Policy. `default-src 'none'` covers
 /// script, frames, objects, fonts, media and fetches; `base-uri` and
 /// `form-action` do not fall back to it, so they are named.
-pub(super) const POLICY: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+pub(super) const POLICY: &str = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 fn refuse(template: &str, reason: String) -> Error {
     Error::Template { name: template.to_owned(), source: tera::Error::msg(reason) }

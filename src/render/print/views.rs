@@ -1,6 +1,7 @@
 //! What the edition's templates see of each element: a part, a chapter, an
 //! initiative's section, with the body of its page and the plan views.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -26,7 +27,8 @@ pub(super) struct Extras {
 /// A page's own content in the edition.
 #[derive(Serialize)]
 pub(super) struct Body<'a> {
-    pub(super) summary: Option<&'a str>,
+    /// The page's summary, its words hyphenated as the body's are.
+    pub(super) summary: Option<Cow<'a, str>>,
     pub(super) html: &'a str,
     pub(super) sources: &'a [Source],
     /// The name of an analysis page's data file (not carried by the edition).

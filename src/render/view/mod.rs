@@ -15,7 +15,7 @@ mod nav;
 use serde::Serialize;
 
 pub(crate) use fields::FieldView;
-pub(crate) use initiative::{Facts, InitiativeView, KpiView};
+pub(crate) use initiative::{DirectionView, Facts, InitiativeView, KpiView};
 pub(crate) use nav::html as nav_html;
 pub(crate) use nav::{NAV_ALWAYS, NavItem, breadcrumbs, home, navigation, sections, top_pages};
 

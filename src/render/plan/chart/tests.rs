@@ -62,7 +62,67 @@ fn numbers_and_labels() {
     let text = "Vi har kapacitet til at overvåge sikkerhedshændelser uden for normal arbejdstid";
     assert_eq!(
         wrap(text, 44),
-        ["Vi har kapacitet til at overvåge", "sikkerhedshændelser uden for normal arbejds…"]
+        ["Vi har kapacitet til at overvåge", "sikkerhedshændelser uden for normal", "arbejdstid"]
     );
     assert_eq!(wrap("Kort", 44), ["Kort"]);
+}
+
+/// WCAG 2.1's relative luminance of `#rrggbb`.
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+fn contrast(a: f64, b: f64) -> f64 {
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+#[test]
+fn text_on_every_fill_has_contrast_and_fills_differ_in_greyscale() {
+    let ink = |i: Ink| match i {
+        Ink::Light => luminance("#ffffff"),
+        Ink::Dark => luminance("#0b0c0c"),
+    };
+    for (fill, i) in PALETTE {
+        let ratio = contrast(luminance(fill), ink(i));
+        assert!(ratio >= 4.5, "{fill}: {ratio:.2}:1");
+    }
+    // On a black-and-white printer only lightness is left: no two fills
+    // may print as the same grey.
+    for (a, (fa, _)) in PALETTE.iter().enumerate() {
+        for (fb, _) in &PALETTE[a + 1..] {
+            let ratio = contrast(luminance(fa), luminance(fb));
+            assert!(ratio >= 1.2, "{fa} and {fb} print alike: {ratio:.2}:1");
+        }
+    }
+}
+
+#[test]
+fn values_carry_their_ink_and_labels_are_whole() {
+    let long = "Vi har kapacitet til at overvåge sikkerhedshændelser uden for normal arbejdstid, også i weekender og på helligdage";
+    let chart = Chart {
+        id: "c".to_owned(),
+        title: "T".to_owned(),
+        file: "f.csv".to_owned(),
+        label_header: "Udsagn".to_owned(),
+        unit: None,
+        categories: vec![long.to_owned(), "Kort".to_owned()],
+        series: ["Helt enig", "Delvist enig", "Hverken eller", "Delvist uenig", "Helt uenig"]
+            .iter()
+            .map(|n| crate::data::Series { name: (*n).to_owned(), values: vec![20.0, 20.0] })
+            .collect(),
+    };
+    let svg = draw(&chart, "c", "c-table", ',');
+    assert!(!svg.contains('…'), "{svg}");
+    for word in long.split_whitespace() {
+        assert!(svg.contains(word), "{word} missing: {svg}");
+    }
+    // Each value is inked for its fill; the theme's `.chart text` rule
+    // would override a fill attribute.
+    assert_eq!(svg.matches("ch-value ch-on-dark").count(), 4, "{svg}");
+    assert_eq!(svg.matches("ch-value ch-on-light").count(), 6, "{svg}");
+    assert!(!svg.contains("<text class=\"ch-value\" x"), "{svg}");
 }

@@ -1,0 +1,165 @@
+//! Soft hyphens (U+00AD) in the board edition's running text, from the TeX
+//! hyphenation patterns of its language. Headless Chromium has no Danish
+//! dictionary, so `hyphens: auto` broke »sikkerhedsovervågningscenter«
+//! anywhere or not at all; a soft hyphen is a place the browser may break a
+//! word, and shows a hyphen only where it does.
+//!
+//! The patterns come from `hypher` (Typst's hyphenator): TeX's `hyph-da`
+//! and `hyph-en-us`, compiled into the binary as small automata (33 KiB for
+//! the two), with no load time, no allocation for words under 41 bytes and
+//! no dependencies. The `hyphenation` crate, the other maintained choice,
+//! embeds its dictionaries as a serialised trie that is read when first
+//! used and weighs several times more for the same patterns.
+//!
+//! Only words are hyphenated: runs of at least [`MIN_LETTERS`] letters in
+//! a piece of text between spaces that is not an address, a file name or
+//! an identifier (it holds `/`, `@`, `_` and the like, or a `.` or `:`
+//! inside it), and not all capitals (an acronym). Code, headings, ids and
+//! attributes never reach this: the HTML writer passes it prose text alone.
+
+use crate::config::Language;
+
+/// The shortest word that gets soft hyphens: a shorter one rarely ends a
+/// line badly, and each soft hyphen is two more bytes in the edition.
+const MIN_LETTERS: usize = 8;
+
+/// `text` with soft hyphens where the language's patterns allow a break,
+/// or `None` when it has no word to hyphenate.
+#[must_use]
+pub(crate) fn soft_hyphens(text: &str, language: Language) -> Option<String> {
+    let lang = match language {
+        Language::Da => hypher::Lang::Danish,
+        Language::En => hypher::Lang::English,
+    };
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (start, piece) in pieces(text) {
+        if is_identifier(piece) {
+            continue;
+        }
+        for (at, word) in words(piece) {
+            let at = start + at;
+            let mut syllables = hypher::hyphenate(word, lang);
+            let Some(first) = syllables.next() else { continue };
+            let mut rest = syllables.peekable();
+            if rest.peek().is_none() {
+                continue;
+            }
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            out.push_str(&text[copied..at]);
+            out.push_str(first);
+            for syllable in rest {
+                out.push('\u{ad}');
+                out.push_str(syllable);
+            }
+            copied = at + word.len();
+        }
+    }
+    out.map(|mut out| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}
+
+/// The pieces of `text` between white space, with their byte offsets.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .scan(0, |at, piece| {
+            let start = *at;
+            // Each separator is one white-space character.
+            *at +=
+                piece.len() + text[start + piece.len()..].chars().next().map_or(0, char::len_utf8);
+            Some((start, piece))
+        })
+        .filter(|(_, piece)| !piece.is_empty())
+}
+
+/// True for a piece that is an address, a file name, an identifier or
+/// already hyphenated by its writer: breaking it would change what it says.
+fn is_identifier(piece: &str) -> bool {
+    let inner = |c: char| piece.trim_end_matches(|e: char| !e.is_alphanumeric()).contains(c);
+    piece.contains(['/', '\\', '@', '_', '=', '#', '&', '%', '~', '<', '>', '\u{ad}'])
+        || inner('.')
+        || inner(':')
+}
+
+/// The runs of letters in `piece` long enough to hyphenate, with their
+/// byte offsets, leaving out acronyms (all capitals).
+fn words(piece: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in piece.char_indices().chain(std::iter::once((piece.len(), ' '))) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, &piece[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs.into_iter().filter(|(_, word)| {
+        word.chars().count() >= MIN_LETTERS && !word.chars().all(char::is_uppercase)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, language: Language) -> String {
+        soft_hyphens(text, language).unwrap_or_else(|| text.to_owned()).replace('\u{ad}', "|")
+    }
+
+    #[test]
+    fn danish_compounds_get_soft_hyphens_from_the_danish_patterns() {
+        let text = shown("et fælles sikkerhedsovervågningscenter for kommunerne.", Language::Da);
+        assert!(text.starts_with("et fælles sik"), "{text}");
+        assert!(text.contains('|'), "{text}");
+        assert_eq!(text.replace('|', ""), "et fælles sikkerhedsovervågningscenter for kommunerne.");
+        // Short words are left whole; the sentence's punctuation stays put.
+        assert!(text.starts_with("et fælles ") && text.ends_with("ne."), "{text}");
+    }
+
+    #[test]
+    fn english_words_get_soft_hyphens_from_the_english_patterns() {
+        let text = shown("an extensive plan", Language::En);
+        assert_eq!(text, "an ex|ten|sive plan");
+    }
+
+    #[test]
+    fn addresses_file_names_and_acronyms_are_left_whole() {
+        for text in [
+            "https://strategi.kdfmidt.dk/sikkerhedsovervaagning",
+            "spoergeskema-resultater.csv",
+            "sikkerhedsovervågning@kdfmidt.dk",
+            "config_sikkerhedsovervågning",
+            "SIKKERHEDSOVERVÅGNING",
+            "sik\u{ad}kerhedsovervågningscenter",
+            "www.sikkerhedsovervaagning",
+        ] {
+            assert_eq!(soft_hyphens(text, Language::Da), None, "{text}");
+        }
+        // A sentence's full stop or colon is not an address.
+        assert!(soft_hyphens("om sikkerhedsovervågning.", Language::Da).is_some());
+        assert!(soft_hyphens("sikkerhedsovervågning: alle", Language::Da).is_some());
+        // The parts of a hyphenated compound are words.
+        let text = shown("NIS2-gapanalysen", Language::Da);
+        assert!(text.starts_with("NIS2-") && text.contains('|'), "{text}");
+    }
+
+    #[test]
+    fn a_word_of_any_length_is_hyphenated_without_a_panic() {
+        // Over hypher's 45-byte inline buffer, which panics without `alloc`.
+        let word = "sikkerhedsovervågningscenterleverandørstyringsaftalebilag".repeat(20);
+        let text = soft_hyphens(&word, Language::Da).unwrap();
+        assert_eq!(text.replace('\u{ad}', ""), word);
+    }
+
+    #[test]
+    fn text_without_long_words_is_not_copied() {
+        assert_eq!(soft_hyphens("Det er en god dag", Language::Da), None);
+        assert_eq!(soft_hyphens("", Language::Da), None);
+        assert_eq!(soft_hyphens("   ", Language::En), None);
+    }
+}
