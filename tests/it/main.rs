@@ -28,6 +28,7 @@ mod private;
 mod public_body;
 mod publish;
 mod safety;
+mod screen;
 mod search;
 mod settings;
 mod site;
