@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::calendar::{Date, Quarter};
-use crate::config::{Language, Period, Print, RawConfig, Status, Words};
+use crate::config::{Brand, Language, Period, Print, RawConfig, Status, Words};
 use crate::schema::{Role, Schema};
 
 /// The logo: the file `logo:` names.
@@ -66,6 +66,11 @@ pub struct Config {
     pub labels: BTreeMap<&'static str, Words>,
     /// What the board edition holds, in which order (`print:`).
     pub print: Print,
+    /// The organisation's colours and typeface (`brand:`), applied by the
+    /// theme's `brand.css`.
+    pub brand: Option<Brand>,
+    /// Whether the organisation's stylesheet (`extra_css:`) follows the theme's.
+    pub extra_css: bool,
     /// The kinds of page, with the organisation's words for them
     /// (`labels:`) in this language.
     pub schema: Arc<Schema>,
@@ -92,6 +97,8 @@ impl Default for Config {
             currency: "DKK".to_owned(),
             labels: BTreeMap::new(),
             print: Print::default_for(&Schema::builtin()),
+            brand: None,
+            extra_css: false,
             schema: Schema::builtin(),
         }
     }
@@ -123,6 +130,8 @@ impl RawConfig {
             currency: self.currency.clone().unwrap_or(defaults.currency),
             labels: self.labels.clone(),
             print: self.print.clone().unwrap_or(defaults.print),
+            brand: self.brand.clone(),
+            extra_css: self.extra_css.is_some(),
             schema: defaults.schema,
         };
         Config { schema: Arc::new(worded(&config)), ..config }

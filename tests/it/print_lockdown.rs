@@ -22,7 +22,7 @@ use crate::print::{print_from_disk, tool, tools_or_skip};
 use crate::support::Project;
 
 /// What `print.html` may load: itself, inline style and `data:` images.
-const POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">";
+const POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">";
 
 #[test]
 fn print_html_opens_with_a_policy_that_allows_only_itself() {

@@ -39,14 +39,25 @@ impl Edition<'_> {
 
 /// The theme's `figures.css` (the look of the roadmap and the charts, shared
 /// with the site) and `print.css`, in that order; a project theme may
-/// replace either.
+/// replace either. Then `brand.css` (`brand:` in the config), the same
+/// custom properties as on the site, its font files as `data:` URIs so the
+/// board edition stays one file.
 fn stylesheet(templates: &Templates) -> Result<String, Error> {
     let mut css = String::new();
-    for name in ["figures.css", "print.css"] {
-        let file = templates.statics.iter().find(|f| f.path.rsplit('/').next() == Some(name));
-        if let Some(file) = file {
+    let named =
+        |name: &str| templates.statics.iter().find(|f| f.path.strip_prefix("theme/") == Some(name));
+    for name in ["figures.css", "print.css", "brand.css"] {
+        if let Some(file) = named(name) {
             css.push_str(&String::from_utf8_lossy(&inline::read(&file.contents)?));
             css.push('\n');
+        }
+    }
+    for font in templates.statics.iter().filter(|f| f.path.starts_with("theme/fonts/")) {
+        let url = format!("url(\"{}\")", &font.path["theme/".len()..]);
+        if css.contains(&url) {
+            let bytes = inline::read(&font.contents)?;
+            let data = inline::data_uri(inline::media_type(&font.path), &bytes);
+            css = css.replace(&url, &format!("url(\"{data}\")"));
         }
     }
     Ok(css)

@@ -13,9 +13,10 @@ use crate::framing;
 use crate::markup;
 
 /// The edition's Content Security Policy. `default-src 'none'` covers
-/// script, frames, objects, fonts, media and fetches; `base-uri` and
+/// script, frames, objects, media and fetches (fonts only as `data:`, the
+/// brand's typeface inlined); `base-uri` and
 /// `form-action` do not fall back to it, so they are named.
-pub(super) const POLICY: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+pub(super) const POLICY: &str = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 fn refuse(template: &str, reason: String) -> Error {
     Error::Template { name: template.to_owned(), source: tera::Error::msg(reason) }
