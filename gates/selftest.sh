@@ -10,7 +10,10 @@
 #   search theme/search/d*.js: the documents shifted by one, so each
 #          result links to another page than the one that holds the word;
 #          and theme/search/manifest.js padded past the 1 MB a query may load
-#   phone  the third other page: an element 2000 px wide, and its menu unfolded
+#   phone  the third other page: an element 2000 px wide, 500 px of space
+#          above its h1, and its menu unfolded; the first other page: a
+#          footnote whose long web address may not wrap; the first plan
+#          view (the matrix, the KPIs…): a table wider than its box
 #   keyboard  the fourth other page: a link whose focus does not show, and a
 #          skip link that does not lead to <main>
 #   figures  the fifth other page: a chart whose text is grey on grey
@@ -50,6 +53,12 @@ plant "$links_page" '<p><a href="index.html#no-such-heading">Planted: broken fra
 plant "$phone_page" '<div style="width:2000px">Planted: wider than any screen</div>'
 grep -q '<details class="nav-fold">' "$B/$phone_page" || { echo "selftest: no folded menu in $phone_page" >&2; exit 2; }
 sed -i 's/<details class="nav-fold">/<details class="nav-fold" open>/' "$B/$phone_page"
+plant "$phone_page" '<div style="height:500px">Planted: the h1 far down</div>'
+plant "$vnu_page" '<div class="footnote-definition"><p style="overflow-wrap:normal">https://www.example.org/a/very/long/address/that/does/not/wrap/at/all/on/a/phone/screen/of/three/hundred/and/sixty/pixels</p></div>'
+plan_page="$(cd "$B" && grep -l 'class="page page-plan' $(printf '%s\n' "${pages[@]}") 2>/dev/null | head -n 1)"
+[ -n "$plan_page" ] || { echo "selftest: $SITE has no plan view" >&2; exit 2; }
+sed -i -E '0,/<div class="page page-plan[^"]*">/s//&<div class="table-wrap"><table><tr><td style="min-width:3000px">Planted: a column out of sight<\/td><\/tr><\/table><\/div>/' "$B/$plan_page"
+grep -q 'Planted: a column out of sight' "$B/$plan_page" || { echo "selftest: could not plant in $plan_page" >&2; exit 2; }
 plant "$keyboard_page" '<p><a href="#top" style="outline:none!important;box-shadow:none!important;background:none!important;color:inherit!important;text-decoration:none!important">Planted: focus never shows</a></p>'
 grep -q 'class="skip-link" href="#main"' "$B/$keyboard_page" || { echo "selftest: no skip link in $keyboard_page" >&2; exit 2; }
 sed -i 's/class="skip-link" href="#main"/class="skip-link" href="#top"/' "$B/$keyboard_page"
@@ -106,9 +115,11 @@ expect "links catches a broken #fragment" 1 \
 expect "search catches results that lead to another page and an index a query loads too much of" 1 \
   "FAIL one-word queries" "FAIL file:" "FAIL http:" "first result is" "search: 5 failed of 5 checks" \
   -- node "$HERE/search.mjs" "$B"
-expect "phone catches a page that scrolls sideways and a menu that does not fold" 1 \
+expect "phone catches a page that scrolls sideways, an unwrapped address, an h1 far down, a menu that does not fold and a plan view that hides columns" 1 \
   "$phone_page: scrolls sideways at 360px" "$phone_page: scrolls sideways at 1280px" \
-  "$phone_page: the menu is not folded at 360px" "problems on" \
+  "$phone_page: the menu is not folded at 360px" "$phone_page: the h1 starts at" \
+  "$vnu_page: scrolls sideways at 360px" \
+  "$plan_page: hides columns behind a scroll at 1280px" "$plan_page: a plan table hides facts behind a scroll at 360px" "problems on" \
   -- env SCREENSHOTS_DIR="$WORK/shots" node "$HERE/phone.mjs" "$B"
 expect "keyboard catches a focus that does not show and a skip link that goes nowhere" 1 \
   "$keyboard_page: 1280px: the first Tab stop is not a skip link" \

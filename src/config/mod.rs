@@ -18,12 +18,14 @@ use crate::diagnostics::{SourceId, Sources};
 use crate::error::Error;
 use crate::frontmatter;
 
+mod brand;
 mod labels;
 mod print;
 mod raw;
 mod resolved;
 mod web;
 
+pub use brand::{Brand, Colour, Font};
 pub use labels::{PARTS, Words};
 pub(crate) use print::names as print_part_names;
 pub use print::{Print, PrintPart};

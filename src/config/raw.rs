@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::calendar::{Date, Quarter};
-use crate::config::{Language, Period, Status, Words, labels, print, web};
+use crate::config::{Brand, Language, Period, Status, Words, brand, labels, print, web};
 use crate::config::{Print, Written};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::fields::Reader;
@@ -60,10 +60,14 @@ pub struct RawConfig {
     pub ignore_fields: Vec<String>,
     /// `compare_to:`, a git revision.
     pub compare_to: Option<String>,
+    /// `brand:` (its `logo:` is in `logo`).
+    pub brand: Option<Brand>,
+    /// `extra_css:`, a stylesheet in the project read after the theme's.
+    pub extra_css: Option<Written>,
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 21] = [
+const KEYS: [&str; 23] = [
     "title",
     "subtitle",
     "organisation",
@@ -85,6 +89,8 @@ const KEYS: [&str; 21] = [
     "print",
     "ignore_fields",
     "compare_to",
+    "brand",
+    "extra_css",
 ];
 
 /// Reads the settings in `fields`, each problem to `diags` at its line.
@@ -115,7 +121,7 @@ pub(super) fn read(
         base_path: base_path(&mut r, base_url.as_deref()),
         base_url,
         accessibility_statement: web::accessibility_statement(&mut r),
-        logo: r.spanned_text("logo").map(|(text, at)| Written { text, at }),
+        logo: None,
         theme: theme(&mut r),
         allow_html: r.boolean("allow_html"),
         currency: currency(&mut r),
@@ -123,9 +129,33 @@ pub(super) fn read(
         print: print::read(&mut r, &Schema::builtin()),
         ignore_fields: ignore_fields(&mut r, &Schema::builtin()),
         compare_to: r.spanned_text("compare_to").map(|(text, _)| text),
+        brand: None,
+        extra_css: r.spanned_text("extra_css").map(|(text, at)| Written { text, at }),
     };
+    let (logo, brand) = logo_and_brand(&mut r);
+    let raw = RawConfig { logo, brand, ..raw };
     r.finish(&KEYS);
     raw
+}
+
+/// `logo:` and `brand:`, whose own `logo:` is the same setting: one of the
+/// two may give it.
+fn logo_and_brand(r: &mut Reader<'_>) -> (Option<Written>, Option<Brand>) {
+    let logo = r.spanned_text("logo").map(|(text, at)| Written { text, at });
+    let Some(mut brand) = brand::read(r) else { return (logo, None) };
+    let logo = match (logo, brand.logo.take()) {
+        (Some(first), Some(second)) => {
+            r.diags.push(
+                Diagnostic::error(second.at, "the logo is given twice: in `logo:` and in `brand:`")
+                    .code(Code::InvalidValue)
+                    .also(first.at.clone(), "first given here")
+                    .help("keep one of them".to_owned()),
+            );
+            Some(first)
+        }
+        (first, second) => first.or(second),
+    };
+    (logo, Some(brand))
 }
 
 /// `period: {start, end}`: the action plan's horizon, in quarters.

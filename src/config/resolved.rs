@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::calendar::{Date, Quarter};
-use crate::config::{Language, Period, Print, RawConfig, Status, Words};
+use crate::config::{Brand, Language, Period, Print, RawConfig, Status, Words};
 use crate::schema::{Role, Schema};
 
 /// The logo: the file `logo:` names.
@@ -74,6 +74,11 @@ pub struct Config {
     /// The revision the build compares with (`compare_to:`), unless the
     /// command line names another.
     pub compare_to: Option<String>,
+    /// The organisation's colours and typeface (`brand:`), applied by the
+    /// theme's `brand.css`.
+    pub brand: Option<Brand>,
+    /// Whether the organisation's stylesheet (`extra_css:`) follows the theme's.
+    pub extra_css: bool,
     /// The kinds of page, with the organisation's words for them
     /// (`labels:`) in this language.
     pub schema: Arc<Schema>,
@@ -103,6 +108,8 @@ impl Default for Config {
             print: Print::default_for(&Schema::builtin()),
             ignore_fields: Vec::new(),
             compare_to: None,
+            brand: None,
+            extra_css: false,
             schema: Schema::builtin(),
         }
     }
@@ -137,6 +144,8 @@ impl RawConfig {
             print: self.print.clone().unwrap_or(defaults.print),
             ignore_fields: self.ignore_fields.clone(),
             compare_to: self.compare_to.clone(),
+            brand: self.brand.clone(),
+            extra_css: self.extra_css.is_some(),
             schema: defaults.schema,
         };
         Config { schema: Arc::new(worded(&config)), ..config }

@@ -94,6 +94,11 @@ impl Diagnostic {
         Self::new(Severity::Error, None, message)
     }
 
+    /// A warning that belongs to no file.
+    pub fn global_warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, None, message)
+    }
+
     fn new(severity: Severity, span: Option<Span>, message: impl Into<String>) -> Self {
         let message = message.into();
         Diagnostic {

@@ -194,6 +194,10 @@ labels! {
     no_period: "ingen periode angivet", "no period given";
     no_initiatives_short: "Ingen {initiatives_lower}", "No {initiatives_lower}";
     outside_period: "uden for perioden", "outside the period";
+    strip_caption:
+        "{initiatives} i gang og milepæle pr. kvartal",
+        "{initiatives} running and milestones per quarter";
+    period_ended: "Perioden sluttede", "The period ended";
     beyond_period: "fortsætter uden for perioden", "continues beyond the period";
     same_facts_in_table: "Samme oplysninger står i tabellen.", "The table holds the same facts.";
     logo: "Logo", "Logo";

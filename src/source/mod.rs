@@ -112,33 +112,44 @@ impl Project {
         config: &RawConfig,
         diags: &mut Diagnostics,
     ) -> Result<Option<PathBuf>, Error> {
-        let Some(Written { text: logo, at }) = &config.logo else { return Ok(None) };
+        let Some(logo) = &config.logo else { return Ok(None) };
+        Ok(self.named_file(logo, "the logo", "logo: content/billeder/logo.svg", diags))
+    }
+
+    /// The file a setting names (`what`, as in "the logo"), checked to be a
+    /// file inside the project and not hidden; else a diagnostic at the
+    /// setting, with an `example` of one that is.
+    pub(crate) fn named_file(
+        &self,
+        written: &Written,
+        what: &str,
+        example: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<PathBuf> {
+        let Written { text: name, at } = written;
         // An absolute path, or a backslash (a folder separator on Windows
         // only), would build differently on another machine: refuse both.
-        let portable = !logo.contains('\\') && Path::new(logo).is_relative();
-        let place = if portable { self.locate(&self.root().join(logo)) } else { Place::Missing };
+        let portable = !name.contains('\\') && Path::new(name).is_relative();
+        let place = if portable { self.locate(&self.root().join(name)) } else { Place::Missing };
         let diagnostic = match place {
-            Place::Inside(real) if real.is_file() => return Ok(Some(real)),
-            // Named as hidden, or a link to a hidden file: published as the
-            // logo, it would put a private file on the site under another name.
+            Place::Inside(real) if real.is_file() => return Some(real),
+            // Named as hidden, or a link to a hidden file: published, it
+            // would put a private file on the site under another name.
             Place::Hidden(real) => {
-                let refused = confine::hidden(logo, &real);
-                Diagnostic::error(at.clone(), format!("the logo {}", refused.message))
+                let refused = confine::hidden(name, &real);
+                Diagnostic::error(at.clone(), format!("{what} {}", refused.message))
                     .code(Code::HiddenFile)
                     .help(refused.help)
             }
             _ => Diagnostic::error(
                 at.clone(),
-                format!("the logo `{logo}` is not a file inside the project"),
+                format!("{what} `{name}` is not a file inside the project"),
             )
             .code(Code::OutsideProject)
-            .help(
-                "give a path relative to this file, e.g. `logo: content/billeder/logo.svg`"
-                    .to_owned(),
-            ),
+            .help(format!("give a path relative to this file, e.g. `{example}`")),
         };
         diags.push(diagnostic);
-        Ok(None)
+        None
     }
 
     /// Finds `content/` for `sources`: Markdown files are named, to be read

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::artifact::Contents;
-use crate::config::RawConfig;
+use crate::config::{self, RawConfig};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, SourceId, Sources, Span};
 use crate::error::Error;
 use crate::source::Project;
@@ -175,7 +175,10 @@ impl Project {
                 for template in self.read_templates(&dir.join("templates"), Origin::Theme, sources, diags)? {
                     theme.put_template(template);
                 }
-                for (name, real) in self.files_in(&dir.join("static"), |_| true, diags)? {
+                for (name, real) in self.static_files(&dir.join("static"), diags)? {
+                    if let Some(warning) = replaces(&name, &real, chosen) {
+                        diags.push(warning);
+                    }
                     theme.put_static(StaticFile { name, contents: Contents::Copy(real) });
                 }
             }
@@ -197,7 +200,99 @@ impl Project {
         {
             theme.put_template(template);
         }
-        if diags.errors() > errors { Err(Error::Theme(chosen.to_owned())) } else { Ok(theme) }
+        if diags.errors() > errors {
+            return Err(Error::Theme(chosen.to_owned()));
+        }
+        for (name, contents) in self.load_brand(config, diags)? {
+            theme.put_static(StaticFile { name, contents });
+        }
+        Ok(theme)
+    }
+
+    /// The files in a theme's `static/` and every folder in it (`fonts/`,
+    /// `img/`), by their path inside it (`fonts/x.woff2`).
+    fn static_files(
+        &self,
+        dir: &Path,
+        diags: &mut Diagnostics,
+    ) -> Result<Vec<(String, std::path::PathBuf)>, Error> {
+        let mut files = Vec::new();
+        let mut folders = vec![(dir.to_path_buf(), String::new())];
+        while let Some((folder, prefix)) = folders.pop() {
+            for (name, real) in self.files_in(&folder, |_| true, diags)? {
+                files.push((format!("{prefix}{name}"), real));
+            }
+            for (name, sub) in self.folders_in(&folder, diags)? {
+                folders.push((sub, format!("{prefix}{name}/")));
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// The folders directly in `dir` that are inside the project and not
+    /// hidden, by name.
+    fn folders_in(
+        &self,
+        dir: &Path,
+        diags: &mut Diagnostics,
+    ) -> Result<Vec<(String, std::path::PathBuf)>, Error> {
+        if !matches!(self.locate(dir), Place::Inside(ref real) if real.is_dir()) {
+            return Ok(Vec::new());
+        }
+        let mut folders = Vec::new();
+        for entry in fs::read_dir(dir).map_err(Error::io("read", dir))? {
+            let entry = entry.map_err(Error::io("read", dir))?;
+            if is_hidden(&entry.file_name()) {
+                continue;
+            }
+            match self.locate(&entry.path()) {
+                Place::Inside(real) if real.is_dir() => {
+                    folders.push((entry.file_name().to_string_lossy().into_owned(), entry.path()));
+                }
+                Place::Inside(_) | Place::Missing => {}
+                refused => diags.extend(refusal(&self.display(&entry.path()), &refused)),
+            }
+        }
+        folders.sort();
+        Ok(folders)
+    }
+
+    /// The files `brand:` and `extra_css:` name, to publish under the site's
+    /// `theme/`: `brand.css` (made from `brand:`), the font files as
+    /// `fonts/NAME`, and the organisation's stylesheet as `extra.css`.
+    pub fn load_brand(
+        &self,
+        config: &RawConfig,
+        diags: &mut Diagnostics,
+    ) -> Result<Vec<(String, Contents)>, Error> {
+        let errors = diags.errors();
+        let mut files = Vec::new();
+        if let Some(brand) = &config.brand {
+            let mut names = Vec::new();
+            for file in brand.font.iter().flat_map(|f| &f.files) {
+                let example = "files: [fonts/SourceSans3-Regular.woff2]";
+                let Some(real) = self.named_file(file, "the font file", example, diags) else {
+                    continue;
+                };
+                let name = Path::new(&file.text)
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                names.push(name.clone());
+                files.push((format!("fonts/{name}"), Contents::Copy(real)));
+            }
+            files.push(("brand.css".to_owned(), Contents::Bytes(brand.css(&names).into_bytes())));
+        }
+        if let Some(extra) = &config.extra_css {
+            let example = "extra_css: css/organisation.css";
+            if let Some(real) = self.named_file(extra, "the stylesheet", example, diags) {
+                files.push(("extra.css".to_owned(), Contents::Copy(real)));
+            }
+        }
+        if diags.errors() > errors {
+            return Err(Error::Config(self.root().join(config::FILE)));
+        }
+        Ok(files)
     }
 
     /// The `.html` files directly in `dir`, read as text.
@@ -265,6 +360,29 @@ impl Project {
         files.sort();
         Ok(files)
     }
+}
+
+/// A warning when a theme's static file `name` (read from `real`) takes the place of one of
+/// the default theme's stylesheets: a `style.css` with only the brand's
+/// colours leaves the site without the rest of its rules.
+fn replaces(name: &str, real: &Path, theme: &str) -> Option<Diagnostic> {
+    let (_, bytes) = STATIC
+        .iter()
+        .find(|(n, _)| *n == name && matches!(*n, "style.css" | "print.css" | "figures.css"))?;
+    // A copy of the default's own file (this repository's example) replaces nothing.
+    if fs::read(real).is_ok_and(|own| own == *bytes) {
+        return None;
+    }
+    let lines = String::from_utf8_lossy(bytes).lines().count();
+    Some(
+        Diagnostic::global_warning(format!(
+            "`themes/{theme}/static/{name}` replaces the default theme's `{name}` ({lines} lines) as a whole: none of its rules apply"
+        ))
+        .help(
+            "to add to the default look rather than replace it, name the file in `extra_css:`; for colours and a typeface, use `brand:`"
+                .to_owned(),
+        ),
+    )
 }
 
 /// `diagnostic` pointed at the `theme:` value, when the config has one.

@@ -1,6 +1,7 @@
 //! The integration test binary: one module per feature, all sharing `support`.
 //! See `tests/README.md` for how to add a case.
 
+mod brand;
 mod build;
 mod cli;
 mod commonmark;
@@ -31,6 +32,7 @@ mod private;
 mod public_body;
 mod publish;
 mod safety;
+mod screen;
 mod search;
 mod serve;
 mod settings;

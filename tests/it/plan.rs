@@ -224,7 +224,8 @@ fn overviews_by_status_owner_quarter_and_kpi() {
         .unwrap_or_default();
     assert!(third.starts_with("3. kvt. 2027"), "{third}");
     assert!(
-        third.contains("Fortsætter Fælles SOC Backup") && third.contains("Første test ( Backup )"),
+        third.contains("Fortsætter 2 initiativer Fælles SOC Backup")
+            && third.contains("Første test ( Backup )"),
         "{third}"
     );
     let kpis = text(&project.page("initiatives/kpis.html"));

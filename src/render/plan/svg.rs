@@ -18,21 +18,19 @@ use crate::render::labels::Labels;
 use crate::render::plan::roadmap::{Bar, Edge, Roadmap, Row};
 
 mod legend;
+mod scale;
 
 use legend::{defs, legend, status_rect};
+use scale::{LINE_HEIGHT, Scale, row_height, wrap};
 
 /// Sizes in SVG user units (px at 100 %).
 const LABEL_WIDTH: usize = 280;
-const QUARTER_WIDTH: usize = 92;
 const HEADER_HEIGHT: usize = 46;
 const GROUP_HEIGHT: usize = 30;
 const ROW_HEIGHT: usize = 26;
 const BAR_HEIGHT: usize = 14;
 /// Height of one line of the legend.
 const LEGEND_LINE: usize = 24;
-/// Initiative titles longer than this are cut (the whole title is in the
-/// bar's tooltip and in the table).
-const TITLE_CHARS: usize = 35;
 
 /// What the drawing needs besides the layout.
 pub(crate) struct Drawing<'a> {
@@ -49,13 +47,14 @@ pub(crate) struct Drawing<'a> {
 
 /// The roadmap as an `<svg>` element.
 pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
-    let (width, height) = size(roadmap, d);
-    let chart_bottom = chart_bottom(roadmap);
+    let scale = Scale::of(&roadmap.quarters);
+    let rows = rows(roadmap, d);
+    let (width, height) = size(roadmap, &scale, &rows, d);
+    let chart_bottom = chart_bottom(&rows);
     let mut key = String::new();
     legend(&mut key, roadmap, chart_bottom + 12, width, d);
-    let rows = chart_bottom - HEADER_HEIGHT;
     let title = &d.labels.roadmap;
-    let mut svg = String::with_capacity(4096 + rows * 200);
+    let mut svg = String::with_capacity(4096 + rows.len() * 400);
     let id = d.id;
     let _ = write!(
         svg,
@@ -65,56 +64,27 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
     let _ = write!(svg, r#"<title id="{id}-title">{}</title>"#, escape(title));
     let _ = write!(svg, r#"<desc id="{id}-desc">{}</desc>"#, escape(&description(roadmap, d)));
     defs(&mut svg, id);
-    // Quarter columns and the "now" band.
-    for (k, q) in roadmap.quarters.iter().enumerate() {
-        let x = LABEL_WIDTH + k * QUARTER_WIDTH;
-        let now = roadmap.now == Some(k);
-        let class = if now {
-            "rm-col rm-now"
-        } else if k % 2 == 0 {
-            "rm-col rm-even"
-        } else {
-            "rm-col"
-        };
-        let _ = write!(
-            svg,
-            r#"<rect class="{class}" x="{x}" y="0" width="{QUARTER_WIDTH}" height="{chart_bottom}"/>"#
-        );
-        let (top, bottom) = quarter_lines(*q, d.language);
-        let cx = x + QUARTER_WIDTH / 2;
-        let _ = write!(
-            svg,
-            r#"<text class="rm-quarter" x="{cx}" y="18" text-anchor="middle">{}</text>"#,
-            escape(&top)
-        );
-        let _ = write!(
-            svg,
-            r#"<text class="rm-year" x="{cx}" y="34" text-anchor="middle">{bottom}</text>"#
-        );
-    }
-    let mut y = HEADER_HEIGHT;
-    for group in &roadmap.groups {
-        let direction = &d.publication[group.direction];
-        let _ = write!(
-            svg,
-            r#"<text class="rm-group" x="4" y="{ty}">{}</text><line class="rm-rule" x1="0" x2="{width}" y1="{y}" y2="{y}"/>"#,
-            escape(&cut(&direction.heading(), TITLE_CHARS + 24)),
-            ty = y + 20,
-        );
-        y += GROUP_HEIGHT;
-        if group.rows.is_empty() {
-            let _ = write!(
-                svg,
-                r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
-                escape(&d.labels.no_initiatives_short),
-                x = LABEL_WIDTH + 6,
-                ty = y + 17
-            );
-            y += ROW_HEIGHT;
-        }
-        for row in &group.rows {
-            draw_row(&mut svg, row, y, d);
-            y += ROW_HEIGHT;
+    columns(&mut svg, roadmap, &scale, chart_bottom, d.language);
+    for (y, item) in &rows {
+        match item {
+            Item::Group(direction) => {
+                let _ = write!(
+                    svg,
+                    r#"<text class="rm-group" x="4" y="{ty}">{}</text><line class="rm-rule" x1="0" x2="{width}" y1="{y}" y2="{y}"/>"#,
+                    escape(&d.publication[*direction].heading()),
+                    ty = y + 20,
+                );
+            }
+            Item::Empty => {
+                let _ = write!(
+                    svg,
+                    r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
+                    escape(&d.labels.no_initiatives_short),
+                    x = LABEL_WIDTH + 6,
+                    ty = y + 17
+                );
+            }
+            Item::Row(row, lines) => draw_row(&mut svg, row, lines, *y, &scale, d),
         }
     }
     svg.push_str(&key);
@@ -122,21 +92,67 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
     svg
 }
 
-/// One initiative: its label, its bar and its milestones.
-fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
-    let page = &d.publication[row.initiative];
+/// The columns in the period's unit with their heads, and the band of "now".
+fn columns(svg: &mut String, roadmap: &Roadmap, scale: &Scale, bottom: usize, language: Language) {
+    let column = scale.column_width();
+    for c in 0..scale.columns {
+        let x = LABEL_WIDTH + c * column;
+        let class = if c % 2 == 0 { "rm-col rm-even" } else { "rm-col" };
+        let _ = write!(
+            svg,
+            r#"<rect class="{class}" x="{x}" y="0" width="{column}" height="{bottom}"/>"#
+        );
+    }
+    if let Some(now) = roadmap.now {
+        let _ = write!(
+            svg,
+            r#"<rect class="rm-col rm-now" x="{x}" y="0" width="{w}" height="{bottom}"/>"#,
+            x = LABEL_WIDTH + scale.x(now),
+            w = scale.quarter,
+        );
+    }
+    for c in 0..scale.columns {
+        let (top, bottom) = scale.head(c, language);
+        let cx = LABEL_WIDTH + c * column + column / 2;
+        let _ = write!(
+            svg,
+            r#"<text class="rm-quarter" x="{cx}" y="18" text-anchor="middle">{}</text>"#,
+            escape(&top)
+        );
+        if !bottom.is_empty() {
+            let _ = write!(
+                svg,
+                r#"<text class="rm-year" x="{cx}" y="34" text-anchor="middle">{bottom}</text>"#
+            );
+        }
+    }
+}
+
+/// One initiative: its name (in full, over as many lines as it takes), its
+/// bar and its milestones.
+fn draw_row(
+    svg: &mut String,
+    row: &Row,
+    lines: &[String],
+    y: usize,
+    scale: &Scale,
+    d: &Drawing<'_>,
+) {
     let indent = 6 + row.depth * 14;
-    let label = cut(&page.heading(), TITLE_CHARS.saturating_sub(row.depth * 2));
     let _ = write!(
         svg,
-        r#"<text class="rm-label{sub}" x="{indent}" y="{ty}">{}</text>"#,
-        escape(&label),
+        r#"<text class="rm-label{sub}" x="{indent}" y="{ty}">"#,
         sub = if row.depth > 0 { " rm-sub" } else { "" },
         ty = y + 17,
     );
+    for (k, line) in lines.iter().enumerate() {
+        let dy = if k == 0 { 0 } else { LINE_HEIGHT };
+        let _ = write!(svg, r#"<tspan x="{indent}" dy="{dy}">{}</tspan>"#, escape(line));
+    }
+    svg.push_str("</text>");
     let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
     match &row.bar {
-        Some(bar) => draw_bar(svg, bar, row.status, top, d),
+        Some(bar) => draw_bar(svg, bar, row.status, top, scale, d),
         None => {
             let _ = write!(
                 svg,
@@ -148,8 +164,8 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
         }
     }
     for marker in &row.milestones {
-        let x0 = LABEL_WIDTH + marker.from * QUARTER_WIDTH;
-        let x1 = LABEL_WIDTH + (marker.to + 1) * QUARTER_WIDTH;
+        let x0 = LABEL_WIDTH + scale.x(marker.from);
+        let x1 = LABEL_WIDTH + scale.x(marker.to + 1);
         let cx = usize::midpoint(x0, x1);
         let cy = y + ROW_HEIGHT / 2;
         let title = d
@@ -169,25 +185,34 @@ fn draw_row(svg: &mut String, row: &Row, y: usize, d: &Drawing<'_>) {
 }
 
 /// A bar with its status pattern, and marks for clipped and approximate ends.
-fn draw_bar(svg: &mut String, bar: &Bar, status: Status, top: usize, d: &Drawing<'_>) {
-    let x = LABEL_WIDTH + bar.from * QUARTER_WIDTH + 4;
-    let width = (bar.to + 1 - bar.from) * QUARTER_WIDTH - 8;
+fn draw_bar(
+    svg: &mut String,
+    bar: &Bar,
+    status: Status,
+    top: usize,
+    scale: &Scale,
+    d: &Drawing<'_>,
+) {
+    // Bars in neighbouring quarters keep a gap, however narrow the quarters.
+    let gap = (scale.quarter / 10).clamp(1, 4);
+    let x = LABEL_WIDTH + scale.x(bar.from) + gap;
+    let width = scale.x(bar.to + 1) - scale.x(bar.from) - 2 * gap;
     // Wholly before or after the columns: a stub at that edge, in the
     // status's pattern, with an arrow pointing out.
     let (x, width) = match (bar.outside, bar.start) {
-        (true, Edge::Clipped) => (LABEL_WIDTH + 4, 28),
-        (true, _) => (x + width - 28, 28),
+        (true, Edge::Clipped) => (LABEL_WIDTH + scale.x(0) + gap, 28),
+        (true, _) => ((x + width).saturating_sub(28), 28),
         (false, _) => (x, width),
     };
     let geometry = format!(r#"x="{x}" y="{top}" width="{width}" height="{BAR_HEIGHT}""#);
     svg.push_str(&status_rect(status, d.id, &geometry, x, x + width, top + BAR_HEIGHT / 2));
     let text_y = top + 12;
-    let (left, right) = (x + 2, x + width - 12);
+    let (left, right) = (x + 2, (x + width).saturating_sub(12));
     for (edge, at) in [(bar.start, left), (bar.end, right)] {
         let (class, glyph) = match edge {
             Edge::Exact => continue,
-            // A stub has room for its arrow only.
-            Edge::Approximate if bar.outside => continue,
+            // A stub, or a bar too short for two marks, has room for its arrow only.
+            Edge::Approximate if bar.outside || width < 28 => continue,
             Edge::Approximate => ("rm-approx", "≈"),
             Edge::Clipped if at == left => ("rm-clip", "◀"),
             Edge::Clipped => ("rm-clip", "▶"),
@@ -202,13 +227,15 @@ fn draw_bar(svg: &mut String, bar: &Bar, status: Status, top: usize, d: &Drawing
 /// the picture keeps `role="img"` with no control inside it: keyboard and
 /// screen-reader users follow the same links in the table of the same facts.
 pub(crate) fn links(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
-    let (width, height) = size(roadmap, d);
-    let mut svg = String::with_capacity(256 + roadmap.groups.len() * 400);
+    let rows = rows(roadmap, d);
+    let (width, height) = size(roadmap, &Scale::of(&roadmap.quarters), &rows, d);
+    let mut svg = String::with_capacity(256 + rows.len() * 200);
     let _ = write!(
         svg,
         r#"<svg class="roadmap-links" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false" style="min-width:{width}px">"#
     );
-    for (y, row) in rows(roadmap) {
+    for (y, item) in &rows {
+        let Item::Row(row, lines) = item else { continue };
         let page = &d.publication[row.initiative];
         let period = d
             .publication
@@ -218,55 +245,72 @@ pub(crate) fn links(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
         let status = d.publication.status_label(row.status, d.language);
         let _ = write!(
             svg,
-            r#"<a href="{}" tabindex="-1"><title>{}</title><rect x="0" y="{y}" width="{width}" height="{ROW_HEIGHT}"/></a>"#,
+            r#"<a href="{}" tabindex="-1"><title>{}</title><rect x="0" y="{y}" width="{width}" height="{h}"/></a>"#,
             escape(&(d.href)(row.initiative)),
             escape(&format!("{}: {period}, {status}", page.heading())),
+            h = row_height(lines.len(), ROW_HEIGHT),
         );
     }
     svg.push_str("</svg>");
     svg
 }
 
-/// Where the rows end and the legend begins.
-fn chart_bottom(roadmap: &Roadmap) -> usize {
-    HEADER_HEIGHT
-        + roadmap
-            .groups
-            .iter()
-            .map(|g| GROUP_HEIGHT + g.rows.len().max(1) * ROW_HEIGHT)
-            .sum::<usize>()
+/// What goes down the picture, each with the y where it starts.
+enum Item<'r> {
+    /// A direction's heading.
+    Group(crate::model::PageId),
+    /// A direction no initiative serves.
+    Empty,
+    /// An initiative with its name in lines.
+    Row(&'r Row, Vec<String>),
 }
 
-/// The picture's width and height: the rows and the legend below them.
-fn size(roadmap: &Roadmap, d: &Drawing<'_>) -> (usize, usize) {
-    let width = LABEL_WIDTH + roadmap.quarters.len() * QUARTER_WIDTH + 8;
-    let lines = legend(&mut String::new(), roadmap, 0, width, d);
-    (width, chart_bottom(roadmap) + 12 + lines * LEGEND_LINE)
+impl Item<'_> {
+    fn height(&self) -> usize {
+        match self {
+            Item::Group(_) => GROUP_HEIGHT,
+            Item::Empty => ROW_HEIGHT,
+            Item::Row(_, lines) => row_height(lines.len(), ROW_HEIGHT),
+        }
+    }
 }
 
-/// Each initiative's row with the y where it starts.
-fn rows(roadmap: &Roadmap) -> Vec<(usize, &Row)> {
+/// Every direction and initiative down the picture, with the y of each.
+fn rows<'r>(roadmap: &'r Roadmap, d: &Drawing<'_>) -> Vec<(usize, Item<'r>)> {
     let mut y = HEADER_HEIGHT;
     let mut out = Vec::new();
+    let mut push = |item: Item<'r>| {
+        let height = item.height();
+        out.push((y, item));
+        y += height;
+    };
     for group in &roadmap.groups {
-        y += GROUP_HEIGHT;
+        push(Item::Group(group.direction));
         if group.rows.is_empty() {
-            y += ROW_HEIGHT;
+            push(Item::Empty);
         }
         for row in &group.rows {
-            out.push((y, row));
-            y += ROW_HEIGHT;
+            push(Item::Row(row, wrap(&d.publication[row.initiative].heading(), row.depth)));
         }
     }
     out
 }
 
-/// A quarter's column head in two lines: "1. kvt." over "2027" / "Q1" over "2027".
-fn quarter_lines(q: crate::calendar::Quarter, language: Language) -> (String, String) {
-    match language {
-        Language::Da => (format!("{}. kvt.", q.quarter), q.year.to_string()),
-        Language::En => (format!("Q{}", q.quarter), q.year.to_string()),
-    }
+/// Where the rows end and the legend begins.
+fn chart_bottom(rows: &[(usize, Item<'_>)]) -> usize {
+    rows.last().map_or(HEADER_HEIGHT, |(y, item)| y + item.height())
+}
+
+/// The picture's width and height: the rows and the legend below them.
+fn size(
+    roadmap: &Roadmap,
+    scale: &Scale,
+    rows: &[(usize, Item<'_>)],
+    d: &Drawing<'_>,
+) -> (usize, usize) {
+    let width = LABEL_WIDTH + scale.width() + 8;
+    let lines = legend(&mut String::new(), roadmap, 0, width, d);
+    (width, chart_bottom(rows) + 12 + lines * LEGEND_LINE)
 }
 
 /// One sentence a screen reader reads for the picture; the table has the facts.
@@ -284,15 +328,4 @@ fn description(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
         d.labels.directions.to_lowercase(),
         d.labels.same_facts_in_table,
     )
-}
-
-/// `text` cut to at most `max` characters, with an ellipsis.
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
 }

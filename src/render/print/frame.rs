@@ -48,15 +48,17 @@ impl Edition<'_> {
 }
 
 /// The theme's `figures.css` (the look of the roadmap and the charts, shared
-/// with the site) and `print.css`, in that order, with the theme files they
-/// name (its fonts) embedded; a project theme may replace either.
+/// with the site), `print.css` and `brand.css` (`brand:` in the config: the
+/// same custom properties as on the site), in that order, with the theme
+/// files they name (fonts) embedded as `data:` URIs, so the board edition
+/// stays one file; a project theme may replace the first two.
 fn stylesheet(templates: &Templates) -> Result<String, Error> {
     let theme_file = |name: &str| {
         let path = format!("{THEME_DIR}/{name}");
         templates.statics.iter().find(|f| f.path == path)
     };
     let mut css = String::new();
-    for name in ["figures.css", "print.css"] {
+    for name in ["figures.css", "print.css", "brand.css"] {
         if let Some(file) = theme_file(name) {
             css.push_str(&String::from_utf8_lossy(&inline::read(&file.contents)?));
             css.push('\n');

@@ -13,7 +13,8 @@ use crate::framing;
 use crate::markup;
 
 /// The edition's Content Security Policy. `default-src 'none'` covers
-/// script, frames, objects, fonts, media and fetches; `base-uri` and
+/// script, frames, objects, media and fetches (fonts only as `data:`, the
+/// brand's typeface inlined); `base-uri` and
 /// `form-action` do not fall back to it, so they are named.
 pub(super) const POLICY: &str = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 

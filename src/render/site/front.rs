@@ -30,6 +30,14 @@ impl Site<'_> {
             let quarters = self.plan_quarters();
             context.insert("figures", &self.views.key_figures(self.input.as_of));
             context.insert("strip", &self.views.strip(&quarters, self.input.as_of));
+            // A plan whose period is over says so, rather than still
+            // counting what was planned as if it lay ahead.
+            let ended = quarters.last().filter(|&&last| last < self.input.as_of);
+            context.insert(
+                "period_ended",
+                &ended
+                    .map(|&last| crate::render::format::quarter(last, self.input.config.language)),
+            );
         }
     }
 }

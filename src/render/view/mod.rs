@@ -77,6 +77,10 @@ pub(crate) struct SiteView<'a> {
     logo: Option<String>,
     /// The logo's media type, for the favicon link.
     logo_type: Option<&'static str>,
+    /// Whether `theme/brand.css` applies `brand:` after the theme's stylesheet.
+    brand: bool,
+    /// Whether `theme/extra.css`, the organisation's stylesheet, follows.
+    extra_css: bool,
     /// The logo's absolute address when sharing services can show it (a
     /// raster image and a `base_url`); they do not show SVG.
     share_image: Option<String>,
@@ -108,6 +112,8 @@ impl<'a> SiteView<'a> {
                 Language::En => "en_GB",
             },
             logo_type: logo.as_deref().and_then(media::image),
+            brand: config.brand.is_some(),
+            extra_css: config.extra_css,
             share_image: logo
                 .as_deref()
                 .filter(|l| {

@@ -174,6 +174,10 @@
   var timer = 0;
 
   form.hidden = false;
+  // On a phone the form is folded behind a button (search.html), shown
+  // only now that the search works.
+  var fold = form.parentNode;
+  if (fold && fold.classList && fold.classList.contains('search-fold')) fold.hidden = false;
 
   function script(name) {
     return new Promise(function (resolve, reject) {
