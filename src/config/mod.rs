@@ -18,6 +18,7 @@ use crate::diagnostics::{SourceId, Sources};
 use crate::error::Error;
 use crate::frontmatter;
 
+mod kinds;
 mod labels;
 mod print;
 mod raw;

@@ -4,9 +4,10 @@
 //! defaults are applied here; [`RawConfig::resolve`] does that.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::calendar::{Date, Quarter};
-use crate::config::{Language, Period, Status, Words, labels, print, web};
+use crate::config::{Language, Period, Status, Words, kinds, labels, print, web};
 use crate::config::{Print, Written};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::fields::Reader;
@@ -55,10 +56,13 @@ pub struct RawConfig {
     pub print: Option<Print>,
     /// `ignore_fields:`.
     pub ignore_fields: Vec<String>,
+    /// The built-in kinds with those `kinds:` declares and the fields
+    /// `extend:` adds; `None` for the built-in kinds alone.
+    pub schema: Option<Arc<Schema>>,
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 19] = [
+const KEYS: [&str; 21] = [
     "title",
     "subtitle",
     "organisation",
@@ -78,6 +82,8 @@ const KEYS: [&str; 19] = [
     "labels",
     "print",
     "ignore_fields",
+    "kinds",
+    "extend",
 ];
 
 /// Reads the settings in `fields`, each problem to `diags` at its line.
@@ -93,6 +99,9 @@ pub(super) fn read(
     let approved = r.date("approved");
     let period = period(&mut r);
     let base_url = web::base_url(&mut r);
+    // Read first: `print:` and `ignore_fields:` may name what they declare.
+    let declared = kinds::read(&mut r);
+    let schema = declared.clone().unwrap_or_else(Schema::builtin);
     let raw = RawConfig {
         title,
         subtitle: r.visible_text("subtitle", None),
@@ -111,8 +120,9 @@ pub(super) fn read(
         allow_html: r.boolean("allow_html"),
         currency: currency(&mut r),
         labels: labels::read(&mut r, language.unwrap_or_default()),
-        print: print::read(&mut r, &Schema::builtin()),
-        ignore_fields: ignore_fields(&mut r, &Schema::builtin()),
+        print: print::read(&mut r, &schema),
+        ignore_fields: ignore_fields(&mut r, &schema),
+        schema: declared,
     };
     r.finish(&KEYS);
     raw
