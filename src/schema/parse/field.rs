@@ -1,5 +1,5 @@
 //! One field's declaration: `name: {type, required, default, values, kind,
-//! of, label, example, acyclic, inherit}`.
+//! of, label, backlink, example, acyclic, inherit}`.
 
 use std::str::FromStr;
 
@@ -13,8 +13,9 @@ use crate::schema::types::NAMES;
 use crate::schema::{Choice, Field, KindId, Scalar, Type};
 
 /// The keys a field's declaration may have.
-const FIELD_KEYS: [&str; 10] = [
-    "type", "required", "default", "values", "kind", "of", "label", "example", "acyclic", "inherit",
+const FIELD_KEYS: [&str; 11] = [
+    "type", "required", "default", "values", "kind", "of", "label", "backlink", "example",
+    "acyclic", "inherit",
 ];
 
 /// Letters, digits and `_`, starting with a letter: a name a frontmatter
@@ -117,6 +118,7 @@ fn read(r: &mut Reader<'_>, name: &str, me: usize, names: &[String]) -> Field {
         name: name.to_owned(),
         required: r.boolean("required").unwrap_or(false),
         label: words(r, "label"),
+        backlink: words(r, "backlink"),
         example: r.text("example"),
         acyclic,
         inherit: None,
