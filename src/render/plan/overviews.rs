@@ -167,21 +167,21 @@ impl Views<'_> {
         let columns_out = columns
             .iter()
             .map(|&c| {
-                let named = named_by(c);
+                let rows_of = named_by(c);
                 MatrixColumn {
                     direction: self.link(c),
-                    initiatives: named.len(),
-                    list: if grid { Vec::new() } else { link_all(named) },
+                    initiatives: rows_of.len(),
+                    list: if grid { Vec::new() } else { link_all(rows_of) },
                 }
             })
             .collect();
         let rows = if grid {
             let row = |&(id, depth): &(PageId, usize)| {
-                let named = names(id);
+                let marked = names(id);
                 MatrixRow {
                     initiative: self.link(id),
                     depth,
-                    serves: columns.iter().map(|c| named.contains(c)).collect(),
+                    serves: columns.iter().map(|c| marked.contains(c)).collect(),
                 }
             };
             rows.iter().map(row).collect()
