@@ -20,6 +20,7 @@ mod manual;
 mod markdown;
 mod mistakes;
 mod opened;
+mod own_kinds;
 mod plan;
 mod print;
 #[cfg(unix)]
