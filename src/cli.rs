@@ -58,6 +58,17 @@ pub struct ProjectArgs {
     pub quiet: bool,
 }
 
+/// What a command that renders the strategy reads from git.
+#[derive(Debug, Args, Default)]
+pub struct GitArgs {
+    /// Compare with the project as it was at REV (a tag, branch or commit), read from git: adds a page of what changed, and an appendix to the board edition (default: `compare_to:` in `stratdoc.yaml`).
+    #[arg(long, value_name = "REV", conflicts_with = "no_git")]
+    pub compare_to: Option<String>,
+    /// Read nothing from git: no page history, no commit on the cover, no comparison.
+    #[arg(long)]
+    pub no_git: bool,
+}
+
 /// `--message-format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum MessageFormat {
@@ -109,6 +120,9 @@ pub struct BuildArgs {
     #[command(flatten)]
     /// The project.
     pub project: ProjectArgs,
+    #[command(flatten)]
+    /// What is read from git.
+    pub git: GitArgs,
     /// Output folder (default `PROJECT_DIR/public`). Only a folder stratdoc made, or an empty or new one, is written.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -120,6 +134,9 @@ pub struct CheckArgs {
     #[command(flatten)]
     /// The project.
     pub project: ProjectArgs,
+    #[command(flatten)]
+    /// What is read from git.
+    pub git: GitArgs,
 }
 
 /// `stratdoc pdf`.
@@ -128,6 +145,9 @@ pub struct PdfArgs {
     #[command(flatten)]
     /// The project.
     pub project: ProjectArgs,
+    #[command(flatten)]
+    /// What is read from git.
+    pub git: GitArgs,
     /// The PDF file to write (default `PROJECT_DIR/print.pdf`).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

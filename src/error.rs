@@ -86,6 +86,16 @@ pub enum Error {
         /// What is wrong with it, and what to set it to.
         reason: &'static str,
     },
+    /// `--compare-to` names a revision that cannot be compared with: no
+    /// repository, no such revision, no project in it, or errors in it
+    /// (then shown in the run's diagnostics, at `REV:content/…`).
+    #[error("cannot compare with `{rev}`: {reason}")]
+    Revision {
+        /// The revision as given.
+        rev: String,
+        /// What is wrong, and what to do.
+        reason: String,
+    },
     /// The project folder is not usable.
     #[error("`{}` is not a stratdoc project: {reason}", .path.display())]
     Project {
@@ -129,6 +139,7 @@ impl Error {
             Error::Browser { .. } | Error::BrowserFailed { .. } | Error::Pdf { .. } => Code::Print,
             Error::BuildDate { .. } => Code::BuildDate,
             Error::Interrupted { .. } => Code::Interrupted,
+            Error::Revision { .. } => Code::Git,
         })
     }
 }

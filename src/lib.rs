@@ -23,6 +23,7 @@ pub mod artifact;
 pub mod calendar;
 pub mod cli;
 mod cmd;
+pub mod compare;
 pub mod config;
 pub mod data;
 pub mod deps;

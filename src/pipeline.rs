@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::calendar::{Date, Quarter};
+use crate::compare::{self, Comparison};
 use crate::config::{self, Config};
 use crate::data;
 use crate::diagnostics::{Code, Decoded, Diagnostic, Diagnostics, Sources};
@@ -36,6 +37,7 @@ use crate::model::{self, Parsed, Publication};
 use crate::output::Sink;
 use crate::render::{self, Input, Outputs, Templates};
 use crate::schema::{Role, Schema};
+use crate::source::git::{History, Repository};
 use crate::source::{Content, PageSource, Project};
 
 /// Choices that change what is built.
@@ -49,6 +51,12 @@ pub struct Options {
     pub today: Date,
     /// Which outputs to make.
     pub outputs: Outputs,
+    /// Read git: each page's last change, the commit built from, and
+    /// `compare_to`. Off (`--no-git`), or outside a repository, none.
+    pub git: bool,
+    /// The revision to compare with (`--compare-to`), over the config's
+    /// `compare_to:`.
+    pub compare_to: Option<String>,
 }
 
 impl Default for Options {
@@ -57,6 +65,8 @@ impl Default for Options {
             drafts: false,
             today: Date { year: 2027, month: 1, day: 1 },
             outputs: Outputs::ALL,
+            git: false,
+            compare_to: None,
         }
     }
 }
@@ -95,14 +105,94 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Result<Built, Error> {
     let loaded = load(root, sources, diags)?;
-    let Loaded { config, config_error, content, templates } = &loaded;
-    let rendered = render(config, content, templates, sources, options, sink, diags);
+    let rendered = compare_and_render(root, &loaded, options, sink, sources, diags);
     // The content was checked against what the config could tell; with an
     // error in the config, the run ends as its error, whatever else it found.
-    if let (Ok(_) | Err(Error::Content(_)), Some(path)) = (&rendered, config_error) {
+    if let (Ok(_) | Err(Error::Content(_)), Some(path)) = (&rendered, &loaded.config_error) {
         return Err(Error::Config(path.clone()));
     }
     Ok(Built { pages: rendered?, config: loaded.config })
+}
+
+/// Renders `loaded` with its pages' history from git and, when a revision
+/// is asked for, what changed since it. Returns the number of web pages.
+fn compare_and_render(
+    root: &Path,
+    loaded: &Loaded,
+    options: &Options,
+    sink: &Sink,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Result<usize, Error> {
+    let Loaded { config, content, templates, .. } = loaded;
+    let repo = if options.git { Repository::discover(root) } else { None };
+    let rev = options.compare_to.as_ref().or(config.compare_to.as_ref()).filter(|_| options.git);
+    let before = match rev {
+        Some(rev) => Some(load_revision(root, repo.as_ref(), rev, sources, options, diags)?),
+        None => None,
+    };
+    let sources = &*sources;
+    let (publication, early) = model(config, content, sources, options, diags);
+    crate::progress::expect(publication.pages.len());
+    let paths = publication.pages.iter().map(|p| p.path.as_str());
+    let history = repo.map(|repo| repo.history(paths)).unwrap_or_default();
+    let changes = before.map(|(rev, commit, old)| {
+        compare::compare(&old, sources, &publication, sources, &rev, &commit)
+    });
+    let checked = Checked {
+        config,
+        content,
+        templates,
+        sources,
+        publication: &publication,
+        history: &history,
+        changes: changes.as_ref(),
+    };
+    outputs(&checked, &early, options, sink, diags, None)?;
+    Ok(sink.pages())
+}
+
+/// The project as it was at `rev`, read from git and checked as a
+/// publication of its own: its revision as given, its commit's short hash
+/// and its model. Its warnings are not this build's; its errors are shown
+/// (at `REV:content/…`) and stop the build, since nothing could be said
+/// of what changed since.
+fn load_revision(
+    root: &Path,
+    repo: Option<&Repository>,
+    rev: &str,
+    sources: &mut Sources,
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> Result<(String, String, Publication), Error> {
+    let Some(repo) = repo else {
+        let reason = format!("`{}` is not in a git repository", root.display());
+        return Err(Error::Revision { rev: rev.to_owned(), reason });
+    };
+    let revision = repo.revision(rev)?;
+    let mut found = Diagnostics::new();
+    let (file, content) = revision.load(sources, &mut found);
+    let config = config::parse(&file, sources, &mut found).map(|raw| raw.resolve(None));
+    let publication = config.ok().map(|config| {
+        let (publication, early) = model(&config, &content, sources, options, &mut found);
+        drop(early);
+        data::read(&publication, &content.tables, sources, &mut found);
+        publication
+    });
+    match publication {
+        Some(publication) if !found.has_errors() => {
+            Ok((revision.rev, revision.commit, publication))
+        }
+        _ => {
+            let errors = found.errors();
+            diags.extend(found.items().iter().filter(|d| d.is_error()).cloned());
+            let reason = format!(
+                "the project there has {} (shown above, at `{rev}:…`); compare with a revision that builds",
+                crate::diagnostics::plural(errors.max(1), "error")
+            );
+            Err(Error::Revision { rev: rev.to_owned(), reason })
+        }
+    }
 }
 
 /// Reads the project in `root`: the only input I/O of a build.
@@ -144,8 +234,9 @@ fn as_of(config: &Config, options: &Options) -> Quarter {
     config.as_of.unwrap_or_else(|| Quarter::of(options.today))
 }
 
-/// The pure part of a build: from a loaded project to output files, with
-/// no I/O but the sink's. Returns the number of web pages written.
+/// The pure part of a build without git: from a loaded project to output
+/// files, with no I/O but the sink's. Returns the number of web pages
+/// written.
 pub fn render(
     config: &Config,
     content: &Content,
@@ -157,7 +248,16 @@ pub fn render(
 ) -> Result<usize, Error> {
     let (publication, early) = model(config, content, sources, options, diags);
     crate::progress::expect(publication.pages.len());
-    let checked = Checked { config, content, templates, sources, publication: &publication };
+    let history = History::default();
+    let checked = Checked {
+        config,
+        content,
+        templates,
+        sources,
+        publication: &publication,
+        history: &history,
+        changes: None,
+    };
     outputs(&checked, &early, options, sink, diags, None)?;
     Ok(sink.pages())
 }
@@ -174,6 +274,10 @@ pub struct Checked<'a> {
     pub sources: &'a Sources,
     /// The checked model.
     pub publication: &'a Publication,
+    /// What git says of its files (empty without git).
+    pub history: &'a History,
+    /// What changed since the revision compared with, if any.
+    pub changes: Option<&'a Comparison>,
 }
 
 /// Renders the outputs of `checked` (with bodies parsed early in `early`,
@@ -187,14 +291,15 @@ pub fn outputs(
     diags: &mut Diagnostics,
     memory: Option<&mut render::Memory>,
 ) -> Result<(), Error> {
-    let Checked { config, content, templates, sources, publication } = *checked;
+    let Checked { config, content, templates, sources, publication, history, changes } = *checked;
     let charts = data::read(publication, &content.tables, sources, diags);
     render::check_print(&config.print, publication, diags);
     // With errors already, the pages are still read, for every problem in
     // one run, but nothing is rendered.
     let outputs = if diags.has_errors() { Outputs::NONE } else { options.outputs.clone() };
     let as_of = as_of(config, options);
-    let input = Input { config, publication, sources, charts: &charts, early, as_of };
+    let input =
+        Input { config, publication, sources, charts: &charts, early, as_of, history, changes };
     render::run(&input, templates, &outputs, sink, diags, memory)
 }
 

@@ -12,7 +12,7 @@ pub(super) fn run(args: &BuildArgs, session: &mut Session) -> Result<String, Err
     let project = &args.project.project;
     let out = args.out.clone().unwrap_or_else(|| project.join("public"));
     let site = Output::open(&out, project)?;
-    let built = session.build(&args.project, Outputs::ALL, site.sink())?;
+    let built = session.build(&args.project, &args.git, Outputs::ALL, site.sink())?;
     let files = site.sink().count();
     site.publish()?;
     Ok(format!(

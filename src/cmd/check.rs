@@ -9,7 +9,7 @@ use crate::render::Outputs;
 
 /// Checks the project; returns the summary line.
 pub(super) fn run(args: &CheckArgs, session: &mut Session) -> Result<String, Error> {
-    let built = session.build(&args.project, Outputs::ALL, &Sink::nowhere())?;
+    let built = session.build(&args.project, &args.git, Outputs::ALL, &Sink::nowhere())?;
     Ok(format!(
         "checked {} pages, {}, no errors, in {} ms",
         built.pages,

@@ -24,7 +24,7 @@ use std::path::{Component, Path};
 use std::time::Instant;
 
 use crate::calendar::Date;
-use crate::cli::{Cli, Command, ProjectArgs};
+use crate::cli::{Cli, Command, GitArgs, ProjectArgs};
 use crate::diagnostics::report::{self, Style};
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::error::Error;
@@ -47,11 +47,18 @@ impl Session {
     pub(crate) fn build(
         &mut self,
         args: &ProjectArgs,
+        git: &GitArgs,
         outputs: Outputs,
         sink: &Sink,
     ) -> Result<Built, Error> {
         let today = build_date(std::env::var_os("SOURCE_DATE_EPOCH"))?;
-        let options = Options { drafts: args.drafts, today, outputs };
+        let options = Options {
+            drafts: args.drafts,
+            today,
+            outputs,
+            git: !git.no_git,
+            compare_to: git.compare_to.clone(),
+        };
         let built =
             pipeline::build(&args.project, &options, sink, &mut self.sources, &mut self.diags)?;
         match self.diags.warnings() {

@@ -22,8 +22,12 @@ pub(super) fn run(args: &PdfArgs, session: &mut Session) -> Result<String, Error
     .with_timeout(std::env::var_os(pdf::TIMEOUT_ENV))?;
     crate::progress::step("making the board edition…");
     let memory = Sink::memory();
-    let built =
-        session.build(&args.project, Outputs { site: false, print: true, only: None }, &memory)?;
+    let built = session.build(
+        &args.project,
+        &args.git,
+        Outputs { site: false, print: true, only: None },
+        &memory,
+    )?;
     let html = edition(memory)?;
     let printed = pdf::print(&html, &built.config, &browser, &out)?;
     Ok(format!(

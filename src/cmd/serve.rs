@@ -13,7 +13,13 @@ pub(super) fn run(args: &ServeArgs, _session: &mut Session) -> Result<String, Er
     // redrawn over them would garble both.
     crate::progress::clear();
     let today = build_date(std::env::var_os("SOURCE_DATE_EPOCH"))?;
-    let options = Options { drafts: args.project.drafts, today, outputs: Outputs::ALL };
+    let options = Options {
+        drafts: args.project.drafts,
+        today,
+        outputs: Outputs::ALL,
+        git: false,
+        compare_to: None,
+    };
     serve::run(&Serving {
         root: args.project.project.clone(),
         address: serve::address(args.bind, args.port),

@@ -56,13 +56,15 @@ pub struct RawConfig {
     pub print: Option<Print>,
     /// `ignore_fields:`.
     pub ignore_fields: Vec<String>,
+    /// `compare_to:`, a git revision.
+    pub compare_to: Option<String>,
     /// The built-in kinds with those `kinds:` declares and the fields
     /// `extend:` adds; `None` for the built-in kinds alone.
     pub schema: Option<Arc<Schema>>,
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 21] = [
+const KEYS: [&str; 22] = [
     "title",
     "subtitle",
     "organisation",
@@ -82,6 +84,7 @@ const KEYS: [&str; 21] = [
     "labels",
     "print",
     "ignore_fields",
+    "compare_to",
     "kinds",
     "extend",
 ];
@@ -122,6 +125,7 @@ pub(super) fn read(
         labels: labels::read(&mut r, language.unwrap_or_default()),
         print: print::read(&mut r, &schema),
         ignore_fields: ignore_fields(&mut r, &schema),
+        compare_to: r.spanned_text("compare_to").map(|(text, _)| text),
         schema: declared,
     };
     r.finish(&KEYS);

@@ -69,6 +69,9 @@ pub struct Config {
     /// Keys pages may carry that stratdoc leaves alone, unreported
     /// (`ignore_fields:`): another tool's, in documents brought in.
     pub ignore_fields: Vec<String>,
+    /// The revision the build compares with (`compare_to:`), unless the
+    /// command line names another.
+    pub compare_to: Option<String>,
     /// The kinds of page, with the organisation's words for them
     /// (`labels:`) in this language.
     pub schema: Arc<Schema>,
@@ -96,6 +99,7 @@ impl Default for Config {
             labels: BTreeMap::new(),
             print: Print::default_for(&Schema::builtin()),
             ignore_fields: Vec::new(),
+            compare_to: None,
             schema: Schema::builtin(),
         }
     }
@@ -129,6 +133,7 @@ impl RawConfig {
             labels: self.labels.clone(),
             print: self.print.clone().unwrap_or_else(|| Print::default_for(&schema)),
             ignore_fields: self.ignore_fields.clone(),
+            compare_to: self.compare_to.clone(),
             schema,
         };
         Config { schema: Arc::new(worded(&config)), ..config }

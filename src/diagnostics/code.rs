@@ -113,6 +113,7 @@ codes! {
     Print = "SD0905" "print" "no browser to print with, or the print failed",
     BuildDate = "SD0906" "build-date" "`SOURCE_DATE_EPOCH` is not a build date",
     Interrupted = "SD0907" "interrupted" "stopped by a signal",
+    Git = "SD0908" "git" "a revision to compare with that cannot be read: no git repository, no such revision, no project there, or errors in it",
 }
 
 impl std::fmt::Display for Code {

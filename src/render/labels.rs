@@ -235,6 +235,38 @@ labels! {
         "Der er ingen side på denne adresse. Måske er siden flyttet, eller adressen er skrevet forkert.",
         "There is no page at this address. It may have moved, or the address may be mistyped.";
     go_home: "Gå til forsiden", "Go to the front page";
+    // What changed since a revision (`--compare-to`); `#` is the revision
+    // or a number.
+    changes_since: "Ændringer siden #", "Changes since #";
+    changes_summary: "Resumé", "Summary";
+    changes_none: "Intet er ændret.", "Nothing has changed.";
+    changes_text: "Ændret tekst", "Changed text";
+    changes_commit: "commit #", "commit #";
+    change_added: "Ny", "New";
+    change_removed: "Udgået", "Removed";
+    change_changed: "Ændret", "Changed";
+    page_added: "Ny side", "New page";
+    page_removed: "Siden er fjernet", "Page removed";
+    inserted: "indsat:", "inserted:";
+    deleted: "slettet:", "deleted:";
+    count_added: "# tilføjet", "# added";
+    count_removed: "# udgået", "# removed";
+    count_delayed: "# forsinket", "# delayed";
+    count_advanced: "# fremrykket", "# brought forward";
+    count_completed: "# afsluttet", "# completed";
+    count_status: "# med ny status", "# with a new status";
+    count_other: "# andre ændringer", "# other changes";
+    count_pages: "# sider med ændret tekst", "# pages with changed text";
+    count_page: "1 side med ændret tekst", "1 page with changed text";
+    quarter_later: "1 kvartal senere", "1 quarter later";
+    quarters_later: "# kvartaler senere", "# quarters later";
+    quarter_earlier: "1 kvartal tidligere", "1 quarter earlier";
+    quarters_earlier: "# kvartaler tidligere", "# quarters earlier";
+    added_word: "tilføjet", "added";
+    removed_word: "fjernet", "removed";
+    was_period: "var #", "was #";
+    last_changed: "Senest ændret", "Last changed";
+    built_from: "Bygget fra commit", "Built from commit";
     // A field of type boolean in a facts box.
     yes: "Ja", "Yes";
     no: "Nej", "No";

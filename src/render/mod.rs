@@ -17,6 +17,7 @@
 //! (embedded, so the binary works anywhere), a project theme folder
 //! `themes/<theme>/`, and the project's own `templates/`, by file name.
 
+mod changes;
 mod export;
 mod format;
 mod labels;
@@ -40,11 +41,13 @@ pub(crate) use templates::escape_html;
 pub(crate) use view::NAV_ALWAYS;
 
 use crate::calendar::Quarter;
+use crate::compare::Comparison;
 use crate::config::Config;
 use crate::data::Charts;
 use crate::diagnostics::Sources;
 use crate::markdown;
 use crate::model::Publication;
+use crate::source::git::History;
 
 /// What every output renders from.
 pub struct Input<'a> {
@@ -61,4 +64,8 @@ pub struct Input<'a> {
     pub charts: &'a Charts,
     /// The plan's "now": `as_of` in the config, else the build date's quarter.
     pub as_of: Quarter,
+    /// What git says of the files: the commit, each page's last change.
+    pub history: &'a History,
+    /// What changed since the revision compared with, if any.
+    pub changes: Option<&'a Comparison>,
 }

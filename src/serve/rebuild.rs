@@ -19,6 +19,7 @@ use crate::output::Sink;
 use crate::pipeline::{self, Checked, Options};
 use crate::render::{Memory, Outputs};
 use crate::serve::watch::Changes;
+use crate::source::git::History;
 
 /// One problem of a failed build, as the browser shows it.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -110,6 +111,8 @@ impl Builder {
             templates: &loaded.templates,
             sources,
             publication: &publication,
+            history: &History::default(),
+            changes: None,
         };
         let (steps, all) = match affected {
             Affected::All => {

@@ -12,6 +12,7 @@
 //!   static files, for `render::Templates`.
 
 mod confine;
+pub mod git;
 mod script;
 mod theme;
 

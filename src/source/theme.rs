@@ -33,6 +33,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("print-section.html", include_str!("../../themes/default/templates/print-section.html")),
     ("search.html", include_str!("../../themes/default/templates/search.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
+    ("changes.html", include_str!("../../themes/default/templates/changes.html")),
 ];
 
 /// The static files of the built-in default theme: the stylesheets, and the

@@ -4,6 +4,7 @@
 mod build;
 mod cli;
 mod commonmark;
+mod compare;
 #[cfg(unix)]
 mod confinement;
 mod deps;

@@ -9,6 +9,7 @@ use super::{CHILDREN, Edition, inline};
 use crate::config::Status;
 use crate::error::Error;
 use crate::render::Templates;
+use crate::render::changes::{self, Writer};
 use crate::render::labels::Labels;
 use crate::render::view::SiteView;
 
@@ -33,6 +34,13 @@ impl Edition<'_> {
             .insert("page_css", &page_css(&input.config.title, self.labels, input.config.status));
         context.insert("toc", &self.outline.toc());
         context.insert("document", CHILDREN);
+        context.insert("commit", &input.history.commit);
+        let changes = input.changes.map(|comparison| {
+            let href = |id| self.prints(id).then(|| super::ids::href(&input.publication[id]));
+            let writer = Writer { input, labels: self.labels, href: &href, level: 2 };
+            (changes::title(comparison, self.labels), writer.html(comparison))
+        });
+        context.insert("changes", &changes);
         Ok(context)
     }
 }

@@ -30,6 +30,7 @@ use crate::error::Error;
 use crate::markdown::{Href, HtmlOptions};
 use crate::model::{Page, PageId};
 use crate::output::Sink;
+use crate::render::changes::{self, Writer};
 use crate::render::labels::Labels;
 use crate::render::view::{self, NavItem, SiteView, Views};
 use crate::render::{Input, Templates};
@@ -63,6 +64,9 @@ pub(crate) fn rest(
     if !wants(&Output::SiteFiles) {
         return Ok(());
     }
+    if site.input.changes.is_some() {
+        urls.push(CHANGES.to_owned());
+    }
     // Every page, and only pages, goes into the sitemap.
     urls.sort_unstable();
     let pages: Vec<&str> = urls.iter().map(String::as_str).collect();
@@ -70,10 +74,32 @@ pub(crate) fn rest(
         sink.put(file)?;
     }
     sink.put(site.not_found()?)?;
+    if let Some(file) = site.changes()? {
+        sink.put(file)?;
+    }
     for file in site.files() {
         sink.put(file)?;
     }
     Ok(())
+}
+
+/// The page of what changed since the revision compared with.
+pub(crate) const CHANGES: &str = "changes.html";
+
+impl Site<'_> {
+    /// The page of what changed, when the build compares with a revision.
+    fn changes(&self) -> Result<Option<OutputFile>, Error> {
+        let Some(comparison) = self.input.changes else { return Ok(None) };
+        let title = changes::title(comparison, self.views.labels);
+        let publication = self.input.publication;
+        let href = |id: PageId| Some(publication[id].url.clone());
+        let writer = Writer { input: self.input, labels: self.views.labels, href: &href, level: 2 };
+        let mut context = self.context(CHANGES, &title, None);
+        context.insert("heading", &title);
+        context.insert("changes", &writer.html(comparison));
+        context.insert("breadcrumbs", &[view::home(&self.views)]);
+        self.render("changes.html", &context, CHANGES.to_owned()).map(Some)
+    }
 }
 
 /// Everything shared by the pages of one build of the site.
@@ -102,7 +128,8 @@ impl<'a> Site<'a> {
     pub(crate) fn new(input: &'a Input<'a>, templates: &'a Templates, labels: &'a Labels) -> Self {
         let views =
             Views { publication: input.publication, config: input.config, labels, href: site_href };
-        let header = SiteView::new(input.config, files::logo_url(input.config));
+        let mut header = SiteView::new(input.config, files::logo_url(input.config));
+        header.changes = input.changes.map(|c| changes::title(c, labels));
         let top_pages = view::top_pages(&views);
         let mut site =
             Site { input, templates, views, header, top_pages, shared: tera::Context::new() };

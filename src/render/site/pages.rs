@@ -28,6 +28,10 @@ impl Site<'_> {
             context.insert("description", summary);
         }
         context.insert("breadcrumbs", &view::breadcrumbs(&self.views, id));
+        let changed = self.input.history.changed.get(&page.path);
+        let language = self.input.config.language;
+        let changed = changed.map(|d| (d.to_string(), crate::render::format::date(*d, language)));
+        context.insert("last_changed", &changed);
         // What the kind's roles add around the page's own content.
         if kind.has(Role::Front) {
             self.front_page(&mut context);

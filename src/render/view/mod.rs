@@ -80,6 +80,9 @@ pub(crate) struct SiteView<'a> {
     /// The logo's absolute address when sharing services can show it (a
     /// raster image and a `base_url`); they do not show SVG.
     share_image: Option<String>,
+    /// The title of the page of what changed since a revision, when the
+    /// build compares with one.
+    pub(crate) changes: Option<String>,
 }
 
 impl<'a> SiteView<'a> {
@@ -116,6 +119,7 @@ impl<'a> SiteView<'a> {
                 .zip(config.base_url.as_deref())
                 .map(|(logo, base)| format!("{base}{logo}")),
             logo,
+            changes: None,
         }
     }
 }
