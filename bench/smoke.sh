@@ -6,7 +6,9 @@
 #   2. its corpus is valid: `stratdoc check` exits 0 with no errors (warnings
 #      are printed: the benchmark should measure work, not diagnostics);
 #   3. bench/run.py runs end to end at 200 pages, one round (stratdoc must
-#      build the corpus with exit 0, as must Hugo and the floor).
+#      build the corpus with exit 0, as must Hugo and the floor);
+#   4. bench/serve.py runs end to end at 50 pages, two saves per tool (every
+#      save must reach the browser as a reload).
 # Under CI=true a missing hugo fails the run; elsewhere it is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,3 +37,4 @@ fi
 echo "smoke: $(tail -n 1 <<<"$out")"
 
 python3 bench/run.py --pages 200 --runs 1 ${CI:+--require-hugo}
+python3 bench/serve.py --pages 50 --edits 2 ${CI:+--require-hugo}

@@ -29,6 +29,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Start a new strategy in DIR: settings, a starter strategy, a `.gitignore` and a CI workflow.
     Init(InitArgs),
+    /// Write a new page of a kind: its file, named from the title, with every field of the kind to fill in.
+    New(NewArgs),
     /// Print a completion script for a shell.
     Completions(CompletionsArgs),
     /// Print the manual page, or write one for each command into a folder.
@@ -190,6 +192,24 @@ pub struct InitArgs {
     pub quiet: bool,
 }
 
+/// `stratdoc new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The kind of page: its id (`initiative`), its folder (`initiatives`) or its name in the project's language (`initiativ`).
+    #[arg(value_name = "KIND")]
+    pub kind: String,
+    /// The page's title, which names its file (`Grøn IT` → `groen-it.md`).
+    // A title may start with `-` (`- og så?`); flags go before it or after `--`.
+    #[arg(value_name = "TITLE", allow_hyphen_values = true)]
+    pub title: String,
+    /// The project folder (holding `stratdoc.yaml` and `content/`).
+    #[arg(value_name = "PROJECT_DIR", default_value = ".")]
+    pub project: PathBuf,
+    /// Print only warnings and errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
 /// `init --language`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum StarterLanguage {
@@ -237,7 +257,7 @@ impl Command {
             Command::Check(args) => Some(&args.project),
             Command::Pdf(args) => Some(&args.project),
             Command::Serve(args) => Some(&args.project),
-            Command::Init(_) | Command::Completions(_) | Command::Man(_) => None,
+            Command::Init(_) | Command::New(_) | Command::Completions(_) | Command::Man(_) => None,
         }
     }
 
@@ -250,6 +270,7 @@ impl Command {
             Command::Pdf(_) => "pdf",
             Command::Serve(_) => "serve",
             Command::Init(_) => "init",
+            Command::New(_) => "new",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
         }

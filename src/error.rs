@@ -96,6 +96,10 @@ pub enum Error {
         /// What is wrong, and what to do.
         reason: String,
     },
+    /// An argument of the command cannot be used: an unknown kind, a title
+    /// that names no file (`stratdoc new`).
+    #[error("{0}")]
+    Usage(String),
     /// The project folder is not usable.
     #[error("`{}` is not a stratdoc project: {reason}", .path.display())]
     Project {
@@ -140,6 +144,7 @@ impl Error {
             Error::BuildDate { .. } => Code::BuildDate,
             Error::Interrupted { .. } => Code::Interrupted,
             Error::Revision { .. } => Code::Git,
+            Error::Usage(_) => Code::Usage,
         })
     }
 }

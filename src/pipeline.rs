@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 use crate::calendar::{Date, Quarter};
 use crate::compare::{self, Comparison};
-use crate::config::{self, Config};
+use crate::config::{self, Config, RawConfig};
 use crate::data;
 use crate::diagnostics::{Code, Decoded, Diagnostic, Diagnostics, Sources};
 use crate::error::Error;
@@ -197,18 +197,30 @@ fn load_revision(
 
 /// Reads the project in `root`: the only input I/O of a build.
 pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Loaded, Error> {
-    let project = Project::open(root)?;
-    let config_file = project.load_config(sources, diags)?;
     let errors_before = diags.errors();
-    let raw = config::parse(&config_file, sources, diags)?;
-    let config = raw.resolve(project.load_logo(&raw, diags)?);
+    let (project, raw, config) = configure(root, sources, diags)?;
     // Only the settings' own errors: a `print:` entry naming no page is
     // found later, against the content, and is a content error.
-    let config_error = (diags.errors() > errors_before).then_some(config_file.path);
+    let config_error = (diags.errors() > errors_before).then(|| project.root().join(config::FILE));
     let content = project.load_content(&config, sources, diags)?;
     let theme = project.load_theme(&raw, sources, diags)?;
     let templates = Templates::new(&theme, diags)?;
     Ok(Loaded { config, config_error, content, templates })
+}
+
+/// Opens the project in `root` and reads its settings, as written and
+/// resolved: the first step of [`load`], and all `new` needs before the
+/// content.
+pub fn configure(
+    root: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Result<(Project, RawConfig, Config), Error> {
+    let project = Project::open(root)?;
+    let config_file = project.load_config(sources, diags)?;
+    let raw = config::parse(&config_file, sources, diags)?;
+    let config = raw.resolve(project.load_logo(&raw, diags)?);
+    Ok((project, raw, config))
 }
 
 /// The checked model of a project with settings `config` and `content`,
@@ -230,7 +242,7 @@ pub fn model<'s>(
 }
 
 /// The plan's "now": `as_of` in the config, else the build date's quarter.
-fn as_of(config: &Config, options: &Options) -> Quarter {
+pub(crate) fn as_of(config: &Config, options: &Options) -> Quarter {
     config.as_of.unwrap_or_else(|| Quarter::of(options.today))
 }
 

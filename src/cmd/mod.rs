@@ -7,12 +7,14 @@
 //! - `pdf`: the board edition printed to PDF;
 //! - `serve`: the site while it is written (see `crate::serve`);
 //! - `init`: a new project from the starter;
+//! - `new`: a new page of a kind, its fields to fill in;
 //! - `completions`, `man`: the command line described for shells and `man`.
 
 mod build;
 mod check;
 mod init;
 mod manual;
+mod new;
 mod pdf;
 mod serve;
 
@@ -24,7 +26,7 @@ use std::path::{Component, Path};
 use std::time::Instant;
 
 use crate::calendar::Date;
-use crate::cli::{Cli, Command, GitArgs, ProjectArgs};
+use crate::cli::{Cli, ColorChoice, Command, GitArgs, MessageFormat, NewArgs, ProjectArgs};
 use crate::diagnostics::report::{self, Style};
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::error::Error;
@@ -87,9 +89,23 @@ pub(crate) fn run(cli: &Cli) -> u8 {
         Command::Pdf(args) => project("pdf", &args.project, |s| pdf::run(args, s)),
         Command::Serve(args) => project("serve", &args.project, |s| serve::run(args, s)),
         Command::Init(args) => finish(init::run(args), args.quiet, &Style::default()),
+        Command::New(args) => project("new", &as_project(args), |s| new::run(args, s)),
         Command::Completions(args) => manual::completions(args.shell),
         // Printed to stdout, the page is all there is to say.
         Command::Man(args) => finish(manual::man(args), args.out.is_none(), &Style::default()),
+    }
+}
+
+/// What `new` shares with the commands that read a project: the folder
+/// and `--quiet`; its diagnostics (the new page's) are for people.
+fn as_project(args: &NewArgs) -> ProjectArgs {
+    ProjectArgs {
+        project: args.project.clone(),
+        drafts: false,
+        message_format: MessageFormat::Human,
+        color: ColorChoice::Auto,
+        deny_warnings: false,
+        quiet: args.quiet,
     }
 }
 

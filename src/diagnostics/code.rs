@@ -114,6 +114,7 @@ codes! {
     BuildDate = "SD0906" "build-date" "`SOURCE_DATE_EPOCH` is not a build date",
     Interrupted = "SD0907" "interrupted" "stopped by a signal",
     Git = "SD0908" "git" "a revision to compare with that cannot be read: no git repository, no such revision, no project there, or errors in it",
+    Usage = "SD0909" "usage" "an argument a command cannot use: an unknown kind, a title with no letter or digit to name a file",
 }
 
 impl std::fmt::Display for Code {

@@ -49,32 +49,24 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-/// A file of the site.
+/// A file of the site, or the theme's 404 page.
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let Wanted::File(path) = wanted(uri.path()) else {
         return (StatusCode::BAD_REQUEST, "bad request\n").into_response();
     };
-    let site = shared.site.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let (status, path, contents) = match site.files.get(&path) {
-        Some(contents) => (StatusCode::OK, path, contents.clone()),
-        None => match site.files.get(crate::render::NOT_FOUND) {
-            Some(page) => {
-                (StatusCode::NOT_FOUND, crate::render::NOT_FOUND.to_owned(), page.clone())
-            }
+    let (found, not_found, problems) = {
+        let site = shared.site.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let get = |path: &str| site.files.get(path).cloned();
+        (get(&path), get(crate::render::NOT_FOUND), site.problems.clone())
+    };
+    let (status, path, bytes) = match found.and_then(|c| shared.bytes(c)) {
+        Some(bytes) => (StatusCode::OK, path.as_str(), bytes),
+        None => match not_found.and_then(|c| shared.bytes(c)) {
+            Some(bytes) => (StatusCode::NOT_FOUND, crate::render::NOT_FOUND, bytes),
             None => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
         },
     };
-    let problems = site.problems.clone();
-    drop(site);
-    let bytes = match contents {
-        Contents::Bytes(bytes) => bytes,
-        // A file of the content, checked by the build that found it.
-        Contents::Copy(from) => match std::fs::read(&from) {
-            Ok(bytes) => bytes,
-            Err(_) => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
-        },
-    };
-    let media = media::of(&path);
+    let media = media::of(path);
     let body = if media.starts_with("text/html") && path != crate::render::PRINT_FILE {
         live(&bytes, problems.as_deref())
     } else {
@@ -87,6 +79,19 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     // A preview: always the newest build.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+impl Shared {
+    /// A file's bytes. A file of the content is read now, from where the
+    /// build found it, and only if it still may be: since that build it may
+    /// have become a link out of the project, which the next build refuses
+    /// while the server still serves the last good one.
+    fn bytes(&self, contents: Contents) -> Option<Vec<u8>> {
+        match contents {
+            Contents::Bytes(bytes) => Some(bytes),
+            Contents::Copy(from) => std::fs::read(self.project.readable(&from)?).ok(),
+        }
+    }
 }
 
 /// `html` with the live-reload script before its `</body>`, and the last

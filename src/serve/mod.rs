@@ -28,6 +28,7 @@ use tokio::sync::broadcast;
 use crate::artifact::Contents;
 use crate::error::Error;
 use crate::pipeline::Options;
+use crate::source::Project;
 use rebuild::{Builder, Built};
 use watch::Changes;
 
@@ -46,14 +47,19 @@ pub(crate) struct Site {
 /// What the builder and the server share.
 pub(crate) struct Shared {
     site: RwLock<Site>,
+    /// The project, whose rule every file read from it obeys.
+    project: Project,
     signals: broadcast::Sender<Signal>,
 }
 
 impl Shared {
-    /// Whether the site has a file at `path`.
+    /// Whether the site has a file at `path` (under `content/`), or files
+    /// under it: a folder moved away is reported as the folder alone.
     fn has(&self, path: &str) -> bool {
         let site = self.site.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        site.files.contains_key(&crate::model::asset_url(path))
+        let url = crate::model::asset_url(path);
+        let folder = format!("{url}/");
+        site.files.contains_key(&url) || site.files.keys().any(|file| file.starts_with(&folder))
     }
 }
 
@@ -83,9 +89,10 @@ pub struct Serving {
 /// first, then a line per build.
 pub fn run(serving: &Serving) -> Result<(), Error> {
     let root = serving.root.canonicalize().map_err(Error::io("read", &serving.root))?;
+    let project = Project::open(&root)?;
     let mut builder = Builder::new(&root, serving.options.clone());
     let (signals, _) = broadcast::channel(64);
-    let shared = Arc::new(Shared { site: RwLock::new(Site::default()), signals });
+    let shared = Arc::new(Shared { site: RwLock::new(Site::default()), project, signals });
     builder.build(&Changes { pages: Vec::new(), everything: true }, &mut |built| {
         publish(&shared, built, &[]);
     });
@@ -143,9 +150,8 @@ fn watch(root: &Path, builder: &mut Builder, shared: &Shared) -> Result<(), Erro
         .map_err(|e| Error::io("watch", root)(std::io::Error::other(e)))?;
     while let Some(paths) = burst(&bursts) {
         let known = |rel: &str| shared.has(rel.strip_prefix("content/").unwrap_or(rel));
-        let logo = builder.logo();
         let changes =
-            watch::changes(root, logo.as_deref(), &known, paths.iter().map(PathBuf::as_path));
+            watch::changes(root, builder.logo(), &known, paths.iter().map(PathBuf::as_path));
         if changes.is_empty() {
             continue;
         }

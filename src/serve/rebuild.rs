@@ -10,6 +10,7 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::artifact::OutputFile;
+use crate::config::Logo;
 use crate::deps::{self, Affected, Output};
 use crate::diagnostics::report::Format;
 use crate::diagnostics::{Diagnostics, Severity, Sources};
@@ -48,8 +49,12 @@ pub(crate) struct Builder {
     memory: Memory,
     /// The model of the last build that worked.
     last: Option<Publication>,
-    /// The logo's path in the project, from the last settings read.
-    logo: Option<String>,
+    /// The logo's paths in the project (as written and where it leads),
+    /// from the last settings read.
+    logo: Vec<String>,
+    /// What changed since the last build that worked: a failed build's
+    /// changes are still to be rendered by the next one.
+    pending: Changes,
 }
 
 impl Builder {
@@ -59,13 +64,15 @@ impl Builder {
             options,
             memory: Memory::default(),
             last: None,
-            logo: None,
+            logo: Vec::new(),
+            pending: Changes::default(),
         }
     }
 
-    /// The logo's path in the project, if the settings name one.
-    pub(crate) fn logo(&self) -> Option<String> {
-        self.logo.clone()
+    /// The logo's paths in the project, relative to it (none when the
+    /// settings name no logo).
+    pub(crate) fn logo(&self) -> &[String] {
+        &self.logo
     }
 
     /// Builds after `changes` (everything, for the first build), handing
@@ -78,7 +85,10 @@ impl Builder {
         let mut parts = |files: Vec<OutputFile>, all: bool| {
             publish(Built::Files { files, all, ms: started.elapsed().as_millis() });
         };
-        if let Err(err) = self.run(changes, &mut sources, &mut diags, &mut parts) {
+        self.pending.add(changes);
+        let changes = std::mem::take(&mut self.pending);
+        if let Err(err) = self.run(&changes, &mut sources, &mut diags, &mut parts) {
+            self.pending = changes;
             let mut report =
                 crate::diagnostics::report::to_string(&diags, &sources, Format::default());
             if !matches!(err, Error::Content(_)) {
@@ -96,7 +106,8 @@ impl Builder {
         parts: &mut dyn FnMut(Vec<OutputFile>, bool),
     ) -> Result<(), Error> {
         let loaded = pipeline::load(&self.root, sources, diags)?;
-        self.logo = loaded.config.logo.as_ref().map(|logo| logo.path.clone());
+        self.logo =
+            loaded.config.logo.iter().flat_map(|logo| logo_paths(&self.root, logo)).collect();
         let sources = &*sources;
         let (publication, early) =
             pipeline::model(&loaded.config, &loaded.content, sources, &self.options, diags);
@@ -134,6 +145,27 @@ impl Builder {
         self.last = Some(publication);
         Ok(())
     }
+}
+
+/// Where an edit of the logo shows, relative to `root`: its path as
+/// written, read as the system reads it (`./logo.svg` is `logo.svg`), and
+/// the file it leads to (a link's target changes, not the link).
+fn logo_paths(root: &Path, logo: &Logo) -> Vec<String> {
+    let mut written: Vec<&str> = Vec::new();
+    for part in logo.path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                written.pop();
+            }
+            name => written.push(name),
+        }
+    }
+    let real =
+        logo.file.strip_prefix(root).ok().and_then(Path::to_str).map(|p| p.replace('\\', "/"));
+    let mut paths = vec![written.join("/")];
+    paths.extend(real.filter(|real| *real != paths[0]));
+    paths
 }
 
 /// The problems of a failed build: its diagnostics, or the error itself.

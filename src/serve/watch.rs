@@ -19,6 +19,16 @@ pub(crate) struct Changes {
 }
 
 impl Changes {
+    /// Adds what `other` changed.
+    pub(crate) fn add(&mut self, other: &Changes) {
+        self.everything |= other.everything;
+        for page in &other.pages {
+            if !self.pages.contains(page) {
+                self.pages.push(page.clone());
+            }
+        }
+    }
+
     /// Whether nothing the site is made of changed.
     pub(crate) fn is_empty(&self) -> bool {
         self.pages.is_empty() && !self.everything
@@ -26,14 +36,14 @@ impl Changes {
 }
 
 /// What `paths` (absolute, as the watcher reports them) change in the
-/// project at `root`; `logo` is the logo's path relative to `root`, if any.
+/// project at `root`; `logo` holds the logo's paths relative to `root`.
 /// Hidden files (editors' swap files, `.git`) and anything outside the
 /// inputs (the output folder) change nothing, and neither does a file that
 /// is gone and was never part of the site (`known` says which were): the
 /// temporary files editors and `sed -i` write and rename over a page.
 pub(crate) fn changes<'p>(
     root: &Path,
-    logo: Option<&str>,
+    logo: &[String],
     known: &dyn Fn(&str) -> bool,
     paths: impl IntoIterator<Item = &'p Path>,
 ) -> Changes {
@@ -61,7 +71,7 @@ pub(crate) fn changes<'p>(
             }
             "content" if !path.exists() && !known(&rel) => {}
             "content" | "templates" | "themes" => changes.everything = true,
-            _ if rel == "stratdoc.yaml" || Some(rel.as_str()) == logo => changes.everything = true,
+            _ if rel == "stratdoc.yaml" || logo.contains(&rel) => changes.everything = true,
             _ => {}
         }
     }
@@ -79,7 +89,7 @@ mod tests {
         let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
         changes(
             root,
-            Some("logo.svg"),
+            &["logo.svg".to_owned()],
             &|rel| Path::new(rel).extension().is_some_and(|e| e == "csv"),
             paths.iter().map(PathBuf::as_path),
         )

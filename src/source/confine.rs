@@ -79,6 +79,26 @@ impl Project {
         Place::Inside(real)
     }
 
+    /// Why nothing may be written into `path` (a folder of the project), if
+    /// the rule refuses it: a symbolic link out of the project, to a hidden
+    /// name or into stratdoc's output. What is written there would land
+    /// where the project cannot read it, or publish itself.
+    #[must_use]
+    pub fn refusal(&self, path: &Path) -> Option<Diagnostic> {
+        refusal(&self.display(path), &self.locate(path))
+    }
+
+    /// The real path of `path` when the rule lets it be read: inside the
+    /// project, through no hidden name, outside stratdoc's output. For a
+    /// file found earlier and read now (`serve` answers from the last good
+    /// build): it may since have become a link that leads out.
+    pub(crate) fn readable(&self, path: &Path) -> Option<PathBuf> {
+        match self.locate(path) {
+            Place::Inside(real) => Some(real),
+            _ => None,
+        }
+    }
+
     /// `path` relative to the project for messages, `/`-separated. A real
     /// path (from [`Self::locate`]) is shown relative to the real root.
     #[must_use]

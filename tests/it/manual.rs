@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::support::Project;
 
-const COMMANDS: [&str; 7] = ["build", "check", "pdf", "serve", "init", "completions", "man"];
+const COMMANDS: [&str; 8] = ["build", "check", "pdf", "serve", "init", "new", "completions", "man"];
 
 #[test]
 fn completions_for_each_shell_know_every_command() {
@@ -54,7 +54,7 @@ fn the_manual_page_names_every_command() {
 fn man_out_writes_a_page_per_command() {
     let project = Project::empty();
     let run = project.run(&["man", "--out", "man1"]).success();
-    assert!(run.stdout.contains("wrote 9 manual pages into man1"), "{}", run.stdout);
+    assert!(run.stdout.contains("wrote 10 manual pages into man1"), "{}", run.stdout);
     for command in COMMANDS {
         let page = fs::read_to_string(project.path().join(format!("man1/stratdoc-{command}.1")))
             .unwrap_or_else(|e| panic!("{command}: {e}"));

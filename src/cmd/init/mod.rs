@@ -133,7 +133,9 @@ fn is_empty(dir: &Path) -> Result<bool, Error> {
 }
 
 /// Writes `text` to `path` if nothing is there; false when something is.
-fn create(path: &Path, text: &str) -> Result<bool, Error> {
+/// A file that cannot be written whole (a full disk) is removed: no
+/// command leaves half a page behind.
+pub(super) fn create(path: &Path, text: &str) -> Result<bool, Error> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
     }
@@ -142,7 +144,11 @@ fn create(path: &Path, text: &str) -> Result<bool, Error> {
         Err(err) if err.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
         Err(err) => return Err(Error::io("create", path)(err)),
     };
-    file.write_all(text.as_bytes()).map_err(Error::io("write", path))?;
+    if let Err(err) = file.write_all(text.as_bytes()) {
+        drop(file);
+        let _ = fs::remove_file(path);
+        return Err(Error::io("write", path)(err));
+    }
     Ok(true)
 }
 

@@ -1,0 +1,297 @@
+//! `stratdoc serve` end to end: the real binary on a free port, read over
+//! HTTP and through the event stream open pages listen to, while the test
+//! edits the project as a writer would.
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::support::serve::{Events, Server};
+use crate::support::{MINIMAL, Project, snapshot};
+
+/// The initiative's file, its page, and a word its text gets.
+const SOC: &str = "content/initiatives/soc.md";
+const SOC_PAGE: &str = "initiatives/soc.html";
+
+/// The initiative, with a milestone (so the site has a calendar); its
+/// `status` is on line 7.
+const SOC_TEXT: &str = "---\ntitle: Fælles SOC\ndirections: [cyber]\nowner: Driftsudvalget\nstart: 2027-Q1\nend: 2027-Q4\nstatus: active\nmilestones:\n  - quarter: 2027-Q3\n    title: SOC i drift\n---\n## Indsats\n\nVi bygger et SOC.\n";
+
+/// What no answer may ever carry: the text of a file outside the project.
+const SECRET: &str = "TOPSECRET-outside-the-project";
+
+/// A small project in `site/` of a temporary folder, beside a file that is
+/// outside it (`secret.txt`), so `..` from the project's root reaches it.
+struct Site {
+    dir: Project,
+}
+
+impl Site {
+    fn new() -> Site {
+        let dir = Project::empty();
+        for (path, text) in MINIMAL {
+            dir.file(&format!("site/{path}"), text);
+        }
+        dir.file(&format!("site/{SOC}"), SOC_TEXT)
+            .file("site/content/guides/howto.md", "# Vejledning\n\nSådan gør du.\n")
+            .file("site/content/data.csv", "a,b\n1,2\n")
+            .file(
+                "site/content/kort.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>\n",
+            )
+            .file("secret.txt", SECRET);
+        Site { dir }
+    }
+
+    /// The project folder.
+    fn root(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    /// The file outside the project.
+    fn secret(&self) -> PathBuf {
+        self.dir.path().join("secret.txt")
+    }
+
+    /// Writes `text` to the project's file `path`.
+    fn write(&self, path: &str, text: &str) {
+        fs::write(self.root().join(path), text).unwrap();
+    }
+
+    /// `stratdoc serve site ARGS`, run from the folder around the project.
+    fn serve(&self, args: &[&str]) -> Server {
+        let mut all = vec!["site"];
+        all.extend(args);
+        Server::start(self.dir.path(), &all)
+    }
+}
+
+/// `SOC_TEXT` with `words` added to its text.
+fn soc_with(words: &str) -> String {
+    format!("{SOC_TEXT}\n{words}\n")
+}
+
+/// A served page as it was built: without the script `serve` adds.
+fn shown(page: &str) -> &str {
+    page.rfind("<script>").map_or(page, |at| &page[..at])
+}
+
+/// Waits until the server has sent every event of the builds under way, so
+/// the next edit's events are its own.
+fn settle(events: &Events) {
+    events.settle(Duration::from_millis(400));
+}
+
+#[test]
+fn an_edit_reloads_the_page_and_an_error_shows_over_the_last_good_one() {
+    let site = Site::new();
+    let before = snapshot(&site.root());
+    let mut server = site.serve(&[]);
+    let page = server.get(&format!("/{SOC_PAGE}"));
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Vi bygger et SOC."), "{}", page.text());
+    let events = server.events();
+
+    site.write(SOC, &soc_with("Nu med blåbærgrød."));
+    events.reload_of(SOC_PAGE);
+    assert!(server.get(&format!("/{SOC_PAGE}")).text().contains("Nu med blåbærgrød."));
+    settle(&events);
+
+    // A frontmatter error: named with its file and line, over the page,
+    // which still shows the last build that worked.
+    site.write(SOC, &soc_with("Nu med blåbærgrød.").replace("status: active", "status: actve"));
+    let problems: serde_json::Value =
+        serde_json::from_str(&events.problems_naming("actve")).unwrap();
+    let first = &problems[0];
+    assert_eq!(first["file"], SOC, "{problems}");
+    assert_eq!(first["line"], 7, "{problems}");
+    assert!(first["message"].as_str().is_some_and(|m| m.contains("actve")), "{problems}");
+    let page = server.get(&format!("/{SOC_PAGE}")).text();
+    assert!(page.contains("Nu med blåbærgrød."), "the last good page is still served");
+    assert!(page.contains("window.stratdocProblems=") && page.contains(SOC), "{}", shown(&page));
+    // The terminal says it too (after the event: wait for it).
+    server.wait_for_log("content/initiatives/soc.md:7");
+
+    // The next good save clears it.
+    site.write(SOC, &soc_with("Nu med tyttebær."));
+    events.cleared();
+    events.reload_of(SOC_PAGE);
+    let page = server.get(&format!("/{SOC_PAGE}")).text();
+    assert!(page.contains("Nu med tyttebær."), "{}", shown(&page));
+    assert!(!page.contains("window.stratdocProblems="), "{}", shown(&page));
+
+    // Nothing was written into the project: no `public/`, no new file,
+    // no file changed but the one edited.
+    drop(server);
+    let (mut before, mut after) = (before, snapshot(&site.root()));
+    assert!(!site.root().join("public").exists());
+    before.remove(&PathBuf::from(SOC));
+    after.remove(&PathBuf::from(SOC));
+    assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>());
+    assert!(before == after, "a file of the project changed");
+}
+
+#[test]
+fn what_is_not_in_the_site_is_refused_or_not_found() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    let not_found = server.get("/404.html");
+    assert_eq!(not_found.status, 200);
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/a/../../secret.txt",
+    ] {
+        let got = server.get(path);
+        assert_eq!(got.status, 400, "{path}");
+        assert!(!got.text().contains(SECRET), "{path}");
+    }
+    for path in ["/%252e%252e/secret.txt", "/%252e%252e%252fsecret.txt", "/missing.html", "/nope/"]
+    {
+        let got = server.get(path);
+        assert_eq!(got.status, 404, "{path}");
+        assert_eq!(shown(&got.text()), shown(&not_found.text()), "{path}: the theme's 404 page");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_project_is_never_followed() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    assert_eq!(server.get("/data.csv").text(), "a,b\n1,2\n");
+    let not_found = server.get("/404.html").text();
+    let events = server.events();
+    // A new link, and a file the last good build served turned into one:
+    // the build refuses both, and the server must not read through them.
+    std::os::unix::fs::symlink(site.secret(), site.root().join("content/leak.txt")).unwrap();
+    fs::remove_file(site.root().join("content/data.csv")).unwrap();
+    std::os::unix::fs::symlink(site.secret(), site.root().join("content/data.csv")).unwrap();
+    let problems = events.problems();
+    assert!(problems.contains("outside the project"), "{problems}");
+    settle(&events);
+    for path in ["/leak.txt", "/data.csv"] {
+        let got = server.get(path);
+        assert!(!got.text().contains(SECRET), "{path}");
+        assert_eq!(got.status, 404, "{path}");
+        assert_eq!(shown(&got.text()), shown(&not_found), "{path}: the theme's 404 page");
+    }
+    assert!(!server.log().contains(SECRET));
+}
+
+#[test]
+fn each_file_is_served_with_its_media_type() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    for (path, media) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/initiatives/soc.html", "text/html; charset=utf-8"),
+        ("/theme/style.css", "text/css; charset=utf-8"),
+        ("/theme/search.js", "text/javascript; charset=utf-8"),
+        ("/kort.svg", "image/svg+xml"),
+        ("/data.csv", "text/csv; charset=utf-8"),
+        ("/initiatives.csv", "text/csv; charset=utf-8"),
+        ("/milestones.ics", "text/calendar; charset=utf-8"),
+        ("/strategy.json", "application/json"),
+    ] {
+        let got = server.get(path);
+        assert_eq!((got.status, got.content_type.as_str()), (200, media), "{path}");
+    }
+}
+
+#[test]
+fn served_pages_carry_the_live_script_and_built_pages_never_do() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    for path in ["/", "/initiatives/soc.html", "/missing.html"] {
+        let page = server.get(path).text();
+        assert!(page.contains("/__stratdoc/events"), "{path}");
+        let script = page.rfind("<script>").unwrap();
+        assert!(script < page.rfind("</body>").unwrap(), "{path}: inside the body");
+    }
+    let print = server.get("/print.html").text();
+    assert!(!print.contains("__stratdoc"), "the board edition runs no script");
+    drop(server);
+
+    let built = site.dir.run(&["build", "site"]).success();
+    let public = snapshot(&site.root().join("public"));
+    assert!(public.len() > 10, "{}", built.stdout);
+    for (path, bytes) in public {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("__stratdoc") && !text.contains("stratdocProblems"), "{path:?}");
+    }
+}
+
+#[test]
+fn another_interface_only_when_asked_and_with_a_warning() {
+    let site = Site::new();
+    let mut local = site.serve(&[]);
+    let line = local.wait_for_log("http://");
+    assert!(line.contains("http://127.0.0.1:"), "{line}");
+    assert!(!local.log().contains("warning"), "{}", local.log());
+    drop(local);
+
+    let mut everywhere = site.serve(&["--bind", "0.0.0.0"]);
+    let warning = everywhere.wait_for_log("warning:");
+    assert!(warning.contains("anyone who can reach this machine"), "{warning}");
+    assert_eq!(everywhere.get("/").status, 200);
+}
+
+#[test]
+fn edits_saved_while_the_site_does_not_build_are_in_the_next_good_build() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    let events = server.events();
+    site.write(SOC, &SOC_TEXT.replace("status: active", "status: actve"));
+    events.problems();
+    let cyber = fs::read_to_string(site.root().join("content/directions/cyber.md")).unwrap();
+    site.write("content/directions/cyber.md", &format!("{cyber}\nRobusthed for alle.\n"));
+    events.problems();
+    site.write(SOC, SOC_TEXT);
+    events.reload_of(SOC_PAGE);
+    settle(&events);
+    let page = server.get("/directions/cyber.html").text();
+    assert!(page.contains("Robusthed for alle."), "{}", shown(&page));
+}
+
+#[test]
+fn a_logo_written_with_a_leading_dot_is_watched() {
+    let site = Site::new();
+    let svg = |name: &str| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"><title>{name}</title></svg>\n"
+        )
+    };
+    site.write("logo.svg", &svg("Gammelt"));
+    let config = fs::read_to_string(site.root().join("stratdoc.yaml")).unwrap();
+    site.write("stratdoc.yaml", &format!("{config}logo: ./logo.svg\n"));
+    let server = site.serve(&[]);
+    assert!(server.get("/theme/logo.svg").text().contains("Gammelt"));
+    let events = server.events();
+    site.write("logo.svg", &svg("Nyt"));
+    events.reload_of("theme/logo.svg");
+    assert!(server.get("/theme/logo.svg").text().contains("Nyt"));
+}
+
+#[test]
+fn a_page_whose_file_or_folder_is_gone_is_gone() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    let events = server.events();
+    assert_eq!(server.get("/guides/howto.html").status, 200);
+    fs::remove_file(site.root().join("content/guides/howto.md")).unwrap();
+    events.reload_of("guides/howto.html");
+    assert_eq!(server.get("/guides/howto.html").status, 404);
+    settle(&events);
+
+    // A folder moved out of the project: the watcher sees only the folder.
+    site.dir.file("site/content/referater/maj.md", "# Maj\n\nReferat.\n");
+    events.reload_of("referater/maj.html");
+    assert_eq!(server.get("/referater/maj.html").status, 200);
+    settle(&events);
+    fs::rename(site.root().join("content/referater"), site.dir.path().join("referater")).unwrap();
+    events.reload_of("referater/maj.html");
+    assert_eq!(server.get("/referater/maj.html").status, 404);
+}
