@@ -206,3 +206,22 @@ fn a_declared_date_is_shown_per_language_and_in_the_calendar() {
     let page = project.page("workshops/scenarier.html");
     assert!(page.contains(&fact("Date", "31\u{a0}March\u{a0}2027")), "{page}");
 }
+
+#[test]
+fn new_makes_a_page_of_a_declared_kind_that_builds() {
+    let project = megatrends();
+    let run = project.run(&["new", "megatrend", "Grøn omstilling"]).success();
+    assert!(run.stdout.contains("made content/megatrends/groen-omstilling.md"), "{}", run.stdout);
+    let text =
+        std::fs::read_to_string(project.path().join("content/megatrends/groen-omstilling.md"))
+            .expect("the new page");
+    // Its fields come from the declaration: the required one to fill in.
+    assert!(text.contains("\nhorizon: "), "{text}");
+    assert!(text.contains("certainty"), "{text}");
+    // Named by its folder too.
+    project.run(&["new", "megatrends", "Urbanisering"]).success();
+    project.build();
+    let page = project.page("megatrends/groen-omstilling.html");
+    assert!(page.contains("<h1>Grøn omstilling</h1>"), "{page}");
+    assert!(project.page("megatrends/index.html").contains("Urbanisering"));
+}
