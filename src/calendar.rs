@@ -51,16 +51,31 @@ impl Date {
             return None;
         }
         let (year, month, day): (u16, u8, u8) = (year(y)?, m.parse().ok()?, d.parse().ok()?);
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
+        let days = days_in(year, month)?;
         (1..=days).contains(&day).then_some(Date { year, month, day })
     }
+
+    /// The day after (an all-day event's exclusive end).
+    #[must_use]
+    pub fn next(self) -> Date {
+        match (days_in(self.year, self.month), self.month) {
+            (Some(last), _) if self.day < last => Date { day: self.day + 1, ..self },
+            (_, 12) => Date { year: self.year + 1, month: 1, day: 1 },
+            _ => Date { month: self.month + 1, day: 1, ..self },
+        }
+    }
+}
+
+/// How many days `month` of `year` has; `None` for no month.
+fn days_in(year: u16, month: u8) -> Option<u8> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    })
 }
 
 impl Date {

@@ -99,3 +99,13 @@ fn ranges_cross_years() {
     assert_eq!(quarters, ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]);
     assert!(start < "2026-Q1".parse().unwrap());
 }
+
+#[test]
+fn the_next_day_crosses_months_years_and_leap_days() {
+    let next = |text: &str| Date::parse(text).unwrap().next().to_string();
+    assert_eq!(next("2027-03-01"), "2027-03-02");
+    assert_eq!(next("2027-04-30"), "2027-05-01");
+    assert_eq!(next("2027-12-31"), "2028-01-01");
+    assert_eq!(next("2028-02-28"), "2028-02-29");
+    assert_eq!(next("2027-02-28"), "2027-03-01");
+}

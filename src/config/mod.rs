@@ -19,6 +19,7 @@ use crate::error::Error;
 use crate::frontmatter;
 
 mod brand;
+mod kinds;
 mod labels;
 mod print;
 mod raw;

@@ -4,9 +4,10 @@
 //! defaults are applied here; [`RawConfig::resolve`] does that.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::calendar::{Date, Quarter};
-use crate::config::{Brand, Language, Period, Status, Words, brand, labels, print, web};
+use crate::config::{Brand, Language, Period, Status, Words, brand, kinds, labels, print, web};
 use crate::config::{Print, Written};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::fields::Reader;
@@ -64,10 +65,13 @@ pub struct RawConfig {
     pub brand: Option<Brand>,
     /// `extra_css:`, a stylesheet in the project read after the theme's.
     pub extra_css: Option<Written>,
+    /// The built-in kinds with those `kinds:` declares and the fields
+    /// `extend:` adds; `None` for the built-in kinds alone.
+    pub schema: Option<Arc<Schema>>,
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 23] = [
+const KEYS: [&str; 25] = [
     "title",
     "subtitle",
     "organisation",
@@ -91,6 +95,8 @@ const KEYS: [&str; 23] = [
     "compare_to",
     "brand",
     "extra_css",
+    "kinds",
+    "extend",
 ];
 
 /// Reads the settings in `fields`, each problem to `diags` at its line.
@@ -107,6 +113,9 @@ pub(super) fn read(
     let approved_by = approved_by(&mut r, language.unwrap_or_default());
     let period = period(&mut r);
     let base_url = web::base_url(&mut r);
+    // Read first: `print:` and `ignore_fields:` may name what they declare.
+    let declared = kinds::read(&mut r);
+    let schema = declared.clone().unwrap_or_else(Schema::builtin);
     let raw = RawConfig {
         title,
         subtitle: r.visible_text("subtitle", None),
@@ -126,11 +135,12 @@ pub(super) fn read(
         allow_html: r.boolean("allow_html"),
         currency: currency(&mut r),
         labels: labels::read(&mut r, language.unwrap_or_default()),
-        print: print::read(&mut r, &Schema::builtin()),
-        ignore_fields: ignore_fields(&mut r, &Schema::builtin()),
+        print: print::read(&mut r, &schema),
+        ignore_fields: ignore_fields(&mut r, &schema),
         compare_to: r.spanned_text("compare_to").map(|(text, _)| text),
         brand: None,
         extra_css: r.spanned_text("extra_css").map(|(text, at)| Written { text, at }),
+        schema: declared,
     };
     let (logo, brand) = logo_and_brand(&mut r);
     let raw = RawConfig { logo, brand, ..raw };

@@ -121,6 +121,7 @@ impl RawConfig {
     #[must_use]
     pub fn resolve(&self, logo_file: Option<PathBuf>) -> Config {
         let defaults = Config::default();
+        let schema = self.schema.clone().unwrap_or(defaults.schema);
         let logo = self.logo.as_ref().zip(logo_file);
         let config = Config {
             title: self.title.clone(),
@@ -141,12 +142,12 @@ impl RawConfig {
             allow_html: self.allow_html.unwrap_or(defaults.allow_html),
             currency: self.currency.clone().unwrap_or(defaults.currency),
             labels: self.labels.clone(),
-            print: self.print.clone().unwrap_or(defaults.print),
+            print: self.print.clone().unwrap_or_else(|| Print::default_for(&schema)),
             ignore_fields: self.ignore_fields.clone(),
             compare_to: self.compare_to.clone(),
             brand: self.brand.clone(),
             extra_css: self.extra_css.is_some(),
-            schema: defaults.schema,
+            schema,
         };
         Config { schema: Arc::new(worded(&config)), ..config }
     }

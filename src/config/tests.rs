@@ -149,3 +149,80 @@ fn a_theme_is_a_folder_name_never_a_path() {
     assert!(diags.items().is_empty());
     assert_eq!(c.theme, "kdf-2027");
 }
+
+/// Each diagnostic of `diags` as (line, column, message).
+fn located(diags: &Diagnostics, sources: &Sources) -> Vec<(usize, usize, String)> {
+    let at = |d: &crate::diagnostics::Diagnostic| {
+        let span = &d.primary.as_ref().expect("located").span;
+        let (line, col) = sources.line_col(span.source, span.range.start);
+        (line, col, d.message.clone())
+    };
+    diags.items().iter().map(at).collect()
+}
+
+#[test]
+fn kinds_and_extend_declare_the_projects_own_kinds_and_fields() {
+    let (c, diags, sources) = read_text(
+        "title: T\nkinds:\n  megatrend:\n    folder: megatrends\n    fields:\n      horizon: {type: integer, required: true}\n  scenario:\n    folder: scenarios\n    fields:\n      builds_on: {type: refs, kind: megatrend}\nextend:\n  direction:\n    informed_by: {type: refs, kind: scenario}\nprint:\n  parts: [purpose, megatrends, directions]\n",
+    );
+    assert_eq!(located(&diags, &sources), []);
+    let schema = &c.schema;
+    let ids: Vec<&str> = schema.kinds().map(|(_, k)| k.id.as_str()).collect();
+    assert_eq!(ids[5..], ["megatrend", "scenario", "page"]);
+    let scenario = schema.find("scenario").unwrap();
+    let direction = schema.find("direction").unwrap();
+    let informed_by = schema.field(schema.field_id(direction, "informed_by").unwrap());
+    assert_eq!(informed_by.ty, crate::schema::Type::Refs(scenario));
+    // `print:` names the declared kind's part, and the default parts hold it.
+    let megatrend = schema.find("megatrend").unwrap();
+    assert_eq!(c.print.parts[1], PrintPart::Kind(megatrend));
+    let (c, _, _) = read_text("title: T\nkinds:\n  megatrend:\n    folder: megatrends\n");
+    let megatrend = c.schema.find("megatrend").unwrap();
+    assert!(c.print.parts.contains(&PrintPart::Kind(megatrend)), "{:?}", c.print);
+    // None declared: the built-in kinds.
+    let (c, _, _) = read_text("title: T\n");
+    assert_eq!(*c.schema, *crate::schema::Schema::builtin());
+}
+
+#[test]
+fn a_mistake_in_a_declaration_is_an_error_at_its_line_in_the_config() {
+    let (_, diags, sources) = read_text(
+        "title: T\nkinds:\n  megatrend:\n    folder: megatrends\n    fields:\n      horizon: {type: integr}\n      sources: {type: list, of: url}\n      drives: {type: refs, kind: stakeholder}\n  trend:\n    folder: megatrends\n  direction:\n    folder: retninger\nextend:\n  direction:\n    title: {type: text}\n  initiative:\n    status: {type: text}\n  initiativ:\n    x: {type: text}\n",
+    );
+    assert_eq!(
+        located(&diags, &sources),
+        [
+            (11, 3, "`direction` is a kind already".to_owned()),
+            (6, 23, "`integr` is not a valid `type`".to_owned()),
+            (7, 7, "`sources` is a field every page has".to_owned()),
+            (8, 34, "no kind `stakeholder` is declared".to_owned()),
+            (10, 13, "`trend` and `megatrend` would both live in `content/megatrends`".to_owned()),
+            (15, 5, "`title` is a field every page has".to_owned()),
+            (17, 5, "`status` is a field this kind has already".to_owned()),
+            (18, 3, "no kind `initiativ` is declared".to_owned()),
+        ]
+    );
+    let hints: Vec<Option<&str>> = diags.items().iter().map(|d| d.help.as_deref()).collect();
+    assert_eq!(
+        hints[1],
+        Some(
+            "did you mean `integer`? allowed values: text, markdown, integer, number, boolean, date, time, url, amount, enum, list, ref, refs, owners, handovers, budget, kpis, milestones, charts, data"
+        )
+    );
+    assert_eq!(
+        hints[3],
+        Some(
+            "declared kinds: purpose, narrative, direction, initiative, analysis, megatrend, trend, page"
+        )
+    );
+    assert_eq!(hints[7], Some("did you mean `initiative`?"));
+    assert!(diags.items().iter().all(|d| d.code != crate::diagnostics::Code::Other));
+    let (_, diags, sources) = read_text("title: T\nkinds: [megatrend]\nextend: 1\n");
+    assert_eq!(
+        located(&diags, &sources),
+        [
+            (2, 8, "`kinds` must be a mapping, not a list".to_owned()),
+            (3, 9, "`extend` must be a mapping, not a number".to_owned()),
+        ]
+    );
+}

@@ -170,6 +170,9 @@ pub struct Field {
     pub default: Option<Scalar>,
     /// Its name in the facts box, else its key.
     pub label: Option<Words>,
+    /// For a reference: the name of the pages that name a page in it, in
+    /// the named page's facts box (`Informed`), else their kind's plural.
+    pub backlink: Option<Words>,
     /// What "missing required field" suggests writing.
     pub example: Option<String>,
     /// For a reference to the field's own kind: a page may not, through

@@ -23,6 +23,7 @@ mod markdown;
 mod mistakes;
 mod new;
 mod opened;
+mod own_kinds;
 mod plan;
 mod print;
 #[cfg(unix)]

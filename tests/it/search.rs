@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::support::Project;
 
 /// The site's index files: the manifest, every term shard and every page.
-struct Index {
+pub(crate) struct Index {
     manifest: Value,
     shards: Vec<Value>,
     docs: Vec<Value>,
@@ -28,7 +28,7 @@ fn index_file(project: &Project, name: &str) -> Value {
 }
 
 impl Index {
-    fn of(project: &Project) -> Index {
+    pub(crate) fn of(project: &Project) -> Index {
         let manifest = index_file(project, "manifest");
         let shards = (0..manifest["fences"].as_array().unwrap().len())
             .map(|s| index_file(project, &format!("t{s}")))
@@ -42,7 +42,7 @@ impl Index {
 
     /// The URLs of the pages that hold `term` (a stem), read from the
     /// shard whose first term is the last at or before it.
-    fn pages_with(&self, term: &str) -> Vec<String> {
+    pub(crate) fn pages_with(&self, term: &str) -> Vec<String> {
         let fences = self.manifest["fences"].as_array().unwrap();
         let Some(shard) = fences.iter().rposition(|f| f.as_str().unwrap() <= term) else {
             return Vec::new();

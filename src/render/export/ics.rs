@@ -1,5 +1,6 @@
 //! `milestones.ics`: every milestone as an all-day event on the first day of
-//! its quarter, for any calendar (RFC 5545, written by hand: the format is
+//! its quarter, and every page's day in a declared `date` field (a
+//! workshop's), for any calendar (RFC 5545, written by hand: the format is
 //! small and a crate would bring a date library we do not need).
 //!
 //! - `UID`s come from the initiative's id and the milestone's title, so a
@@ -16,10 +17,11 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::calendar::{Date, Quarter};
-use crate::config::Config;
-use crate::model::{PageId, Publication};
+use crate::config::{Config, Language};
+use crate::model::{FieldId, PageId, Publication, Value};
 use crate::render::format;
 use crate::render::labels::Labels;
+use crate::schema::{Field, Type};
 use crate::slug::slugify;
 
 /// The longest line RFC 5545 allows, in octets, without the CRLF.
@@ -28,8 +30,9 @@ const MAX_LINE: usize = 75;
 /// `DTSTAMP` when the config has no `approved` date.
 const FIXED_STAMP: Date = Date { year: 2000, month: 1, day: 1 };
 
-/// The calendar of the milestones of initiatives `order`. The caller makes
-/// sure there is one: RFC 5545 wants at least one event in a calendar.
+/// The calendar of the milestones of initiatives `order`, then of every
+/// page's date in a declared `date` field (a workshop's day). The caller
+/// makes sure there is one event: RFC 5545 wants at least one.
 pub(crate) fn milestones(
     config: &Config,
     publication: &Publication,
@@ -38,8 +41,8 @@ pub(crate) fn milestones(
 ) -> Vec<u8> {
     let language = config.language;
     let stamp = config.approved.unwrap_or(FIXED_STAMP);
-    let stamp = format!("{}T000000Z", compact(stamp));
-    let domain = domain(config);
+    let calendar =
+        Calendar { stamp: format!("{}T000000Z", compact(stamp)), domain: domain(config) };
     let mut out = String::new();
     let mut line = |text: &str| fold(text, &mut out);
     line("BEGIN:VCALENDAR");
@@ -53,7 +56,6 @@ pub(crate) fn milestones(
         let mut taken = HashSet::new();
         for (k, milestone) in initiative.milestones.iter().enumerate() {
             let when = milestone.quarter;
-            let first = when.first();
             let written = format::when(when, language);
             let summary = if when.is_approximate() {
                 format!("{}: {} ({written})", page.heading(), milestone.title)
@@ -73,24 +75,94 @@ pub(crate) fn milestones(
                 labels.export_page,
                 page.url
             );
-            line("BEGIN:VEVENT");
-            line(&format!(
-                "UID:{}.{}@{domain}",
-                page.id,
-                unique_slug(&milestone.title, k, &mut taken)
-            ));
-            line(&format!("DTSTAMP:{stamp}"));
-            line(&format!("DTSTART;VALUE=DATE:{}", compact(first_day(first))));
-            line(&format!("DTEND;VALUE=DATE:{}", compact(second_day(first))));
-            line(&format!("SUMMARY:{}", escape(&summary)));
-            line(&format!("DESCRIPTION:{}", escape(&description)));
-            // A milestone is a date to know, not time taken.
-            line("TRANSP:TRANSPARENT");
-            line("END:VEVENT");
+            let uid = format!("{}.{}", page.id, unique_slug(&milestone.title, k, &mut taken));
+            let event = Event { uid, day: first_day(when.first()), summary, description };
+            calendar.event(&event, &mut line);
         }
+    }
+    for event in dated(publication, labels, language) {
+        calendar.event(&event, &mut line);
     }
     line("END:VCALENDAR");
     out.into_bytes()
+}
+
+/// What every event of one calendar shares.
+struct Calendar {
+    stamp: String,
+    domain: String,
+}
+
+/// One all-day event.
+struct Event {
+    /// Unique within the calendar, stable from build to build.
+    uid: String,
+    day: Date,
+    summary: String,
+    description: String,
+}
+
+impl Calendar {
+    fn event(&self, event: &Event, line: &mut impl FnMut(&str)) {
+        line("BEGIN:VEVENT");
+        line(&format!("UID:{}@{}", event.uid, self.domain));
+        line(&format!("DTSTAMP:{}", self.stamp));
+        line(&format!("DTSTART;VALUE=DATE:{}", compact(event.day)));
+        line(&format!("DTEND;VALUE=DATE:{}", compact(event.day.next())));
+        line(&format!("SUMMARY:{}", escape(&event.summary)));
+        line(&format!("DESCRIPTION:{}", escape(&event.description)));
+        // A date to know, not time taken.
+        line("TRANSP:TRANSPARENT");
+        line("END:VEVENT");
+    }
+}
+
+/// The declared `date` fields no role shows, one per page that gives one,
+/// in reading order: `Workshop: Scenarieværksted`, with the field's label
+/// where its kind has several dates.
+fn dated<'a>(
+    publication: &'a Publication,
+    labels: &'a Labels,
+    language: Language,
+) -> impl Iterator<Item = Event> + 'a {
+    let schema = &publication.schema;
+    let dates = schema.kinds().flat_map(move |(kind, declared)| {
+        let is_date = |(_, f): &(FieldId, &Field)| !f.role && f.ty == Type::Date;
+        let several = schema.fields(kind).filter(is_date).count() > 1;
+        schema.fields(kind).filter(is_date).map(move |(field, f)| (declared, field, f, several))
+    });
+    dates.flat_map(move |(kind, field, declared, several)| {
+        publication.of_kind(field.kind).filter_map(move |(_, page)| {
+            let Some(Value::Date(day)) = page.value(field) else { return None };
+            let mut summary = format!("{}: {}", kind.singular(language), page.heading());
+            if several {
+                summary = format!("{summary} ({})", declared.label(language));
+            }
+            let description = format!(
+                "{}: {}\n{}: {}\n{}: {}",
+                kind.singular(language),
+                page.heading(),
+                declared.label(language),
+                format::date(*day, language),
+                labels.export_page,
+                page.url
+            );
+            let uid = format!("{}.{}.{}", kind.id, slugify(&page.id), declared.name);
+            Some(Event { uid, day: *day, summary, description })
+        })
+    })
+}
+
+/// Whether any page gives a date in a declared `date` field.
+pub(crate) fn has_dates(publication: &Publication) -> bool {
+    let schema = &publication.schema;
+    schema.kinds().any(|(kind, _)| {
+        schema.fields(kind).filter(|(_, f)| !f.role && f.ty == Type::Date).any(|(field, _)| {
+            publication
+                .of_kind(kind)
+                .any(|(_, page)| matches!(page.value(field), Some(Value::Date(_))))
+        })
+    })
 }
 
 /// The domain-like right-hand side of every UID: the organisation (else the
@@ -117,12 +189,6 @@ fn unique_slug(title: &str, index: usize, taken: &mut HashSet<String>) -> String
 
 fn first_day(q: Quarter) -> Date {
     Date { year: q.year, month: (q.quarter - 1) * 3 + 1, day: 1 }
-}
-
-/// The day after the first day of a quarter: the exclusive end of an
-/// all-day event on that first day.
-fn second_day(q: Quarter) -> Date {
-    Date { day: 2, ..first_day(q) }
 }
 
 /// `20270401`.

@@ -7,7 +7,8 @@
 //!   `strategy.schema.json`, generated from the content model's schema
 //!   into the template beside this file, shipped beside it;
 //! - `csv`: `initiatives.csv`, one row per initiative, for Excel;
-//! - `ics`: `milestones.ics`, each milestone an all-day event (RFC 5545).
+//! - `ics`: `milestones.ics`, each milestone and each page's declared date
+//!   an all-day event (RFC 5545).
 //!
 //! Each is a pure function of the publication and the config: the same
 //! content gives the same bytes, so a rebuild changes nothing a calendar or
@@ -45,8 +46,8 @@ pub(crate) struct Download {
 }
 
 /// Every export of `input`: the JSON and its schema always; the CSV when
-/// there is an initiative, the calendar when there is a milestone (a
-/// calendar must hold at least one event).
+/// there is an initiative, the calendar when there is a milestone or a
+/// declared date (a calendar must hold at least one event).
 #[must_use]
 pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
     let labels = Labels::new(input.config);
@@ -88,8 +89,10 @@ fn has_initiatives(publication: &Publication) -> bool {
     !publication.initiative_ids().is_empty()
 }
 
+/// Whether the calendar has an event: a milestone, or a date in a
+/// declared `date` field.
 fn has_milestones(publication: &Publication) -> bool {
-    publication.initiatives().any(|(_, i)| !i.milestones.is_empty())
+    publication.initiatives().any(|(_, i)| !i.milestones.is_empty()) || ics::has_dates(publication)
 }
 
 fn file(path: &str, bytes: Vec<u8>) -> OutputFile {

@@ -8,3 +8,4 @@ pub(crate) mod chart;
 pub(crate) mod overviews;
 pub(crate) mod roadmap;
 pub(crate) mod svg;
+pub(crate) mod trace;

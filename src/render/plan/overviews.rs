@@ -17,12 +17,28 @@ pub(crate) const GRID_DIRECTIONS: usize = 12;
 
 /// Directions as columns, initiatives as rows (in tree order); with more
 /// than [`GRID_DIRECTIONS`] directions, each direction with its initiatives.
+/// The names keep the plan's words (`directions` for the columns,
+/// `initiative` for a row's page) for the themes that read them; the
+/// traceability of a project's own kinds fills them with its pages.
 #[derive(Serialize)]
 pub(crate) struct Matrix {
     pub(crate) grid: bool,
     pub(crate) directions: Vec<MatrixColumn>,
     /// The grid's rows (empty when it is not a grid).
     pub(crate) rows: Vec<MatrixRow>,
+    #[serde(flatten)]
+    pub(crate) words: MatrixWords,
+}
+
+/// What a matrix's table says besides its pages.
+#[derive(Serialize)]
+pub(crate) struct MatrixWords {
+    /// The rows' heading (`Initiativ`).
+    pub(crate) corner: String,
+    /// What a mark says to a screen reader (`bidrager`).
+    pub(crate) mark: String,
+    /// The flag on a column no row names (`Ingen initiativer`), if any.
+    pub(crate) empty: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -113,46 +129,66 @@ pub(crate) struct KpiEntry {
 }
 
 impl Views<'_> {
-    /// The traceability matrix.
+    /// The traceability matrix: directions × initiatives.
     pub(crate) fn matrix(&self) -> Matrix {
         let publication = self.publication;
-        let directions: Vec<PageId> = publication.direction_ids().to_vec();
-        let grid = directions.len() <= GRID_DIRECTIONS;
-        let columns = directions
+        let rows = publication.tree_order(publication.initiative_ids());
+        let names = |id: PageId| -> Vec<PageId> {
+            let initiative = publication.initiative(id);
+            initiative.iter().flat_map(|i| i.directions.iter().map(|d| d.page)).collect()
+        };
+        let words = MatrixWords {
+            corner: self.labels.initiative.clone(),
+            mark: self.labels.serves.clone(),
+            empty: Some(self.labels.no_initiatives_short.clone()),
+        };
+        self.grid(
+            &rows,
+            publication.direction_ids(),
+            names,
+            |d| publication.initiatives_of(d),
+            words,
+        )
+    }
+
+    /// A matrix of `rows` (pages with their depth) × `columns` (pages),
+    /// marked where `names` of a row holds the column; `named_by` of a
+    /// column lists its rows, for the list a matrix too wide for a grid is.
+    pub(crate) fn grid<'p>(
+        &self,
+        rows: &[(PageId, usize)],
+        columns: &[PageId],
+        names: impl Fn(PageId) -> Vec<PageId>,
+        named_by: impl Fn(PageId) -> &'p [PageId],
+        words: MatrixWords,
+    ) -> Matrix {
+        let grid = columns.len() <= GRID_DIRECTIONS;
+        let link_all = |ids: &[PageId]| ids.iter().map(|&i| self.link(i)).collect();
+        let columns_out = columns
             .iter()
-            .map(|&d| {
-                let initiatives = publication.initiatives_of(d);
+            .map(|&c| {
+                let rows_of = named_by(c);
                 MatrixColumn {
-                    direction: self.link(d),
-                    initiatives: initiatives.len(),
-                    list: if grid {
-                        Vec::new()
-                    } else {
-                        initiatives.iter().map(|&i| self.link(i)).collect()
-                    },
+                    direction: self.link(c),
+                    initiatives: rows_of.len(),
+                    list: if grid { Vec::new() } else { link_all(rows_of) },
                 }
             })
             .collect();
-        if !grid {
-            return Matrix { grid, directions: columns, rows: Vec::new() };
-        }
-        let rows = publication
-            .tree_order(publication.initiative_ids())
-            .into_iter()
-            .map(|(id, depth)| {
-                let serves: Vec<PageId> = publication
-                    .initiative(id)
-                    .iter()
-                    .flat_map(|i| i.directions.iter().map(|d| d.page))
-                    .collect();
+        let rows = if grid {
+            let row = |&(id, depth): &(PageId, usize)| {
+                let marked = names(id);
                 MatrixRow {
                     initiative: self.link(id),
                     depth,
-                    serves: directions.iter().map(|d| serves.contains(d)).collect(),
+                    serves: columns.iter().map(|c| marked.contains(c)).collect(),
                 }
-            })
-            .collect();
-        Matrix { grid, directions: columns, rows }
+            };
+            rows.iter().map(row).collect()
+        } else {
+            Vec::new()
+        };
+        Matrix { grid, directions: columns_out, rows, words }
     }
 
     /// Every status in life-cycle order with its initiatives (empty ones too,

@@ -31,6 +31,7 @@ impl Site<'_> {
         let (budget, budgeted) = self.input.publication.plan.total_budget();
         context.insert("budget_total", &(budgeted > 0).then(|| self.views.money(budget)));
         context.insert("pages", &self.views.cards(kind));
+        context.insert("traces", &self.views.traces(kind));
         context.insert("downloads", &export::downloads(self.input.publication, self.views.labels));
         self.render("list.html", &context, url)
     }

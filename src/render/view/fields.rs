@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostics::SourceId;
 use crate::markdown::{self, Href, HtmlOptions};
-use crate::model::{PageId, Value};
+use crate::model::{FieldId, PageId, Value};
 use crate::render::format;
 use crate::render::view::{Link, Views};
 use crate::schema::{Field, Type};
@@ -34,15 +34,58 @@ pub(crate) struct FieldView {
 
 impl Views<'_> {
     /// The declared fields of page `id` that have a value and no role of
-    /// its kind shows, in the order its kind declares them.
+    /// its kind shows, in the order its kind declares them, then the pages
+    /// that name it in such a field (its backlinks): a relation is shown at
+    /// both its ends.
     pub(crate) fn fields(&self, id: PageId) -> Vec<FieldView> {
         let page = &self.publication[id];
         let schema = &self.publication.schema;
-        schema
+        let own = schema
             .fields(page.kind)
             .filter(|(_, declared)| !declared.role)
-            .filter_map(|(field, declared)| self.field(declared, page.value(field)?))
-            .collect()
+            .filter_map(|(field, declared)| self.field(declared, page.value(field)?));
+        own.chain(self.backlinks(id)).collect()
+    }
+
+    /// For each reference field no role shows that may name page `id`, the
+    /// pages naming it, in reading order, as a fact: named by the field's
+    /// `backlink` words, else by the naming kind's plural (with the field's
+    /// label when that kind has several such fields).
+    fn backlinks(&self, id: PageId) -> impl Iterator<Item = FieldView> + '_ {
+        let publication = self.publication;
+        let (schema, language) = (&publication.schema, self.config.language);
+        let target = Some(publication[id].kind);
+        let fields = schema.kinds().flat_map(move |(kind, _)| {
+            let named = move |(_, f): &(FieldId, &Field)| !f.role && f.ty.target() == target;
+            let several = schema.fields(kind).filter(named).count() > 1;
+            schema.fields(kind).filter(named).map(move |(field, f)| (field, f, several))
+        });
+        fields.filter_map(move |(field, declared, several)| {
+            let pages = publication.relations.backlinks(field, id);
+            if pages.is_empty() {
+                return None;
+            }
+            let plural = schema.kind(field.kind).plural(language);
+            let label = declared.backlink.as_ref().map_or_else(
+                || {
+                    if several {
+                        format!("{plural} ({})", declared.label(language))
+                    } else {
+                        plural.to_owned()
+                    }
+                },
+                |words| words.get(language).to_owned(),
+            );
+            Some(FieldView {
+                name: format!("{}-{}", schema.kind(field.kind).id, declared.name),
+                label,
+                text: None,
+                html: None,
+                links: pages.iter().map(|&p| self.link(p)).collect(),
+                external: false,
+                wide: pages.len() > 1,
+            })
+        })
     }
 
     fn field(&self, declared: &Field, value: &Value) -> Option<FieldView> {
@@ -64,6 +107,15 @@ impl Views<'_> {
             (Type::Url, Value::Text(url)) => {
                 view.links = vec![Link { title: url.clone(), url: url.clone() }];
                 view.external = true;
+            }
+            (Type::List(of), Value::List(items)) if **of == Type::Url => {
+                let url = |item: &Value| match item {
+                    Value::Text(url) => Some(Link { title: url.clone(), url: url.clone() }),
+                    _ => None,
+                };
+                view.links = items.iter().filter_map(url).collect();
+                view.external = true;
+                view.wide = items.len() > 1;
             }
             (Type::Markdown, Value::Text(text)) => {
                 view.html = Some(self.markdown(text));

@@ -13,7 +13,12 @@ pub(super) fn across(schema: &mut Schema, written: &[Written], diags: &mut Diagn
     let kinds = &schema.kinds;
     for (i, kind) in kinds.iter().enumerate() {
         let Some(key) = &written[i].key else { continue };
-        let earlier = || kinds[..i].iter().chain(&kinds[i + 1..]);
+        let others = || kinds[..i].iter().chain(&kinds[i + 1..]);
+        // Two declared kinds that clash are told once, at the later one; a
+        // built-in kind is never told (its declaration is stratdoc's).
+        let told = |j: usize| j < i || written[j].key.is_none();
+        let before = || kinds.iter().enumerate().filter(move |&(j, _)| j != i && told(j));
+        let earlier = || before().map(|(_, k)| k);
         let at = |span: &Option<Span>| span.clone().unwrap_or_else(|| key.clone());
         let shared = earlier().find(|o| o.home == kind.home && o.home != Home::Anywhere);
         if let Some(other) = shared {
@@ -47,7 +52,7 @@ pub(super) fn across(schema: &mut Schema, written: &[Written], diags: &mut Diagn
             );
         }
         for (role, span) in &written[i].roles {
-            if let Some(other) = earlier().find(|o| o.has(*role)) {
+            if let Some(other) = others().find(|o| o.has(*role)) {
                 diags.push(
                     Diagnostic::error(
                         span.clone(),

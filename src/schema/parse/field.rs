@@ -1,5 +1,5 @@
 //! One field's declaration: `name: {type, required, default, values, kind,
-//! of, label, example, acyclic, inherit}`.
+//! of, label, backlink, example, acyclic, inherit}`.
 
 use std::str::FromStr;
 
@@ -13,8 +13,9 @@ use crate::schema::types::NAMES;
 use crate::schema::{Choice, Field, KindId, Scalar, Type};
 
 /// The keys a field's declaration may have.
-const FIELD_KEYS: [&str; 10] = [
-    "type", "required", "default", "values", "kind", "of", "label", "example", "acyclic", "inherit",
+const FIELD_KEYS: [&str; 11] = [
+    "type", "required", "default", "values", "kind", "of", "label", "backlink", "example",
+    "acyclic", "inherit",
 ];
 
 /// Letters, digits and `_`, starting with a letter: a name a frontmatter
@@ -95,7 +96,7 @@ pub(super) fn read_all(
 /// One field's settings.
 fn read(r: &mut Reader<'_>, name: &str, me: usize, names: &[String]) -> Field {
     let ty = if r.node("type").is_some() {
-        typ(r, me, names)
+        typ(r, names)
     } else {
         r.required_text("type", "text");
         Type::Text
@@ -117,6 +118,7 @@ fn read(r: &mut Reader<'_>, name: &str, me: usize, names: &[String]) -> Field {
         name: name.to_owned(),
         required: r.boolean("required").unwrap_or(false),
         label: words(r, "label"),
+        backlink: words(r, "backlink"),
         example: r.text("example"),
         acyclic,
         inherit: None,
@@ -128,16 +130,20 @@ fn read(r: &mut Reader<'_>, name: &str, me: usize, names: &[String]) -> Field {
 
 /// `type:` with what it needs: `values` for an enum, `of` for a list,
 /// `kind` for a reference.
-fn typ(r: &mut Reader<'_>, me: usize, names: &[String]) -> Type {
+fn typ(r: &mut Reader<'_>, names: &[String]) -> Type {
     let choices: Vec<(&str, &str)> = NAMES.iter().map(|n| (*n, *n)).collect();
     let Some(name) = r.choice("type", &choices) else { return Type::Text };
     match name {
         "enum" => Type::Enum(values(r)),
         "list" => list(r),
-        "ref" | "refs" => {
-            let kind = target(r, me, names);
-            if name == "ref" { Type::Ref(kind) } else { Type::Refs(kind) }
-        }
+        // A reference to no kind is read as the text it is, so its pages
+        // are not told their ids are unknown in some other kind.
+        "ref" | "refs" => match (target(r, names), name) {
+            (Some(kind), "ref") => Type::Ref(kind),
+            (Some(kind), _) => Type::Refs(kind),
+            (None, "ref") => Type::Text,
+            (None, _) => Type::List(Box::new(Type::Text)),
+        },
         other => Type::plain(other).unwrap_or(Type::Text),
     }
 }
@@ -161,10 +167,10 @@ fn list(r: &mut Reader<'_>) -> Type {
 }
 
 /// `kind:` of a reference: a kind declared here or built in.
-fn target(r: &mut Reader<'_>, me: usize, names: &[String]) -> KindId {
-    let Some(name) = r.required_text("kind", "direction") else { return KindId::new(me) };
+fn target(r: &mut Reader<'_>, names: &[String]) -> Option<KindId> {
+    let name = r.required_text("kind", "direction")?;
     if let Some(at) = names.iter().position(|n| *n == name) {
-        return KindId::new(at);
+        return Some(KindId::new(at));
     }
     let span = r.node("kind").map_or_else(|| r.owner_span(), |n| n.span.clone());
     let help = did_you_mean(&name, names.iter().map(String::as_str)).map_or_else(
@@ -176,7 +182,7 @@ fn target(r: &mut Reader<'_>, me: usize, names: &[String]) -> KindId {
             .code(Code::InvalidSetting)
             .help(help),
     );
-    KindId::new(me)
+    None
 }
 
 /// `values:` of an enum: a list of names, or names with their words in

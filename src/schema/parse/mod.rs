@@ -2,8 +2,8 @@
 //! every mistake in them: an unknown type or role, a reference to a kind
 //! no one declares, two kinds in one folder, a field that shadows one every
 //! page has, a role without the fields it reads. The built-in kinds are
-//! read with it from `builtin.yaml`; a project's `kinds:` in
-//! `stratdoc.yaml` will be too.
+//! read with it from `builtin.yaml`, and a project's `kinds:` and
+//! `extend:` in `stratdoc.yaml` too (`config::kinds`).
 
 mod across;
 mod field;
