@@ -30,6 +30,7 @@ mod public_body;
 mod publish;
 mod safety;
 mod search;
+mod sections;
 mod settings;
 mod site;
 mod support;
