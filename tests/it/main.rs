@@ -11,6 +11,7 @@ mod diagnostics;
 mod english;
 mod exports;
 mod formats;
+mod fremtid;
 mod fuzz_corpus;
 mod health;
 mod init;
