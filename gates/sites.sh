@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # gates/sites.sh OUT — builds every site the quality gates cover into OUT/:
 #   OUT/example             the example strategy at the repository root
+#   OUT/fremtid             the second example, examples/fremtid
 #   OUT/<fixture path>      every fixture project under tests/fixtures/ that
 #                           is meant to build, e.g. OUT/english, OUT/site-project
 #   OUT/starter-da, starter-en  the new projects `stratdoc init` makes
@@ -38,6 +39,7 @@ build() { # build NAME PROJECT_DIR
   else echo "sites.sh: FAILED to build $2 (exit $?)" >&2; failed=1; fi
 }
 build example "$ROOT"
+build fremtid "$ROOT/examples/fremtid"
 while IFS= read -r config; do
   dir="$(dirname "$config")"
   [ -f "$dir/expected.stderr" ] && continue

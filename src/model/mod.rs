@@ -11,6 +11,7 @@
 //! - `resolve`: references become [`PageRef`]s; cycles; inherited values;
 //! - `publication`: the pages in reading order with their look-ups;
 //! - `relations`: every page's backlinks, per reference field;
+//! - `sections`: folders of plain pages with a folder page, as a tree;
 //! - `plan`: the action plan's typed view, its sums and groupings;
 //! - `timeline`: the plan's facts against its own "now" (`as_of`);
 //! - `url`: where pages and files end up in the site.
@@ -22,6 +23,7 @@ mod publication;
 mod read;
 mod relations;
 mod resolve;
+mod sections;
 mod timeline;
 mod url;
 
@@ -32,6 +34,7 @@ pub use page::{
 pub use plan::{FactSpans, Initiative, Plan, PlanFields, Priority, QuarterPlan, Status};
 pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{Relations, SHOWN_DEPTH};
+pub use sections::Sections;
 pub use url::{
     EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, asset_url, join_relative, plan_view_url,
     url_of,

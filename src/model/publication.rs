@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::{Index, Range};
 use std::sync::Arc;
 
-use crate::model::{ChartSpec, DataFile, Page, Plan, Relations, Value};
+use crate::model::{ChartSpec, DataFile, Page, Plan, Relations, Sections, Value};
 use crate::schema::{KindId, Schema, Type};
 use crate::source::Asset;
 
@@ -48,6 +48,8 @@ pub struct Publication {
     pub left_out: Vec<LeftOut>,
     /// Who names whom: filled once, after references are checked.
     pub relations: Relations,
+    /// Which plain pages are in which folder's section: filled once.
+    pub sections: Sections,
     /// The action plan's facts: filled once, after references are checked.
     pub plan: Plan,
     /// Where each kind's pages are in `pages`, by kind.
@@ -97,6 +99,7 @@ impl Publication {
             assets,
             left_out,
             relations: Relations::default(),
+            sections: Sections::default(),
             plan: Plan::default(),
             ranges: vec![0..0; kinds],
             kind_ids: vec![Vec::new(); kinds],

@@ -257,13 +257,13 @@ pub(crate) fn tool(program: &str, args: &[&str]) -> String {
 }
 
 /// A printed PDF, read back with poppler.
-struct Pdf {
+pub(crate) struct Pdf {
     path: String,
     pages: usize,
 }
 
 impl Pdf {
-    fn of(project: &Project) -> Pdf {
+    pub(crate) fn of(project: &Project) -> Pdf {
         let run = project.run(&["pdf"]).success();
         assert!(run.stdout.starts_with("stratdoc: printed "), "{}", run.stdout);
         let path = project.path().join("print.pdf").display().to_string();
@@ -333,7 +333,7 @@ fn is_number(word: &str) -> bool {
 }
 
 /// Checks what every printed edition must hold; returns the pages' text.
-fn check_edition(pdf: &Pdf, page_word: &str, of: &str, first_part: &str) -> Vec<String> {
+pub(crate) fn check_edition(pdf: &Pdf, page_word: &str, of: &str, first_part: &str) -> Vec<String> {
     let info = pdf.info();
     // A4, portrait or (the roadmap) landscape.
     for line in info.lines().filter(|l| l.starts_with("Page") && l.contains("size:")) {
@@ -383,7 +383,7 @@ fn check_edition(pdf: &Pdf, page_word: &str, of: &str, first_part: &str) -> Vec<
 /// No word of any page lies outside the page's content box (the margins
 /// hold only the running title, page number and draft mark, inside the
 /// content box's width): nothing is wider than the page.
-fn check_nothing_overflows(pdf: &Pdf) {
+pub(crate) fn check_nothing_overflows(pdf: &Pdf) {
     let bbox = tool("pdftotext", &["-bbox", &pdf.path, "-"]);
     let (left, right) = (22.0 * 72.0 / 25.4, 20.0 * 72.0 / 25.4);
     let mut width = 0.0_f64;
@@ -411,7 +411,7 @@ fn check_nothing_overflows(pdf: &Pdf) {
 /// content box, in the browser, and lists every element that reaches past
 /// it. (Chromium runs no script while it prints, so the print rules are
 /// switched on by hand: `@media print` becomes `all`, `@media screen` none.)
-fn elements_wider_than_the_page(html: &Path) -> Vec<String> {
+pub(crate) fn elements_wider_than_the_page(html: &Path) -> Vec<String> {
     const PROBE: &str = r"<script>
 for (const sheet of document.styleSheets) for (const rule of sheet.cssRules) {
   if (!(rule instanceof CSSMediaRule)) continue;

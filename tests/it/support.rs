@@ -60,6 +60,16 @@ impl Project {
         project
     }
 
+    /// A copy of the example project `examples/NAME`.
+    pub(crate) fn example_named(name: &str) -> Project {
+        let project = Project::empty();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name),
+            project.path(),
+        );
+        project
+    }
+
     /// A copy of the fixture project `tests/fixtures/NAME`.
     pub(crate) fn fixture(name: &str) -> Project {
         let project = Project::empty();

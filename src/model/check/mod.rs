@@ -11,8 +11,11 @@ use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::read::Draft;
 use crate::model::resolve;
+use crate::model::sections::is_folder_page;
 use crate::model::url::{EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, plan_view_url};
-use crate::model::{KindId, LeftOut, Page, Plan, PlanFields, Publication, Relations, Value};
+use crate::model::{
+    KindId, LeftOut, Page, Plan, PlanFields, Publication, Relations, Sections, Value,
+};
 use crate::schema::{Home, Role, Schema, Type};
 use crate::source::{Asset, hidden_named, is_hidden_path};
 
@@ -37,6 +40,7 @@ pub(super) fn all(
     let cyclic = resolve::references(&mut publication, diags);
     data_files(&publication, diags);
     publication.relations = Relations::new(schema, &publication.pages);
+    publication.sections = Sections::new(schema, &publication.pages);
     let plan = PlanFields::of(schema);
     let parents = plan.is_some_and(|p| !cyclic.contains(&p.parent));
     publication.plan = Plan::new(&mut publication.pages, plan, parents, diags);
@@ -278,12 +282,6 @@ fn same_url_help(schema: &Schema, first: &Page, page: &Page) -> String {
     } else {
         "file names are turned into lowercase web addresses; rename one of the files".to_owned()
     }
-}
-
-/// `index.md` or `_index.md` (in any case): the page of its folder.
-fn is_folder_page(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path).to_lowercase();
-    name == "index.md" || name == "_index.md"
 }
 
 /// Every data file a page names (a field of type `data`) is a file under

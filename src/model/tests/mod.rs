@@ -285,3 +285,46 @@ fn any_page_may_name_its_sources_with_web_addresses() {
 }
 
 mod plan;
+
+#[test]
+fn a_folder_with_a_folder_page_is_a_section_of_the_pages_in_it() {
+    let page = "---\ntitle: P\n---\n";
+    let (publication, found) = run(
+        &[
+            PURPOSE,
+            DIRECTION,
+            ("scenarier/_index.md", page),
+            ("scenarier/a.md", page),
+            // No page of its own: its pages belong to the folder above.
+            ("scenarier/udkast/b.md", page),
+            ("scenarier/metode/index.md", page),
+            ("scenarier/metode/c.md", page),
+            // A top `index.md` is a page at the top, not a section of everything.
+            ("index.md", page),
+            ("om.md", page),
+            ("bilag/d.md", page),
+        ],
+        false,
+    );
+    assert!(found.iter().all(|f| !f.3.contains("error")), "{found:#?}");
+    let id = |path: &str| publication.by_path(path).unwrap();
+    let sections = &publication.sections;
+    let titles =
+        |ids: &[PageId]| ids.iter().map(|&i| publication[i].path.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        titles(sections.pages_of(id("scenarier/_index.md"))),
+        ["scenarier/a.md", "scenarier/metode/index.md", "scenarier/udkast/b.md"]
+    );
+    assert_eq!(
+        titles(sections.pages_of(id("scenarier/metode/index.md"))),
+        ["scenarier/metode/c.md"]
+    );
+    assert_eq!(
+        titles(&sections.trail(id("scenarier/metode/c.md"))),
+        ["scenarier/_index.md", "scenarier/metode/index.md"]
+    );
+    for top in ["index.md", "om.md", "bilag/d.md", "scenarier/_index.md"] {
+        assert_eq!(sections.parent(id(top)), None, "{top}");
+    }
+    assert!(sections.pages_of(id("index.md")).is_empty());
+}

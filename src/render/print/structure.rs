@@ -10,12 +10,13 @@
 
 use std::collections::HashSet;
 
-use crate::config::{Language, Print, PrintPart, print_part_names};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::config::{Language, Print, PrintPart};
 use crate::model::{KindId, PageId, Publication};
 use crate::render::labels::Labels;
 use crate::render::print::ids;
 use crate::schema::Role;
+
+pub(crate) use entries::check;
 
 /// The board edition's parts in order.
 #[derive(Debug)]
@@ -114,37 +115,6 @@ pub(crate) fn letter(index: usize) -> String {
     out.iter().rev().collect()
 }
 
-/// Reports every plain page `print:` names that is not in the build, at its
-/// place in `stratdoc.yaml`. A draft left out by the build is no error.
-pub(crate) fn check(print: &Print, publication: &Publication, diags: &mut Diagnostics) {
-    let schema = &publication.schema;
-    let Some(plain) = schema.with_role(Role::Plain) else { return };
-    for part in print.parts.iter().chain(&print.appendix) {
-        let PrintPart::Page(entry) = part else { continue };
-        let found = publication.find(plain, &entry.id);
-        if found.is_some() || publication.left_out_id(plain, &entry.id).is_some() {
-            continue;
-        }
-        let mut candidates: Vec<&str> = print_part_names(schema).collect();
-        candidates.extend(publication.of_kind(plain).map(|(_, p)| p.id.as_str()));
-        let help = match did_you_mean(&entry.id, candidates) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!(
-                "name a part ({}) or the id of a plain page (its path under `content/` without `.md`)",
-                print_part_names(schema).collect::<Vec<_>>().join(", ")
-            ),
-        };
-        diags.push(
-            Diagnostic::error(
-                entry.span.clone(),
-                format!("`{}` is neither a part of the board edition nor a plain page", entry.id),
-            )
-            .code(Code::PrintEntry)
-            .help(help),
-        );
-    }
-}
-
 /// The outline of `publication` as `print` orders it.
 pub(crate) fn outline(
     publication: &Publication,
@@ -159,14 +129,16 @@ pub(crate) fn outline(
         .iter()
         .chain(&print.appendix)
         .filter_map(|part| match part {
-            PrintPart::Page(entry) => publication.find(plain?, &entry.id),
+            PrintPart::Page(entry) => entries::find(publication, plain?, &entry.id),
             PrintPart::Kind(_) => None,
         })
         .collect();
+    let claimed = named.iter().flat_map(|&id| descendants(publication, id, &named)).collect();
     let directions_printed = publication.served_kind().is_some_and(|served| {
         print.parts.iter().chain(&print.appendix).any(|p| *p == PrintPart::Kind(served))
     });
-    let builder = Builder { publication, labels, language, named, directions_printed, views };
+    let builder =
+        Builder { publication, labels, language, named, claimed, directions_printed, views };
     let mut parts = Vec::new();
     for (list, appendix) in [(&print.parts, false), (&print.appendix, true)] {
         let mut count = 0;
@@ -187,6 +159,9 @@ struct Builder<'a> {
     language: Language,
     /// Plain pages `print:` names on their own (left out of `pages`).
     named: HashSet<PageId>,
+    /// The pages of the sections `print:` names, printed in their part
+    /// (left out of `pages` too).
+    claimed: HashSet<PageId>,
     /// Whether initiatives are printed under their directions.
     directions_printed: bool,
     views: PlanViews,
@@ -198,20 +173,23 @@ impl Builder<'_> {
         let publication = self.publication;
         let own_page = |kind: &str, id: PageId| {
             let page = &publication[id];
+            let number = page.number.clone().unwrap_or_else(|| number.to_owned());
+            // A section's page brings its section's pages as chapters.
+            let chapters = self.folders(&descendants(publication, id, &self.named), &number);
             Some(Part {
                 kind: kind.to_owned(),
-                number: page.number.clone().unwrap_or_else(|| number.to_owned()),
+                number,
                 title: page.title.clone(),
                 anchor: ids::anchor(page),
                 appendix,
                 page: Some(id),
-                chapters: Vec::new(),
+                chapters,
             })
         };
         let kind = match entry {
             PrintPart::Page(entry) => {
                 let plain = publication.schema.with_role(Role::Plain)?;
-                return own_page("page", publication.find(plain, &entry.id)?);
+                return own_page("page", entries::find(publication, plain, &entry.id)?);
             }
             PrintPart::Kind(kind) => *kind,
         };
@@ -228,9 +206,9 @@ impl Builder<'_> {
                 .ids_of(kind)
                 .iter()
                 .copied()
-                .filter(|id| !self.named.contains(id))
+                .filter(|id| !self.named.contains(id) && !self.claimed.contains(id))
                 .collect();
-            self.pages(&ids, number)
+            self.folders(&ids, number)
         } else {
             self.pages(publication.ids_of(kind), number)
         };
@@ -247,20 +225,20 @@ impl Builder<'_> {
 
     /// A chapter per page of `ids`, numbered under `part`.
     fn pages(&self, ids: &[PageId], part: &str) -> Vec<Chapter> {
-        ids.iter()
-            .enumerate()
-            .map(|(k, &id)| {
-                let page = &self.publication[id];
-                Chapter {
-                    content: ChapterKind::Page(id),
-                    number: page.number.clone().unwrap_or_else(|| format!("{part}.{}", k + 1)),
-                    title: page.title.clone(),
-                    anchor: ids::anchor(page),
-                    sections: Vec::new(),
-                    also: Vec::new(),
-                }
-            })
-            .collect()
+        ids.iter().enumerate().map(|(k, &id)| self.chapter(id, part, k)).collect()
+    }
+
+    /// The chapter of page `id`, the `k`th of `part` (0 for the first).
+    fn chapter(&self, id: PageId, part: &str, k: usize) -> Chapter {
+        let page = &self.publication[id];
+        Chapter {
+            content: ChapterKind::Page(id),
+            number: page.number.clone().unwrap_or_else(|| format!("{part}.{}", k + 1)),
+            title: page.title.clone(),
+            anchor: ids::anchor(page),
+            sections: Vec::new(),
+            also: Vec::new(),
+        }
     }
 
     /// A chapter per direction, each with the initiatives whose first
@@ -284,10 +262,34 @@ impl Builder<'_> {
         self.publication.initiative(id)?.directions.first().map(|d| d.page)
     }
 
+    /// Plain pages `ids` as chapters numbered under `part`, each section's
+    /// pages under its page as sections (`3.2.1`), as their folders nest.
+    fn folders(&self, ids: &[PageId], part: &str) -> Vec<Chapter> {
+        let mut chapters: Vec<Chapter> = Vec::new();
+        let mut inner: Vec<Vec<(PageId, usize)>> = Vec::new();
+        for (id, depth) in self.publication.sections.tree_order(ids) {
+            if let (Some(depth), Some(pages)) = (depth.checked_sub(1), inner.last_mut()) {
+                pages.push((id, depth));
+            } else {
+                chapters.push(self.chapter(id, part, chapters.len()));
+                inner.push(Vec::new());
+            }
+        }
+        for (chapter, pages) in chapters.iter_mut().zip(inner) {
+            chapter.sections = self.numbered(pages, &chapter.number);
+        }
+        chapters
+    }
+
     /// Initiatives `ids` as sections in tree order, numbered under `chapter`.
     fn sections(&self, ids: &[PageId], chapter: &str) -> Vec<Section> {
+        self.numbered(self.publication.tree_order(ids), chapter)
+    }
+
+    /// Pages in tree `order` (with their depths) as sections, numbered
+    /// under `chapter`.
+    fn numbered(&self, order: Vec<(PageId, usize)>, chapter: &str) -> Vec<Section> {
         let publication = self.publication;
-        let order = publication.tree_order(ids);
         // The number of the last section at each depth, and how many
         // sections each open level has had.
         let mut path: Vec<String> = Vec::new();
@@ -355,6 +357,22 @@ impl Builder<'_> {
     }
 }
 
+/// The pages in the section whose page is `id`, and in its sections, in
+/// reading order; a page `print:` names on its own is printed there, with
+/// its section's pages.
+fn descendants(publication: &Publication, id: PageId, named: &HashSet<PageId>) -> Vec<PageId> {
+    let sections = &publication.sections;
+    let mut found = Vec::new();
+    let mut stack = vec![id];
+    while let Some(page) = stack.pop() {
+        let inner = sections.pages_of(page).iter().filter(|p| !named.contains(p));
+        found.extend(inner.clone());
+        stack.extend(inner);
+    }
+    found.sort_unstable();
+    found
+}
+
 impl Outline {
     /// The table of contents: parts, chapters and initiatives (not their
     /// sub-initiatives), in order.
@@ -383,5 +401,6 @@ impl Outline {
     }
 }
 
+mod entries;
 #[cfg(test)]
 mod tests;

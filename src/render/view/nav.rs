@@ -85,8 +85,34 @@ pub(crate) fn navigation(
             children,
         });
     }
-    nav.extend(top_pages.iter().map(|&id| leaf(views, id, current)));
+    nav.extend(top_pages.iter().map(|&id| folder_item(views, id, current, 0)));
     nav
+}
+
+/// A plain page at `depth` of the menu; a section's page with its pages
+/// under it (a nested section's only when the current page is in it, as a
+/// direction's initiatives), windowed around the current one.
+fn folder_item(views: &Views<'_>, id: PageId, current: Option<PageId>, depth: usize) -> NavItem {
+    let sections = &views.publication.sections;
+    let pages = sections.pages_of(id);
+    // The current page, or the section page on its trail, among `pages`.
+    let inner = current.and_then(|c| {
+        std::iter::successors(Some(c), |&p| sections.parent(p))
+            .find(|&p| sections.parent(p) == Some(id))
+    });
+    let open = !pages.is_empty() && (current == Some(id) || inner.is_some());
+    // The menu shows three levels (see `write_item`).
+    let children = if depth < 2 && (depth == 0 || open) {
+        // Pages are in reading order, so a binary search finds the current one.
+        let at = inner.and_then(|c| pages.binary_search(&c).ok()).unwrap_or(0);
+        pages[window(pages.len(), at, open)]
+            .iter()
+            .map(|&p| folder_item(views, p, current, depth + 1))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    NavItem { open, children, ..leaf(views, id, current) }
 }
 
 /// The menu's lists as HTML, links from `root` (the way back to the site's
@@ -184,13 +210,18 @@ fn leaf(views: &Views<'_>, id: PageId, current: Option<PageId>) -> NavItem {
 }
 
 /// The plain pages at the top of the site that the navigation lists (the
-/// first [`NAV_ALWAYS`] of them); computed once per build.
+/// first [`NAV_ALWAYS`] of them): those at the top of `content/` and the
+/// sections in no other section; computed once per build.
 pub(crate) fn top_pages(views: &Views<'_>) -> Vec<PageId> {
     let Some(plain) = views.publication.schema.with_role(Role::Plain) else { return Vec::new() };
+    let sections = &views.publication.sections;
     views
         .publication
         .of_kind(plain)
-        .filter(|(_, p)| !p.url.contains('/'))
+        .filter(|&(id, p)| {
+            sections.parent(id).is_none()
+                && (!p.url.contains('/') || !sections.pages_of(id).is_empty())
+        })
         .map(|(id, _)| id)
         .take(NAV_ALWAYS)
         .collect()
@@ -218,6 +249,8 @@ pub(crate) fn breadcrumbs(views: &Views<'_>, id: PageId) -> Vec<Link> {
         }
         None => crumbs.extend(section(page.kind)),
     }
+    // A page in a folder's section: the sections it is in, outermost first.
+    crumbs.extend(publication.sections.trail(id).into_iter().map(|s| views.link(s)));
     crumbs
 }
 

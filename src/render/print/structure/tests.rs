@@ -3,7 +3,7 @@
 use super::*;
 use crate::calendar::Quarter;
 use crate::config::{Config, Language};
-use crate::diagnostics::Sources;
+use crate::diagnostics::{Diagnostics, Sources};
 use crate::fields::Ref;
 use crate::frontmatter;
 use crate::model::{self, Parsed};
