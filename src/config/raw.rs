@@ -30,6 +30,8 @@ pub struct RawConfig {
     pub status: Option<Status>,
     /// `approved:`.
     pub approved: Option<Date>,
+    /// `approved_version:`, a text or a number as written.
+    pub approved_version: Option<String>,
     /// `period:`.
     pub period: Option<Period>,
     /// `as_of:`.
@@ -60,7 +62,7 @@ pub struct RawConfig {
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 20] = [
+const KEYS: [&str; 21] = [
     "title",
     "subtitle",
     "organisation",
@@ -68,6 +70,7 @@ const KEYS: [&str; 20] = [
     "version",
     "status",
     "approved",
+    "approved_version",
     "period",
     "as_of",
     "base_path",
@@ -104,6 +107,7 @@ pub(super) fn read(
         version: r.text_or_number("version"),
         status,
         approved,
+        approved_version: r.text_or_number("approved_version"),
         period,
         as_of: r.quarter("as_of").map(|q| q.0),
         base_path: base_path(&mut r, base_url.as_deref()),

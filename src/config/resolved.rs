@@ -37,6 +37,9 @@ pub struct Config {
     pub status: Status,
     /// Date of approval (or planned approval).
     pub approved: Option<Date>,
+    /// The version the board approved on `approved`, when the current
+    /// `version` may be a later revision of it (`approved_version:`).
+    pub approved_version: Option<String>,
     /// The action plan's horizon.
     pub period: Option<Period>,
     /// The "now" of the plan, as written (`as_of: 2027-Q3`); when absent the
@@ -87,6 +90,7 @@ impl Default for Config {
             version: None,
             status: Status::Draft,
             approved: None,
+            approved_version: None,
             period: None,
             as_of: None,
             base_path: "/".to_owned(),
@@ -120,6 +124,7 @@ impl RawConfig {
             version: self.version.clone(),
             status: self.status.unwrap_or(defaults.status),
             approved: self.approved,
+            approved_version: self.approved_version.clone(),
             period: self.period,
             as_of: self.as_of,
             base_path: self.base_path.clone().unwrap_or(defaults.base_path),
@@ -136,6 +141,18 @@ impl RawConfig {
             schema: defaults.schema,
         };
         Config { schema: Arc::new(worded(&config)), ..config }
+    }
+}
+
+impl Config {
+    /// The version the board approved, when the one published is a later
+    /// revision of it (`approved_version:` differs from `version:` in an
+    /// approved strategy): the approval is that version's, not this one's.
+    #[must_use]
+    pub fn revised_from(&self) -> Option<&str> {
+        let approved = self.approved_version.as_deref()?;
+        let revised = self.status == Status::Approved && self.version.as_deref() != Some(approved);
+        revised.then_some(approved)
     }
 }
 

@@ -27,7 +27,7 @@ pub(crate) const FORMAT: &str = "stratdoc-strategy";
 
 /// The version of the contract. Adding a key is a change a strict reader
 /// notices (the schema forbids unknown keys), so it raises the version too.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// The whole file.
 #[derive(Serialize)]
@@ -51,6 +51,10 @@ struct PublicationOut<'a> {
     version: Option<&'a str>,
     status: PublicationStatus,
     approved: Option<String>,
+    /// The version approved on `approved`, when given.
+    approved_version: Option<&'a str>,
+    /// Whether `version` is a revision made since `approved_version`.
+    revised: bool,
     period: Option<PeriodOut>,
     /// The plan's "now": statuses are as of this quarter.
     as_of: Quarter,

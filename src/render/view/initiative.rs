@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::calendar::When;
 use crate::model::{KindId, Kpi, PageId, Status};
 use crate::render::format;
-use crate::render::view::{Link, Views};
+use crate::render::view::{Link, ProgressView, Views};
 
 /// An initiative in a list or table.
 #[derive(Serialize)]
@@ -67,6 +67,8 @@ pub(crate) struct KpiView {
     baseline: Option<String>,
     target: Option<String>,
     by: Option<String>,
+    /// Its actuals against its trajectory, when it has actuals.
+    progress: Option<ProgressView>,
 }
 
 #[derive(Serialize, Default)]
@@ -156,7 +158,8 @@ impl Views<'_> {
     pub(crate) fn facts(&self, id: PageId) -> Option<Facts> {
         let i = self.publication.initiative(id)?;
         let lang = self.config.language;
-        let kpis: Vec<KpiView> = i.kpis.iter().map(|k| self.kpi(k)).collect();
+        let kpis: Vec<KpiView> =
+            i.kpis.iter().enumerate().map(|(k, kpi)| self.kpi(kpi, id, k)).collect();
         let kpi_columns = KpiColumns {
             baseline: kpis.iter().any(|k| k.baseline.is_some()),
             target: kpis.iter().any(|k| k.target.is_some()),
@@ -194,8 +197,8 @@ impl Views<'_> {
         })
     }
 
-    /// A KPI with its unit after its figures.
-    pub(crate) fn kpi(&self, kpi: &Kpi) -> KpiView {
+    /// KPI number `k` of initiative `id`, with its unit after its figures.
+    pub(crate) fn kpi(&self, kpi: &Kpi, id: PageId, k: usize) -> KpiView {
         let with_unit = |value: &Option<String>| {
             value.as_ref().map(|v| match &kpi.unit {
                 Some(unit) => format!("{v} {unit}"),
@@ -207,6 +210,7 @@ impl Views<'_> {
             baseline: with_unit(&kpi.baseline),
             target: with_unit(&kpi.target),
             by: kpi.by.map(|b| format::when(b, self.config.language)),
+            progress: self.progress(kpi, id, k),
         }
     }
 

@@ -65,6 +65,8 @@ pub(crate) fn strategy<'a>(
             version: config.version.as_deref(),
             status: config.status,
             approved: config.approved.map(|d| d.to_string()),
+            approved_version: config.approved_version.as_deref(),
+            revised: config.revised_from().is_some(),
             period: config.period.map(|p| PeriodOut { start: p.start, end: p.end }),
             as_of,
             currency: &config.currency,
