@@ -269,6 +269,10 @@ labels! {
     added_word: "tilføjet", "added";
     removed_word: "fjernet", "removed";
     was_period: "var #", "was #";
+    // The roadmap's description; `#` is how many, `%` the revision.
+    roadmap_moved:
+        "# er flyttet siden %: en stiplet ramme viser perioden dengang.",
+        "# moved since %: a dashed outline shows the period then.";
     last_changed: "Senest ændret", "Last changed";
     built_from: "Bygget fra commit", "Built from commit";
     // Progress and health (`actual:`, `health:`).

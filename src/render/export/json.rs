@@ -19,6 +19,7 @@ use crate::model::{Priority, Status};
 use crate::render::export::fields::Fields;
 
 mod build;
+mod changes;
 
 pub(crate) use build::strategy;
 
@@ -40,6 +41,8 @@ pub(crate) struct Strategy<'a> {
     initiatives: Vec<InitiativeOut<'a>>,
     owners: Vec<OwnerOut<'a>>,
     totals: Totals<'a>,
+    /// What changed since the revision compared with (`--compare-to`).
+    changes: Option<changes::ChangesOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -142,6 +145,14 @@ struct KpiOut<'a> {
     baseline: Option<&'a str>,
     target: Option<&'a str>,
     by: Option<When>,
+    actual: Vec<ActualOut>,
+}
+
+#[derive(Serialize)]
+struct ActualOut {
+    quarter: Quarter,
+    /// The number as written.
+    value: Box<RawValue>,
 }
 
 #[derive(Serialize)]

@@ -7,8 +7,10 @@
 use std::fmt::Write as _;
 
 use crate::calendar::Quarter;
+use crate::config::Language;
 use crate::model::progress::Trajectory;
 use crate::render::escape_html as escape;
+use crate::render::format;
 use crate::render::plan::chart::number;
 
 const WIDTH: f64 = 360.0;
@@ -33,6 +35,7 @@ pub(crate) struct Progress<'a> {
     /// The legend's words: the trajectory, the actuals.
     pub(crate) legend: (&'a str, &'a str),
     pub(crate) decimal: char,
+    pub(crate) language: Language,
 }
 
 /// The chart as an `<svg>` element; `None` with no actual to show.
@@ -67,9 +70,10 @@ pub(crate) fn draw(p: &Progress<'_>) -> Option<String> {
     for (q, anchor) in [(first, "start"), (last, "end")] {
         let _ = write!(
             svg,
-            r#"<text class="kp-tick" x="{:.1}" y="{}" text-anchor="{anchor}">{q}</text>"#,
+            r#"<text class="kp-tick" x="{:.1}" y="{}" text-anchor="{anchor}">{}</text>"#,
             x(q),
-            bottom + 14.0
+            bottom + 14.0,
+            format::quarter(q, p.language)
         );
     }
     if let Some(line) = p.line {

@@ -115,6 +115,7 @@ impl<'a> Edition<'a> {
             labels,
             href: ids::href,
             as_of: input.as_of,
+            changes: input.changes,
         };
         let plan = PlanViews {
             roadmap: views::has_roadmap(input),

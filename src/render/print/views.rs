@@ -137,6 +137,7 @@ pub(super) fn roadmap(input: &Input<'_>, labels: &Labels) -> Option<String> {
         href: &href,
         id: ROADMAP_ID,
         table: "plan-table",
+        changes: input.changes,
     };
     Some(svg::draw(&layout, &drawing))
 }

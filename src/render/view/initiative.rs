@@ -19,6 +19,9 @@ pub(crate) struct InitiativeView {
     period: Option<String>,
     /// True when start or end is a half year or a year.
     approximate: bool,
+    /// Its period at the revision compared with, when it has moved since
+    /// ("var 2027-Q1 – 2027-Q4").
+    was_period: Option<String>,
     status: Status,
     status_label: String,
     priority: Option<String>,
@@ -114,6 +117,7 @@ impl Views<'_> {
             period: format::when_range(i.start, i.end, lang),
             approximate: i.start.is_some_and(When::is_approximate)
                 || i.end.is_some_and(When::is_approximate),
+            was_period: self.was_period(id, i),
             status: i.status,
             status_label: self.publication.status_label(i.status, lang).to_owned(),
             priority: i.priority.map(|p| self.publication.priority_label(p, lang).to_owned()),
@@ -123,6 +127,14 @@ impl Views<'_> {
             opens: false,
             closes: 0,
         }
+    }
+
+    /// "var 2027-Q1 – 2027-Q4": the period of initiative `id` (facts `i`)
+    /// at the revision compared with, when it has moved since.
+    fn was_period(&self, id: PageId, i: &crate::model::Initiative) -> Option<String> {
+        let (start, end) = self.changes?.was_period(id)?;
+        let period = format::when_range(start.or(i.start), end.or(i.end), self.config.language)?;
+        Some(self.labels.was_period.replace('#', &period))
     }
 
     /// Initiatives `ids` as flat list entries.

@@ -41,6 +41,8 @@ pub(crate) struct Views<'a> {
     pub(crate) href: fn(&Page) -> String,
     /// The plan's "now": progress is measured up to it.
     pub(crate) as_of: crate::calendar::Quarter,
+    /// What changed since a revision, if the build compares with one.
+    pub(crate) changes: Option<&'a crate::compare::Comparison>,
 }
 
 impl Views<'_> {

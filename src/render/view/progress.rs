@@ -101,6 +101,7 @@ impl Views<'_> {
             actual: &actual,
             legend,
             decimal,
+            language,
         };
         Some(ProgressView { chart: draw(&drawing)?, rows, behind, expected: line.is_some() })
     }
