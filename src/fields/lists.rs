@@ -66,15 +66,14 @@ impl<'a> Reader<'a> {
             let written =
                 Node { value: Value::Str(field.key.clone()), span: field.key_span.clone() };
             let quarter = quarter_of(&written, key, self.diags);
-            let value = match &field.value.value {
-                Value::Number(n) => Some(n.clone()),
-                _ => {
-                    let help = Some(
-                        "write the figure as a number, without its unit: `12` or `0.75`".to_owned(),
-                    );
-                    self.wrong_type(&field.key, &field.value, "a number", help);
-                    None
-                }
+            let value = if let Value::Number(n) = &field.value.value {
+                Some(n.clone())
+            } else {
+                let help = Some(
+                    "write the figure as a number, without its unit: `12` or `0.75`".to_owned(),
+                );
+                self.wrong_type(&field.key, &field.value, "a number", help);
+                None
             };
             if let (Some((quarter, at)), Some(value)) = (quarter, value) {
                 pairs.push((quarter, value, at));

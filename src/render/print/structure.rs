@@ -86,6 +86,8 @@ pub(crate) struct Section {
 
 /// Which of the plan views exist, so the action plan gets a chapter for
 /// each: the roadmap, the traceability matrix, the KPI table.
+// Each flag is one chapter, there or not, independent of the others.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct PlanViews {
     pub(crate) roadmap: bool,

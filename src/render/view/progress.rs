@@ -4,6 +4,8 @@
 //! and off track, those at risk and off track with their notes, and the
 //! KPIs behind their trajectory (see `model::progress` for "behind").
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::calendar::Quarter;
@@ -126,12 +128,11 @@ impl Views<'_> {
                 HealthCount { health, label: label.to_owned(), symbol: symbol.to_owned(), count }
             })
             .collect();
-        let mut exceptions: Vec<Exception> = [Health::OffTrack, Health::AtRisk]
+        let exceptions: Vec<Exception> = [Health::OffTrack, Health::AtRisk]
             .iter()
             .flat_map(|&health| healths.iter().filter(move |(_, h)| *h == Some(health)))
             .filter_map(|&(id, health)| self.exception(id, health?))
             .collect();
-        exceptions.shrink_to_fit();
         let behind = publication
             .initiatives()
             .flat_map(|(id, i)| i.kpis.iter().filter_map(move |k| self.behind_entry(id, i, k)))
@@ -196,7 +197,7 @@ impl Views<'_> {
         if let Some(line) = line {
             let expected = self.figure(line.at(actual.quarter), kpi);
             let verdict = if behind { &t.kpi_behind } else { &t.kpi_on_course };
-            text.push_str(&format!("; {} {expected}. {verdict}.", t.kpi_expected.to_lowercase()));
+            let _ = write!(text, "; {} {expected}. {verdict}.", t.kpi_expected.to_lowercase());
         } else {
             text.push('.');
         }
@@ -205,10 +206,10 @@ impl Views<'_> {
 
     /// `value` as the language writes it, with the KPI's unit.
     fn figure(&self, value: f64, kpi: &Kpi) -> String {
-        self.with_unit(&number((value * 100.0).round() / 100.0, self.decimal()), kpi)
+        Self::with_unit(&number((value * 100.0).round() / 100.0, self.decimal()), kpi)
     }
 
-    fn with_unit(&self, value: &str, kpi: &Kpi) -> String {
+    fn with_unit(value: &str, kpi: &Kpi) -> String {
         let written =
             kpi.target.as_deref().or(kpi.baseline.as_deref()).and_then(progress::written_unit);
         match kpi.unit.as_deref().or(written) {
