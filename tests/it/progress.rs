@@ -111,10 +111,10 @@ fn health_is_shown_by_a_word_and_a_symbol_in_the_facts() {
 fn actuals_are_a_chart_with_its_table_on_the_initiative_in_the_overview_and_in_print() {
     let project = measured();
     project.run(&["build"]).success();
-    for (page, html) in [
-        ("initiatives/soc.html", project.page("initiatives/soc.html")),
-        ("initiatives/kpis.html", project.page("initiatives/kpis.html")),
-        ("print.html", project.page("print.html")),
+    for (page, html, id) in [
+        ("initiatives/soc.html", project.page("initiatives/soc.html"), "kpi-soc-1"),
+        ("initiatives/kpis.html", project.page("initiatives/kpis.html"), "kpis-soc-1"),
+        ("print.html", project.page("print.html"), "kpi-soc-1"),
     ] {
         // Quarters are written with no-break spaces.
         let html = html.replace('\u{a0}', " ");
@@ -123,11 +123,11 @@ fn actuals_are_a_chart_with_its_table_on_the_initiative_in_the_overview_and_in_p
             .unwrap_or_else(|| panic!("{page}: a chart"))..];
         let figure = &figure[..figure.find("</figure>").unwrap()];
         assert!(
-            figure.contains(r#"role="img" aria-labelledby="kpi-soc-1-title kpi-soc-1-desc""#),
+            figure.contains(&format!(r#"role="img" aria-labelledby="{id}-title {id}-desc""#)),
             "{page}: {figure}"
         );
-        assert!(figure.contains("<title id=\"kpi-soc-1-title\">Tilsluttede kommuner</title>"));
-        assert!(figure.contains("<desc id=\"kpi-soc-1-desc\">Tilsluttede kommuner: Målt 40 % (3. kvt. 2027); forventet 60 %. Bagud.</desc>"), "{page}: {figure}");
+        assert!(figure.contains(&format!("<title id=\"{id}-title\">Tilsluttede kommuner</title>")));
+        assert!(figure.contains(&format!("<desc id=\"{id}-desc\">Tilsluttede kommuner: Målt 40 % (3. kvt. 2027); forventet 60 %. Bagud.</desc>")), "{page}: {figure}");
         assert_eq!(
             figure.matches(r#"<circle class="kp-dot""#).count(),
             4,

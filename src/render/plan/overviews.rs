@@ -307,7 +307,7 @@ impl Views<'_> {
             .flat_map(|(id, i)| {
                 i.kpis.iter().enumerate().map(move |(k, kpi)| KpiEntry {
                     initiative: self.link(id),
-                    kpi: self.kpi(kpi, id, k),
+                    kpi: self.kpi(kpi, (id, k), "kpis"),
                 })
             })
             .collect()

@@ -171,7 +171,7 @@ impl Views<'_> {
         let i = self.publication.initiative(id)?;
         let lang = self.config.language;
         let kpis: Vec<KpiView> =
-            i.kpis.iter().enumerate().map(|(k, kpi)| self.kpi(kpi, id, k)).collect();
+            i.kpis.iter().enumerate().map(|(k, kpi)| self.kpi(kpi, (id, k), "kpi")).collect();
         let kpi_columns = KpiColumns {
             baseline: kpis.iter().any(|k| k.baseline.is_some()),
             target: kpis.iter().any(|k| k.target.is_some()),
@@ -209,8 +209,9 @@ impl Views<'_> {
         })
     }
 
-    /// KPI number `k` of initiative `id`, with its unit after its figures.
-    pub(crate) fn kpi(&self, kpi: &Kpi, id: PageId, k: usize) -> KpiView {
+    /// KPI number `k` of initiative `id`, with its unit after its figures;
+    /// `prefix` the ids of its chart begin with.
+    pub(crate) fn kpi(&self, kpi: &Kpi, at: (PageId, usize), prefix: &str) -> KpiView {
         let with_unit = |value: &Option<String>| {
             value.as_ref().map(|v| match &kpi.unit {
                 Some(unit) => format!("{v} {unit}"),
@@ -222,7 +223,7 @@ impl Views<'_> {
             baseline: with_unit(&kpi.baseline),
             target: with_unit(&kpi.target),
             by: kpi.by.map(|b| format::when(b, self.config.language)),
-            progress: self.progress(kpi, id, k),
+            progress: self.progress(kpi, at, prefix),
         }
     }
 

@@ -75,8 +75,15 @@ struct Behind {
 }
 
 impl Views<'_> {
-    /// The actuals of `kpi` (number `k` of initiative `id`), if it has any.
-    pub(crate) fn progress(&self, kpi: &Kpi, id: PageId, k: usize) -> Option<ProgressView> {
+    /// The actuals of `kpi` (number `k` of initiative `id`), if it has any;
+    /// `prefix` keeps the ids of its chart unique where the same KPI is
+    /// shown twice in one document (its initiative, the KPI overview).
+    pub(crate) fn progress(
+        &self,
+        kpi: &Kpi,
+        (id, k): (PageId, usize),
+        prefix: &str,
+    ) -> Option<ProgressView> {
         let i = self.publication.initiative(id)?;
         let actual: Vec<(Quarter, f64)> =
             kpi.actual.iter().filter_map(|a| Some((a.quarter, a.value.parse().ok()?))).collect();
@@ -91,7 +98,7 @@ impl Views<'_> {
             })
             .collect();
         let behind = self.behind(kpi, i).is_some();
-        let id = format!("kpi-{}-{}", self.publication[id].id, k + 1);
+        let id = format!("{prefix}-{}-{}", self.publication[id].id, k + 1);
         let description = self.describe(kpi, line, behind);
         let legend = (self.labels.kpi_trajectory.as_str(), self.labels.kpi_actual.as_str());
         let decimal = self.decimal();
