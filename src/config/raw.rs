@@ -34,6 +34,8 @@ pub struct RawConfig {
     /// `approved_by:` in the configured language: who approved it, as the
     /// cover says (»Godkendt af byrådet«).
     pub approved_by: Option<String>,
+    /// `approved_version:`, a text or a number as written.
+    pub approved_version: Option<String>,
     /// `period:`.
     pub period: Option<Period>,
     /// `as_of:`.
@@ -71,7 +73,7 @@ pub struct RawConfig {
 }
 
 /// The keys `stratdoc.yaml` may hold; any other is reported as unknown.
-const KEYS: [&str; 25] = [
+const KEYS: [&str; 26] = [
     "title",
     "subtitle",
     "organisation",
@@ -80,6 +82,7 @@ const KEYS: [&str; 25] = [
     "status",
     "approved",
     "approved_by",
+    "approved_version",
     "period",
     "as_of",
     "base_path",
@@ -125,6 +128,7 @@ pub(super) fn read(
         status,
         approved,
         approved_by,
+        approved_version: r.text_or_number("approved_version"),
         period,
         as_of: r.quarter("as_of").map(|q| q.0),
         base_path: base_path(&mut r, base_url.as_deref()),

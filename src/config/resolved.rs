@@ -39,6 +39,9 @@ pub struct Config {
     pub approved: Option<Date>,
     /// Who approved it, as the cover says; the board when not given.
     pub approved_by: Option<String>,
+    /// The version the board approved on `approved`, when the current
+    /// `version` may be a later revision of it (`approved_version:`).
+    pub approved_version: Option<String>,
     /// The action plan's horizon.
     pub period: Option<Period>,
     /// The "now" of the plan, as written (`as_of: 2027-Q3`); when absent the
@@ -95,6 +98,7 @@ impl Default for Config {
             status: Status::Draft,
             approved: None,
             approved_by: None,
+            approved_version: None,
             period: None,
             as_of: None,
             base_path: "/".to_owned(),
@@ -132,6 +136,7 @@ impl RawConfig {
             status: self.status.unwrap_or(defaults.status),
             approved: self.approved,
             approved_by: self.approved_by.clone(),
+            approved_version: self.approved_version.clone(),
             period: self.period,
             as_of: self.as_of,
             base_path: self.base_path.clone().unwrap_or(defaults.base_path),
@@ -150,6 +155,18 @@ impl RawConfig {
             schema,
         };
         Config { schema: Arc::new(worded(&config)), ..config }
+    }
+}
+
+impl Config {
+    /// The version the board approved, when the one published is a later
+    /// revision of it (`approved_version:` differs from `version:` in an
+    /// approved strategy): the approval is that version's, not this one's.
+    #[must_use]
+    pub fn revised_from(&self) -> Option<&str> {
+        let approved = self.approved_version.as_deref()?;
+        let revised = self.status == Status::Approved && self.version.as_deref() != Some(approved);
+        revised.then_some(approved)
     }
 }
 

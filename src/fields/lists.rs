@@ -2,7 +2,9 @@
 //! of ids, a mapping of names to texts, and nested mappings and lists of
 //! them, each read by a reader of its own that reports its unknown keys.
 
+use super::time::quarter_of;
 use super::{Reader, Ref};
+use crate::calendar::Quarter;
 use crate::diagnostics::Span;
 use crate::frontmatter::{Field, Node, Value};
 
@@ -45,6 +47,39 @@ impl<'a> Reader<'a> {
                 _ => self.wrong_type(&field.key, &field.value, "text", None),
             }
         }
+        pairs
+    }
+
+    /// A mapping of quarters to numbers (`actual: {2027-Q1: 12}`), each
+    /// with where its quarter is written, in the order of the quarters.
+    /// A key that is not a quarter, or a value that is not a number, is an
+    /// error at it.
+    pub(crate) fn quarter_numbers(&mut self, key: &'a str) -> Vec<(Quarter, String, Span)> {
+        let Some(node) = self.node(key) else { return Vec::new() };
+        let Value::Map(fields) = &node.value else {
+            let example = Some(format!("for example `{key}: {{2027-Q1: 12, 2027-Q2: 15}}`"));
+            self.wrong_type(key, node, "a mapping of quarters to numbers", example);
+            return Vec::new();
+        };
+        let mut pairs = Vec::new();
+        for field in fields {
+            let written =
+                Node { value: Value::Str(field.key.clone()), span: field.key_span.clone() };
+            let quarter = quarter_of(&written, key, self.diags);
+            let value = if let Value::Number(n) = &field.value.value {
+                Some(n.clone())
+            } else {
+                let help = Some(
+                    "write the figure as a number, without its unit: `12` or `0.75`".to_owned(),
+                );
+                self.wrong_type(&field.key, &field.value, "a number", help);
+                None
+            };
+            if let (Some((quarter, at)), Some(value)) = (quarter, value) {
+                pairs.push((quarter, value, at));
+            }
+        }
+        pairs.sort_by_key(|(quarter, _, _)| *quarter);
         pairs
     }
 

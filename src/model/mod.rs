@@ -14,11 +14,13 @@
 //! - `sections`: folders of plain pages with a folder page, as a tree;
 //! - `plan`: the action plan's typed view, its sums and groupings;
 //! - `timeline`: the plan's facts against its own "now" (`as_of`);
+//! - `progress`: KPIs' actuals against their trajectory, and against now;
 //! - `url`: where pages and files end up in the site.
 
 mod check;
 mod page;
 mod plan;
+pub mod progress;
 mod publication;
 mod read;
 mod relations;
@@ -29,9 +31,10 @@ mod url;
 
 pub use crate::schema::{FieldId, KindId};
 pub use page::{
-    Budget, ChartSpec, DataFile, Handover, Kpi, Milestone, Page, PageRef, Slot, Source, Value,
+    Actual, Budget, ChartSpec, DataFile, Handover, Kpi, Milestone, Page, PageRef, Slot, Source,
+    Value,
 };
-pub use plan::{FactSpans, Initiative, Plan, PlanFields, Priority, QuarterPlan, Status};
+pub use plan::{FactSpans, Health, Initiative, Plan, PlanFields, Priority, QuarterPlan, Status};
 pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{Relations, SHOWN_DEPTH};
 pub use sections::Sections;
@@ -120,6 +123,7 @@ pub fn validate(
     }));
     let publication = check::all(config, pages, assets, left_out, diags);
     timeline::check(&publication, as_of, diags);
+    progress::check(&publication, as_of, config.period, diags);
     timeline::horizon(&publication, config.period, diags);
     publication
 }

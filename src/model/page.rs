@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::calendar::{Date, When};
+use crate::calendar::{Date, Quarter, When};
 use crate::diagnostics::{SourceId, Span};
 use crate::fields::Ref;
 use crate::model::PageId;
@@ -251,6 +251,20 @@ pub struct Kpi {
     pub target: Option<String>,
     /// When the target is for.
     pub by: Option<When>,
+    /// What was measured, by quarter, in order (`actual: {2027-Q1: 12}`).
+    pub actual: Vec<Actual>,
+}
+
+/// A KPI's figure as measured in a quarter.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Actual {
+    /// When.
+    pub quarter: Quarter,
+    /// The figure, a number as written (`12`, `0.75`), in the KPI's unit.
+    pub value: String,
+    /// Where its quarter is written.
+    #[serde(skip)]
+    pub at: Span,
 }
 
 /// A dated step of an initiative.

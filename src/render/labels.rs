@@ -146,6 +146,10 @@ labels! {
     draft: "Udkast", "Draft";
     approved: "Godkendt", "Approved";
     approval_planned: "Forventes godkendt", "Approval planned";
+    // A revision since the board's approval: "Godkendt version 1.0 (8.
+    // december 2026), revideret siden".
+    approved_version: "Godkendt version #", "Approved version #";
+    revised_since: "revideret siden", "revised since";
     action_plan_period: "{action_plan}", "{action_plan}";
     read_more: "Læs mere", "Read more";
     read_narrative: "Læs fortællingen", "Read the narrative";
@@ -271,8 +275,32 @@ labels! {
     added_word: "tilføjet", "added";
     removed_word: "fjernet", "removed";
     was_period: "var #", "was #";
+    // The roadmap's description; `#` is how many, `%` the revision.
+    roadmap_moved:
+        "# er flyttet siden %: en stiplet ramme viser perioden dengang.",
+        "# moved since %: a dashed outline shows the period then.";
     last_changed: "Senest ændret", "Last changed";
     built_from: "Bygget fra commit", "Built from commit";
+    // Progress and health (`actual:`, `health:`).
+    kpi_actual: "Målt", "Actual";
+    kpi_trajectory: "Forventet forløb", "Trajectory";
+    kpi_expected: "Forventet", "Expected";
+    kpi_behind: "Bagud", "Behind";
+    kpi_on_course: "På kurs", "On course";
+    kpi_progress: "Udvikling", "Progress";
+    for_the_board: "Til bestyrelsen", "For the board";
+    health: "Tilstand", "Health";
+    health_unreported: "Ingen tilstand angivet", "No health given";
+    board_exceptions:
+        "{initiatives} i risiko eller ude af kurs",
+        "{initiatives} at risk or off track";
+    board_no_exceptions:
+        "Ingen {initiatives_lower} er i risiko eller ude af kurs.",
+        "No {initiatives_lower} are at risk or off track.";
+    board_behind: "Succesmål bagud for forløbet", "Indicators behind their trajectory";
+    board_none_behind:
+        "Ingen succesmål er bagud for deres forløb.",
+        "No indicator is behind its trajectory.";
     // A field of type boolean in a facts box.
     yes: "Ja", "Yes";
     no: "Nej", "No";

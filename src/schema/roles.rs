@@ -64,6 +64,14 @@ const PLAN: [(&str, Need); 14] = [
     ("milestones", Need::Type("milestones")),
 ];
 
+/// An initiative's health, from good to bad.
+pub(crate) const HEALTHS: [&str; 3] = ["on-track", "at-risk", "off-track"];
+
+/// Fields the plan reads when a kind declares them; each is still shown
+/// and exported as a field of its own.
+const PLAN_MAY: [(&str, Need); 2] =
+    [("health", Need::Enum(&HEALTHS)), ("health_note", Need::Type("text"))];
+
 const CHARTS: [(&str, Need); 2] = [("data", Need::Type("data")), ("charts", Need::Type("charts"))];
 
 impl Role {
@@ -89,6 +97,17 @@ impl Role {
             Role::Plan => &PLAN,
             Role::Charts => &CHARTS,
             Role::Front | Role::Sequence | Role::Served | Role::Plain => &[],
+        }
+    }
+}
+
+impl Role {
+    /// The fields this role reads when the kind declares them, by name:
+    /// left out, the role does without; declared, they must fit.
+    pub(super) fn may_read(self) -> &'static [(&'static str, Need)] {
+        match self {
+            Role::Plan => &PLAN_MAY,
+            _ => &[],
         }
     }
 }

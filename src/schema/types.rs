@@ -59,6 +59,10 @@ pub struct Choice {
     /// Other words writers use for it (`In progress`), never shown: a page
     /// that writes one is told the value to write instead.
     pub also: Vec<String>,
+    /// A sign shown before its words (`▲`), so a value is told by a word and
+    /// a shape, never by colour alone; hidden from screen readers, which
+    /// read the words.
+    pub symbol: Option<String>,
 }
 
 impl Choice {

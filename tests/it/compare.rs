@@ -214,3 +214,58 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[test]
+fn the_roadmap_shows_a_moved_initiatives_approved_period_behind_its_bar() {
+    let project = compared();
+    project.run(&["build", "--compare-to", "approved"]).success();
+    let plan = project.page("initiatives/index.html");
+    // The picture: one dashed outline (the one initiative moved), its
+    // period in words, and the description says so.
+    assert_eq!(plan.matches(r#"<rect class="rm-was""#).count(), 1, "{plan}");
+    assert!(plan.contains("<title>was Q3 2027 – Q2 2028</title></rect>"), "{plan}");
+    assert!(plan.contains("1 moved since approved: a dashed outline shows the period then."));
+    // The table beside it, for every reader.
+    let row = &plan[plan
+        .find(r#"<th scope="row"><a href="../initiatives/recovery-testing.html""#)
+        .expect("its row")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(r#"<span class="was-period">(was Q3 2027 – Q2 2028)</span>"#), "{row}");
+    assert_eq!(plan.matches(r#"class="was-period""#).count(), 1, "{plan}");
+    // The board edition: the same outline and words.
+    let print = project.page("print.html");
+    assert_eq!(print.matches(r#"<rect class="rm-was""#).count(), 1);
+    assert!(print.contains(r#"<span class="was-period">(was Q3 2027 – Q2 2028)</span>"#));
+    // Without a comparison, none.
+    project.run(&["build"]).success();
+    assert!(!project.page("initiatives/index.html").contains("rm-was"));
+}
+
+#[test]
+fn strategy_json_carries_the_comparison_and_follows_its_schema() {
+    let project = compared();
+    project.run(&["build", "--compare-to", "approved"]).success();
+    let json: serde_json::Value =
+        serde_json::from_slice(&crate::exports::read(&project, "strategy.json")).unwrap();
+    crate::exports::shipped_validator(&project)(&json).expect("valid against its schema");
+    let changes = &json["changes"];
+    assert_eq!(changes["since"], "approved");
+    assert_eq!(changes["summary"]["added"], 1);
+    assert_eq!(changes["summary"]["delayed"], 1);
+    let items = changes["items"].as_array().unwrap();
+    let moved = items.iter().find(|i| i["id"] == "recovery-testing").expect("the moved one");
+    assert_eq!(moved["change"], "changed");
+    let end = moved["facts"].as_array().unwrap().iter().find(|f| f["field"] == "end").unwrap();
+    assert_eq!(
+        (&end["from"], &end["to"], &end["quarters"]),
+        (&"2028-Q2".into(), &"2028-Q4".into(), &2.into())
+    );
+    assert!(items.iter().any(|i| i["id"] == "virtual-wards" && i["change"] == "added"));
+    assert!(items.iter().any(|i| i["id"] == "paper-forms" && i["change"] == "removed"));
+    assert_eq!(changes["pages"][0]["path"], "narrative/01-why-now.md");
+    // Without a comparison the key is there, null.
+    project.run(&["build"]).success();
+    let json: serde_json::Value =
+        serde_json::from_slice(&crate::exports::read(&project, "strategy.json")).unwrap();
+    assert!(json["changes"].is_null());
+}

@@ -44,7 +44,7 @@ fn strategy_json_of_the_example_and_of_every_field_follows_its_schema() {
         shipped_validator(&project)(&strategy).unwrap();
         assert_eq!(
             (&strategy["format"], &strategy["version"]),
-            (&json!("stratdoc-strategy"), &json!(1))
+            (&json!("stratdoc-strategy"), &json!(2))
         );
         let bytes = read(&project, "strategy.json");
         assert!(
@@ -70,7 +70,7 @@ fn the_schema_rejects_what_breaks_the_contract() {
         ("a malformed time", |v| v["initiatives"][0]["start"] = json!("2018-H3")),
         ("an unknown status", |v| v["initiatives"][0]["status"] = json!("actve")),
         ("an amount as text", |v| v["initiatives"][0]["budget"]["amount"] = json!("34 mio.")),
-        ("another version", |v| v["version"] = json!(2)),
+        ("another version", |v| v["version"] = json!(1)),
     ];
     for (what, break_it) in broken {
         let mut bad = good.clone();
@@ -96,6 +96,8 @@ fn strategy_json_holds_every_field_of_an_initiative() {
             "version": "2.1",
             "status": "approved",
             "approved": "2018-01-15",
+            "approved_version": null,
+            "revised": false,
             "period": { "start": "2018-Q1", "end": "2022-Q4" },
             "currency": "DKK"
         })
@@ -124,8 +126,9 @@ fn strategy_json_holds_every_field_of_an_initiative() {
     assert_eq!(
         first["kpis"],
         json!([
-            { "name": "Dækning", "unit": "%", "baseline": "40", "target": "90", "by": "2022-Q2" },
-            { "name": "Tillid", "unit": null, "baseline": null, "target": "Borgerne oplever sikker deling", "by": null }
+            { "name": "Dækning", "unit": "%", "baseline": "40", "target": "90", "by": "2022-Q2",
+              "actual": [{ "quarter": "2019-Q1", "value": 45 }, { "quarter": "2020-Q1", "value": 52.5 }] },
+            { "name": "Tillid", "unit": null, "baseline": null, "target": "Borgerne oplever sikker deling", "by": null, "actual": [] }
         ])
     );
     assert_eq!(first["external_dependencies"], json!(["MitID", "NSP"]));
@@ -153,6 +156,12 @@ fn strategy_json_holds_every_field_of_an_initiative() {
         ])
     );
     assert_eq!(s["initiatives"][0]["url"], json!("initiatives/infrastruktur.html"));
+    let page = s["pages"].as_array().unwrap().iter().find(|p| p["id"] == "infrastruktur").unwrap();
+    assert_eq!(
+        (&page["health"], &page["health_note"], &page["status_note"]),
+        (&json!("at-risk"), &json!("Regionerne er forsinket."), &json!("Anden fase er i gang."))
+    );
+    assert!(s["changes"].is_null(), "no comparison");
     assert_eq!(
         s["directions"][1],
         json!({ "id": "borger", "title": "Borgernær sundhed", "initiatives": ["infrastruktur", "aftaler", "medicin"], "budget": 34_850_000.5 })

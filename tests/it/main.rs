@@ -31,6 +31,7 @@ mod print;
 mod print_lockdown;
 #[cfg(unix)]
 mod private;
+mod progress;
 mod public_body;
 mod publish;
 mod safety;

@@ -5,8 +5,8 @@
 use crate::calendar::{Quarter, When};
 use crate::config::Language;
 use crate::diagnostics::Span;
-use crate::model::plan::{Initiative, Priority, Status};
-use crate::model::{PageId, Publication, Relations};
+use crate::model::plan::{Health, Initiative, Priority, Status};
+use crate::model::{PageId, Publication, Relations, Value};
 use crate::schema::{FieldId, KindId, Type};
 
 impl Publication {
@@ -110,6 +110,39 @@ impl Publication {
     pub fn status_label(&self, status: Status, language: Language) -> &str {
         let index = Status::ALL.iter().position(|(_, s)| *s == status).unwrap_or(0);
         self.choice_label(self.plan.fields().map(|f| f.status), index, language)
+    }
+
+    /// The health of initiative `id`, when its page gives one.
+    #[must_use]
+    pub fn health(&self, id: PageId) -> Option<Health> {
+        let field = self.plan.fields()?.health?;
+        match self[id].value(field)? {
+            Value::Choice(i) => Health::ALL.get(*i).copied(),
+            _ => None,
+        }
+    }
+
+    /// What initiative `id` says of its health (`health_note:`).
+    #[must_use]
+    pub fn health_note(&self, id: PageId) -> Option<&str> {
+        let field = self.plan.fields()?.health_note?;
+        match self[id].value(field)? {
+            Value::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The words and the symbol of `health` in `language`, as the schema
+    /// gives them.
+    #[must_use]
+    pub fn health_label(&self, health: Health, language: Language) -> (&str, &str) {
+        let index = Health::ALL.iter().position(|h| *h == health).unwrap_or(0);
+        let field = self.plan.fields().and_then(|f| f.health);
+        let symbol = match field.map(|f| &self.schema.field(f).ty) {
+            Some(Type::Enum(choices)) => choices.get(index).and_then(|c| c.symbol.as_deref()),
+            _ => None,
+        };
+        (self.choice_label(field, index, language), symbol.unwrap_or(""))
     }
 
     /// The words of `priority` in `language`, as the schema gives them.

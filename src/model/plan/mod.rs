@@ -56,6 +56,10 @@ pub struct PlanFields {
     pub external_dependencies: FieldId,
     /// `milestones`.
     pub milestones: FieldId,
+    /// `health`, when the kind declares it.
+    pub health: Option<FieldId>,
+    /// `health_note`, when the kind declares it.
+    pub health_note: Option<FieldId>,
 }
 
 impl PlanFields {
@@ -82,6 +86,8 @@ impl PlanFields {
             depends_on: f("depends_on")?,
             external_dependencies: f("external_dependencies")?,
             milestones: f("milestones")?,
+            health: f("health"),
+            health_note: f("health_note"),
         })
     }
 }
@@ -167,6 +173,23 @@ impl Status {
         ("paused", Status::Paused),
         ("cancelled", Status::Cancelled),
     ];
+}
+
+/// How an initiative is doing, as its owner reports it (`health:`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Health {
+    /// As planned.
+    OnTrack,
+    /// Likely to slip without action.
+    AtRisk,
+    /// Will not reach its goals as planned.
+    OffTrack,
+}
+
+impl Health {
+    /// Every health, in the order of the `health` field's values.
+    pub const ALL: [Health; 3] = [Health::OnTrack, Health::AtRisk, Health::OffTrack];
 }
 
 /// How much an initiative matters relative to the others.

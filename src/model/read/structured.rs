@@ -7,7 +7,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::fields::Reader;
 use crate::frontmatter::Value;
 use crate::model::url::join_relative;
-use crate::model::{Budget, ChartSpec, DataFile, Handover, Kpi, Milestone, Source};
+use crate::model::{Actual, Budget, ChartSpec, DataFile, Handover, Kpi, Milestone, Source};
 use crate::money;
 
 /// `owner_from: [{owner, from}]`: hand-overs of responsibility.
@@ -22,8 +22,9 @@ pub(super) fn handovers<'a>(r: &mut Reader<'a>, key: &'a str) -> Vec<Handover> {
     })
 }
 
-/// `kpis: [{name, unit, baseline, target, by}]`: figures as written, or a
-/// goal without a figure.
+/// `kpis: [{name, unit, baseline, target, by, actual}]`: figures as
+/// written, or a goal without a figure; `actual` the figures measured, by
+/// quarter.
 pub(super) fn kpis<'a>(r: &mut Reader<'a>, key: &'a str) -> Vec<Kpi> {
     r.list_of(key, |k| {
         let name = k.required_text("name", "Andel kommuner med beredskabsplan");
@@ -31,7 +32,10 @@ pub(super) fn kpis<'a>(r: &mut Reader<'a>, key: &'a str) -> Vec<Kpi> {
         let baseline = k.text_or_number("baseline");
         let target = k.text_or_number("target");
         let by = k.when("by").map(|b| b.0);
-        Some(Kpi { name: name?, unit, baseline, target, by })
+        let actual = k.quarter_numbers("actual");
+        let actual =
+            actual.into_iter().map(|(quarter, value, at)| Actual { quarter, value, at }).collect();
+        Some(Kpi { name: name?, unit, baseline, target, by, actual })
     })
 }
 

@@ -82,7 +82,8 @@ fn a_valid_initiative_is_read_in_full() {
             unit: None,
             baseline: Some("40 %".into()),
             target: Some("90".into()),
-            by: None
+            by: None,
+            actual: Vec::new(),
         }
     );
     assert_eq!(i.milestones[0].title, "Pilot");

@@ -19,6 +19,7 @@ use crate::model::{Priority, Status};
 use crate::render::export::fields::Fields;
 
 mod build;
+mod changes;
 
 pub(crate) use build::strategy;
 
@@ -27,7 +28,7 @@ pub(crate) const FORMAT: &str = "stratdoc-strategy";
 
 /// The version of the contract. Adding a key is a change a strict reader
 /// notices (the schema forbids unknown keys), so it raises the version too.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// The whole file.
 #[derive(Serialize)]
@@ -40,6 +41,8 @@ pub(crate) struct Strategy<'a> {
     initiatives: Vec<InitiativeOut<'a>>,
     owners: Vec<OwnerOut<'a>>,
     totals: Totals<'a>,
+    /// What changed since the revision compared with (`--compare-to`).
+    changes: Option<changes::ChangesOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -51,6 +54,10 @@ struct PublicationOut<'a> {
     version: Option<&'a str>,
     status: PublicationStatus,
     approved: Option<String>,
+    /// The version approved on `approved`, when given.
+    approved_version: Option<&'a str>,
+    /// Whether `version` is a revision made since `approved_version`.
+    revised: bool,
     period: Option<PeriodOut>,
     /// The plan's "now": statuses are as of this quarter.
     as_of: Quarter,
@@ -138,6 +145,14 @@ struct KpiOut<'a> {
     baseline: Option<&'a str>,
     target: Option<&'a str>,
     by: Option<When>,
+    actual: Vec<ActualOut>,
+}
+
+#[derive(Serialize)]
+struct ActualOut {
+    quarter: Quarter,
+    /// The number as written.
+    value: Box<RawValue>,
 }
 
 #[derive(Serialize)]

@@ -54,7 +54,10 @@ pub fn exports(input: &Input<'_>) -> Vec<OutputFile> {
     let publication = input.publication;
     let order = tree_order(publication);
     let mut files = vec![
-        file(JSON, json::to_bytes(&json::strategy(input.config, publication, input.as_of))),
+        file(
+            JSON,
+            json::to_bytes(&json::strategy(input.config, publication, input.as_of, input.changes)),
+        ),
         file(SCHEMA_FILE, json_schema::generate(&publication.schema).into_bytes()),
     ];
     if has_initiatives(publication) {

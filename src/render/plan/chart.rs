@@ -340,7 +340,7 @@ fn px(n: usize) -> f64 {
 /// A value as the bars and the table show it, with the decimals it has, up
 /// to 6 (the text alternative must not round `0,02` to `0`): `12`, `8,5`,
 /// `0.02`.
-fn number(value: f64, decimal: char) -> String {
+pub(crate) fn number(value: f64, decimal: char) -> String {
     figure(value, 6, decimal)
 }
 

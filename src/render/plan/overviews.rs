@@ -341,7 +341,10 @@ impl Views<'_> {
         self.publication
             .initiatives()
             .flat_map(|(id, i)| {
-                i.kpis.iter().map(move |k| KpiEntry { initiative: self.link(id), kpi: self.kpi(k) })
+                i.kpis.iter().enumerate().map(move |(k, kpi)| KpiEntry {
+                    initiative: self.link(id),
+                    kpi: self.kpi(kpi, (id, k), "kpis"),
+                })
             })
             .collect()
     }

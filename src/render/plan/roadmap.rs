@@ -135,6 +135,15 @@ pub(crate) fn layout(
     Some(Roadmap { quarters, now, as_of, groups })
 }
 
+/// The bar `roadmap` draws for a period from `start` to `end` (a moved
+/// initiative's approved period, behind its current bar).
+pub(crate) fn bar_in(roadmap: &Roadmap, start: Option<When>, end: Option<When>) -> Option<Bar> {
+    let (&first, &last) = (roadmap.quarters.first()?, roadmap.quarters.last()?);
+    let columns = i32::try_from(roadmap.quarters.len()).unwrap_or(0);
+    let column = |q: Quarter| usize::try_from(first.distance(q).clamp(0, columns - 1)).unwrap_or(0);
+    bar(start, end, first, last, &column)
+}
+
 /// The bar of an initiative running from `start` to `end` over the columns
 /// `first..=last`. A missing start or end makes a one-quarter bar at the other.
 fn bar(

@@ -10,12 +10,13 @@
 
 use std::fmt::Write as _;
 
+use crate::compare::Comparison;
 use crate::config::Language;
 use crate::model::{Publication, Status};
 use crate::render::escape_html as escape;
 use crate::render::format;
 use crate::render::labels::Labels;
-use crate::render::plan::roadmap::{Bar, Edge, Roadmap, Row};
+use crate::render::plan::roadmap::{self, Bar, Edge, Roadmap, Row};
 
 mod legend;
 mod scale;
@@ -43,6 +44,9 @@ pub(crate) struct Drawing<'a> {
     pub(crate) id: &'a str,
     /// The id of the table holding the same facts.
     pub(crate) table: &'a str,
+    /// What changed since a revision: a moved initiative's period there is
+    /// drawn behind its bar.
+    pub(crate) changes: Option<&'a Comparison>,
 }
 
 /// The roadmap as an `<svg>` element.
@@ -84,7 +88,11 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
                     ty = y + 17
                 );
             }
-            Item::Row(row, lines) => draw_row(&mut svg, row, lines, *y, &scale, d),
+            Item::Row(row, lines) => {
+                let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+                draw_was(&mut svg, roadmap, row, top, &scale, d);
+                draw_row(&mut svg, row, lines, *y, &scale, d);
+            }
         }
     }
     svg.push_str(&key);
@@ -182,6 +190,33 @@ fn draw_row(
             t = cy - 6,
         );
     }
+}
+
+/// The period a moved initiative had at the revision compared with, as
+/// a dashed outline behind its bar, its words in its tooltip (the table
+/// and the description say it for every reader).
+fn draw_was(
+    svg: &mut String,
+    roadmap: &Roadmap,
+    row: &Row,
+    top: usize,
+    scale: &Scale,
+    d: &Drawing<'_>,
+) {
+    let Some((start, end)) = d.changes.and_then(|c| c.was_period(row.initiative)) else { return };
+    let Some(i) = d.publication.initiative(row.initiative) else { return };
+    let (start, end) = (start.or(i.start), end.or(i.end));
+    let Some(bar) = roadmap::bar_in(roadmap, start, end) else { return };
+    let x = LABEL_WIDTH + scale.x(bar.from) + 1;
+    let width = (scale.x(bar.to + 1) - scale.x(bar.from)).saturating_sub(2);
+    let period = format::when_range(start, end, d.language).unwrap_or_default();
+    let _ = write!(
+        svg,
+        r#"<rect class="rm-was" x="{x}" y="{}" width="{width}" height="{}"><title>{}</title></rect>"#,
+        top - 3,
+        BAR_HEIGHT + 6,
+        escape(&d.labels.was_period.replace('#', &period)),
+    );
 }
 
 /// A bar with its status pattern, and marks for clipped and approximate ends.
@@ -319,8 +354,17 @@ fn description(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
     let quarter = |q: Option<&crate::calendar::Quarter>| {
         q.map(|q| format::quarter(*q, d.language)).unwrap_or_default()
     };
+    let moved = roadmap
+        .groups
+        .iter()
+        .flat_map(|g| &g.rows)
+        .filter(|r| d.changes.is_some_and(|c| c.was_period(r.initiative).is_some()))
+        .count();
+    let moved = d.changes.filter(|_| moved > 0).map_or(String::new(), |c| {
+        format!(" {}", d.labels.roadmap_moved.replace('#', &moved.to_string()).replace('%', &c.rev))
+    });
     format!(
-        "{} – {}: {initiatives} {}, {} {}. {}",
+        "{} – {}: {initiatives} {}, {} {}.{moved} {}",
         quarter(roadmap.quarters.first()),
         quarter(roadmap.quarters.last()),
         d.labels.initiatives.to_lowercase(),

@@ -27,7 +27,7 @@ impl Edition<'_> {
             )),
             None => None,
         };
-        context.insert("site", &SiteView::new(input.config, logo));
+        context.insert("site", &SiteView::new(input.config, self.labels, logo));
         context.insert("t", self.labels);
         context.insert("draft", &(input.config.status == Status::Draft));
         context.insert("css", &inline::style_text(&stylesheet(self.templates)?));

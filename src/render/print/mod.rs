@@ -111,8 +111,14 @@ pub(crate) struct Edition<'a> {
 impl<'a> Edition<'a> {
     /// The edition of `input`.
     pub(crate) fn new(input: &'a Input<'a>, templates: &'a Templates, labels: &'a Labels) -> Self {
-        let views =
-            Views { publication: input.publication, config: input.config, labels, href: ids::href };
+        let views = Views {
+            publication: input.publication,
+            config: input.config,
+            labels,
+            href: ids::href,
+            as_of: input.as_of,
+            changes: input.changes,
+        };
         let plan = PlanViews {
             roadmap: views::has_roadmap(input),
             matrix: !input.publication.initiative_ids().is_empty()
@@ -120,6 +126,7 @@ impl<'a> Edition<'a> {
                 // directions part already lists each direction's initiatives.
                 && (1..=GRID_DIRECTIONS).contains(&input.publication.direction_ids().len()),
             kpis: views::has_kpis(input.publication),
+            board: views.board().is_some(),
         };
         let language = input.config.language;
         let outline =

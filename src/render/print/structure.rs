@@ -70,6 +70,8 @@ pub(crate) enum ChapterKind {
     Matrix,
     /// The KPI table (a plan view; present when the plan views give one).
     Kpis,
+    /// The summary for the board: health and KPIs behind their trajectory.
+    Board,
 }
 
 /// An initiative printed as a compact section with its facts.
@@ -85,11 +87,15 @@ pub(crate) struct Section {
 
 /// Which of the plan views exist, so the action plan gets a chapter for
 /// each: the roadmap, the traceability matrix, the KPI table.
+// Each flag is one chapter, there or not, independent of the others.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct PlanViews {
     pub(crate) roadmap: bool,
     pub(crate) matrix: bool,
     pub(crate) kpis: bool,
+    /// The summary for the board (health, KPIs behind), which opens it.
+    pub(crate) board: bool,
 }
 
 /// One line of the table of contents.
@@ -336,6 +342,9 @@ impl Builder<'_> {
                 also: Vec::new(),
             });
         };
+        if self.views.board {
+            add(ChapterKind::Board, &self.labels.for_the_board, "plan-board");
+        }
         // The table first: the roadmap takes a landscape page of its own,
         // which would leave the part's heading alone on a page.
         add(ChapterKind::PlanTable, &self.labels.plan_overview, "plan-overview");

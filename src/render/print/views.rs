@@ -13,7 +13,7 @@ use crate::render::plan::overviews::{KpiEntry, Matrix};
 use crate::render::plan::{roadmap, svg};
 use crate::render::print::structure::{ChapterKind, Outline};
 use crate::render::print::{Edition, ids};
-use crate::render::view::{Facts, FieldView, InitiativeView};
+use crate::render::view::{BoardView, Facts, FieldView, InitiativeView};
 
 /// The id prefix of the roadmap's drawing in the edition.
 const ROADMAP_ID: &str = "print-roadmap";
@@ -51,7 +51,7 @@ pub(super) struct PartView<'a> {
 
 #[derive(Serialize)]
 pub(super) struct ChapterView<'a> {
-    /// `page`, `roadmap`, `plan_table`, `initiatives`, `matrix` or `kpis`.
+    /// `page`, `board`, `roadmap`, `plan_table`, `initiatives`, `matrix` or `kpis`.
     kind: &'static str,
     /// The page's kind (its id), for a page.
     page_kind: Option<&'a str>,
@@ -66,6 +66,7 @@ pub(super) struct ChapterView<'a> {
     budget_total: Option<String>,
     matrix: Option<Matrix>,
     kpis: Vec<KpiEntry>,
+    board: Option<BoardView>,
 }
 
 /// An initiative as a compact section.
@@ -138,6 +139,7 @@ pub(super) fn roadmap(input: &Input<'_>, labels: &Labels) -> Option<String> {
         href: &href,
         id: ROADMAP_ID,
         table: "plan-table",
+        changes: input.changes,
     };
     Some(svg::draw(&layout, &drawing))
 }
@@ -180,6 +182,7 @@ impl Edition<'_> {
                 ChapterKind::Initiatives => "initiatives",
                 ChapterKind::Matrix => "matrix",
                 ChapterKind::Kpis => "kpis",
+                ChapterKind::Board => "board",
             },
             page_kind: page.map(|id| publication.schema.kind(publication[id].kind).id.as_str()),
             number: &chapter.number,
@@ -207,6 +210,7 @@ impl Edition<'_> {
                 .then(|| self.views.money(total)),
             matrix: (chapter.content == ChapterKind::Matrix).then(|| self.views.matrix()),
             kpis: if chapter.content == ChapterKind::Kpis { self.views.kpis() } else { Vec::new() },
+            board: (chapter.content == ChapterKind::Board).then(|| self.views.board()).flatten(),
         }
     }
 

@@ -126,9 +126,15 @@ impl<'a> Site<'a> {
     /// Prepares the site of `input`.
     #[must_use]
     pub(crate) fn new(input: &'a Input<'a>, templates: &'a Templates, labels: &'a Labels) -> Self {
-        let views =
-            Views { publication: input.publication, config: input.config, labels, href: site_href };
-        let mut header = SiteView::new(input.config, files::logo_url(input.config));
+        let views = Views {
+            publication: input.publication,
+            config: input.config,
+            labels,
+            href: site_href,
+            as_of: input.as_of,
+            changes: input.changes,
+        };
+        let mut header = SiteView::new(input.config, labels, files::logo_url(input.config));
         header.changes = input.changes.map(|c| changes::title(c, labels));
         let top_pages = view::top_pages(&views);
         let mut site =

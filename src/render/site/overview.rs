@@ -23,6 +23,7 @@ impl Site<'_> {
         let initiatives = if declared.has(Role::Plan) {
             context.insert("roadmap", &self.roadmap("sd-roadmap", "sd-plan-table"));
             context.insert("plan_nav", &self.plan_nav(&url));
+            context.insert("board", &self.views.board());
             self.views.initiative_rows(self.input.publication.ids_of(kind))
         } else {
             Vec::new()

@@ -37,6 +37,7 @@ impl Site<'_> {
             href: &href,
             id,
             table,
+            changes: self.input.changes,
         };
         Some(format!(
             r#"<div class="roadmap-stack">{}{}</div>"#,

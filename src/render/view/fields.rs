@@ -22,6 +22,8 @@ pub(crate) struct FieldView {
     label: String,
     /// Its value as text.
     text: Option<String>,
+    /// The sign an enum's value is shown with, before its text.
+    symbol: Option<String>,
     /// Its value as HTML (Markdown, written with raw HTML as text).
     html: Option<String>,
     /// Its value as links: to pages (from the output's root), or a web
@@ -80,6 +82,7 @@ impl Views<'_> {
                 name: format!("{}-{}", schema.kind(field.kind).id, declared.name),
                 label,
                 text: None,
+                symbol: None,
                 html: None,
                 links: pages.iter().map(|&p| self.link(p)).collect(),
                 external: false,
@@ -94,6 +97,7 @@ impl Views<'_> {
             name: declared.name.clone(),
             label: declared.label(language).to_owned(),
             text: None,
+            symbol: None,
             html: None,
             links: Vec::new(),
             external: false,
@@ -120,6 +124,10 @@ impl Views<'_> {
             (Type::Markdown, Value::Text(text)) => {
                 view.html = Some(self.markdown(text));
                 view.wide = true;
+            }
+            (Type::Enum(choices), Value::Choice(i)) => {
+                view.text = Some(self.text(&declared.ty, value)?);
+                view.symbol = choices.get(*i).and_then(|c| c.symbol.clone());
             }
             (ty, value) => view.text = Some(self.text(ty, value)?).filter(|t| !t.is_empty()),
         }

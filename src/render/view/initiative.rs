@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::calendar::When;
 use crate::model::{KindId, Kpi, PageId, Status};
 use crate::render::format;
-use crate::render::view::{Link, Views};
+use crate::render::view::{Link, ProgressView, Views};
 
 /// An initiative in a list or table.
 #[derive(Serialize)]
@@ -19,6 +19,9 @@ pub(crate) struct InitiativeView {
     period: Option<String>,
     /// True when start or end is a half year or a year.
     approximate: bool,
+    /// Its period at the revision compared with, when it has moved since
+    /// ("var 2027-Q1 – 2027-Q4").
+    was_period: Option<String>,
     status: Status,
     status_label: String,
     priority: Option<String>,
@@ -67,6 +70,8 @@ pub(crate) struct KpiView {
     baseline: Option<String>,
     target: Option<String>,
     by: Option<String>,
+    /// Its actuals against its trajectory, when it has actuals.
+    progress: Option<ProgressView>,
 }
 
 #[derive(Serialize, Default)]
@@ -112,6 +117,7 @@ impl Views<'_> {
             period: format::when_range(i.start, i.end, lang),
             approximate: i.start.is_some_and(When::is_approximate)
                 || i.end.is_some_and(When::is_approximate),
+            was_period: self.was_period(id, i),
             status: i.status,
             status_label: self.publication.status_label(i.status, lang).to_owned(),
             priority: i.priority.map(|p| self.publication.priority_label(p, lang).to_owned()),
@@ -121,6 +127,14 @@ impl Views<'_> {
             opens: false,
             closes: 0,
         }
+    }
+
+    /// "var 2027-Q1 – 2027-Q4": the period of initiative `id` (facts `i`)
+    /// at the revision compared with, when it has moved since.
+    fn was_period(&self, id: PageId, i: &crate::model::Initiative) -> Option<String> {
+        let (start, end) = self.changes?.was_period(id)?;
+        let period = format::when_range(start.or(i.start), end.or(i.end), self.config.language)?;
+        Some(self.labels.was_period.replace('#', &period))
     }
 
     /// Initiatives `ids` as flat list entries.
@@ -156,7 +170,8 @@ impl Views<'_> {
     pub(crate) fn facts(&self, id: PageId) -> Option<Facts> {
         let i = self.publication.initiative(id)?;
         let lang = self.config.language;
-        let kpis: Vec<KpiView> = i.kpis.iter().map(|k| self.kpi(k)).collect();
+        let kpis: Vec<KpiView> =
+            i.kpis.iter().enumerate().map(|(k, kpi)| self.kpi(kpi, (id, k), "kpi")).collect();
         let kpi_columns = KpiColumns {
             baseline: kpis.iter().any(|k| k.baseline.is_some()),
             target: kpis.iter().any(|k| k.target.is_some()),
@@ -194,8 +209,9 @@ impl Views<'_> {
         })
     }
 
-    /// A KPI with its unit after its figures.
-    pub(crate) fn kpi(&self, kpi: &Kpi) -> KpiView {
+    /// KPI number `k` of initiative `id`, with its unit after its figures;
+    /// `prefix` the ids of its chart begin with.
+    pub(crate) fn kpi(&self, kpi: &Kpi, at: (PageId, usize), prefix: &str) -> KpiView {
         let with_unit = |value: &Option<String>| {
             value.as_ref().map(|v| match &kpi.unit {
                 Some(unit) => format!("{v} {unit}"),
@@ -207,6 +223,7 @@ impl Views<'_> {
             baseline: with_unit(&kpi.baseline),
             target: with_unit(&kpi.target),
             by: kpi.by.map(|b| format::when(b, self.config.language)),
+            progress: self.progress(kpi, at, prefix),
         }
     }
 

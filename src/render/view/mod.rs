@@ -11,6 +11,7 @@
 mod fields;
 mod initiative;
 mod nav;
+mod progress;
 
 use serde::Serialize;
 
@@ -18,6 +19,7 @@ pub(crate) use fields::FieldView;
 pub(crate) use initiative::{DirectionView, Facts, InitiativeView, KpiView};
 pub(crate) use nav::html as nav_html;
 pub(crate) use nav::{NAV_ALWAYS, NavItem, breadcrumbs, home, navigation, sections, top_pages};
+pub(crate) use progress::{BoardView, ProgressView};
 
 use crate::config::{Config, Language, Status as PublicationStatus};
 use crate::markdown::Heading;
@@ -37,6 +39,10 @@ pub(crate) struct Views<'a> {
     pub(crate) labels: &'a Labels,
     /// How this output links to a page (the site: its URL from the root).
     pub(crate) href: fn(&Page) -> String,
+    /// The plan's "now": progress is measured up to it.
+    pub(crate) as_of: crate::calendar::Quarter,
+    /// What changed since a revision, if the build compares with one.
+    pub(crate) changes: Option<&'a crate::compare::Comparison>,
 }
 
 impl Views<'_> {
@@ -68,6 +74,10 @@ pub(crate) struct SiteView<'a> {
     version: Option<&'a str>,
     status: PublicationStatus,
     approved: Option<String>,
+    /// When the strategy is a revision of the version the board approved:
+    /// which version that was and when, said in full ("Approved version
+    /// 1.0 (8 December 2026), revised since"), in place of "Approved".
+    revision: Option<String>,
     period: Option<String>,
     base_path: &'a str,
     base_url: Option<&'a str>,
@@ -90,8 +100,9 @@ pub(crate) struct SiteView<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    /// The header of `config`; `logo` is where the output put the logo.
-    pub(crate) fn new(config: &'a Config, logo: Option<String>) -> Self {
+    /// The header of `config` in the words of `labels`; `logo` is where
+    /// the output put the logo.
+    pub(crate) fn new(config: &'a Config, labels: &Labels, logo: Option<String>) -> Self {
         let language = config.language;
         SiteView {
             title: &config.title,
@@ -101,6 +112,7 @@ impl<'a> SiteView<'a> {
             version: config.version.as_deref(),
             status: config.status,
             approved: config.approved.map(|d| format::date(d, language)),
+            revision: revision(config, labels),
             period: config
                 .period
                 .and_then(|p| format::quarter_range(Some(p.start), Some(p.end), language)),
@@ -128,6 +140,23 @@ impl<'a> SiteView<'a> {
             changes: None,
         }
     }
+}
+
+/// "Godkendt version 1.0 (8. december 2026), revideret siden", when
+/// `config` is a revision of the version approved.
+fn revision(config: &Config, labels: &Labels) -> Option<String> {
+    let version = config.revised_from()?;
+    let approved = labels.approved_version.replace('#', version);
+    Some(match config.approved {
+        Some(date) => {
+            format!(
+                "{approved} ({}), {}",
+                format::date(date, config.language),
+                labels.revised_since
+            )
+        }
+        None => format!("{approved}, {}", labels.revised_since),
+    })
 }
 
 /// A link with its text.

@@ -98,6 +98,24 @@ fn role_fields(schema: &mut Schema, i: usize, role: Role, span: &Span, diags: &m
             .help(format!("declare it under `fields:` of `{}`", kind.id)),
         );
     }
+    for &(name, need) in role.may_read() {
+        let kind = &schema.kinds[i];
+        let Some(f) = kind.field_index(name) else { continue };
+        if !fits(schema, &kind.fields[f].ty, need, KindId::new(i)) {
+            diags.push(
+                Diagnostic::error(
+                    span.clone(),
+                    format!(
+                        "the role `{}` reads a field `{name}` {}",
+                        role.name(),
+                        need.describe()
+                    ),
+                )
+                .code(Code::InvalidSetting)
+                .help(format!("declare `{name}` so, or name the field otherwise")),
+            );
+        }
+    }
 }
 
 /// Whether a field of type `ty` on kind `me` is what `need` asks for.

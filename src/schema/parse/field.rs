@@ -196,7 +196,7 @@ fn values(r: &mut Reader<'_>) -> Vec<Choice> {
         Value::Seq(_) => r
             .refs("values")
             .into_iter()
-            .map(|v| Choice { name: v.id, label: None, also: Vec::new() })
+            .map(|v| Choice { name: v.id, label: None, also: Vec::new(), symbol: None })
             .collect(),
         Value::Map(_) => r
             .mapping("values", |v| v.keys().into_iter().map(|name| choice(v, name)).collect())
@@ -214,16 +214,18 @@ fn values(r: &mut Reader<'_>) -> Vec<Choice> {
 }
 
 /// One value of an enum with its words: `active: {da: I gang, en: Active,
-/// also: [In progress]}`.
+/// also: [In progress], symbol: ●}`.
 fn choice<'a>(v: &mut Reader<'a>, name: &'a str) -> Choice {
     let mut also = Vec::new();
+    let mut symbol = None;
     let label = v
         .mapping(name, |w| {
             also = w.texts("also");
+            symbol = w.visible_text("symbol", None);
             words_in(w)
         })
         .flatten();
-    Choice { name: name.to_owned(), label, also }
+    Choice { name: name.to_owned(), label, also, symbol }
 }
 
 /// `default:` as the field's type reads it.

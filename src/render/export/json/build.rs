@@ -3,10 +3,12 @@
 //! relations as ids, the owners and the totals.
 
 use super::{
-    BudgetOut, ByStatus, DirectionOut, FORMAT, HandoverOut, InitiativeOut, KpiOut, MilestoneOut,
-    OwnerOut, PageOut, PeriodOut, PublicationOut, SourceOut, Strategy, Totals, VERSION, amount,
+    ActualOut, BudgetOut, ByStatus, DirectionOut, FORMAT, HandoverOut, InitiativeOut, KpiOut,
+    MilestoneOut, OwnerOut, PageOut, PeriodOut, PublicationOut, SourceOut, Strategy, Totals,
+    VERSION, amount,
 };
 use crate::calendar::{Quarter, When};
+use crate::compare::Comparison;
 use crate::config::Config;
 use crate::model::{Initiative, Page, PageId, Publication, Status};
 use crate::render::export::fields::Fields;
@@ -16,6 +18,7 @@ pub(crate) fn strategy<'a>(
     config: &'a Config,
     publication: &'a Publication,
     as_of: Quarter,
+    comparison: Option<&'a Comparison>,
 ) -> Strategy<'a> {
     let plan = &publication.plan;
     let ids = |list: &[PageId]| -> Vec<&'a str> {
@@ -65,6 +68,8 @@ pub(crate) fn strategy<'a>(
             version: config.version.as_deref(),
             status: config.status,
             approved: config.approved.map(|d| d.to_string()),
+            approved_version: config.approved_version.as_deref(),
+            revised: config.revised_from().is_some(),
             period: config.period.map(|p| PeriodOut { start: p.start, end: p.end }),
             as_of,
             currency: &config.currency,
@@ -83,6 +88,7 @@ pub(crate) fn strategy<'a>(
             .by_owner()
             .map(|(name, list)| OwnerOut { name, initiatives: ids(list) })
             .collect(),
+        changes: comparison.map(super::changes::changes),
     }
 }
 
@@ -146,6 +152,14 @@ fn initiative<'a>(
                 baseline: k.baseline.as_deref(),
                 target: k.target.as_deref(),
                 by: k.by,
+                actual: k
+                    .actual
+                    .iter()
+                    .filter_map(|a| {
+                        let value = serde_json::value::RawValue::from_string(a.value.clone());
+                        Some(ActualOut { quarter: a.quarter, value: value.ok()? })
+                    })
+                    .collect(),
             })
             .collect(),
         depends_on: i.depends_on.iter().map(|r| id_of(r.page)).collect(),

@@ -64,7 +64,7 @@ fn entry(level: u8, number: &str, title: &str) -> (u8, String, String) {
 
 #[test]
 fn the_default_edition_numbers_parts_chapters_and_initiatives() {
-    let views = PlanViews { roadmap: true, matrix: false, kpis: false };
+    let views = PlanViews { roadmap: true, matrix: false, kpis: false, board: false };
     assert_eq!(
         toc(&Print::default_for(&crate::schema::Schema::builtin()), views),
         [
@@ -121,7 +121,7 @@ fn print_orders_and_leaves_out_parts_and_places_plain_pages() {
         parts: vec![page("om"), part("action_plan")],
         appendix: vec![part("pages"), part("narrative")],
     };
-    let views = PlanViews { roadmap: false, matrix: true, kpis: true };
+    let views = PlanViews { roadmap: false, matrix: true, kpis: true, board: false };
     assert_eq!(
         toc(&print, views),
         [
