@@ -39,8 +39,8 @@ pub use publication::{LeftOut, PageId, Publication};
 pub use relations::{Relations, SHOWN_DEPTH};
 pub use sections::Sections;
 pub use url::{
-    EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, asset_url, join_relative, plan_view_url,
-    url_of,
+    CHANGES, EXPORT_FILES, PLAN_VIEWS, SITE_FILES, THEME_DIR, asset_url, join_relative,
+    plan_view_url, url_of,
 };
 
 pub use crate::calendar::Quarter;

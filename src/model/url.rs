@@ -14,9 +14,14 @@ pub const EXPORT_FILES: [&str; 4] =
     ["strategy.json", "strategy.schema.json", "initiatives.csv", "milestones.ics"];
 
 /// The files stratdoc writes at the site's root for web servers and search
-/// engines: the 404 page, `robots.txt` and `sitemap.xml` (see
-/// `render::site`); no content file may take their names.
-pub const SITE_FILES: [&str; 3] = ["404.html", "robots.txt", "sitemap.xml"];
+/// engines (the 404 page, `robots.txt`, `sitemap.xml`) and for the board
+/// (`changes.html`, when a build compares with a revision; reserved in
+/// every build, so turning the comparison on never hides a page); see
+/// `render::site`. No content file may take their names.
+pub const SITE_FILES: [&str; 4] = ["404.html", "robots.txt", "sitemap.xml", CHANGES];
+
+/// The page of what changed since the revision a build compares with.
+pub const CHANGES: &str = "changes.html";
 
 /// The plan views stratdoc generates in the action plan's folder, by name:
 /// `initiatives/matrix.html` and so on. Content may not take these names.

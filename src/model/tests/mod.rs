@@ -271,6 +271,15 @@ fn the_theme_folder_is_reserved() {
 }
 
 #[test]
+fn the_changes_page_is_reserved_whether_or_not_the_build_compares() {
+    let (_, _, _, message) = one(&[PURPOSE, ("changes.md", "---\ntitle: Ændringer\n---\n")]);
+    assert_eq!(
+        message,
+        "`content/changes.md` would be written to `changes.html`, which stratdoc generates"
+    );
+}
+
+#[test]
 fn any_page_may_name_its_sources_with_web_addresses() {
     let text = "---\ntitle: Formål\nsources:\n  - title: Rapport\n    url: https://example.dk/r.pdf\n  - title: Bog\n---\n";
     let (publication, found) = run(&[("purpose.md", text)], false);

@@ -89,7 +89,7 @@ mod tests {
 
     #[test]
     fn the_model_reserves_these_names() {
-        let written = [super::super::not_found::NOT_FOUND, ROBOTS, SITEMAP];
+        let written = [super::super::not_found::NOT_FOUND, ROBOTS, SITEMAP, super::super::CHANGES];
         assert_eq!(crate::model::SITE_FILES, written);
     }
 

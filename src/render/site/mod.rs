@@ -83,8 +83,7 @@ pub(crate) fn rest(
     Ok(())
 }
 
-/// The page of what changed since the revision compared with.
-pub(crate) const CHANGES: &str = "changes.html";
+pub(crate) use crate::model::CHANGES;
 
 impl Site<'_> {
     /// The page of what changed, when the build compares with a revision.
