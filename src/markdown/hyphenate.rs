@@ -30,14 +30,16 @@ const MIN_LETTERS: usize = 8;
 /// How many words each thread remembers before it starts afresh.
 const REMEMBERED: usize = 1 << 16;
 
+/// A word (keyed with whether it is Danish) and its hyphenated form.
+type Remembered = FxHashMap<(bool, Box<str>), Option<Box<str>>>;
+
 thread_local! {
     /// Words hyphenated before on this thread, with their syllables joined
     /// by soft hyphens (`None`: no break allowed). A strategy repeats its
     /// long words page after page (»kommunerne«, »digitalisering«), and a
     /// look-up costs a fraction of running the patterns: without it,
     /// hyphenation was a fifth of a build's cycles.
-    static SEEN: RefCell<FxHashMap<(bool, Box<str>), Option<Box<str>>>> =
-        RefCell::new(FxHashMap::default());
+    static SEEN: RefCell<Remembered> = RefCell::new(FxHashMap::default());
 }
 
 /// `word` with soft hyphens where `lang` allows a break, or `None` where
