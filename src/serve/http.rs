@@ -29,6 +29,15 @@ pub(crate) const EVENTS: &str = "/__stratdoc/events";
 /// The script every served page gets, before `</body>`.
 const LIVE: &str = include_str!("live.js");
 
+/// What is served while no build has worked yet: the problems are shown
+/// over it by the live script.
+const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>stratdoc: the project does not build yet</title></head>\
+<body><main><h1>The project does not build yet</h1>\
+<p>Its problems are listed over this page and in the terminal. Save a fix and this page reloads.</p>\
+</main></body></html>\n";
+
 /// Serves `shared` on `listener` until the process ends.
 pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
     let app = Router::new().route(EVENTS, get(events)).fallback(get(file)).with_state(shared);
@@ -63,6 +72,11 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         Some(bytes) => (StatusCode::OK, path.as_str(), bytes),
         None => match not_found.and_then(|c| shared.bytes(c)) {
             Some(bytes) => (StatusCode::NOT_FOUND, crate::render::NOT_FOUND, bytes),
+            // Nothing has built yet: a page that shows why, and reloads
+            // when the first build works.
+            None if problems.is_some() => {
+                (StatusCode::SERVICE_UNAVAILABLE, "not-built.html", NOT_BUILT.as_bytes().to_vec())
+            }
             None => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
         },
     };

@@ -206,6 +206,10 @@ fn publish(shared: &Shared, built: Built, changed: &[String]) {
                 paths.len()
             ));
         }
+        Built::Warnings(report) if report.is_empty() => {
+            crate::cmd::say(format_args!("stratdoc: no warnings left"));
+        }
+        Built::Warnings(report) => crate::cmd::complain(format_args!("{report}")),
         Built::Failed { problems, report } => {
             let json = json(&problems);
             shared.site.write().unwrap_or_else(std::sync::PoisonError::into_inner).problems =

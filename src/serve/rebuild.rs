@@ -40,6 +40,9 @@ pub(crate) enum Built {
     Files { files: Vec<OutputFile>, all: bool, ms: u128 },
     /// Nothing: the content has errors (or the settings or a template do).
     Failed { problems: Vec<Problem>, report: String },
+    /// A build that worked has other warnings than the one before it (the
+    /// report, empty when none are left): said once, not on every save.
+    Warnings(String),
 }
 
 /// What `serve` keeps between builds.
@@ -55,6 +58,8 @@ pub(crate) struct Builder {
     /// What changed since the last build that worked: a failed build's
     /// changes are still to be rendered by the next one.
     pending: Changes,
+    /// The warnings of the last build that worked, as reported.
+    warned: String,
 }
 
 impl Builder {
@@ -66,6 +71,7 @@ impl Builder {
             last: None,
             logo: Vec::new(),
             pending: Changes::default(),
+            warned: String::new(),
         }
     }
 
@@ -87,14 +93,21 @@ impl Builder {
         };
         self.pending.add(changes);
         let changes = std::mem::take(&mut self.pending);
-        if let Err(err) = self.run(&changes, &mut sources, &mut diags, &mut parts) {
-            self.pending = changes;
-            let mut report =
-                crate::diagnostics::report::to_string(&diags, &sources, Format::default());
-            if !matches!(err, Error::Content(_)) {
-                let _ = writeln!(report, "error: {err}");
+        let outcome = self.run(&changes, &mut sources, &mut diags, &mut parts);
+        let mut report = crate::diagnostics::report::to_string(&diags, &sources, Format::default());
+        match outcome {
+            Ok(()) if report != self.warned => {
+                self.warned.clone_from(&report);
+                publish(Built::Warnings(report));
             }
-            publish(Built::Failed { problems: problems(&diags, &sources, &err), report });
+            Ok(()) => {}
+            Err(err) => {
+                self.pending = changes;
+                if !matches!(err, Error::Content(_)) {
+                    let _ = writeln!(report, "error: {err}");
+                }
+                publish(Built::Failed { problems: problems(&diags, &sources, &err), report });
+            }
         }
     }
 

@@ -295,3 +295,42 @@ fn a_page_whose_file_or_folder_is_gone_is_gone() {
     events.reload_of("referater/maj.html");
     assert_eq!(server.get("/referater/maj.html").status, 404);
 }
+
+#[test]
+fn a_project_that_has_never_built_shows_why_and_reloads_when_it_does() {
+    let site = Site::new();
+    site.write(SOC, &SOC_TEXT.replace("status: active", "status: actve"));
+    let mut server = site.serve(&[]);
+    server.wait_for_log("content/initiatives/soc.md:7");
+    let page = server.get(&format!("/{SOC_PAGE}"));
+    assert_eq!(page.status, 503);
+    assert!(page.content_type.starts_with("text/html"), "{}", page.content_type);
+    let text = page.text();
+    assert!(text.contains("does not build yet"), "{text}");
+    assert!(text.contains("window.stratdocProblems=") && text.contains("actve"), "{text}");
+
+    let events = server.events();
+    site.write(SOC, SOC_TEXT);
+    events.cleared();
+    events.reload_of(SOC_PAGE);
+    let page = server.get(&format!("/{SOC_PAGE}"));
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Vi bygger et SOC."), "{}", shown(&page.text()));
+}
+
+#[test]
+fn warnings_are_said_in_the_terminal_when_they_change() {
+    let site = Site::new();
+    let howto = "content/guides/howto.md";
+    site.write(howto, "---\ntitle: Vejledning\nweigth: 3\n---\nSådan gør du.\n");
+    let mut server = site.serve(&[]);
+    let warning = server.wait_for_log("weigth");
+    assert!(server.log().contains("content/guides/howto.md:3"), "{warning}\n{}", server.log());
+    let said = server.log().matches("weigth").count();
+
+    let events = server.events();
+    site.write(howto, "---\ntitle: Vejledning\n---\nSådan gør du.\n");
+    events.reload_of("guides/howto.html");
+    server.wait_for_log("no warnings left");
+    assert_eq!(server.log().matches("weigth").count(), said, "said once:\n{}", server.log());
+}
