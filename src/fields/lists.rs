@@ -5,7 +5,7 @@
 use super::time::quarter_of;
 use super::{Reader, Ref};
 use crate::calendar::Quarter;
-use crate::diagnostics::Span;
+use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::frontmatter::{Field, Node, Value};
 
 impl<'a> Reader<'a> {
@@ -66,14 +66,29 @@ impl<'a> Reader<'a> {
             let written =
                 Node { value: Value::Str(field.key.clone()), span: field.key_span.clone() };
             let quarter = quarter_of(&written, key, self.diags);
-            let value = if let Value::Number(n) = &field.value.value {
-                Some(n.clone())
-            } else {
-                let help = Some(
-                    "write the figure as a number, without its unit: `12` or `0.75`".to_owned(),
-                );
-                self.wrong_type(&field.key, &field.value, "a number", help);
-                None
+            let value = match &field.value.value {
+                Value::Number(n) if super::is_plain_number(n) => Some(n.clone()),
+                Value::Number(n) => {
+                    // `.5`, `+5`, `0x1f`, `1e400`: YAML reads them as
+                    // numbers, but JSON and the chart would change or drop
+                    // them.
+                    self.diags.push(
+                        Diagnostic::error(
+                            field.value.span.clone(),
+                            format!("the figure `{n}` in `{key}` is not a plain decimal number"),
+                        )
+                        .code(Code::WrongType)
+                        .help(Some("write it as digits with a decimal point, such as `12`, `0.5` or `1000`".to_owned())),
+                    );
+                    None
+                }
+                _ => {
+                    let help = Some(
+                        "write the figure as a number, without its unit: `12` or `0.75`".to_owned(),
+                    );
+                    self.wrong_type(&field.key, &field.value, "a number", help);
+                    None
+                }
             };
             if let (Some((quarter, at)), Some(value)) = (quarter, value) {
                 pairs.push((quarter, value, at));

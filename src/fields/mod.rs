@@ -5,11 +5,13 @@
 //! (lists, mappings) in `lists`.
 
 mod lists;
+mod number;
 mod time;
 mod unknown;
 
 use std::collections::HashSet;
 
+pub(crate) use number::{exponent, is_plain_number};
 use time::date_of;
 pub(crate) use time::{quarter_of, when_of};
 

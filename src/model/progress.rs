@@ -93,6 +93,16 @@ pub fn figure(text: &str, language: Language) -> Option<f64> {
     if !number.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
+    let rest = &text[end..];
+    if rest.starts_with(['x', 'X', 'o', 'O', 'b', 'B']) && number.ends_with('0') {
+        // `0x1f`, `0o17`, `0b11`: YAML's other bases, not a figure here.
+        return None;
+    }
+    if let Some(exponent) = crate::fields::exponent(rest) {
+        // `1e3`, as YAML writes a number: the whole of it, or nothing.
+        let value: f64 = format!("{number}{exponent}").parse().ok()?;
+        return value.is_finite().then_some(value);
+    }
     let (thousands, decimal) = match language {
         Language::Da => ('.', ','),
         Language::En => (',', '.'),
@@ -111,7 +121,7 @@ pub fn figure(text: &str, language: Language) -> Option<f64> {
     } else {
         number.replace(thousands, ".")
     };
-    joined.replace(decimal, ".").parse().ok()
+    joined.replace(decimal, ".").parse().ok().filter(|value: &f64| value.is_finite())
 }
 
 /// The unit a baseline or target is written with after its figure
@@ -191,6 +201,11 @@ mod tests {
         assert_eq!(
             [en("3,100"), en("3.100"), en("1,250.5 t")],
             [Some(3100.0), Some(3.1), Some(1250.5)]
+        );
+        // YAML's other ways of writing a number: read whole, or not at all.
+        assert_eq!(
+            [en("1e3"), en("2.5E-1 %"), en("0x1f"), en("1e400"), en("0b11")],
+            [Some(1000.0), Some(0.25), None, None, None]
         );
         assert_eq!(
             [
