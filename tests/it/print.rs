@@ -715,9 +715,43 @@ fn a_summary_page_follows_the_contents() {
         "<dt>Initiativer</dt><dd>16</dd>",
         "<dt>Budget i alt</dt><dd>28,1 mio. kr.</dd>",
         "<dd>1. kvt. 2027 – 2. kvt. 2028</dd>",
-        "<span class=\"summary-direction\">Sikker og stabil drift</span>",
-        "<span class=\"summary-direction\">Data og samarbejde</span>",
+        // Each direction with the number it has in the edition.
+        "<span class=\"summary-direction\">3.1 Sikker og stabil drift</span>",
+        "<span class=\"summary-direction\">3.5 Data og samarbejde</span>",
     ] {
         assert!(text.contains(fact), "{fact} not in\n{summary}");
     }
+}
+
+/// The board edition's plan views cite each initiative and direction by
+/// the number its heading carries in the edition (`2.1.1`), written or
+/// counted, so the board can find it from the roadmap, the matrix and the
+/// KPI table; the site, which has no such numbers, is unchanged.
+#[test]
+fn the_editions_plan_views_cite_initiatives_by_their_section_numbers() {
+    let project = Project::minimal();
+    project.file(
+        "content/initiatives/soc.md",
+        "---\ntitle: Fælles SOC\ndirections: [cyber]\nowner: Driftsudvalget\nstart: 2027-Q1\nend: 2027-Q4\nstatus: active\nkpis:\n  - name: Dækning\n    baseline: \"0 %\"\n    target: \"90 %\"\n---\n## Indsats\n\nTekst.\n",
+    );
+    project.build().success();
+    let print = project.page("print.html");
+    let number = |title: &str| {
+        let at = print.find(&format!("</span> {title}</h")).expect(title);
+        let open = print[..at].rfind("<span class=\"number\">").expect("its number") + 21;
+        print[open..at].to_owned()
+    };
+    let (soc, cyber) = (number("Fælles SOC"), number("Cyberrobusthed"));
+    assert!(soc.starts_with(&format!("{cyber}.")), "{soc} under {cyber}");
+    let roadmap = crate::support::element(&print, "<svg class=\"roadmap\"").expect("a roadmap");
+    assert!(roadmap.contains(&format!(">{cyber} Cyberrobusthed<")), "{roadmap}");
+    assert!(roadmap.contains(&format!(">{soc} Fælles SOC<")), "{roadmap}");
+    for view in ["plan-matrix", "plan-kpis"] {
+        let at = print.find(&format!("id=\"{view}\"")).expect(view);
+        let rest = &print[at..];
+        let chapter = &rest[..rest[1..].find("<section").map_or(rest.len(), |end| end + 1)];
+        assert!(chapter.contains(&format!("{soc} Fælles SOC")), "{view}: {chapter}");
+    }
+    let site = project.page("initiatives/matrix.html");
+    assert!(!site.contains(&format!("{soc} Fælles SOC")), "the site keeps its own names");
 }

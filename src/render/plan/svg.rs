@@ -40,6 +40,8 @@ pub(crate) struct Drawing<'a> {
     pub(crate) language: Language,
     /// How this output links to a page.
     pub(crate) href: &'a dyn Fn(crate::model::PageId) -> String,
+    /// How this output names a page, with its number.
+    pub(crate) heading: &'a dyn Fn(crate::model::PageId) -> String,
     /// Prefix of the ids inside the SVG (patterns, title), unique in the page.
     pub(crate) id: &'a str,
     /// The id of the table holding the same facts.
@@ -75,7 +77,7 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
                 let _ = write!(
                     svg,
                     r#"<text class="rm-group" x="4" y="{ty}">{}</text><line class="rm-rule" x1="0" x2="{width}" y1="{y}" y2="{y}"/>"#,
-                    escape(&d.publication[*direction].heading()),
+                    escape(&(d.heading)(*direction)),
                     ty = y + 20,
                 );
             }
@@ -271,7 +273,6 @@ pub(crate) fn links(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
     );
     for (y, item) in &rows {
         let Item::Row(row, lines) = item else { continue };
-        let page = &d.publication[row.initiative];
         let period = d
             .publication
             .initiative(row.initiative)
@@ -282,7 +283,7 @@ pub(crate) fn links(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
             svg,
             r#"<a href="{}" tabindex="-1"><title>{}</title><rect x="0" y="{y}" width="{width}" height="{h}"/></a>"#,
             escape(&(d.href)(row.initiative)),
-            escape(&format!("{}: {period}, {status}", page.heading())),
+            escape(&format!("{}: {period}, {status}", (d.heading)(row.initiative))),
             h = row_height(lines.len(), ROW_HEIGHT),
         );
     }
@@ -325,7 +326,7 @@ fn rows<'r>(roadmap: &'r Roadmap, d: &Drawing<'_>) -> Vec<(usize, Item<'r>)> {
             push(Item::Empty);
         }
         for row in &group.rows {
-            push(Item::Row(row, wrap(&d.publication[row.initiative].heading(), row.depth)));
+            push(Item::Row(row, wrap(&(d.heading)(row.initiative), row.depth)));
         }
     }
     out

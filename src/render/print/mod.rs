@@ -111,13 +111,14 @@ pub(crate) struct Edition<'a> {
 impl<'a> Edition<'a> {
     /// The edition of `input`.
     pub(crate) fn new(input: &'a Input<'a>, templates: &'a Templates, labels: &'a Labels) -> Self {
-        let views = Views {
+        let mut views = Views {
             publication: input.publication,
             config: input.config,
             labels,
             href: ids::href,
             as_of: input.as_of,
             changes: input.changes,
+            numbers: HashMap::new(),
         };
         let plan = PlanViews {
             roadmap: views::has_roadmap(input),
@@ -132,6 +133,7 @@ impl<'a> Edition<'a> {
         let outline =
             structure::outline(input.publication, &input.config.print, labels, language, plan);
         let extras = Extras { numbers: views::section_numbers(&outline) };
+        views.numbers = views::cited_numbers(&outline);
         let roles = roles(&outline);
         let printed: HashSet<String> =
             roles.keys().map(|&id| ids::anchor(&input.publication[id])).collect();

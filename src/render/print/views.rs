@@ -8,12 +8,11 @@ use serde::Serialize;
 
 use crate::model::{PageId, Publication, Source};
 use crate::render::Input;
-use crate::render::labels::Labels;
 use crate::render::plan::overviews::{KpiEntry, Matrix};
 use crate::render::plan::{roadmap, svg};
 use crate::render::print::structure::{ChapterKind, Outline};
 use crate::render::print::{Edition, ids};
-use crate::render::view::{BoardView, Facts, FieldView, InitiativeView};
+use crate::render::view::{BoardView, Facts, FieldView, InitiativeView, Views};
 
 /// The id prefix of the roadmap's drawing in the edition.
 const ROADMAP_ID: &str = "print-roadmap";
@@ -115,6 +114,18 @@ pub(super) fn section_numbers(outline: &Outline) -> HashMap<PageId, (String, Str
         .collect()
 }
 
+/// The number of every printed chapter's page and initiative's section,
+/// as the edition cites them.
+pub(super) fn cited_numbers(outline: &Outline) -> HashMap<PageId, String> {
+    let chapters = outline.parts.iter().flat_map(|p| &p.chapters);
+    let pages = chapters.clone().filter_map(|c| match c.content {
+        ChapterKind::Page(id) => Some((id, c.number.clone())),
+        _ => None,
+    });
+    let sections = chapters.flat_map(|c| &c.sections).map(|s| (s.page, s.number.clone()));
+    pages.chain(sections).collect()
+}
+
 /// Whether the plan has a roadmap to draw.
 pub(super) fn has_roadmap(input: &Input<'_>) -> bool {
     let period = input.config.period.map(|p| (p.start, p.end));
@@ -128,13 +139,15 @@ pub(super) fn has_kpis(publication: &Publication) -> bool {
 
 /// The roadmap as the site draws it, without its links (the table of the
 /// initiatives beside it has them).
-pub(super) fn roadmap(input: &Input<'_>, labels: &Labels) -> Option<String> {
+pub(super) fn roadmap(input: &Input<'_>, views: &Views<'_>) -> Option<String> {
     let period = input.config.period.map(|p| (p.start, p.end));
     let layout = roadmap::layout(input.publication, period, input.as_of)?;
     let href = |id: PageId| ids::href(&input.publication[id]);
+    let heading = |id: PageId| views.heading(id);
     let drawing = svg::Drawing {
         publication: input.publication,
-        labels,
+        labels: views.labels,
+        heading: &heading,
         language: input.config.language,
         href: &href,
         id: ROADMAP_ID,
@@ -203,7 +216,7 @@ impl Edition<'_> {
                 .filter(|&b| b != 0)
                 .map(|b| self.views.money(b)),
             roadmap: (chapter.content == ChapterKind::Roadmap)
-                .then(|| roadmap(self.input, self.labels))
+                .then(|| roadmap(self.input, &self.views))
                 .flatten(),
             rows,
             budget_total: (chapter.content == ChapterKind::PlanTable && budgeted > 0)

@@ -132,6 +132,7 @@ impl<'a> Site<'a> {
             href: site_href,
             as_of: input.as_of,
             changes: input.changes,
+            numbers: std::collections::HashMap::new(),
         };
         let mut header = SiteView::new(input.config, labels, files::logo_url(input.config));
         header.changes = input.changes.map(|c| changes::title(c, labels));

@@ -30,9 +30,11 @@ impl Site<'_> {
         let publication = self.input.publication;
         let overview = format!("{}/index.html", self.plan_folder());
         let href = |page: PageId| crate::xref::relative_url(&overview, &publication[page].url);
+        let heading = |page: PageId| self.views.heading(page);
         let drawing = svg::Drawing {
             publication,
             labels: self.views.labels,
+            heading: &heading,
             language: config.language,
             href: &href,
             id,

@@ -109,7 +109,7 @@ impl Views<'_> {
         let lang = self.config.language;
         let i = self.publication.initiative(id).expect("ids of the plan's items");
         InitiativeView {
-            title: page.heading(),
+            title: self.heading(id),
             number: page.number.clone(),
             url: (self.href)(page),
             summary: page.summary.clone(),
@@ -235,7 +235,7 @@ impl Views<'_> {
         publication
             .of_kind(kind)
             .map(|(id, page)| DirectionView {
-                title: page.heading(),
+                title: self.heading(id),
                 url: (self.href)(page),
                 summary: page.summary.clone(),
                 initiatives: if served { publication.initiatives_of(id).len() } else { 0 },

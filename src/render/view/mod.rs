@@ -14,6 +14,7 @@ mod nav;
 mod progress;
 
 use serde::Serialize;
+use std::collections::HashMap;
 
 pub(crate) use fields::FieldView;
 pub(crate) use initiative::{DirectionView, Facts, InitiativeView, KpiView};
@@ -43,13 +44,26 @@ pub(crate) struct Views<'a> {
     pub(crate) as_of: crate::calendar::Quarter,
     /// What changed since a revision, if the build compares with one.
     pub(crate) changes: Option<&'a crate::compare::Comparison>,
+    /// The number this output cites a page by, where it numbers the page
+    /// itself: the board edition's chapters and sections (`3.2.2`), so that
+    /// its plan views name initiatives as its headings do. Empty on the
+    /// site, where a page's own `number:` is its number.
+    pub(crate) numbers: HashMap<PageId, String>,
 }
 
 impl Views<'_> {
     /// A link to page `id`.
     pub(crate) fn link(&self, id: PageId) -> Link {
+        Link { title: self.heading(id), url: (self.href)(&self.publication[id]) }
+    }
+
+    /// Page `id`'s title as this output cites it, with its number.
+    pub(crate) fn heading(&self, id: PageId) -> String {
         let page = &self.publication[id];
-        Link { title: page.heading(), url: (self.href)(page) }
+        match self.numbers.get(&id) {
+            Some(number) => format!("{number} {}", page.title),
+            None => page.heading(),
+        }
     }
 
     /// Links to every page of `kind`, in reading order.
