@@ -245,6 +245,8 @@ fn draw_bar(
     svg.push_str(&status_rect(status, d.id, &geometry, x, x + width, top + BAR_HEIGHT / 2));
     let text_y = top + 12;
     let (left, right) = (x + 2, (x + width).saturating_sub(12));
+    // The marks sit on the bar: light ink on the dark fills.
+    let ink = if matches!(status, Status::Active | Status::Done) { " rm-on-dark" } else { "" };
     for (edge, at) in [(bar.start, left), (bar.end, right)] {
         let (class, glyph) = match edge {
             Edge::Exact => continue,
@@ -254,7 +256,7 @@ fn draw_bar(
             Edge::Clipped if at == left => ("rm-clip", "◀"),
             Edge::Clipped => ("rm-clip", "▶"),
         };
-        let _ = write!(svg, r#"<text class="{class}" x="{at}" y="{text_y}">{glyph}</text>"#);
+        let _ = write!(svg, r#"<text class="{class}{ink}" x="{at}" y="{text_y}">{glyph}</text>"#);
     }
 }
 
