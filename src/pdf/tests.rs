@@ -1,6 +1,6 @@
 //! The printing browser's own lock, in a real Chromium, on pages with no
 //! content security policy: each of its settings must hold by itself.
-//! (The policy alone is tested in `tests/it/print.rs`.) Without Chromium
+//! (The policy alone is tested in `tests/it/print_lockdown.rs`.) Without Chromium
 //! and poppler's `pdftotext` these say SKIPPED; under `CI=true` they fail.
 
 use std::ffi::OsString;
