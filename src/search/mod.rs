@@ -17,9 +17,11 @@
 //! terms, so a one-word query loads the manifest, a shard or a few, and the
 //! documents of the first results, however large the site.
 //!
-//! The builder is per thread: [`SearchIndex::add`] a page at a time (each
-//! word is analysed once per thread, then looked up), [`SearchIndex::merge`]
-//! the threads' indexes in page order, then [`SearchIndex::write`] the files.
+//! The build feeds one builder on a thread of its own (`render::run`):
+//! [`SearchIndex::add`] a page at a time in page order (each distinct word
+//! analysed once, then looked up), then [`SearchIndex::write`] the files.
+//! [`SearchIndex::merge`] joins indexes built apart, in page order: the
+//! way to split the work if one thread ever becomes the bottleneck.
 
 mod analyze;
 mod write;
