@@ -11,9 +11,9 @@
 //! | what changed | re-rendered |
 //! |---|---|
 //! | text | its page, the board edition, the search index |
-//! | title, number, summary | its page and every page that names it (navigation, breadcrumbs, facts, lists), its kind's overview, the plan views and front page where it appears, the board edition, the search index, the exports |
-//! | facts | its page, the pages that list it with its facts (its directions, its parent, what it depends on), the plan views, the front page's key figures, the board edition, the search index, the exports |
-//! | a page added, removed or renamed; the settings; a template | everything |
+//! | title, number, summary | its page and every page that names it (navigation, breadcrumbs, facts, lists) with their kinds' overviews, its kind's overview, the plan views and front page where it appears, the board edition, the search index, the exports |
+//! | facts | its page, the pages that list it with its facts (its directions, its parent, what it depends on, what its reference fields name), the overviews that trace its references, the plan views, the front page's key figures, the board edition, the search index, the exports |
+//! | a page added, removed or renamed; the title of a page in every menu (a top page, a section); the settings; a template | everything |
 
 use std::collections::BTreeSet;
 
@@ -104,8 +104,30 @@ pub fn affected(old: &Publication, new: &Publication, changed: &[&str]) -> Affec
         }
         // What the page named before lists it no longer.
         outputs.extend(named_by(old, was).map(|page| Output::Page(page.path.clone())));
+        // The traceability tables of its declared references, before and after.
+        outputs.extend(tracing(old, was).chain(tracing(new, id)));
     }
     Affected::Only(outputs)
+}
+
+/// The overviews whose traceability tables show page `id`'s declared
+/// references: its own kind's and each referenced page's kind's (a table
+/// of two kinds is on both their overviews).
+fn tracing(publication: &Publication, id: PageId) -> impl Iterator<Item = Output> + '_ {
+    let referenced: Vec<&Page> = declared_refs(publication, id).collect();
+    let own = (!referenced.is_empty()).then(|| section_overview(publication, &publication[id]));
+    let theirs = referenced.into_iter().map(|page| section_overview(publication, page));
+    own.into_iter().chain(theirs).flatten()
+}
+
+/// The pages page `id` names in its own reference fields (the plan's are
+/// held apart, in its initiative).
+fn declared_refs(publication: &Publication, id: PageId) -> impl Iterator<Item = &Page> {
+    let own = publication[id].values.iter().flatten().flat_map(|slot| match &slot.value {
+        Value::Refs(refs) => refs.as_slice(),
+        _ => &[],
+    });
+    own.map(move |r| &publication[r.page])
 }
 
 /// The widest class of change between two versions of one page: `was` in
@@ -149,8 +171,12 @@ fn shown_by_name(publication: &Publication, id: PageId, outputs: &mut BTreeSet<O
     shown_with_facts(publication, id, outputs);
     let page = &publication[id];
     outputs.extend(section_overview(publication, page));
-    // Pages that name it in their facts (and so in their breadcrumbs).
-    outputs.extend(naming(publication, id).map(|p| Output::Page(p.path.clone())));
+    // Pages that name it in their facts (and so in their breadcrumbs), and
+    // their kinds' overviews, whose traceability tables name it too.
+    for naming in naming(publication, id) {
+        outputs.insert(Output::Page(naming.path.clone()));
+        outputs.extend(section_overview(publication, naming));
+    }
     // Its neighbours in the navigation and, for a chapter, the pager: an
     // initiative is listed under each direction it serves.
     let neighbours: Vec<PageId> = match publication.initiative(id) {
@@ -174,16 +200,11 @@ fn shown_by_name(publication: &Publication, id: PageId, outputs: &mut BTreeSet<O
 /// the plan's (its directions, its parent, what it depends on). They list
 /// it, with its facts.
 fn named_by(publication: &Publication, id: PageId) -> impl Iterator<Item = &Page> {
-    let page = &publication[id];
-    let own = page.values.iter().flatten().flat_map(|slot| match &slot.value {
-        Value::Refs(refs) => refs.as_slice(),
-        _ => &[],
-    });
     let plan = publication
         .initiative(id)
         .into_iter()
         .flat_map(|i| i.directions.iter().chain(&i.parent).chain(&i.depends_on));
-    own.chain(plan).map(move |r| &publication[r.page])
+    declared_refs(publication, id).chain(plan.map(move |r| &publication[r.page]))
 }
 
 /// The pages that name page `id` in a reference field (the plan's too).
@@ -217,7 +238,9 @@ fn section_overview(publication: &Publication, page: &Page) -> Option<Output> {
 fn in_every_navigation(publication: &Publication, id: PageId) -> bool {
     let (page, schema) = (&publication[id], &publication.schema);
     if schema.is(page.kind, Role::Plain) {
-        !page.url.contains('/')
+        // The top pages, and any section: the menu lists the sections it
+        // holds (folded), and the trail of every page in it names it.
+        !page.url.contains('/') || !publication.sections.pages_of(id).is_empty()
     } else if schema.is(page.kind, Role::Front) || schema.is(page.kind, Role::Plan) {
         false
     } else {

@@ -58,17 +58,21 @@ fn output_of(path: &str, publication: &Publication) -> Option<Output> {
 /// checked against the files two whole builds write: every output whose
 /// files differ is among those it names.
 fn affected(path: &str, edit: impl Fn(&str) -> String) -> Affected {
-    let project = Project::example();
-    let (before, built_before) = (model(&project), files(&project));
+    affected_in(&Project::example(), path, edit)
+}
+
+/// As [`affected`], in `project`.
+fn affected_in(project: &Project, path: &str, edit: impl Fn(&str) -> String) -> Affected {
+    let (before, built_before) = (model(project), files(project));
     let file = project.path().join("content").join(path);
     let text = std::fs::read_to_string(&file).unwrap();
     let changed = edit(&text);
     assert_ne!(changed, text, "the edit changes the file");
     std::fs::write(&file, changed).unwrap();
-    let after = model(&project);
+    let after = model(project);
     let affected = deps::affected(&before, &after, &[path]);
     if let Affected::Only(outputs) = &affected {
-        let built_after = files(&project);
+        let built_after = files(project);
         for (file, bytes) in &built_after {
             if built_before.get(file) != Some(bytes) {
                 let output = output_of(file, &after);
@@ -146,4 +150,40 @@ fn a_new_title_for_an_initiative_re_renders_what_names_it_and_no_other_initiativ
     assert!(outputs.contains(&page("directions/sikker-drift.md")), "{outputs:?}");
     // An initiative of another direction neither names it nor is its neighbour.
     assert!(!outputs.contains(&page("initiatives/groent-indkoeb.md")), "{outputs:?}");
+}
+
+#[test]
+fn a_new_title_for_a_section_re_renders_what_its_menu_and_trail_show() {
+    // Checked against two whole builds: every page whose menu or
+    // breadcrumbs name the section must be among the outputs named.
+    let project = Project::fixture("sections");
+    affected_in(&project, "scenarier/_index.md", |t| {
+        t.replace("# Scenarier", "# Fremtidsbilleder")
+    });
+}
+
+#[test]
+fn a_changed_reference_between_declared_kinds_re_renders_both_ends_and_their_overviews() {
+    let project = Project::example_named("fremtid");
+    affected_in(&project, "scenarios/kludetaeppet.md", |t| {
+        t.replace(
+            "builds_on: [sammenhaengende-service, klima-og-ressourcer]",
+            "builds_on: [sammenhaengende-service]",
+        )
+    });
+}
+
+#[test]
+fn a_new_budget_re_renders_what_sums_it() {
+    // Checked against two whole builds: the directions' sums and the plan's
+    // total are among the outputs named.
+    affected("initiatives/faelles-soc.md", |t| t.replace("amount: 14500000", "amount: 15000000"));
+}
+
+#[test]
+fn a_new_title_for_a_referenced_page_re_renders_the_tables_that_trace_it() {
+    let project = Project::example_named("fremtid");
+    affected_in(&project, "megatrends/flere-aeldre.md", |t| {
+        t.replacen("title: ", "title: Endnu ", 1)
+    });
 }

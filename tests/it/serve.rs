@@ -334,3 +334,31 @@ fn warnings_are_said_in_the_terminal_when_they_change() {
     server.wait_for_log("no warnings left");
     assert_eq!(server.log().matches("weigth").count(), said, "said once:\n{}", server.log());
 }
+
+/// The first session, as a new user has it: `init`, then `serve`
+/// on the starter; a typo in a key shows in the browser and the terminal
+/// at its file and line, and the next save clears it.
+#[test]
+fn init_then_serve_shows_the_starter_and_a_misspelt_key_at_its_line() {
+    let dir = crate::support::Project::empty();
+    dir.run(&["init", "demo"]).success();
+    let mut server = Server::start(dir.path(), &["demo"]);
+    let front = server.get("/");
+    assert_eq!(front.status, 200);
+    assert!(front.text().contains("new EventSource("), "the page listens for changes");
+    let file = "content/initiatives/beredskabsplan.md";
+    let path = dir.path().join("demo").join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().nth(4), Some("owner: \"IT-chefen\""), "the owner is on line 5");
+    let events = server.events();
+    fs::write(&path, text.replace("owner: ", "ower: ")).unwrap();
+    let problems: serde_json::Value =
+        serde_json::from_str(&events.problems_naming("ower")).unwrap();
+    assert_eq!(problems.as_array().map(Vec::len), Some(1), "one error, at the key: {problems}");
+    assert_eq!(problems[0]["file"], file, "{problems}");
+    assert_eq!(problems[0]["line"], 5, "{problems}");
+    assert!(problems[0]["hint"].as_str().is_some_and(|h| h.contains("owner")), "{problems}");
+    server.wait_for_log(&format!("{file}:5"));
+    fs::write(&path, text).unwrap();
+    events.cleared();
+}

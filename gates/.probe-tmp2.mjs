@@ -1,0 +1,12 @@
+import { serveWithBrowser } from './lib/site.mjs';
+import { execFileSync } from 'node:child_process';
+const [site, rel, css = ''] = process.argv.slice(2);
+const { server, browser } = await serveWithBrowser('probe', site, { javaScript: false });
+const page = await browser.context.newPage();
+await page.emulateMedia({ media: 'print' });
+await page.goto(`${server.url}/${rel}`, { waitUntil: 'load' });
+if (css) await page.addStyleTag({ content: css });
+await page.pdf({ path: '/tmp/paperwork/probe.pdf', format: 'A4', printBackground: false });
+const t = execFileSync('pdftotext', ['-layout', '/tmp/paperwork/probe.pdf', '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+console.log(t.length, 'sheets; last:', JSON.stringify(t[t.length - 1].trim().slice(-200)));
+await browser.close(); await server.close();
