@@ -269,3 +269,48 @@ fn strategy_json_carries_the_comparison_and_follows_its_schema() {
         serde_json::from_slice(&crate::exports::read(&project, "strategy.json")).unwrap();
     assert!(json["changes"].is_null());
 }
+
+/// The issue's own trial, on the example: tag it, change one initiative's
+/// status and end quarter and one paragraph of a chapter, commit, and
+/// compare: the changes page and the board edition state exactly those
+/// changes and nothing else.
+#[test]
+fn the_example_compared_with_its_tag_states_exactly_what_was_changed() {
+    let project = Project::example();
+    let dir = project.path();
+    git(dir, &["init", "-q"]);
+    commit(dir, "approved");
+    git(dir, &["tag", "bestyrelse-2027"]);
+    let edit = |path: &str, from: &str, to: &str| {
+        let text = std::fs::read_to_string(dir.join(path)).unwrap();
+        assert!(text.contains(from), "{path} has {from:?}");
+        project.file(path, text.replacen(from, to, 1));
+    };
+    let soc = "content/initiatives/faelles-soc.md";
+    edit(soc, "end: 2028-Q2\nstatus: active", "end: 2028-Q4\nstatus: paused");
+    let why = "content/narrative/01-hvorfor-nu.md";
+    edit(why, "Det arbejde har givet resultater", "Det arbejde har givet gode resultater");
+    commit(dir, "revised");
+    project.run(&["build", "--compare-to", "bestyrelse-2027"]).success();
+
+    let changes = project.page("changes.html");
+    let print = project.page("print.html");
+    let appendix = &print[print.find(r#"id="changes""#).expect("an appendix")..];
+    for (output, text) in [("changes.html", main_of(&changes)), ("print.html", appendix)] {
+        for fact in [
+            "1 initiativ forsinket, 1 med ny status, 1 side med ændret tekst.",
+            "Fælles sikkerhedsovervågningscenter (SOC)",
+            r#"Status: <del><span class="visually-hidden">slettet: </span>I gang</del> → <ins><span class="visually-hidden">indsat: </span>Sat på pause</ins>"#,
+            "(2 kvartaler senere)",
+            r#"Det arbejde har givet <ins><span class="visually-hidden">indsat: </span>gode </ins>resultater"#,
+        ] {
+            assert!(text.contains(fact), "{output}: {fact}\n{text}");
+        }
+        // Nothing else: one item changed in two facts, one text.
+        assert_eq!(text.matches(r#"class="change-tag""#).count(), 1, "{output}: {text}");
+        let items = &text[text.find(r#"class="changes-items""#).expect("the items")..];
+        let items = &items[..items.find("</ul></li></ul>").expect("their end")];
+        assert_eq!(items.matches("<li>").count(), 3, "{output}: the item and its two facts");
+        assert_eq!(text.matches(r#"class="change-paragraph""#).count(), 1, "{output}");
+    }
+}
