@@ -6,8 +6,8 @@
 //!
 //! The patterns come from `hypher` (Typst's hyphenator): TeX's `hyph-da`
 //! and `hyph-en-us`, compiled into the binary as small automata (33 KiB for
-//! the two), with no load time, no allocation for words under 41 bytes and
-//! no dependencies. The `hyphenation` crate, the other maintained choice,
+//! the two), with no load time, no allocation for words of up to 45 bytes
+//! and no dependencies. The `hyphenation` crate, the other maintained choice,
 //! embeds its dictionaries as a serialised trie that is read when first
 //! used and weighs several times more for the same patterns.
 //!
