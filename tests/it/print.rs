@@ -480,13 +480,15 @@ fn the_example_prints_as_a_board_edition() {
     assert_eq!(field(&info, "Author"), "Kommunernes Digitale Fællesskab Midt");
     let pages = check_edition(&pdf, "Side", "af", "DEL 1");
     check_nothing_overflows(&pdf);
-    // The roadmap has a landscape page of its own.
+    // The roadmap has landscape pages of its own, one after the other: the
+    // example's plan takes two at a readable size.
     let landscape: Vec<usize> = info
         .lines()
         .filter(|l| l.starts_with("Page") && l.contains("841.92 x 594.96"))
         .map(|l| l.split_whitespace().nth(1).unwrap().parse().unwrap())
         .collect();
-    assert_eq!(landscape.len(), 1, "{info}");
+    assert_eq!(landscape.len(), 2, "{info}");
+    assert_eq!(landscape[1], landscape[0] + 1, "{info}");
     assert!(pages[landscape[0] - 1].contains("Køreplan"));
     // Approved: no draft mark anywhere.
     assert!(pages.iter().all(|p| !p.contains("UDKAST")));
@@ -754,4 +756,34 @@ fn the_editions_plan_views_cite_initiatives_by_their_section_numbers() {
     }
     let site = project.page("initiatives/matrix.html");
     assert!(!site.contains(&format!("{soc} Fælles SOC")), "the site keeps its own names");
+}
+
+/// A roadmap too tall for one landscape page continues on the next, split
+/// between directions, each part with the quarters and its names, none
+/// shrunk: every picture fits the page's 140 mm at its own size, so its
+/// names print at about 9.5 pt, and each initiative is drawn once.
+#[test]
+fn a_tall_roadmap_continues_on_the_next_page_at_its_own_size() {
+    let project = Project::example();
+    let html = print_html(&project);
+    let parts: Vec<&str> = html
+        .match_indices("<svg class=\"roadmap\"")
+        .map(|(at, _)| {
+            let rest = &html[at..];
+            &rest[..rest.find("</svg>").unwrap()]
+        })
+        .collect();
+    assert!(parts.len() > 1, "the example's plan takes more than one page");
+    for part in &parts {
+        let height = part.split("viewBox=\"0 0 ").nth(1).and_then(|v| v.split(['"', ' ']).nth(1));
+        let height: usize = height.and_then(|h| h.parse().ok()).expect("a height");
+        assert!(height <= 520, "{height} units is more than a page");
+        assert!(part.contains("class=\"rm-quarter\""), "each part has the quarters");
+    }
+    for initiative in std::fs::read_dir(project.path().join("content/initiatives")).unwrap() {
+        let text = std::fs::read_to_string(initiative.unwrap().path()).unwrap();
+        let title = text.lines().find_map(|l| l.strip_prefix("title: ")).unwrap().trim_matches('"');
+        let drawn = parts.iter().filter(|p| crate::plan::text(p).contains(title)).count();
+        assert_eq!(drawn, 1, "{title} is drawn once");
+    }
 }

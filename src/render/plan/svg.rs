@@ -16,7 +16,7 @@ use crate::model::{Publication, Status};
 use crate::render::escape_html as escape;
 use crate::render::format;
 use crate::render::labels::Labels;
-use crate::render::plan::roadmap::{self, Bar, Edge, Roadmap, Row};
+use crate::render::plan::roadmap::{self, Bar, Edge, Group, Roadmap, Row};
 
 mod legend;
 mod scale;
@@ -34,6 +34,7 @@ const BAR_HEIGHT: usize = 14;
 const LEGEND_LINE: usize = 24;
 
 /// What the drawing needs besides the layout.
+#[derive(Clone, Copy)]
 pub(crate) struct Drawing<'a> {
     pub(crate) publication: &'a Publication,
     pub(crate) labels: &'a Labels,
@@ -258,6 +259,50 @@ fn draw_bar(
         };
         let _ = write!(svg, r#"<text class="{class}{ink}" x="{at}" y="{text_y}">{glyph}</text>"#);
     }
+}
+
+/// The roadmap as pictures of at most `height` units each, for paper: a
+/// plan too tall for one page continues on the next, split between
+/// directions, each picture with the quarters, its names and the legend, so
+/// nothing is shrunk below a readable size. A direction taller than a page
+/// stays whole (and is scaled down by the page's rules).
+pub(crate) fn draw_in_parts(roadmap: Roadmap, d: &Drawing<'_>, height: usize) -> Vec<String> {
+    let (_, whole) = size(&roadmap, &Scale::of(&roadmap.quarters), &rows(&roadmap, d), d);
+    let legend = whole - chart_bottom(&rows(&roadmap, d));
+    let room = height.saturating_sub(HEADER_HEIGHT + legend);
+    let Roadmap { quarters, now, as_of, groups } = roadmap;
+    let mut parts: Vec<Vec<Group>> = Vec::new();
+    let mut used = 0;
+    for group in groups {
+        let tall = group_height(&group, d);
+        match parts.last_mut() {
+            Some(part) if used + tall <= room => part.push(group),
+            _ => {
+                parts.push(vec![group]);
+                used = 0;
+            }
+        }
+        used += tall;
+    }
+    let count = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, groups)| {
+            let part = Roadmap { quarters: quarters.clone(), now, as_of, groups };
+            let id = if count == 1 { d.id.to_owned() } else { format!("{}-{}", d.id, k + 1) };
+            draw(&part, &Drawing { id: &id, ..*d })
+        })
+        .collect()
+}
+
+/// The height of a direction's heading and its rows.
+fn group_height(group: &Group, d: &Drawing<'_>) -> usize {
+    let rows = group
+        .rows
+        .iter()
+        .map(|row| row_height(wrap(&(d.heading)(row.initiative), row.depth).len(), ROW_HEIGHT));
+    GROUP_HEIGHT + if group.rows.is_empty() { ROW_HEIGHT } else { rows.sum() }
 }
 
 /// The links of the roadmap's rows, as a transparent layer laid over the

@@ -60,7 +60,8 @@ pub(super) struct ChapterView<'a> {
     body: Option<Body<'a>>,
     also: Vec<Reference>,
     budget: Option<String>,
-    roadmap: Option<String>,
+    /// The roadmap's pictures, a landscape page each.
+    roadmaps: Vec<String>,
     rows: Vec<Row>,
     budget_total: Option<String>,
     matrix: Option<Matrix>,
@@ -137,11 +138,18 @@ pub(super) fn has_kpis(publication: &Publication) -> bool {
     publication.initiatives().any(|(_, i)| !i.kpis.is_empty())
 }
 
+/// The tallest roadmap picture on a landscape page, in the drawing's units
+/// (px): 140 mm of the page's height, where its width (at most 960 units
+/// over 255 mm) draws the names at 13 units, about 9.5 pt.
+const ROADMAP_PAGE_HEIGHT: usize = 520;
+
 /// The roadmap as the site draws it, without its links (the table of the
-/// initiatives beside it has them).
-pub(super) fn roadmap(input: &Input<'_>, views: &Views<'_>) -> Option<String> {
+/// initiatives beside it has them), in as many pictures as it takes pages.
+pub(super) fn roadmap(input: &Input<'_>, views: &Views<'_>) -> Vec<String> {
     let period = input.config.period.map(|p| (p.start, p.end));
-    let layout = roadmap::layout(input.publication, period, input.as_of)?;
+    let Some(layout) = roadmap::layout(input.publication, period, input.as_of) else {
+        return Vec::new();
+    };
     let href = |id: PageId| ids::href(&input.publication[id]);
     let heading = |id: PageId| views.heading(id);
     let drawing = svg::Drawing {
@@ -154,7 +162,7 @@ pub(super) fn roadmap(input: &Input<'_>, views: &Views<'_>) -> Option<String> {
         table: "plan-table",
         changes: input.changes,
     };
-    Some(svg::draw(&layout, &drawing))
+    svg::draw_in_parts(layout, &drawing, ROADMAP_PAGE_HEIGHT)
 }
 
 impl Edition<'_> {
@@ -215,9 +223,11 @@ impl Edition<'_> {
                 .map(|id| publication.plan.budget_of(id))
                 .filter(|&b| b != 0)
                 .map(|b| self.views.money(b)),
-            roadmap: (chapter.content == ChapterKind::Roadmap)
-                .then(|| roadmap(self.input, &self.views))
-                .flatten(),
+            roadmaps: if chapter.content == ChapterKind::Roadmap {
+                roadmap(self.input, &self.views)
+            } else {
+                Vec::new()
+            },
             rows,
             budget_total: (chapter.content == ChapterKind::PlanTable && budgeted > 0)
                 .then(|| self.views.money(total)),
