@@ -9,9 +9,12 @@
 //     (the browser's default): no sheet holds nothing but the footer, and
 //     every status badge and current tab keeps text of 4.5:1 or more on
 //     the white paper.
-// The contents' entries and the page margins are hidden before the edition
-// is printed (the same layout, less text), so a line is a heading only where
-// the heading itself stands. With $PAPER_DIR set, the PDFs are kept there.
+// What comes before the document's <main> (the cover, the contents, the
+// summary, which name its headings) and the page margins are hidden before
+// the edition is printed (the same layout, less text), so a line is a
+// heading only where the heading itself stands; a part's eyebrow (»Part 4«)
+// above its title is read as the title's, so the part still opens its page.
+// With $PAPER_DIR set, the PDFs are kept there.
 // Last line: `paper: N problems in M prints`. Exit 0 clean, 1 any problem,
 // 2 usage, no pdftotext, or a browser that does not start.
 import { execFileSync } from 'node:child_process';
@@ -82,16 +85,24 @@ export function locate(pages, headings) {
     for (let i = 0; i < lines.length && next < headings.length; i += 1) {
       for (let k = next; k < Math.min(next + 3, headings.length); k += 1) {
         const n = headingAt(lines, i, headings[k]);
-        if (n > 0) { at.push({ page, i, n, h: headings[k] }); next = k + 1; i += n - 1; break; }
+        if (n > 0) { at.push({ page, i, n, h: headings[k], k }); next = k + 1; i += n - 1; break; }
       }
     }
   });
   return at;
 }
 
-/** The stranded headings of a printed edition: `{ page, heading, after }`. */
-export function stranded(pages, headings) {
-  const at = locate(pages, headings.filter((h) => h.length > 0));
+/**
+ * The stranded headings of a printed edition: `{ page, heading, after }`.
+ * `above[k]`, when given, is what prints above heading `k` as part of it
+ * (the »Part 4« over a part's title), as one line of text.
+ */
+export function stranded(pages, headings, above = []) {
+  const kept = headings.map((h, k) => ({ h, above: above[k] || '' })).filter((x) => x.h.length > 0);
+  const at = locate(pages, kept.map((x) => x.h));
+  // The next heading opens its page when nothing but its own lines above it
+  // (a part's eyebrow) stands before it there.
+  const opens = (g) => pages[g.page].slice(0, g.i).join(' ') === kept[g.k].above;
   const found = [];
   at.forEach((h, k) => {
     const following = at[k + 1];
@@ -99,7 +110,7 @@ export function stranded(pages, headings) {
     const after = pages[h.page].length - (h.i + h.n);
     // One line is all of the heading's section when the next heading opens
     // the next page (or there is none).
-    const continues = h.page + 1 < pages.length && !(following && following.page === h.page + 1 && following.i === 0);
+    const continues = h.page + 1 < pages.length && !(following && following.page === h.page + 1 && opens(following));
     if (after === 0 || (after === 1 && continues)) found.push({ page: h.page + 1, heading: h.h, after });
   });
   return found;
@@ -111,18 +122,27 @@ async function boardEdition() {
   const headings = await page.evaluate(() => {
     // Hidden, not removed: every page breaks where it did.
     const style = document.createElement('style');
-    style.textContent = '.toc-list { visibility: hidden; } @page { @top-left { content: none; } @top-center { content: none; } @bottom-right { content: none; } }';
+    // Only <main>'s headings are looked for, and what stands before it
+    // (the contents, the summary's »3.1 Robust drift«) repeats them.
+    style.textContent = '.toc-list, body:has(> main) > :not(main) { visibility: hidden; } @page { @top-left { content: none; } @top-center { content: none; } @bottom-right { content: none; } }';
     document.head.append(style);
     const main = document.querySelector('main') || document.body;
-    return [...main.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.innerText);
+    // What a heading's own header prints above it (a part's »Part 4«).
+    const above = (h) => {
+      if (!h.parentElement || !h.parentElement.matches('header, hgroup')) return '';
+      const before = [];
+      for (let e = h.parentElement.firstElementChild; e && e !== h; e = e.nextElementSibling) before.push(e.innerText);
+      return before.join(' ');
+    };
+    return [...main.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ text: h.innerText, above: above(h) }));
   });
   const pdf = await printTo(BOARD_EDITION, 'print', { preferCSSPageSize: true, printBackground: true });
   const pages = pagesOf(pdf);
-  const texts = headings.map(norm).filter((h) => h.length > 0);
+  const texts = headings.map((h) => norm(h.text)).filter((h) => h.length > 0);
   const seen = locate(pages, texts).length;
   // A check that finds too few headings would pass without looking.
   if (seen < texts.length * 0.9) problems.push(`${BOARD_EDITION}: only ${seen} of its ${texts.length} headings found in the PDF's text`);
-  for (const s of stranded(pages, texts)) {
+  for (const s of stranded(pages, headings.map((h) => norm(h.text)), headings.map((h) => norm(h.above)))) {
     problems.push(`${BOARD_EDITION}: page ${s.page} of ${pages.length} ends in the heading \`${s.heading}\`${s.after ? ' and one line' : ''}`);
   }
 }
