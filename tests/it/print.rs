@@ -307,7 +307,9 @@ fn field<'a>(info: &'a str, name: &str) -> &'a str {
 fn toc(pages: &[String], first_part: &str) -> Vec<(String, String, usize)> {
     let mut entries = Vec::new();
     for page in &pages[1..] {
-        if page.lines().any(|l| l.starts_with(first_part))
+        // The summary page after the contents lists figures, not entries.
+        let summary = |l: &str| l.trim() == "Sammenfatning" || l.trim() == "Summary";
+        if page.lines().any(summary) || page.lines().any(|l| l.starts_with(first_part))
             && !page.contains("Indhold")
             && !page.contains("Contents")
         {
