@@ -309,9 +309,10 @@ fn toc(pages: &[String], first_part: &str) -> Vec<(String, String, usize)> {
     for page in &pages[1..] {
         // The summary page after the contents lists figures, not entries.
         let summary = |l: &str| l.trim() == "Sammenfatning" || l.trim() == "Summary";
-        if page.lines().any(summary) || page.lines().any(|l| l.starts_with(first_part))
-            && !page.contains("Indhold")
-            && !page.contains("Contents")
+        if page.lines().any(summary)
+            || page.lines().any(|l| l.starts_with(first_part))
+                && !page.contains("Indhold")
+                && !page.contains("Contents")
         {
             break;
         }
