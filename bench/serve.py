@@ -204,7 +204,7 @@ def edited(text, k, how):
 
 def session(tool, server, site, saves, url_of, is_reload, is_last=None):
     """Times each save: (ms to the reload message, ms to the last message of the save, own ms)."""
-    own = {"stratdoc": r"built \d+ files in (\d+) ms", "hugo": r"Total in (\d+(?:\.\d+)?) ms"}[tool]
+    own = {"stratdoc": r"built \d+ files? in (\d+) ms", "hugo": r"Total in (\d+(?:\.\d+)?) ms"}[tool]
     times = []
     for k, (page, how) in enumerate(saves):
         file = site / "content" / page

@@ -201,8 +201,9 @@ fn publish(shared: &Shared, built: Built, changed: &[String]) {
                 [one] => one.clone(),
                 [first, rest @ ..] => format!("{first} and {} more", rest.len()),
             };
+            let files = if paths.len() == 1 { "file" } else { "files" };
             crate::cmd::say(format_args!(
-                "stratdoc: built {} files in {ms} ms ({what})",
+                "stratdoc: built {} {files} in {ms} ms ({what})",
                 paths.len()
             ));
         }
