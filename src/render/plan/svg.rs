@@ -82,15 +82,7 @@ pub(crate) fn draw(roadmap: &Roadmap, d: &Drawing<'_>) -> String {
                     ty = y + 20,
                 );
             }
-            Item::Empty => {
-                let _ = write!(
-                    svg,
-                    r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
-                    escape(&d.labels.no_initiatives_short),
-                    x = LABEL_WIDTH + 6,
-                    ty = y + 17
-                );
-            }
+            Item::Empty => note(&mut svg, *y, &d.labels.no_initiatives_short),
             Item::Row(row, lines) => {
                 let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
                 draw_was(&mut svg, roadmap, row, top, &scale, d);
@@ -164,15 +156,7 @@ fn draw_row(
     let top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
     match &row.bar {
         Some(bar) => draw_bar(svg, bar, row.status, top, scale, d),
-        None => {
-            let _ = write!(
-                svg,
-                r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
-                escape(&d.labels.no_period),
-                x = LABEL_WIDTH + 6,
-                ty = y + 17
-            );
-        }
+        None => note(svg, y, &d.labels.no_period),
     }
     for marker in &row.milestones {
         let x0 = LABEL_WIDTH + scale.x(marker.from);
@@ -222,6 +206,17 @@ fn draw_was(
     );
 }
 
+/// A word where a row at `y` has no bar (no initiatives, no period).
+fn note(svg: &mut String, y: usize, text: &str) {
+    let _ = write!(
+        svg,
+        r#"<text class="rm-empty" x="{x}" y="{ty}">{}</text>"#,
+        escape(text),
+        x = LABEL_WIDTH + 6,
+        ty = y + 17
+    );
+}
+
 /// A bar with its status pattern, and marks for clipped and approximate ends.
 fn draw_bar(
     svg: &mut String,
@@ -267,8 +262,11 @@ fn draw_bar(
 /// nothing is shrunk below a readable size. A direction taller than a page
 /// stays whole (and is scaled down by the page's rules).
 pub(crate) fn draw_in_parts(roadmap: Roadmap, d: &Drawing<'_>, height: usize) -> Vec<String> {
-    let (_, whole) = size(&roadmap, &Scale::of(&roadmap.quarters), &rows(&roadmap, d), d);
-    let legend = whole - chart_bottom(&rows(&roadmap, d));
+    let legend = {
+        let drawn = rows(&roadmap, d);
+        let (_, whole) = size(&roadmap, &Scale::of(&roadmap.quarters), &drawn, d);
+        whole - chart_bottom(&drawn)
+    };
     let room = height.saturating_sub(HEADER_HEIGHT + legend);
     let Roadmap { quarters, now, as_of, groups } = roadmap;
     let mut parts: Vec<Vec<Group>> = Vec::new();

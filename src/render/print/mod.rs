@@ -48,7 +48,7 @@ use crate::render::view::Views;
 use crate::render::{Input, Templates};
 use crate::xref::Target;
 use structure::{ChapterKind, Outline, PlanViews};
-use views::{Body, Extras};
+use views::Body;
 
 /// Where the board edition is written in the output.
 pub const FILE: &str = "print.html";
@@ -97,7 +97,6 @@ pub(crate) struct Edition<'a> {
     labels: &'a Labels,
     views: Views<'a>,
     outline: Outline,
-    extras: Extras,
     roles: HashMap<PageId, Role>,
     /// The anchors of the printed pages: links to any other page are text.
     printed: HashSet<String>,
@@ -132,7 +131,6 @@ impl<'a> Edition<'a> {
         let language = input.config.language;
         let outline =
             structure::outline(input.publication, &input.config.print, labels, language, plan);
-        let extras = Extras { numbers: views::section_numbers(&outline) };
         views.numbers = views::cited_numbers(&outline);
         let roles = roles(&outline);
         let printed: HashSet<String> =
@@ -141,18 +139,7 @@ impl<'a> Edition<'a> {
         let mut shared = tera::Context::new();
         shared.insert("t", labels);
         shared.insert("children", CHILDREN);
-        Edition {
-            input,
-            templates,
-            labels,
-            views,
-            outline,
-            extras,
-            roles,
-            printed,
-            resolver,
-            shared,
-        }
+        Edition { input, templates, labels, views, outline, roles, printed, resolver, shared }
     }
 
     /// The printed pages, in document order.

@@ -17,12 +17,6 @@ use crate::render::view::{BoardView, Facts, FieldView, InitiativeView, Views};
 /// The id prefix of the roadmap's drawing in the edition.
 const ROADMAP_ID: &str = "print-roadmap";
 
-/// What the edition's plan views need of its outline.
-pub(super) struct Extras {
-    /// Section number and anchor of each printed initiative.
-    pub(super) numbers: HashMap<PageId, (String, String)>,
-}
-
 /// A page's own content in the edition.
 #[derive(Serialize)]
 pub(super) struct Body<'a> {
@@ -104,17 +98,6 @@ pub(super) fn section_level(depth: usize) -> u8 {
     u8::try_from(3 + depth).unwrap_or(6).min(6)
 }
 
-/// The number of every initiative's section, for the plan's tables.
-pub(super) fn section_numbers(outline: &Outline) -> HashMap<PageId, (String, String)> {
-    outline
-        .parts
-        .iter()
-        .flat_map(|p| &p.chapters)
-        .flat_map(|c| &c.sections)
-        .map(|s| (s.page, (s.number.clone(), s.anchor.clone())))
-        .collect()
-}
-
 /// The number of every printed chapter's page and initiative's section,
 /// as the edition cites them.
 pub(super) fn cited_numbers(outline: &Outline) -> HashMap<PageId, String> {
@@ -194,7 +177,6 @@ impl Edition<'_> {
         };
         let rows = if chapter.content == ChapterKind::PlanTable { self.rows() } else { Vec::new() };
         let (total, budgeted) = publication.plan.total_budget();
-        let extras = &self.extras;
         ChapterView {
             kind: match chapter.content {
                 ChapterKind::Page(_) => "page",
@@ -214,7 +196,7 @@ impl Edition<'_> {
                 .also
                 .iter()
                 .map(|&id| Reference {
-                    number: extras.numbers.get(&id).map(|(n, _)| n.clone()).unwrap_or_default(),
+                    number: self.views.numbers.get(&id).cloned().unwrap_or_default(),
                     title: publication[id].title.clone(),
                     anchor: ids::anchor(&publication[id]),
                 })
@@ -265,7 +247,7 @@ impl Edition<'_> {
             .into_iter()
             .map(|(id, _)| Row {
                 initiative: self.views.initiative(id),
-                section: self.extras.numbers.get(&id).map(|(n, _)| n.clone()),
+                section: self.views.numbers.get(&id).cloned(),
             })
             .collect()
     }
