@@ -30,25 +30,26 @@ const MIN_LETTERS: usize = 8;
 /// How many words each thread remembers before it starts afresh.
 const REMEMBERED: usize = 1 << 16;
 
-/// A word (keyed with whether it is Danish) and its hyphenated form.
-type Remembered = FxHashMap<(bool, Box<str>), Option<Box<str>>>;
+/// Words and their hyphenated forms, one map per language.
+type Remembered = [FxHashMap<Box<str>, Option<Box<str>>>; 2];
 
 thread_local! {
     /// Words hyphenated before on this thread, with their syllables joined
     /// by soft hyphens (`None`: no break allowed). A strategy repeats its
     /// long words page after page (»kommunerne«, »digitalisering«), and a
     /// look-up costs a fraction of running the patterns: without it,
-    /// hyphenation was a fifth of a build's cycles.
-    static SEEN: RefCell<Remembered> = RefCell::new(FxHashMap::default());
+    /// hyphenation was a fifth of a build's cycles. A word seen before is
+    /// looked up by its text, with no allocation.
+    static SEEN: RefCell<Remembered> = RefCell::new(Default::default());
 }
 
-/// `word` with soft hyphens where `lang` allows a break, or `None` where
-/// it allows none; remembered per thread.
-fn hyphenated(word: &str, lang: hypher::Lang) -> Option<Box<str>> {
-    let key = (lang == hypher::Lang::Danish, Box::<str>::from(word));
+/// Calls `use_it` with `word` with soft hyphens where `lang` allows a
+/// break, or with `None` where it allows none; remembered per thread.
+fn with_hyphenated<R>(word: &str, lang: hypher::Lang, use_it: impl FnOnce(Option<&str>) -> R) -> R {
     SEEN.with_borrow_mut(|seen| {
-        if let Some(known) = seen.get(&key) {
-            return known.clone();
+        let seen = &mut seen[usize::from(lang == hypher::Lang::Danish)];
+        if let Some(known) = seen.get(word) {
+            return use_it(known.as_deref());
         }
         if seen.len() >= REMEMBERED {
             seen.clear();
@@ -65,8 +66,7 @@ fn hyphenated(word: &str, lang: hypher::Lang) -> Option<Box<str>> {
             }
             joined.into_boxed_str()
         });
-        seen.insert(key, joined.clone());
-        joined
+        use_it(seen.entry(word.into()).or_insert(joined).as_deref())
     })
 }
 
@@ -86,11 +86,13 @@ pub(crate) fn soft_hyphens(text: &str, language: Language) -> Option<String> {
         }
         for (at, word) in words(piece) {
             let at = start + at;
-            let Some(joined) = hyphenated(word, lang) else { continue };
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-            out.push_str(&text[copied..at]);
-            out.push_str(&joined);
-            copied = at + word.len();
+            with_hyphenated(word, lang, |joined| {
+                let Some(joined) = joined else { return };
+                let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+                out.push_str(&text[copied..at]);
+                out.push_str(joined);
+                copied = at + word.len();
+            });
         }
     }
     out.map(|mut out| {
