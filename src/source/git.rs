@@ -167,15 +167,15 @@ impl Repository {
     /// first, that ends once every one is dated. A file changed in a
     /// commit when it differs from it in every parent (as `git log` sees
     /// it: a merge changes only what it changes itself).
+    ///
+    /// Only the files `HEAD` holds are looked for: each is dated by the
+    /// commit that last changed it, at the latest the one that added it, so
+    /// the walk ends there; a file git does not track (a new page, or a
+    /// project in no commit at all) would take it to the first commit.
     #[must_use]
     pub fn last_changed(&self, wanted: &HashSet<String>) -> HashMap<String, i64> {
         let mut dated = HashMap::new();
         let Ok(head) = self.repo.head_id() else { return dated };
-        let newest = gix::traverse::commit::simple::CommitTimeOrder::NewestFirst;
-        let order = gix::revision::walk::Sorting::ByCommitTime(newest);
-        let Ok(walk) = self.repo.rev_walk([head.detach()]).sorting(order).all() else {
-            return dated;
-        };
         let content = format!("{}/content", self.prefix);
         let mut trees: HashMap<ObjectId, Option<ObjectId>> = HashMap::new();
         let mut tree_of = |commit: ObjectId| -> Option<ObjectId> {
@@ -183,6 +183,19 @@ impl Repository {
                 let root = self.repo.find_commit(commit).ok()?.tree_id().ok()?.detach();
                 self.lookup(root, &content)
             })
+        };
+        let mut tracked = HashSet::new();
+        if let Some(tree) = tree_of(head.detach()) {
+            self.changed(None, tree, "", &mut tracked);
+        }
+        let wanted: HashSet<String> = wanted.intersection(&tracked).cloned().collect();
+        if wanted.is_empty() {
+            return dated;
+        }
+        let newest = gix::traverse::commit::simple::CommitTimeOrder::NewestFirst;
+        let order = gix::revision::walk::Sorting::ByCommitTime(newest);
+        let Ok(walk) = self.repo.rev_walk([head.detach()]).sorting(order).all() else {
+            return dated;
         };
         for info in walk {
             let Ok(info) = info else { break };

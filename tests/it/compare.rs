@@ -185,6 +185,17 @@ fn pages_show_their_last_change_and_the_cover_its_commit() {
     assert!(page.contains(r#"Last changed: <time datetime="2027-03-04">"#), "{page}");
     let print = project.page("print.html");
     assert!(print.contains("<dt>Built from commit</dt><dd><code>"), "the cover names the commit");
+    // A page not yet committed has no last change (and is not looked for
+    // back to the first commit); the committed ones keep theirs.
+    let why = std::fs::read_to_string(project.path().join("content/narrative/01-why-now.md"));
+    project.file(
+        "content/narrative/04-next.md",
+        why.unwrap().replace("Why a new strategy now", "What comes next"),
+    );
+    project.run(&["build"]).success();
+    assert!(!project.page("narrative/04-next.html").contains("Last changed"));
+    let page = project.page("narrative/01-why-now.html");
+    assert!(page.contains(r#"Last changed: <time datetime="2027-03-04">"#), "{page}");
     project.run(&["build", "--no-git"]).success();
     assert!(!project.page("narrative/01-why-now.html").contains("Last changed"));
     assert!(!project.page("print.html").contains("Built from commit"));
