@@ -42,6 +42,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod progress;
 pub mod render;
+pub mod reuse;
 pub mod schema;
 pub mod search;
 pub mod serve;

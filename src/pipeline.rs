@@ -22,6 +22,7 @@
 //! error ends in `Error::Content`, its files not to be published.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -29,14 +30,15 @@ use crate::calendar::{Date, Quarter};
 use crate::compare::{self, Comparison};
 use crate::config::{self, Config, RawConfig};
 use crate::data;
-use crate::diagnostics::{Code, Decoded, Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Code, Decoded, Diagnostic, Diagnostics, SourceId, Sources};
 use crate::error::Error;
 use crate::frontmatter;
 use crate::markdown::{self, Doc, HtmlOptions};
 use crate::model::{self, Parsed, Publication};
 use crate::output::Sink;
 use crate::render::{self, Input, Outputs, Templates};
-use crate::schema::{Role, Schema};
+use crate::reuse::{self, Reuse};
+use crate::schema::Role;
 use crate::source::git::{History, Repository};
 use crate::source::{Content, PageSource, Project};
 
@@ -90,8 +92,9 @@ pub struct Loaded {
     pub config_error: Option<PathBuf>,
     /// The files under `content/`.
     pub content: Content,
-    /// The theme's and the project's templates.
-    pub templates: Templates,
+    /// The theme's and the project's templates (shared with what `serve`
+    /// keeps for its next build).
+    pub templates: Arc<Templates>,
 }
 
 /// Runs every stage on the project in `root`, writing into `sink`.
@@ -104,7 +107,7 @@ pub fn build(
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Result<Built, Error> {
-    let loaded = load(root, sources, diags)?;
+    let loaded = load(root, sources, diags, None)?;
     let rendered = compare_and_render(root, &loaded, options, sink, sources, diags);
     // The content was checked against what the config could tell; with an
     // error in the config, the run ends as its error, whatever else it found.
@@ -132,7 +135,7 @@ fn compare_and_render(
         None => None,
     };
     let sources = &*sources;
-    let (publication, early) = model(config, content, sources, options, diags);
+    let (publication, early) = model(config, content, sources, options, diags, None);
     crate::progress::expect(publication.pages.len());
     let paths = publication.pages.iter().map(|p| p.path.as_str());
     let history = repo.map(|repo| repo.history(paths)).unwrap_or_default();
@@ -174,7 +177,7 @@ fn load_revision(
     let (file, content) = revision.load(sources, &mut found);
     let config = config::parse(&file, sources, &mut found).map(|raw| raw.resolve(None));
     let publication = config.ok().map(|config| {
-        let (publication, early) = model(&config, &content, sources, options, &mut found);
+        let (publication, early) = model(&config, &content, sources, options, &mut found, None);
         drop(early);
         data::read(&publication, &content.tables, sources, &mut found);
         publication
@@ -195,29 +198,46 @@ fn load_revision(
     }
 }
 
-/// Reads the project in `root`: the only input I/O of a build.
-pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Result<Loaded, Error> {
+/// Reads the project in `root`: the only input I/O of a build. With
+/// `reuse`, templates compiled from the same files before are taken from
+/// it, and the settings read are noted in it (see [`model`]).
+pub fn load(
+    root: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    mut reuse: Option<&mut Reuse>,
+) -> Result<Loaded, Error> {
     let errors_before = diags.errors();
-    let (project, raw, config) = configure(root, sources, diags)?;
+    let (project, raw, config) = configure(root, sources, diags, reuse.as_deref_mut())?;
     // Only the settings' own errors: a `print:` entry naming no page is
     // found later, against the content, and is a content error.
     let config_error = (diags.errors() > errors_before).then(|| project.root().join(config::FILE));
     let content = project.load_content(&config, sources, diags)?;
     let theme = project.load_theme(&raw, sources, diags)?;
-    let templates = Templates::new(&theme, diags)?;
+    let templates = match reuse.as_deref().and_then(|reuse| reuse.templates(&theme)) {
+        Some(templates) => templates,
+        None => Arc::new(Templates::new(&theme, diags)?),
+    };
+    if let Some(reuse) = reuse {
+        reuse.keep_templates(&theme, &templates);
+    }
     Ok(Loaded { config, config_error, content, templates })
 }
 
 /// Opens the project in `root` and reads its settings, as written and
 /// resolved: the first step of [`load`], and all `new` needs before the
-/// content.
+/// content. `reuse` learns what the settings say.
 pub fn configure(
     root: &Path,
     sources: &mut Sources,
     diags: &mut Diagnostics,
+    reuse: Option<&mut Reuse>,
 ) -> Result<(Project, RawConfig, Config), Error> {
     let project = Project::open(root)?;
     let config_file = project.load_config(sources, diags)?;
+    if let Some(reuse) = reuse {
+        reuse.settings(sources.get(config_file.id).text());
+    }
     let raw = config::parse(&config_file, sources, diags)?;
     let config = raw.resolve(project.load_logo(&raw, diags)?);
     Ok((project, raw, config))
@@ -225,19 +245,22 @@ pub fn configure(
 
 /// The checked model of a project with settings `config` and `content`,
 /// with the bodies parsed on the way (see [`parse`]): what a build renders,
-/// and what `serve` compares from one edit to the next.
+/// and what `serve` compares from one edit to the next. With `reuse`, a
+/// page whose text is as it was is not parsed again.
 pub fn model<'s>(
     config: &Config,
     content: &Content,
     sources: &'s Sources,
     options: &Options,
     diags: &mut Diagnostics,
+    reuse: Option<&mut Reuse>,
 ) -> (Publication, markdown::Parsed<'s>) {
     let html_options = HtmlOptions { language: config.language, allow_html: config.allow_html };
-    let (parsed, early) = parse(&config.schema, &content.pages, sources, html_options, diags);
+    let pages = &content.pages;
+    let (read, early) = parse(config, pages, sources, html_options, diags, reuse);
     let assets = content.assets.clone();
     let publication =
-        model::validate(&parsed, assets, config, options.drafts, as_of(config, options), diags);
+        model::check_read(read, assets, config, options.drafts, as_of(config, options), diags);
     (publication, early)
 }
 
@@ -258,7 +281,7 @@ pub fn render(
     sink: &Sink,
     diags: &mut Diagnostics,
 ) -> Result<usize, Error> {
-    let (publication, early) = model(config, content, sources, options, diags);
+    let (publication, early) = model(config, content, sources, options, diags, None);
     crate::progress::expect(publication.pages.len());
     let history = History::default();
     let checked = Checked {
@@ -315,50 +338,90 @@ pub fn outputs(
     render::run(&input, templates, &outputs, sink, diags, memory)
 }
 
-/// Splits and parses each page's frontmatter, in parallel. A plain page
-/// with no `title:` takes its title from its first `#` heading: its body is
-/// parsed here, and that parse is kept for the render pass.
+/// Splits and parses each page's frontmatter and reads its fields, in
+/// parallel. A plain page with no `title:` takes its title from its first
+/// `#` heading: its body is parsed here, and that parse is kept for the
+/// render pass (a page taken from `reuse` is parsed again there).
 fn parse<'s>(
-    schema: &Schema,
+    config: &Config,
     pages: &[PageSource],
     sources: &'s Sources,
     options: HtmlOptions,
     diags: &mut Diagnostics,
-) -> (Vec<Parsed>, markdown::Parsed<'s>) {
-    let parsed: Vec<(Parsed, Option<Doc<'s>>, Diagnostics)> = pages
-        .par_iter()
-        .map(|page| {
-            let mut local = Diagnostics::new();
-            let plain = schema.is(schema.kind_of_path(&page.path), Role::Plain);
-            let text = read_page(page, sources, &mut local);
-            let frontmatter = match (&text, plain) {
-                (None, _) => None,
-                (Some(text), true) => frontmatter::parse_plain(page.id, text, &mut local),
-                (Some(text), false) => frontmatter::parse(page.id, text, &mut local),
-            };
-            let body = frontmatter.as_ref().filter(|fm| plain && fm.get("title").is_none());
-            // Only a body parsed here keeps its text: it borrows it.
-            let doc = body.zip(text).map(|(fm, text)| {
-                let text = sources.keep(page.id, text);
-                markdown::parse(page.id, text, fm.body.clone(), options)
-            });
-            let heading = doc.as_ref().and_then(markdown::first_heading);
-            let parsed = Parsed { source: page.id, path: page.path.clone(), frontmatter, heading };
-            (parsed, doc, local)
-        })
-        .collect();
+    mut reuse: Option<&mut Reuse>,
+) -> (Vec<model::Read>, markdown::Parsed<'s>) {
+    let kept = reuse.as_deref();
+    let read: Vec<PageRead<'s>> =
+        pages.par_iter().map(|page| parse_page(page, config, sources, options, kept)).collect();
+    if let Some(reuse) = reuse.as_deref_mut() {
+        reuse.retain_pages(pages.iter().map(|page| page.path.as_str()));
+    }
     let mut early = markdown::Parsed::default();
-    let parsed = parsed
+    let read = read
         .into_iter()
-        .map(|(parsed, doc, local)| {
-            diags.extend(local.items().iter().cloned());
-            if let Some(doc) = doc {
-                early.insert(parsed.source, doc);
+        .map(|PageRead { read, doc, found, fresh }| {
+            if let (Some(reuse), Some((key, source))) = (reuse.as_deref_mut(), fresh) {
+                reuse.keep_page(key, source, &read, &found);
             }
-            parsed
+            diags.extend(found.items().iter().cloned());
+            if let Some((source, doc)) = doc {
+                early.insert(source, doc);
+            }
+            read
         })
         .collect();
-    (parsed, early)
+    (read, early)
+}
+
+/// One page as [`parse`] read it.
+struct PageRead<'s> {
+    read: model::Read,
+    /// Its body, when parsed for its title.
+    doc: Option<(SourceId, Doc<'s>)>,
+    /// What is wrong with its file or its fields.
+    found: Diagnostics,
+    /// What to keep a new read under in `reuse`.
+    fresh: Option<(reuse::Key, SourceId)>,
+}
+
+fn parse_page<'s>(
+    page: &PageSource,
+    config: &Config,
+    sources: &'s Sources,
+    options: HtmlOptions,
+    reuse: Option<&Reuse>,
+) -> PageRead<'s> {
+    let schema = &config.schema;
+    let plain = schema.is(schema.kind_of_path(&page.path), Role::Plain);
+    // Stamped before it is read: a save in between leaves a stamp older
+    // than the text read, and the next build reads it again.
+    let stamp = reuse.and(sources.origin(page.id)).and_then(reuse::stamp);
+    if let Some(kept) =
+        reuse.zip(stamp).and_then(|(r, stamp)| r.page(&page.path, page.id, stamp, plain))
+    {
+        sources.read_before(page.id, kept.fingerprint);
+        return PageRead { read: kept.read, doc: None, found: kept.found, fresh: None };
+    }
+    let mut found = Diagnostics::new();
+    let text = read_page(page, sources, &mut found);
+    let frontmatter = match (&text, plain) {
+        (None, _) => None,
+        (Some(text), true) => frontmatter::parse_plain(page.id, text, &mut found),
+        (Some(text), false) => frontmatter::parse(page.id, text, &mut found),
+    };
+    let body = frontmatter.as_ref().filter(|fm| plain && fm.get("title").is_none());
+    // Only a body parsed here keeps its text: it borrows it.
+    let doc = body.zip(text).map(|(fm, text)| {
+        let text = sources.keep(page.id, text);
+        markdown::parse(page.id, text, fm.body.clone(), options)
+    });
+    let heading = doc.as_ref().and_then(markdown::first_heading);
+    let parsed = Parsed { source: page.id, path: page.path.clone(), frontmatter, heading };
+    let read = model::read_page(&parsed, config, &mut found);
+    let fresh = stamp
+        .zip(sources.fingerprint(page.id))
+        .map(|(stamp, fingerprint)| (reuse::Key { stamp, fingerprint, plain }, page.id));
+    PageRead { read, doc: doc.map(|doc| (page.id, doc)), found, fresh }
 }
 
 /// The text of `page`, or `None` when it is not text (reported to `diags`:

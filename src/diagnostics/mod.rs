@@ -11,7 +11,7 @@ mod suggest;
 use std::ops::Range;
 
 pub use code::Code;
-pub use sources::{Decoded, Problem, SourceFile, Sources, decode};
+pub use sources::{Decoded, Problem, SourceFile, Sources, decode, fingerprint};
 pub use suggest::{Nearby, PathIndex, closest_value, did_you_mean};
 
 /// `a` or `an`, as English writes it before `word` (a kind's id in a

@@ -135,7 +135,10 @@ fn lossy_offset(bytes: &[u8], byte: usize) -> usize {
 
 /// A hash of `text`: equal for the same text, and different, all but
 /// certainly, for a text saved again with any change.
-fn fingerprint(text: &str) -> u64 {
+/// A text's fingerprint: two texts with the same one are taken to be the
+/// same (a changed file is told from the one parsed; `serve` reuses a parse).
+#[must_use]
+pub fn fingerprint(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     text.hash(&mut hasher);
@@ -203,6 +206,25 @@ impl Sources {
         };
         file.parsed.get_or_init(|| fingerprint(&decoded.text));
         Ok(decoded)
+    }
+
+    /// The [`fingerprint`] of `id`'s text as [`Sources::decode`] read it.
+    #[must_use]
+    pub fn fingerprint(&self, id: SourceId) -> Option<u64> {
+        self.get(id).parsed.get().copied()
+    }
+
+    /// Where `id` is read from, when it is a file not held in memory.
+    #[must_use]
+    pub fn origin(&self, id: SourceId) -> Option<&Path> {
+        let file = self.get(id);
+        file.origin.as_deref().filter(|_| file.text.get().is_none())
+    }
+
+    /// Notes that `id` was read by an earlier build as a text with this
+    /// fingerprint: what a later [`Sources::read`] must find.
+    pub fn read_before(&self, id: SourceId, fingerprint: u64) {
+        self.get(id).parsed.get_or_init(|| fingerprint);
     }
 
     /// Keeps `text` as the text of `id` (it was read already) and lends it

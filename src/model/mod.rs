@@ -44,6 +44,8 @@ pub use url::{
 };
 
 pub use crate::calendar::Quarter;
+use rayon::prelude::*;
+
 use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostics, SourceId};
 use crate::frontmatter::Frontmatter;
@@ -87,9 +89,8 @@ impl Parsed {
     }
 }
 
-/// Checks every page and the references between them. Drafts are dropped
-/// unless `drafts` is set. Pages with errors are left out of the result; the
-/// errors are in `diags`.
+/// Reads every page (see [`read_page`]), in parallel, then checks them and
+/// the references between them (see [`check_read`]).
 pub fn validate(
     parsed: &[Parsed],
     assets: Vec<Asset>,
@@ -98,23 +99,70 @@ pub fn validate(
     as_of: Quarter,
     diags: &mut Diagnostics,
 ) -> Publication {
-    let mut left_out: Vec<LeftOut> = parsed
-        .iter()
-        .filter(|p| p.frontmatter.is_none())
+    let read: Vec<(Read, Diagnostics)> = parsed
+        .par_iter()
         .map(|p| {
-            let stem = url::stem(&p.path);
-            LeftOut {
-                path: p.path.clone(),
-                kind: config.schema.kind_of_path(&p.path),
-                id: stem.to_owned(),
-                draft: false,
-            }
+            let mut found = Diagnostics::new();
+            (read_page(p, config, &mut found), found)
         })
         .collect();
-    let (pages, drafts_out): (Vec<read::Draft>, Vec<read::Draft>) = parsed
-        .iter()
-        .filter_map(|p| read::read(p, config, diags))
-        .partition(|d| drafts || !d.page.draft);
+    // What is wrong is reported in the pages' order.
+    let read = read
+        .into_iter()
+        .map(|(read, found)| {
+            diags.extend(found.items().iter().cloned());
+            read
+        })
+        .collect();
+    check_read(read, assets, config, drafts, as_of, diags)
+}
+
+/// A page read from its own file alone, before anything is checked across
+/// pages: a function of its frontmatter and the settings, which `serve`
+/// keeps from one build to the next.
+#[derive(Clone, Debug)]
+pub struct Read {
+    path: String,
+    /// `None` when its frontmatter could not be read (already reported).
+    draft: Option<read::Draft>,
+}
+
+impl Read {
+    /// Its path relative to `content/`.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+/// Reads one parsed page's fields, each written wrong reported in `diags`.
+pub fn read_page(parsed: &Parsed, config: &Config, diags: &mut Diagnostics) -> Read {
+    Read { path: parsed.path.clone(), draft: read::read(parsed, config, diags) }
+}
+
+/// Checks the pages as read and the references between them. Drafts are
+/// dropped unless `drafts` is set. Pages with errors are left out of the
+/// result; the errors are in `diags`.
+pub fn check_read(
+    read: Vec<Read>,
+    assets: Vec<Asset>,
+    config: &Config,
+    drafts: bool,
+    as_of: Quarter,
+    diags: &mut Diagnostics,
+) -> Publication {
+    let (unread, read): (Vec<Read>, Vec<Read>) = read.into_iter().partition(|r| r.draft.is_none());
+    let mut left_out: Vec<LeftOut> = unread
+        .into_iter()
+        .map(|r| LeftOut {
+            kind: config.schema.kind_of_path(&r.path),
+            id: url::stem(&r.path).to_owned(),
+            path: r.path,
+            draft: false,
+        })
+        .collect();
+    let (pages, drafts_out): (Vec<read::Draft>, Vec<read::Draft>) =
+        read.into_iter().filter_map(|r| r.draft).partition(|d| drafts || !d.page.draft);
     left_out.extend(drafts_out.into_iter().map(|d| LeftOut {
         path: d.page.path,
         kind: d.page.kind,

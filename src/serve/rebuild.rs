@@ -19,6 +19,7 @@ use crate::model::Publication;
 use crate::output::Sink;
 use crate::pipeline::{self, Checked, Options};
 use crate::render::{Memory, Outputs};
+use crate::reuse::Reuse;
 use crate::serve::watch::Changes;
 use crate::source::git::History;
 
@@ -50,6 +51,8 @@ pub(crate) struct Builder {
     root: PathBuf,
     options: Options,
     memory: Memory,
+    /// The templates and the pages' parses, for the next build to reuse.
+    reuse: Reuse,
     /// The model of the last build that worked.
     last: Option<Publication>,
     /// The logo's paths in the project (as written and where it leads),
@@ -68,6 +71,7 @@ impl Builder {
             root: root.to_path_buf(),
             options,
             memory: Memory::default(),
+            reuse: Reuse::default(),
             last: None,
             logo: Vec::new(),
             pending: Changes::default(),
@@ -118,12 +122,14 @@ impl Builder {
         diags: &mut Diagnostics,
         parts: &mut dyn FnMut(Vec<OutputFile>, bool),
     ) -> Result<(), Error> {
-        let loaded = pipeline::load(&self.root, sources, diags)?;
+        self.reuse.forget(&changes.pages);
+        let loaded = pipeline::load(&self.root, sources, diags, Some(&mut self.reuse))?;
         self.logo =
             loaded.config.logo.iter().flat_map(|logo| logo_paths(&self.root, logo)).collect();
         let sources = &*sources;
-        let (publication, early) =
-            pipeline::model(&loaded.config, &loaded.content, sources, &self.options, diags);
+        let (config, content, options) = (&loaded.config, &loaded.content, &self.options);
+        let reuse = Some(&mut self.reuse);
+        let (publication, early) = pipeline::model(config, content, sources, options, diags, reuse);
         let keys: Vec<&str> = changes.pages.iter().map(String::as_str).collect();
         let affected = match (&self.last, changes.everything) {
             (Some(last), false) => deps::affected(last, &publication, &keys),

@@ -15,10 +15,10 @@ use crate::support::Project;
 /// The checked model of `project` as it is now.
 fn model(project: &Project) -> Publication {
     let (mut sources, mut diags) = (Sources::default(), Diagnostics::new());
-    let loaded = pipeline::load(project.path(), &mut sources, &mut diags).expect("loads");
+    let loaded = pipeline::load(project.path(), &mut sources, &mut diags, None).expect("loads");
     let options = Options::default();
     let (publication, _) =
-        pipeline::model(&loaded.config, &loaded.content, &sources, &options, &mut diags);
+        pipeline::model(&loaded.config, &loaded.content, &sources, &options, &mut diags, None);
     assert!(!diags.has_errors(), "{:?}", diags.items());
     publication
 }

@@ -362,3 +362,42 @@ fn init_then_serve_shows_the_starter_and_a_misspelt_key_at_its_line() {
     fs::write(&path, text).unwrap();
     events.cleared();
 }
+
+/// A save that leaves the file's size and modification time as they were
+/// (a word swapped for one as long, within the clock's tick, or the time
+/// set back by a tool) is still seen: the watcher's word is enough.
+#[test]
+fn an_edit_that_keeps_the_files_size_and_time_is_seen() {
+    let site = Site::new();
+    let server = site.serve(&[]);
+    assert!(server.get(&format!("/{SOC_PAGE}")).text().contains("Vi bygger et SOC."));
+    let events = server.events();
+    let path = site.root().join(SOC);
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    let same_length = SOC_TEXT.replace("Vi bygger et SOC.", "Vi drifter et SOC");
+    assert_eq!(same_length.len(), SOC_TEXT.len());
+    let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut &file, same_length.as_bytes()).unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    events.reload_of(SOC_PAGE);
+    let page = server.get(&format!("/{SOC_PAGE}")).text();
+    assert!(page.contains("Vi drifter et SOC"), "{}", shown(&page));
+}
+
+/// Pages unchanged since the last build are read again when the settings
+/// change how they are read: here a key the settings now accept quietly.
+#[test]
+fn a_change_of_settings_reads_every_page_again() {
+    let site = Site::new();
+    let howto = "content/guides/howto.md";
+    site.write(howto, "---\ntitle: Vejledning\nweight: 3\n---\nSådan gør du.\n");
+    let mut server = site.serve(&[]);
+    server.wait_for_log("weight");
+    let events = server.events();
+    let config = fs::read_to_string(site.root().join("stratdoc.yaml")).unwrap();
+    site.write("stratdoc.yaml", &format!("{config}ignore_fields: [weight]\n"));
+    events.reload_of("guides/howto.html");
+    server.wait_for_log("no warnings left");
+}

@@ -39,7 +39,7 @@ use template::{Context, Unfillable};
 pub(super) fn run(args: &NewArgs, session: &mut Session) -> Result<String, Error> {
     let title = place::title(&args.title)?;
     let (project, _, config) =
-        pipeline::configure(&args.project, &mut session.sources, &mut session.diags)?;
+        pipeline::configure(&args.project, &mut session.sources, &mut session.diags, None)?;
     let schema = &config.schema;
     let kind = place::kind(schema, config.language, &args.kind)?;
     let declared = schema.kind(kind);
@@ -57,7 +57,7 @@ pub(super) fn run(args: &NewArgs, session: &mut Session) -> Result<String, Error
     let options =
         Options { drafts: true, today, outputs: Outputs::NONE, git: false, compare_to: None };
     let (publication, _) =
-        pipeline::model(&config, &content, &session.sources, &options, &mut theirs);
+        pipeline::model(&config, &content, &session.sources, &options, &mut theirs, None);
     let existing = existing(&publication, &content, kind);
     let numbers = place::numbers(&existing, declared.has(Role::Sequence));
     let rel = place::file(&declared.home, &slug, &numbers);
@@ -180,7 +180,7 @@ fn preflight(
     session: &mut Session,
 ) -> Result<(), ()> {
     let mut after = Diagnostics::new();
-    let _ = pipeline::model(config, content, &session.sources, options, &mut after);
+    let _ = pipeline::model(config, content, &session.sources, options, &mut after, None);
     let mut known: HashMap<Key, usize> = HashMap::new();
     for diagnostic in before.items().iter().filter(|d| d.is_error()) {
         *known.entry(key(diagnostic)).or_default() += 1;

@@ -16,7 +16,7 @@ use crate::schema::{COMMON_FIELDS, KindId, Role, Schema};
 
 /// A page as read from its own file, before references to other pages are
 /// checked: its reference fields hold the ids as written.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Draft {
     pub(super) page: Page,
     /// Where `number:` is written.
