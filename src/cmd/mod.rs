@@ -122,11 +122,7 @@ fn project(
         Session { sources: Sources::default(), diags: Diagnostics::new(), started: Instant::now() };
     let result = command(&mut session);
     progress::clear();
-    let style = Style {
-        format: args.message_format.into(),
-        color: args.color.into(),
-        prefix: std::env::current_dir().map(|cwd| prefix(&args.project, &cwd)).unwrap_or_default(),
-    };
+    let style = style(args);
     report::emit(&session.diags, &session.sources, &style);
     match result {
         Err(Error::Content(_)) => {
@@ -141,6 +137,16 @@ fn project(
             1
         }
         other => finish(other, args.quiet, &style),
+    }
+}
+
+/// How diagnostics are printed for `args`, with paths from where the
+/// command was run.
+pub(crate) fn style(args: &ProjectArgs) -> Style {
+    Style {
+        format: args.message_format.into(),
+        color: args.color.into(),
+        prefix: std::env::current_dir().map(|cwd| prefix(&args.project, &cwd)).unwrap_or_default(),
     }
 }
 

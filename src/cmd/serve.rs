@@ -5,7 +5,7 @@ use crate::cmd::{Session, build_date};
 use crate::error::Error;
 use crate::pipeline::Options;
 use crate::render::Outputs;
-use crate::serve::{self, Serving};
+use crate::serve::{self, Serving, Terminal};
 
 /// Serves the project until stopped; returns only on an error.
 pub(super) fn run(args: &ServeArgs, _session: &mut Session) -> Result<String, Error> {
@@ -25,6 +25,11 @@ pub(super) fn run(args: &ServeArgs, _session: &mut Session) -> Result<String, Er
         address: serve::address(args.bind, args.port),
         open: args.open,
         options,
+        terminal: Terminal {
+            style: crate::cmd::style(&args.project),
+            quiet: args.project.quiet,
+            deny_warnings: args.project.deny_warnings,
+        },
     })?;
     Ok("stopped serving".to_owned())
 }

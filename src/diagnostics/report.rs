@@ -79,6 +79,12 @@ pub struct Style {
     pub prefix: String,
 }
 
+impl From<Format> for Style {
+    fn from(format: Format) -> Style {
+        Style { format, ..Style::default() }
+    }
+}
+
 /// Writes every diagnostic: to stderr for people, to stdout for tools.
 pub fn emit(diagnostics: &Diagnostics, sources: &Sources, style: &Style) {
     let renderer = Renderer::new(sources, style);
@@ -115,11 +121,12 @@ fn colour(color: Color, terminal: bool, no_color: bool, term: Option<OsString>) 
     }
 }
 
-/// The diagnostics as plain text, as [`emit`] prints them without colour
-/// and with paths relative to the project.
+/// The diagnostics as [`emit`] prints them in `style` (a format alone:
+/// with paths relative to the project), without colour.
 #[must_use]
-pub fn to_string(diagnostics: &Diagnostics, sources: &Sources, format: Format) -> String {
-    let style = Style { format, ..Style::default() };
+pub fn to_string(diagnostics: &Diagnostics, sources: &Sources, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let format = style.format;
     let renderer = Renderer::new(sources, &style);
     let mut out = termcolor::NoColor::new(Vec::new());
     if format.is_for_tools() {

@@ -26,6 +26,7 @@ use notify::{RecursiveMode, Watcher};
 use tokio::sync::broadcast;
 
 use crate::artifact::Contents;
+use crate::diagnostics::report::Style;
 use crate::error::Error;
 use crate::pipeline::Options;
 use crate::source::Project;
@@ -83,6 +84,52 @@ pub struct Serving {
     pub open: bool,
     /// What to build.
     pub options: Options,
+    /// How the terminal is told: the diagnostics' format, `--quiet` (no
+    /// line per build) and `--deny-warnings` (a warning fails a build).
+    pub terminal: Terminal,
+}
+
+/// What `serve` says in the terminal, and how.
+#[derive(Debug, Clone, Default)]
+pub struct Terminal {
+    /// How diagnostics are printed (tools' formats on stdout, and then the
+    /// lines for people on stderr).
+    pub style: Style,
+    /// No line per build; problems still.
+    pub quiet: bool,
+    /// A build with a warning fails as one with an error does.
+    pub deny_warnings: bool,
+}
+
+impl Terminal {
+    /// A line for people: on stdout, or on stderr when stdout is for tools.
+    fn tell(&self, line: std::fmt::Arguments<'_>) {
+        if self.style.format.is_for_tools() {
+            crate::cmd::complain(line);
+        } else {
+            crate::cmd::say(line);
+        }
+    }
+
+    /// A line for people that `--quiet` leaves out.
+    fn say(&self, line: std::fmt::Arguments<'_>) {
+        if !self.quiet {
+            self.tell(line);
+        }
+    }
+
+    /// A report of diagnostics, in the format asked for.
+    fn report(&self, report: &str) {
+        if report.is_empty() {
+            return;
+        }
+        let report = report.trim_end_matches('\n');
+        if self.style.format.is_for_tools() {
+            crate::cmd::say(format_args!("{report}"));
+        } else {
+            crate::cmd::complain(format_args!("{report}"));
+        }
+    }
 }
 
 /// Serves the project until the process is stopped. Prints the address
@@ -90,11 +137,13 @@ pub struct Serving {
 pub fn run(serving: &Serving) -> Result<(), Error> {
     let root = serving.root.canonicalize().map_err(Error::io("read", &serving.root))?;
     let project = Project::open(&root)?;
-    let mut builder = Builder::new(&root, serving.options.clone());
+    let terminal = &serving.terminal;
+    let (style, deny) = (terminal.style.clone(), terminal.deny_warnings);
+    let mut builder = Builder::new(&root, serving.options.clone(), style, deny);
     let (signals, _) = broadcast::channel(64);
     let shared = Arc::new(Shared { site: RwLock::new(Site::default()), project, signals });
     builder.build(&Changes { pages: Vec::new(), everything: true }, &mut |built| {
-        publish(&shared, built, &[]);
+        publish(&shared, terminal, built, &[]);
     });
     let listener = std::net::TcpListener::bind(serving.address)
         .map_err(Error::io("listen on", serving.address.to_string()))?;
@@ -106,12 +155,12 @@ pub fn run(serving: &Serving) -> Result<(), Error> {
         ));
     }
     let url = format!("http://{address}/");
-    crate::cmd::say(format_args!("stratdoc: serving {} at {url} (Ctrl+C to stop)", root.display()));
+    terminal.tell(format_args!("stratdoc: serving {} at {url} (Ctrl+C to stop)", root.display()));
     start_server(listener, Arc::clone(&shared))?;
     if serving.open {
         open(&url);
     }
-    watch(&root, &mut builder, &shared)
+    watch(&root, &mut builder, &shared, terminal)
 }
 
 /// Runs the HTTP server on a thread of its own.
@@ -133,7 +182,12 @@ fn start_server(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<
 }
 
 /// Watches the project and builds after each burst of changes, for ever.
-fn watch(root: &Path, builder: &mut Builder, shared: &Shared) -> Result<(), Error> {
+fn watch(
+    root: &Path,
+    builder: &mut Builder,
+    shared: &Shared,
+    terminal: &Terminal,
+) -> Result<(), Error> {
     let (events, bursts) = channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading a file is an event too (the build reads every file):
@@ -155,7 +209,7 @@ fn watch(root: &Path, builder: &mut Builder, shared: &Shared) -> Result<(), Erro
         if changes.is_empty() {
             continue;
         }
-        builder.build(&changes, &mut |built| publish(shared, built, &changes.pages));
+        builder.build(&changes, &mut |built| publish(shared, terminal, built, &changes.pages));
     }
     Ok(())
 }
@@ -180,7 +234,7 @@ fn burst(changed: &Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
 
 /// Puts a build's outcome where the server shows it, tells the open pages,
 /// and says it in the terminal.
-fn publish(shared: &Shared, built: Built, changed: &[String]) {
+fn publish(shared: &Shared, terminal: &Terminal, built: Built, changed: &[String]) {
     match built {
         Built::Files { files, all, ms } => {
             let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
@@ -202,22 +256,24 @@ fn publish(shared: &Shared, built: Built, changed: &[String]) {
                 [first, rest @ ..] => format!("{first} and {} more", rest.len()),
             };
             let files = if paths.len() == 1 { "file" } else { "files" };
-            crate::cmd::say(format_args!(
-                "stratdoc: built {} {files} in {ms} ms ({what})",
-                paths.len()
-            ));
+            terminal
+                .say(format_args!("stratdoc: built {} {files} in {ms} ms ({what})", paths.len()));
         }
         Built::Warnings(report) if report.is_empty() => {
-            crate::cmd::say(format_args!("stratdoc: no warnings left"));
+            terminal.say(format_args!("stratdoc: no warnings left"));
         }
-        Built::Warnings(report) => crate::cmd::complain(format_args!("{report}")),
-        Built::Failed { problems, report } => {
+        Built::Warnings(report) => terminal.report(&report),
+        Built::Failed { problems, report, error } => {
             let json = json(&problems);
             shared.site.write().unwrap_or_else(std::sync::PoisonError::into_inner).problems =
                 Some(json.clone());
             let _ = shared.signals.send(Signal::Problems(json));
+            terminal.report(&report);
+            if let Some(error) = error {
+                crate::cmd::complain(format_args!("error: {error}"));
+            }
             crate::cmd::complain(format_args!(
-                "{report}error: the change does not build; the last good build is still served"
+                "error: the change does not build; the last good build is still served"
             ));
         }
     }

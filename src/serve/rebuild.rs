@@ -3,7 +3,6 @@
 //! change to some pages renders only the outputs that show them (see
 //! `deps`), taking the rest from what the last run kept (`render::Memory`).
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -12,7 +11,7 @@ use serde::Serialize;
 use crate::artifact::OutputFile;
 use crate::config::Logo;
 use crate::deps::{self, Affected, Output};
-use crate::diagnostics::report::Format;
+use crate::diagnostics::report::Style;
 use crate::diagnostics::{Diagnostics, Severity, Sources};
 use crate::error::Error;
 use crate::model::Publication;
@@ -39,8 +38,10 @@ pub(crate) struct Problem {
 pub(crate) enum Built {
     /// These files, new or changed; `all` when they are the whole site.
     Files { files: Vec<OutputFile>, all: bool, ms: u128 },
-    /// Nothing: the content has errors (or the settings or a template do).
-    Failed { problems: Vec<Problem>, report: String },
+    /// Nothing: the content has errors (or the settings or a template do,
+    /// or, with `--deny-warnings`, it has warnings): the diagnostics in the
+    /// terminal's format, and the error when it is not the content's.
+    Failed { problems: Vec<Problem>, report: String, error: Option<String> },
     /// A build that worked has other warnings than the one before it (the
     /// report, empty when none are left): said once, not on every save.
     Warnings(String),
@@ -50,6 +51,10 @@ pub(crate) enum Built {
 pub(crate) struct Builder {
     root: PathBuf,
     options: Options,
+    /// How diagnostics are printed.
+    style: Style,
+    /// `--deny-warnings`: a build with a warning fails.
+    deny_warnings: bool,
     memory: Memory,
     /// The templates and the pages' parses, for the next build to reuse.
     reuse: Reuse,
@@ -66,10 +71,12 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
-    pub(crate) fn new(root: &Path, options: Options) -> Builder {
+    pub(crate) fn new(root: &Path, options: Options, style: Style, deny_warnings: bool) -> Builder {
         Builder {
             root: root.to_path_buf(),
             options,
+            style,
+            deny_warnings,
             memory: Memory::default(),
             reuse: Reuse::default(),
             last: None,
@@ -98,7 +105,7 @@ impl Builder {
         self.pending.add(changes);
         let changes = std::mem::take(&mut self.pending);
         let outcome = self.run(&changes, &mut sources, &mut diags, &mut parts);
-        let mut report = crate::diagnostics::report::to_string(&diags, &sources, Format::default());
+        let report = crate::diagnostics::report::to_string(&diags, &sources, self.style.clone());
         match outcome {
             Ok(()) if report != self.warned => {
                 self.warned.clone_from(&report);
@@ -107,10 +114,9 @@ impl Builder {
             Ok(()) => {}
             Err(err) => {
                 self.pending = changes;
-                if !matches!(err, Error::Content(_)) {
-                    let _ = writeln!(report, "error: {err}");
-                }
-                publish(Built::Failed { problems: problems(&diags, &sources, &err), report });
+                let problems = problems(&diags, &sources, &err);
+                let error = (!matches!(err, Error::Content(_))).then(|| err.to_string());
+                publish(Built::Failed { problems, report, error });
             }
         }
     }
@@ -159,7 +165,11 @@ impl Builder {
             let options = Options { outputs, ..self.options.clone() };
             let sink = Sink::memory();
             pipeline::outputs(&checked, &early, &options, &sink, diags, Some(&mut self.memory))?;
-            parts(sink.into_files(), all);
+            // As `build` writes nothing, nothing is shown.
+            match diags.warnings() {
+                n if n > 0 && self.deny_warnings => return Err(Error::Warnings(n)),
+                _ => parts(sink.into_files(), all),
+            }
         }
         self.last = Some(publication);
         Ok(())
@@ -189,6 +199,8 @@ fn logo_paths(root: &Path, logo: &Logo) -> Vec<String> {
 
 /// The problems of a failed build: its diagnostics, or the error itself.
 fn problems(diags: &Diagnostics, sources: &Sources, err: &Error) -> Vec<Problem> {
+    // Denied warnings are what failed: they are shown with the error.
+    let denied = matches!(err, Error::Warnings(_));
     let mut problems: Vec<Problem> = diags
         .items()
         .iter()
@@ -209,9 +221,9 @@ fn problems(diags: &Diagnostics, sources: &Sources, err: &Error) -> Vec<Problem>
                 hint: d.help.clone(),
             }
         })
-        .filter(|p| p.severity == "error")
+        .filter(|p| p.severity == "error" || denied)
         .collect();
-    if !matches!(err, Error::Content(_)) && problems.is_empty() {
+    if !matches!(err, Error::Content(_)) && (problems.is_empty() || denied) {
         problems.push(Problem {
             file: None,
             line: 0,

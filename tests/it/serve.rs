@@ -401,3 +401,44 @@ fn a_change_of_settings_reads_every_page_again() {
     events.reload_of("guides/howto.html");
     server.wait_for_log("no warnings left");
 }
+
+/// `serve` reports as `check` does with the same flags: JSON lines alone on
+/// stdout (the lines for people on stderr), paths from where it was run,
+/// and no line per build with `--quiet`.
+#[test]
+fn problems_are_printed_in_the_format_asked_for() {
+    let site = Site::new();
+    let howto = "content/guides/howto.md";
+    site.write(howto, "---\ntitle: Vejledning\nweigth: 3\n---\nSådan gør du.\n");
+    let mut server = site.serve(&["--message-format", "json", "--quiet"]);
+    server.wait_for_log("weigth");
+    let events = server.events();
+    site.write(SOC, &soc_with("Nu med blåbærgrød."));
+    events.reload_of(SOC_PAGE);
+    let stdout = server.stdout();
+    let records: Vec<serde_json::Value> =
+        stdout.lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect();
+    assert_eq!(records.len(), 1, "said once, on stdout:\n{}", server.log());
+    assert_eq!(records[0]["path"], format!("site/{howto}"), "{stdout}");
+    assert_eq!(records[0]["line"], 3, "{stdout}");
+    assert_eq!(records[0]["severity"], "warning", "{stdout}");
+    assert!(server.log().contains("serving "), "where it serves, on stderr");
+    assert!(!server.log().contains("built "), "{}", server.log());
+}
+
+/// With `--deny-warnings`, a change with a warning does not build, as with
+/// `build`: the warning shows over the last good page.
+#[test]
+fn with_deny_warnings_a_warning_shows_over_the_last_good_page() {
+    let site = Site::new();
+    let mut server = site.serve(&["--deny-warnings"]);
+    let events = server.events();
+    let howto = "content/guides/howto.md";
+    site.write(howto, "---\ntitle: Vejledning\nweigth: 3\n---\nSådan gør vi nu.\n");
+    let said = events.problems_naming("weigth");
+    let problems: serde_json::Value = serde_json::from_str(&said).unwrap();
+    assert!(problems.as_array().unwrap().iter().any(|p| p["severity"] == "warning"), "{said}");
+    server.wait_for_log("denied by `--deny-warnings`");
+    let page = server.get("/guides/howto.html").text();
+    assert!(page.contains("Sådan gør du."), "the last good page: {}", shown(&page));
+}

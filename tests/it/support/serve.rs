@@ -18,7 +18,9 @@ pub(crate) const PATIENCE: Duration = Duration::from_secs(20);
 pub(crate) struct Server {
     child: Child,
     port: u16,
+    /// stdout and stderr, line by line as they came.
     log: Arc<Mutex<String>>,
+    stdout: Arc<Mutex<String>>,
 }
 
 /// One HTTP response.
@@ -61,23 +63,25 @@ impl Server {
             .spawn()
             .expect("starts stratdoc serve");
         let log = Arc::new(Mutex::new(String::new()));
-        for pipe in [
-            child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
-            child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let log = Arc::clone(&log);
+        let stdout = Arc::new(Mutex::new(String::new()));
+        for (pipe, own) in [
+            (child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>), Some(&stdout)),
+            (child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>), None),
+        ] {
+            let (Some(pipe), log, own) = (pipe, Arc::clone(&log), own.map(Arc::clone)) else {
+                continue;
+            };
             std::thread::spawn(move || {
                 for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-                    let mut log = log.lock().unwrap();
-                    log.push_str(&line);
-                    log.push('\n');
+                    for log in std::iter::once(&log).chain(own.as_ref()) {
+                        let mut log = log.lock().unwrap();
+                        log.push_str(&line);
+                        log.push('\n');
+                    }
                 }
             });
         }
-        let mut server = Server { child, port: 0, log };
+        let mut server = Server { child, port: 0, log, stdout };
         let line = server.wait_for_log("http://");
         let port = line
             .split("http://")
@@ -92,6 +96,11 @@ impl Server {
     /// What the server printed so far, stdout and stderr.
     pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
+    }
+
+    /// What the server printed so far on stdout.
+    pub(crate) fn stdout(&self) -> String {
+        self.stdout.lock().unwrap().clone()
     }
 
     /// The first line of the log that contains `needle`, waiting for it.
