@@ -5,6 +5,7 @@
 //! if stratdoc made it (it carries a marker file). Folders that hold the
 //! project or its sources are refused outright.
 
+mod link;
 mod publish;
 mod sink;
 
@@ -46,7 +47,9 @@ impl Output {
         fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
         publish::remove_stale(parent, name);
         let staging = Staging::create(parent, name)?;
-        let sink = Sink::folder(staging.path());
+        // `guard` let `out` through: it is stratdoc's, or empty, or not there.
+        let previous = out.join(MARKER).is_file().then_some(out.as_path());
+        let sink = Sink::folder(staging.path(), previous);
         Ok(Output { out, root: root.to_path_buf(), staging, sink })
     }
 

@@ -26,8 +26,9 @@ pub struct Sink {
 
 #[derive(Debug)]
 enum To {
-    /// A folder on disk, with the sub-folders made so far.
-    Folder(PathBuf, Mutex<HashSet<PathBuf>>),
+    /// A folder on disk, with the sub-folders made so far, and the last
+    /// build's output, from which files that come out the same are linked.
+    Folder(PathBuf, Mutex<HashSet<PathBuf>>, Option<PathBuf>),
     /// Memory.
     Memory(Mutex<Vec<OutputFile>>),
     /// Nowhere: the build is only checked.
@@ -35,10 +36,13 @@ enum To {
 }
 
 impl Sink {
-    /// Files written into the folder `dir`, which exists.
+    /// Files written into the folder `dir`, which exists; those that hold
+    /// what they held in `previous` (the last build's output, which stratdoc
+    /// made) are linked from there (see `link`).
     #[must_use]
-    pub fn folder(dir: &Path) -> Sink {
-        Sink::new(To::Folder(dir.to_path_buf(), Mutex::new(HashSet::new())))
+    pub fn folder(dir: &Path, previous: Option<&Path>) -> Sink {
+        let previous = previous.map(Path::to_path_buf);
+        Sink::new(To::Folder(dir.to_path_buf(), Mutex::new(HashSet::new()), previous))
     }
 
     /// Files kept in memory ([`Sink::into_files`]).
@@ -89,10 +93,14 @@ impl Sink {
             crate::progress::pages(self.pages.fetch_add(1, Ordering::Relaxed) + 1);
         }
         match &self.to {
-            To::Folder(dir, made) => {
+            To::Folder(dir, made, previous) => {
                 let path = Self::place(dir, made, &file.path)?;
                 match &file.contents {
                     Contents::Bytes(bytes) => {
+                        let old = previous.as_ref().map(|previous| previous.join(&file.path));
+                        if old.is_some_and(|old| super::link::if_same(&old, &path, bytes)) {
+                            return Ok(());
+                        }
                         fs::write(&path, bytes).map_err(Error::io("write", &path))
                     }
                     Contents::Copy(from) => copy(from, &path),
@@ -115,7 +123,7 @@ impl Sink {
     /// it is there once [`Stream::finish`] returns.
     pub fn stream(&self, path: &str) -> Result<Stream<'_>, Error> {
         let to = match &self.to {
-            To::Folder(dir, made) => {
+            To::Folder(dir, made, _) => {
                 let full = Self::place(dir, made, path)?;
                 let file = File::create(&full).map_err(Error::io("write", &full))?;
                 StreamTo::File(BufWriter::with_capacity(1 << 20, file), full)

@@ -265,3 +265,44 @@ fn a_full_stdout_or_stderr_leaves_the_exit_code_truthful() {
     let build = spawn(&project, &["check"], Stdio::piped(), full()).wait_with_output().unwrap();
     assert_eq!(build.status.code(), Some(1), "a panic exits 101");
 }
+
+/// A rebuild takes the files that come out as they were from the last
+/// build (the same file: its time unchanged for a web server or a sync)
+/// and writes the changed ones anew.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_the_files_that_did_not_change() {
+    use std::os::unix::fs::MetadataExt;
+    let project = Project::minimal();
+    project.run(&["build"]).success();
+    let public = project.path().join("public");
+    let inode = |page: &str| fs::metadata(public.join(page)).unwrap().ino();
+    let (purpose, soc) = (inode("index.html"), inode("initiatives/soc.html"));
+    let text = fs::read_to_string(project.path().join("content/initiatives/soc.md")).unwrap();
+    project.file("content/initiatives/soc.md", format!("{text}\nOg nu mere.\n"));
+    project.run(&["build"]).success();
+    assert_eq!(inode("index.html"), purpose, "unchanged: the same file");
+    assert_ne!(inode("initiatives/soc.html"), soc, "changed: written anew");
+    assert!(project.page("initiatives/soc.html").contains("Og nu mere."));
+}
+
+/// A symbolic link planted in the output, even to a file that holds what
+/// the page would, is never carried into the next build.
+#[cfg(unix)]
+#[test]
+fn a_link_planted_in_the_output_is_not_carried_over() {
+    let project = Project::minimal();
+    project.run(&["build"]).success();
+    let page = project.path().join("public/index.html");
+    let outside = project
+        .path()
+        .parent()
+        .unwrap()
+        .join(format!("{}-index.html", project.path().file_name().unwrap().to_string_lossy()));
+    fs::write(&outside, fs::read(&page).unwrap()).unwrap();
+    fs::remove_file(&page).unwrap();
+    std::os::unix::fs::symlink(&outside, &page).unwrap();
+    project.run(&["build"]).success();
+    let _ = fs::remove_file(&outside);
+    assert!(fs::symlink_metadata(&page).unwrap().is_file(), "a file of its own, not the link");
+}
