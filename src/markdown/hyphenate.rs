@@ -126,20 +126,25 @@ fn is_identifier(piece: &str) -> bool {
 /// The runs of letters in `piece` long enough to hyphenate, with their
 /// byte offsets, leaving out acronyms (all capitals).
 fn words(piece: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut runs = Vec::new();
-    let mut start = None;
-    for (i, c) in piece.char_indices().chain(std::iter::once((piece.len(), ' '))) {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                runs.push((s, &piece[s..i]));
-                start = None;
+    let mut rest = piece.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, _) = rest.find(|(_, c)| c.is_alphabetic())?;
+            let mut end = piece.len();
+            let mut letters = 1;
+            while let Some(&(i, c)) = rest.peek() {
+                if !c.is_alphabetic() {
+                    end = i;
+                    break;
+                }
+                letters += 1;
+                rest.next();
             }
-            _ => {}
+            let word = &piece[start..end];
+            if letters >= MIN_LETTERS && !word.chars().all(char::is_uppercase) {
+                return Some((start, word));
+            }
         }
-    }
-    runs.into_iter().filter(|(_, word)| {
-        word.chars().count() >= MIN_LETTERS && !word.chars().all(char::is_uppercase)
     })
 }
 
