@@ -8,8 +8,11 @@
 //!    what it says (`RawConfig`); the logo it names, after which the config
 //!    is resolved into the settings every stage reads (`Config`);
 //!    `content/`; and the theme with `templates/`, which become `Templates`;
-//! 2. `frontmatter::parse` splits and parses each page, in parallel;
-//! 3. `model::validate` checks fields and cross-references into a `Publication`;
+//! 2. `frontmatter::parse` splits and parses each page and
+//!    `model::read_page` reads its fields, in parallel, each page alone
+//!    (what `serve` keeps from one save to the next: `reuse`);
+//! 3. `model::check_read` checks the pages together, their
+//!    cross-references first, into a `Publication`;
 //! 4. `data::read` reads the figures of the charts;
 //! 5. `render::run` parses each body once and writes it for every output
 //!    (the site's pages, the board edition, the search index), checks its
@@ -246,7 +249,7 @@ pub fn configure(
 /// The checked model of a project with settings `config` and `content`,
 /// with the bodies parsed on the way (see [`parse`]): what a build renders,
 /// and what `serve` compares from one edit to the next. With `reuse`, a
-/// page whose text is as it was is not parsed again.
+/// page whose file is as it was is taken as read before.
 pub fn model<'s>(
     config: &Config,
     content: &Content,

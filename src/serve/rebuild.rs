@@ -2,6 +2,8 @@
 //! and any change to what every page depends on, renders everything; a
 //! change to some pages renders only the outputs that show them (see
 //! `deps`), taking the rest from what the last run kept (`render::Memory`).
+//! Every build reads only the files that changed and compiles no template
+//! that did not (`reuse`).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
