@@ -1,5 +1,6 @@
-//! Files that come out of a build as they were in the last one are linked
-//! from the last build's output into the new one (a hard link: the same
+//! Files that come out of a build as they were in the last one (rendered,
+//! or copied from the project) are linked from the last build's output into
+//! the new one (a hard link: the same
 //! file under a second name) instead of written again. Nothing is written
 //! and no new file is made, which on a rebuild is most of the file
 //! system's work (on ext4, making thousands of files right after the last
@@ -12,13 +13,42 @@
 //! checked to be that file afterwards; anything else is written anew.
 
 use std::fs::{self, File};
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::Path;
 
 /// Links `new` to `old`, the last build's file, when `old` holds exactly
 /// `bytes`; false when it was not (the caller writes the file).
-#[cfg(unix)]
 pub(super) fn if_same(old: &Path, new: &Path, bytes: &[u8]) -> bool {
+    link_if(old, new, bytes.len() as u64, |mut file| {
+        let mut rest = bytes;
+        same(&mut file, |piece| match rest.strip_prefix(piece) {
+            Some(after) => {
+                rest = after;
+                true
+            }
+            None => false,
+        }) && rest.is_empty()
+    })
+}
+
+/// Links `new` to `old` when `old` holds what the file `source` (an asset
+/// of the project, copied to `new`) holds.
+pub(super) fn if_same_as(old: &Path, new: &Path, source: &Path) -> bool {
+    let Ok(source) = File::open(source) else { return false };
+    let Ok(len) = source.metadata().map(|m| m.len()) else { return false };
+    let mut source = std::io::BufReader::with_capacity(64 * 1024, source);
+    link_if(old, new, len, |mut file| {
+        same(&mut file, |piece| {
+            let mut theirs = vec![0; piece.len()];
+            source.read_exact(&mut theirs).is_ok_and(|()| theirs == piece)
+        }) && source.fill_buf().is_ok_and(<[u8]>::is_empty)
+    })
+}
+
+/// Links `new` to `old` when `old` is a plain file of `len` bytes for which
+/// `holds` says yes, read from its start.
+#[cfg(unix)]
+fn link_if(old: &Path, new: &Path, len: u64, holds: impl FnOnce(&File) -> bool) -> bool {
     use rustix::fs::{Mode, OFlags};
     use std::os::unix::fs::MetadataExt;
     // Neither a link followed nor a pipe waited on.
@@ -26,7 +56,7 @@ pub(super) fn if_same(old: &Path, new: &Path, bytes: &[u8]) -> bool {
     let Ok(fd) = rustix::fs::open(old, flags, Mode::empty()) else { return false };
     let file = File::from(fd);
     let Ok(meta) = file.metadata() else { return false };
-    if !meta.is_file() || meta.len() != bytes.len() as u64 || !holds(&file, bytes) {
+    if !meta.is_file() || meta.len() != len || !holds(&file) {
         return false;
     }
     if fs::hard_link(old, new).is_err() {
@@ -43,18 +73,18 @@ pub(super) fn if_same(old: &Path, new: &Path, bytes: &[u8]) -> bool {
 
 /// Elsewhere files are always written.
 #[cfg(not(unix))]
-pub(super) fn if_same(_old: &Path, _new: &Path, _bytes: &[u8]) -> bool {
+fn link_if(_old: &Path, _new: &Path, _len: u64, _holds: impl FnOnce(&File) -> bool) -> bool {
     false
 }
 
-/// Whether `file`, from where it is read, holds exactly `bytes`.
-fn holds(mut file: &File, bytes: &[u8]) -> bool {
+/// Reads `file` to its end in pieces, each given to `matches`: true when
+/// every piece matched.
+fn same(file: &mut impl Read, mut matches: impl FnMut(&[u8]) -> bool) -> bool {
     let mut buf = [0; 16 * 1024];
-    let mut rest = bytes;
     loop {
         match file.read(&mut buf) {
-            Ok(0) => return rest.is_empty(),
-            Ok(n) if n <= rest.len() && buf[..n] == rest[..n] => rest = &rest[n..],
+            Ok(0) => return true,
+            Ok(n) if matches(&buf[..n]) => {}
             Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
             _ => return false,
         }
@@ -87,6 +117,23 @@ mod tests {
             assert!(!new.join("b.html").exists());
         }
         assert!(!if_same(&old.join("missing.html"), &new.join("c.html"), b""));
+    }
+
+    #[test]
+    fn a_copied_file_is_linked_when_its_source_holds_the_same() {
+        let (tmp, old, new) = dirs();
+        let source = tmp.path().join("kort.png");
+        let image: Vec<u8> = (0..100_000u32).map(|i| (i % 251) as u8).collect();
+        fs::write(&source, &image).unwrap();
+        fs::write(old.join("kort.png"), &image).unwrap();
+        assert!(if_same_as(&old.join("kort.png"), &new.join("kort.png"), &source));
+        let mut other = image.clone();
+        other[99_999] ^= 1;
+        fs::write(&source, &other).unwrap();
+        assert!(!if_same_as(&old.join("kort.png"), &new.join("b.png"), &source), "last byte");
+        fs::write(&source, &image[..99_999]).unwrap();
+        assert!(!if_same_as(&old.join("kort.png"), &new.join("c.png"), &source), "shorter");
+        assert!(!if_same_as(&old.join("kort.png"), &new.join("d.png"), &tmp.path().join("x")));
     }
 
     #[test]

@@ -95,12 +95,14 @@ impl Sink {
         match &self.to {
             To::Folder(dir, made, previous) => {
                 let path = Self::place(dir, made, &file.path)?;
+                let old = previous.as_ref().map(|previous| previous.join(&file.path));
+                let linked = old.is_some_and(|old| match &file.contents {
+                    Contents::Bytes(bytes) => super::link::if_same(&old, &path, bytes),
+                    Contents::Copy(from) => super::link::if_same_as(&old, &path, from),
+                });
                 match &file.contents {
+                    _ if linked => Ok(()),
                     Contents::Bytes(bytes) => {
-                        let old = previous.as_ref().map(|previous| previous.join(&file.path));
-                        if old.is_some_and(|old| super::link::if_same(&old, &path, bytes)) {
-                            return Ok(());
-                        }
                         fs::write(&path, bytes).map_err(Error::io("write", &path))
                     }
                     Contents::Copy(from) => copy(from, &path),

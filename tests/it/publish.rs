@@ -267,21 +267,24 @@ fn a_full_stdout_or_stderr_leaves_the_exit_code_truthful() {
 }
 
 /// A rebuild takes the files that come out as they were from the last
-/// build (the same file: its time unchanged for a web server or a sync)
-/// and writes the changed ones anew.
+/// build, rendered or copied (the same file: its time unchanged for a web
+/// server or a sync), and writes the changed ones anew.
 #[cfg(unix)]
 #[test]
 fn a_rebuild_keeps_the_files_that_did_not_change() {
     use std::os::unix::fs::MetadataExt;
     let project = Project::minimal();
+    project.file("content/kort.png", [0x89, b'P', b'N', b'G', 0, 1, 2, 3]);
     project.run(&["build"]).success();
     let public = project.path().join("public");
     let inode = |page: &str| fs::metadata(public.join(page)).unwrap().ino();
     let (purpose, soc) = (inode("index.html"), inode("initiatives/soc.html"));
+    let image = inode("kort.png");
     let text = fs::read_to_string(project.path().join("content/initiatives/soc.md")).unwrap();
     project.file("content/initiatives/soc.md", format!("{text}\nOg nu mere.\n"));
     project.run(&["build"]).success();
     assert_eq!(inode("index.html"), purpose, "unchanged: the same file");
+    assert_eq!(inode("kort.png"), image, "an unchanged image: the same file");
     assert_ne!(inode("initiatives/soc.html"), soc, "changed: written anew");
     assert!(project.page("initiatives/soc.html").contains("Og nu mere."));
 }
