@@ -1,12 +1,12 @@
 //! Files that come out of a build as they were in the last one (rendered,
 //! or copied from the project) are linked from the last build's output into
-//! the new one (a hard link: the same
-//! file under a second name) instead of written again. Nothing is written
-//! and no new file is made, which on a rebuild is most of the file
-//! system's work (on ext4, making thousands of files right after the last
-//! build deleted as many is a fifth of a 10,000-page build); a web server
-//! or a sync to a host sees the file unchanged. The old output is removed
-//! after the swap as before: the linked files live on under their new name.
+//! the new one (a hard link: the same file under a second name) instead of
+//! written again. Nothing is written and no new file is made, which on a
+//! rebuild is most of the file system's work (on ext4, making thousands of
+//! files right after the last build deleted as many is a fifth of a
+//! 10,000-page build); a web server or a sync to a host sees the file
+//! unchanged. The old output is removed after the swap as before: the
+//! linked files live on under their new name.
 //!
 //! A file is linked only when the old one is a plain file (not a symbolic
 //! link, not a pipe) with the very same bytes, and the name linked is
