@@ -275,3 +275,19 @@ fn excerpts_are_the_summary_or_the_first_words() {
 }
 
 mod browser;
+
+#[test]
+fn postings_are_packed_and_read_back_as_added() {
+    let docs = [0u32, 1, 2, 131, 20_000, 3_000_000, u32::MAX];
+    let added: Vec<Posting> =
+        docs.iter().zip(0u8..).map(|(&doc, i)| Posting { doc, tf: [i, 0, u8::MAX] }).collect();
+    let mut packed = Postings::default();
+    for posting in &added {
+        packed.push(*posting);
+    }
+    assert_eq!(packed.iter().collect::<Vec<_>>(), added);
+    assert_eq!(packed.len(), added.len());
+    // Steps below 128 take a byte, 129 two, 19,869 three, 2,980,000 four,
+    // the largest five; each posting has its three counts.
+    assert_eq!(packed.bytes.len(), 1 + 1 + 1 + 2 + 3 + 4 + 5 + 7 * FIELDS);
+}

@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::{BODY, FIELDS, LEAD, Posting, SearchIndex, Stored, TITLE, analyze};
+use super::{BODY, FIELDS, LEAD, Postings, SearchIndex, Stored, TITLE, analyze};
 use crate::artifact::{Contents, OutputFile};
 use crate::model::THEME_DIR;
 
@@ -127,7 +127,7 @@ fn flush<E>(
 
 /// `"term":[doc,score,doc,score,…]`, each doc number after the first as
 /// the difference from the one before.
-fn fragment(term: &str, postings: &[Posting], scorer: &Scorer, docs: &[Stored]) -> Vec<u8> {
+fn fragment(term: &str, postings: &Postings, scorer: &Scorer, docs: &[Stored]) -> Vec<u8> {
     let mut out = Vec::with_capacity(term.len() + 4 + postings.len() * 6);
     out.extend(serde_json::to_vec(term).unwrap_or_default());
     out.extend_from_slice(b":[");
