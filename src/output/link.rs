@@ -37,9 +37,11 @@ pub(super) fn if_same_as(old: &Path, new: &Path, source: &Path) -> bool {
     let Ok(source) = File::open(source) else { return false };
     let Ok(len) = source.metadata().map(|m| m.len()) else { return false };
     let mut source = std::io::BufReader::with_capacity(64 * 1024, source);
+    // One buffer for the source's pieces, as long as the longest `same` reads.
+    let mut theirs = Vec::new();
     link_if(old, new, len, |mut file| {
         same(&mut file, |piece| {
-            let mut theirs = vec![0; piece.len()];
+            theirs.resize(piece.len(), 0);
             source.read_exact(&mut theirs).is_ok_and(|()| theirs == piece)
         }) && source.fill_buf().is_ok_and(<[u8]>::is_empty)
     })
