@@ -81,7 +81,9 @@ pub(crate) fn soft_hyphens(text: &str, language: Language) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     for (start, piece) in pieces(text) {
-        if is_identifier(piece) {
+        // Most pieces are short words: a word of MIN_LETTERS letters takes
+        // at least as many bytes, so these need no closer look.
+        if piece.len() < MIN_LETTERS || is_identifier(piece) {
             continue;
         }
         for (at, word) in words(piece) {
