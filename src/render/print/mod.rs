@@ -58,6 +58,15 @@ pub const FILE: &str = "print.html";
 /// from the content). A character for private use, which no text needs.
 const CHILDREN: &str = "\u{E000}stratdoc-children\u{E000}";
 
+/// Where a printed page's body goes: its element is rendered with this in
+/// place of the body's HTML, which is put in afterwards, so that neither
+/// Tera nor the checks of the templates' output copy or read the largest
+/// part of the edition again. The body needs neither: the HTML writer
+/// checked its raw HTML and pointed its links inside the document as it
+/// wrote it, and it begins with a tag, so no markup can be made by the text
+/// that comes before it.
+const BODY: &str = "\u{E000}stratdoc-body\u{E000}";
+
 /// One piece of the edition in document order: rendered text, or the place
 /// of an element (its start, and its end after its children). A page's
 /// element comes from the pass over the pages; the others (a part's header,
@@ -210,9 +219,11 @@ impl<'a> Edition<'a> {
                 (views::section_level(depth) - 1, "print-section.html", "s")
             }
         };
-        let html = self.body_html(id, doc, targets, shift)?;
-        let body = self.body(id, &html, doc)?;
-        match role {
+        // The charts its text places go into the body, the others after it.
+        let (embeds, unplaced) = place(&doc.embeds, &self.charts(id)?);
+        let html = self.body_html(id, doc, targets, &embeds, shift)?;
+        let body = self.body(id, unplaced);
+        let (head, tail) = match role {
             Role::Part(p) => self.split_element(template, name, &self.part(p, Some(body))),
             Role::Chapter(p, c) => {
                 self.split_element(template, name, &self.chapter(p, c, Some(body)))
@@ -220,16 +231,18 @@ impl<'a> Edition<'a> {
             Role::Section(p, c, s) => {
                 self.split_element(template, name, &self.section(p, c, s, body))
             }
-        }
+        }?;
+        Ok((with_body(head, &html), with_body(tail, &html)))
     }
 
-    /// The body of page `id` written for the edition, its `##` headings
-    /// `shift` levels deeper.
+    /// The body of page `id` written for the edition with `embeds` in its
+    /// charts' places, its `##` headings `shift` levels deeper.
     fn body_html(
         &self,
         id: PageId,
         doc: &Doc<'_>,
         targets: &[Target],
+        embeds: &[String],
         shift: u8,
     ) -> Result<String, Error> {
         let input = self.input;
@@ -237,32 +250,30 @@ impl<'a> Edition<'a> {
         let hrefs = self.resolver.hrefs(page, &doc.links, targets)?;
         let options =
             HtmlOptions { language: input.config.language, allow_html: input.config.allow_html };
-        let charts = self.charts(id)?;
-        let (embeds, _) = place(&doc.embeds, &charts);
         let anchor = ids::anchor(page);
         let scope = PrintScope { anchor: &anchor, shift, drop_title: page.title_in_body };
-        Ok(markdown::to_print_html(doc, &hrefs, &embeds, options, scope))
+        Ok(markdown::to_print_html(doc, &hrefs, embeds, options, scope))
     }
 
-    /// A page's own content in the edition, around its `html`.
-    fn body<'b>(&'b self, id: PageId, html: &'b str, doc: &Doc<'_>) -> Result<Body<'b>, Error> {
+    /// A page's own content in the edition around its body's place, with
+    /// the `charts` its text does not place.
+    fn body(&self, id: PageId, charts: Vec<String>) -> Body<'_> {
         let page = &self.input.publication[id];
-        let charts = self.charts(id)?;
-        Ok(Body {
+        Body {
             summary: page.summary.as_deref().map(|summary| {
                 markdown::soft_hyphens(summary, self.input.config.language)
                     .map_or(Cow::Borrowed(summary), Cow::Owned)
             }),
-            html,
+            html: BODY,
             sources: &page.sources,
             data: self
                 .input
                 .publication
                 .data_file(id)
                 .map(|d| d.path.rsplit('/').next().unwrap_or(&d.path)),
-            charts: place(&doc.embeds, &charts).1,
+            charts,
             fields: self.views.fields(id),
-        })
+        }
     }
 
     /// The charts of page `id` by their ids, each rendered with the theme's
@@ -303,6 +314,11 @@ impl<'a> Edition<'a> {
             None => (html, String::new()),
         })
     }
+}
+
+/// `rendered` with the body `html` wherever the template placed it.
+fn with_body(rendered: String, html: &str) -> String {
+    if rendered.contains(BODY) { rendered.replace(BODY, html) } else { rendered }
 }
 
 /// The element each printed page is.
