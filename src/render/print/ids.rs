@@ -34,24 +34,34 @@ pub(crate) fn href(page: &Page) -> String {
 /// templates' output is read here, where every `href="#p-` is a link the
 /// template wrote (text is escaped); page bodies never link to an
 /// unprinted page (see `links`).
+/// A plan view of a large plan is megabytes of such links, nearly all to
+/// printed pages: `html` is copied only from the first link it removes.
 #[must_use]
-pub(crate) fn unlink_unprinted(html: &str, printed: &HashSet<String>) -> String {
+pub(crate) fn unlink_unprinted(html: String, printed: &HashSet<String>) -> String {
     const LINK: &str = " href=\"#p-";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(LINK) {
-        let value = &rest[at + LINK.len() - 2..];
-        let Some(end) = value.find('"') else { break };
-        let anchor = &value[..end];
+    let mut out: Option<String> = None;
+    // `rest` starts at `from` in `html`; what comes before it is in `out`
+    // (when there is an `out`) up to `kept`.
+    let (mut from, mut kept) = (0, 0);
+    while let Some(at) = html[from..].find(LINK).map(|at| from + at) {
+        let value = at + LINK.len() - 2;
+        let Some(end) = html[value..].find('"').map(|end| value + end) else { break };
+        let anchor = &html[value..end];
         let page = anchor.split_once("--").map_or(anchor, |(page, _)| page);
-        out.push_str(&rest[..at]);
-        if printed.contains(page) {
-            out.push_str(&rest[at..=at + LINK.len() - 2 + end]);
+        if !printed.contains(page) {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            out.push_str(&html[kept..at]);
+            kept = end + 1;
         }
-        rest = &value[end + 1..];
+        from = end + 1;
     }
-    out.push_str(rest);
-    out
+    match out {
+        Some(mut out) => {
+            out.push_str(&html[kept..]);
+            out
+        }
+        None => html,
+    }
 }
 
 #[cfg(test)]
@@ -71,8 +81,17 @@ mod tests {
         let printed: HashSet<String> = ["p-a".to_owned()].into();
         let html = "<a href=\"#p-a\">in</a> <a href=\"#p-gone--x\" title=\"t\">out</a> <a href=\"#toc\">c</a>";
         assert_eq!(
-            unlink_unprinted(html, &printed),
+            unlink_unprinted(html.to_owned(), &printed),
             "<a href=\"#p-a\">in</a> <a title=\"t\">out</a> <a href=\"#toc\">c</a>"
         );
+        // Each link to a page not printed loses its address, whatever is
+        // printed between them; with none, the text is as it was.
+        let html = "<a href=\"#p-x\">1</a><a href=\"#p-a\">2</a><a href=\"#p-y--h\">3</a> end";
+        assert_eq!(
+            unlink_unprinted(html.to_owned(), &printed),
+            "<a>1</a><a href=\"#p-a\">2</a><a>3</a> end"
+        );
+        let html = "<a href=\"#p-a--h\">in</a> <a href=\"#p-a\">";
+        assert_eq!(unlink_unprinted(html.to_owned(), &printed), html);
     }
 }

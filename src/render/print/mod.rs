@@ -308,9 +308,13 @@ impl<'a> Edition<'a> {
             policy::check(&html, template)?;
             html
         };
-        let html = ids::unlink_unprinted(&html, &self.printed);
+        let mut html = ids::unlink_unprinted(html, &self.printed);
         Ok(match html.rfind(CHILDREN) {
-            Some(at) => (html[..at].to_owned(), html[at + CHILDREN.len()..].to_owned()),
+            Some(at) => {
+                let tail = html[at + CHILDREN.len()..].to_owned();
+                html.truncate(at);
+                (html, tail)
+            }
             None => (html, String::new()),
         })
     }
