@@ -88,10 +88,9 @@ impl Sink {
 
     /// Writes `file`.
     pub fn put(&self, file: OutputFile) -> Result<(), Error> {
-        self.written.fetch_add(1, Ordering::Relaxed);
-        if Path::new(&file.path).extension().is_some_and(|e| e.eq_ignore_ascii_case("html")) {
-            crate::progress::pages(self.pages.fetch_add(1, Ordering::Relaxed) + 1);
-        }
+        let page =
+            Path::new(&file.path).extension().is_some_and(|e| e.eq_ignore_ascii_case("html"));
+        self.note(page);
         match &self.to {
             To::Folder(dir, made, previous) => {
                 let path = Self::place(dir, made, &file.path)?;
@@ -116,14 +115,32 @@ impl Sink {
         }
     }
 
+    /// Notes a file written, and a web page when it is one.
+    fn note(&self, page: bool) {
+        self.written.fetch_add(1, Ordering::Relaxed);
+        if page {
+            crate::progress::pages(self.pages.fetch_add(1, Ordering::Relaxed) + 1);
+        }
+    }
+
     /// Writes the file at `path` (relative to the output) with `bytes`.
     pub fn write(&self, path: String, bytes: Vec<u8>) -> Result<(), Error> {
         self.put(OutputFile { path, contents: Contents::Bytes(bytes) })
     }
 
     /// A file written piece by piece (the board edition, which is large);
-    /// it is there once [`Stream::finish`] returns.
+    /// it is there once [`Stream::finish`] returns. Unlike [`Sink::put`], it
+    /// is written anew even when the last build's is the same.
     pub fn stream(&self, path: &str) -> Result<Stream<'_>, Error> {
+        self.open_stream(path, false)
+    }
+
+    /// [`Sink::stream`] for a web page of the site (it is counted as one).
+    pub fn stream_page(&self, path: &str) -> Result<Stream<'_>, Error> {
+        self.open_stream(path, true)
+    }
+
+    fn open_stream(&self, path: &str, page: bool) -> Result<Stream<'_>, Error> {
         let to = match &self.to {
             To::Folder(dir, made, _) => {
                 let full = Self::place(dir, made, path)?;
@@ -133,7 +150,7 @@ impl Sink {
             To::Memory(_) => StreamTo::Memory(Vec::new()),
             To::Nowhere => StreamTo::Nowhere,
         };
-        Ok(Stream { sink: self, path: path.to_owned(), to })
+        Ok(Stream { sink: self, path: path.to_owned(), to, page, failed: None })
     }
 
     /// The full path of output file `rel` in `dir`, its folder made.
@@ -162,6 +179,11 @@ pub struct Stream<'a> {
     sink: &'a Sink,
     path: String,
     to: StreamTo,
+    /// Counted as a web page.
+    page: bool,
+    /// The first write that failed while a writer that only knows
+    /// [`io::Write`] (Tera) wrote into it.
+    failed: Option<Error>,
 }
 
 enum StreamTo {
@@ -173,21 +195,20 @@ enum StreamTo {
 impl Stream<'_> {
     /// Appends `text`.
     pub fn push(&mut self, text: &str) -> Result<(), Error> {
-        match &mut self.to {
-            StreamTo::File(out, path) => {
-                out.write_all(text.as_bytes()).map_err(Error::io("write", path.as_path()))
-            }
-            StreamTo::Memory(bytes) => {
-                bytes.extend_from_slice(text.as_bytes());
-                Ok(())
-            }
-            StreamTo::Nowhere => Ok(()),
+        match Write::write_all(self, text.as_bytes()) {
+            Ok(()) => Ok(()),
+            Err(_) => self.take_error(),
         }
+    }
+
+    /// The error of a write made through [`io::Write`], if one failed.
+    pub fn take_error(&mut self) -> Result<(), Error> {
+        self.failed.take().map_or(Ok(()), Err)
     }
 
     /// Ends the file.
     pub fn finish(self) -> Result<(), Error> {
-        self.sink.written.fetch_add(1, Ordering::Relaxed);
+        self.sink.note(self.page);
         match (self.to, &self.sink.to) {
             (StreamTo::File(mut out, path), _) => out.flush().map_err(Error::io("write", path)),
             (StreamTo::Memory(bytes), To::Memory(files)) => {
@@ -197,6 +218,37 @@ impl Stream<'_> {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// For writers that write into any [`io::Write`] (Tera's `render_to`): a
+/// failed write is kept as the file's error, for [`Stream::take_error`].
+impl Write for Stream<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let written = match &mut self.to {
+            StreamTo::File(out, path) => {
+                out.write_all(buf).map_err(Error::io("write", path.as_path()))
+            }
+            StreamTo::Memory(bytes) => {
+                bytes.extend_from_slice(buf);
+                Ok(())
+            }
+            StreamTo::Nowhere => Ok(()),
+        };
+        written.map_err(|err| {
+            let message = err.to_string();
+            self.failed.get_or_insert(err);
+            io::Error::other(message)
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

@@ -145,3 +145,40 @@ fn output_paths_cannot_escape() {
         assert!(safe_relative(bad).is_none(), "{bad}");
     }
 }
+
+#[test]
+fn a_page_written_as_it_is_rendered_is_counted_and_lands_whole() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::folder(dir.path(), None);
+    let mut page = sink.stream_page("initiatives/index.html").unwrap();
+    // As Tera writes: many small pieces through `io::Write`.
+    for piece in ["<!DOCTYPE html>", "<p>", "én", "</p>"] {
+        page.write_all(piece.as_bytes()).unwrap();
+    }
+    page.take_error().unwrap();
+    page.finish().unwrap();
+    let mut edition = sink.stream("print.html").unwrap();
+    edition.push("<html>").unwrap();
+    edition.finish().unwrap();
+    assert_eq!(
+        fs::read_to_string(dir.path().join("initiatives/index.html")).unwrap(),
+        "<!DOCTYPE html><p>én</p>"
+    );
+    // Both are files of the build; only the site's page is one of its pages.
+    assert_eq!((sink.count(), sink.pages()), (2, 1));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_of_a_streamed_page_is_the_files_error() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/full", dir.path().join("full.html")).unwrap();
+    let sink = Sink::folder(dir.path(), None);
+    let mut page = sink.stream_page("full.html").unwrap();
+    // Past the buffer, the write reaches the full device and fails.
+    let failed = page.write_all(&vec![b'x'; 4 << 20]).is_err();
+    let error = page.take_error().err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(failed && error.contains("full.html"), "{error}");
+}

@@ -16,6 +16,7 @@ use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::framing;
 use crate::model::THEME_DIR;
+use crate::output::Stream;
 use crate::source::Theme;
 
 mod cycles;
@@ -83,6 +84,19 @@ impl Templates {
         self.tera
             .render(name, context)
             .map_err(|source| Error::Template { name: name.to_owned(), source })
+    }
+
+    /// Renders template `name` with `context` into `out` as it goes.
+    pub(crate) fn render_to(
+        &self,
+        name: &str,
+        context: &tera::Context,
+        out: &mut Stream<'_>,
+    ) -> Result<(), Error> {
+        let rendered = self.tera.render_to(name, context, &mut *out);
+        // A failed write is the file's error, not the template's.
+        out.take_error()?;
+        rendered.map_err(|source| Error::Template { name: name.to_owned(), source })
     }
 }
 

@@ -50,7 +50,7 @@ pub(crate) fn rest(
         let overview = publication.schema.kind(kind).overview_url();
         let Some(url) = overview.filter(|_| publication.count(kind) > 0) else { continue };
         if wants(&Output::Overview(url.clone())) {
-            sink.put(site.overview(kind)?)?;
+            site.overview(kind, sink)?;
         }
         urls.push(url);
     }
@@ -186,6 +186,20 @@ impl<'a> Site<'a> {
     ) -> Result<OutputFile, Error> {
         let html = self.templates.render(template, context)?;
         Ok(OutputFile { path, contents: Contents::Bytes(html.into_bytes()) })
+    }
+
+    /// Renders a page that shows the whole plan straight into `sink`: on a
+    /// large plan it is megabytes, which are then never held whole.
+    fn render_into(
+        &self,
+        template: &str,
+        context: &tera::Context,
+        path: &str,
+        sink: &Sink,
+    ) -> Result<(), Error> {
+        let mut page = sink.stream_page(path)?;
+        self.templates.render_to(template, context, &mut page)?;
+        page.finish()
     }
 
     /// How the site writes the links of page `id`'s body, whose targets

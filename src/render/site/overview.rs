@@ -1,8 +1,8 @@
 //! A section's overview page (`initiatives/index.html`, …).
 
-use crate::artifact::OutputFile;
 use crate::error::Error;
 use crate::model::KindId;
+use crate::output::Sink;
 use crate::render::export;
 use crate::render::site::Site;
 use crate::render::view;
@@ -11,7 +11,7 @@ use crate::schema::Role;
 impl Site<'_> {
     /// Renders the overview page of `kind`'s section; the plan's is the
     /// action plan, with the roadmap and every item in a table.
-    pub fn overview(&self, kind: KindId) -> Result<OutputFile, Error> {
+    pub fn overview(&self, kind: KindId, sink: &Sink) -> Result<(), Error> {
         let schema = &self.input.publication.schema;
         let declared = schema.kind(kind);
         let url = declared.overview_url().unwrap_or_else(|| "pages/index.html".to_owned());
@@ -34,6 +34,6 @@ impl Site<'_> {
         context.insert("pages", &self.views.cards(kind));
         context.insert("traces", &self.views.traces(kind));
         context.insert("downloads", &export::downloads(self.input.publication, self.views.labels));
-        self.render("list.html", &context, url)
+        self.render_into("list.html", &context, &url, sink)
     }
 }

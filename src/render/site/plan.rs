@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use crate::artifact::OutputFile;
 use crate::error::Error;
 use crate::model::{PLAN_VIEWS, PageId, plan_view_url};
 use crate::output::Sink;
@@ -108,12 +107,12 @@ impl Site<'_> {
             return Ok(());
         }
         for view in PLAN_VIEWS {
-            sink.put(self.plan_page(view)?)?;
+            self.plan_page(view, sink)?;
         }
         Ok(())
     }
 
-    fn plan_page(&self, view: &str) -> Result<OutputFile, Error> {
+    fn plan_page(&self, view: &str, sink: &Sink) -> Result<(), Error> {
         let folder = self.plan_folder();
         let url = plan_view_url(folder, view);
         let title = self.plan_title(view);
@@ -144,6 +143,6 @@ impl Site<'_> {
             }
             _ => context.insert("kpis", &self.views.kpis()),
         }
-        self.render("plan.html", &context, url)
+        self.render_into("plan.html", &context, &url, sink)
     }
 }
