@@ -194,9 +194,9 @@ impl<'a> Edition<'a> {
     /// An element with no page of its own, split where its children go.
     pub(crate) fn element(&self, element: Element) -> Result<(String, String), Error> {
         match element {
-            Element::Part(p) => self.split_element("print-part.html", "part", &self.part(p, None)),
+            Element::Part(p) => self.split_element("print-part.html", "part", self.part(p, None)),
             Element::Chapter(p, c) => {
-                self.split_element("print-chapter.html", "c", &self.chapter(p, c, None))
+                self.split_element("print-chapter.html", "c", self.chapter(p, c, None))
             }
             Element::Page(_) => Ok((String::new(), String::new())),
         }
@@ -224,12 +224,12 @@ impl<'a> Edition<'a> {
         let html = self.body_html(id, doc, targets, &embeds, shift)?;
         let body = self.body(id, unplaced);
         let (head, tail) = match role {
-            Role::Part(p) => self.split_element(template, name, &self.part(p, Some(body))),
+            Role::Part(p) => self.split_element(template, name, self.part(p, Some(body))),
             Role::Chapter(p, c) => {
-                self.split_element(template, name, &self.chapter(p, c, Some(body)))
+                self.split_element(template, name, self.chapter(p, c, Some(body)))
             }
             Role::Section(p, c, s) => {
-                self.split_element(template, name, &self.section(p, c, s, body))
+                self.split_element(template, name, self.section(p, c, s, body))
             }
         }?;
         Ok((with_body(head, &html), with_body(tail, &html)))
@@ -290,10 +290,13 @@ impl<'a> Edition<'a> {
         &self,
         template: &str,
         name: &str,
-        view: &impl serde::Serialize,
+        view: impl serde::Serialize,
     ) -> Result<(String, String), Error> {
         let mut context = self.shared.clone();
-        context.insert(name, view);
+        context.insert(name, &view);
+        // Tera renders from its own copy: a plan view of a large plan is
+        // megabytes, and this one goes before the render.
+        drop(view);
         self.split(template, &context)
     }
 

@@ -29,6 +29,8 @@ impl Site<'_> {
             Vec::new()
         };
         context.insert("initiatives", &initiatives);
+        // Tera renders from its own copy; this one goes before the render.
+        drop(initiatives);
         let (budget, budgeted) = self.input.publication.plan.total_budget();
         context.insert("budget_total", &(budgeted > 0).then(|| self.views.money(budget)));
         context.insert("pages", &self.views.cards(kind));
