@@ -109,8 +109,9 @@ impl Collect<'_, '_, '_, '_> {
         Ok(())
     }
 
-    /// Closes the board edition, then writes the files that show many
-    /// pages: overviews, plan views, the search index and the exports.
+    /// Writes the search index, closes the board edition, then writes the
+    /// files that show many pages: overviews, plan views and the exports.
+    /// The index goes first, so it is not held while they are rendered.
     pub(super) fn finish(
         self,
         input: &Input<'_>,
@@ -118,14 +119,14 @@ impl Collect<'_, '_, '_, '_> {
         outputs: &Outputs,
         sink: &Sink,
     ) -> Result<(), Error> {
+        if let Some(indexer) = self.indexer {
+            indexer.finish(sink)?;
+        }
         if let Some(assembly) = self.assembly {
             assembly.finish()?;
         }
         if let Some(site) = site {
             site::rest(site, sink, &|output| outputs.wants(output))?;
-            for file in self.indexer.map(Indexer::finish).unwrap_or_default() {
-                sink.put(file)?;
-            }
             if outputs.wants(&Output::Exports) {
                 for file in export::exports(input) {
                     sink.put(file)?;

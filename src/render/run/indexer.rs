@@ -2,7 +2,8 @@
 //! pages are rendered, so no page's words wait in memory for the rest.
 
 use super::CHUNK;
-use crate::artifact::OutputFile;
+use crate::error::Error;
+use crate::output::Sink;
 use crate::config::Language;
 use crate::render::site::search::Entry;
 use crate::search::SearchIndex;
@@ -36,8 +37,13 @@ impl<'scope> Indexer<'scope> {
         let _ = self.entries.send(entry);
     }
 
-    pub(super) fn finish(self) -> Vec<OutputFile> {
+    /// Writes the index's files into `sink`, one at a time.
+    pub(super) fn finish(self, sink: &Sink) -> Result<(), Error> {
         drop(self.entries);
-        self.built.join().map(SearchIndex::finish).unwrap_or_default()
+        match self.built.join() {
+            Ok(index) => index.write(&mut |file| sink.put(file)),
+            // The thread panicked: its panic is already reported.
+            Err(_) => Ok(()),
+        }
     }
 }
