@@ -16,6 +16,7 @@ use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::framing;
 use crate::model::THEME_DIR;
+#[cfg(doc)]
 use crate::output::Stream;
 use crate::source::Theme;
 
@@ -86,17 +87,18 @@ impl Templates {
             .map_err(|source| Error::Template { name: name.to_owned(), source })
     }
 
-    /// Renders template `name` with `context` into `out` as it goes.
+    /// Renders template `name` with `context` into `out` as it goes. A
+    /// writer that fails keeps its own error (see [`Stream::take_error`]):
+    /// the caller asks it first, as a failed write is not the template's.
     pub(crate) fn render_to(
         &self,
         name: &str,
         context: &tera::Context,
-        out: &mut Stream<'_>,
+        out: &mut impl std::io::Write,
     ) -> Result<(), Error> {
-        let rendered = self.tera.render_to(name, context, &mut *out);
-        // A failed write is the file's error, not the template's.
-        out.take_error()?;
-        rendered.map_err(|source| Error::Template { name: name.to_owned(), source })
+        self.tera
+            .render_to(name, context, out)
+            .map_err(|source| Error::Template { name: name.to_owned(), source })
     }
 }
 

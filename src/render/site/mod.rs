@@ -198,7 +198,9 @@ impl<'a> Site<'a> {
         sink: &Sink,
     ) -> Result<(), Error> {
         let mut page = sink.stream_page(path)?;
-        self.templates.render_to(template, context, &mut page)?;
+        let rendered = self.templates.render_to(template, context, &mut page);
+        page.take_error()?;
+        rendered?;
         page.finish()
     }
 
