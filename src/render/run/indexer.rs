@@ -2,9 +2,9 @@
 //! pages are rendered, so no page's words wait in memory for the rest.
 
 use super::CHUNK;
+use crate::config::Language;
 use crate::error::Error;
 use crate::output::Sink;
-use crate::config::Language;
 use crate::render::site::search::Entry;
 use crate::search::SearchIndex;
 
