@@ -5,8 +5,9 @@
 //! A run goes through the pages in chunks, in the board edition's order:
 //! each page is rendered (or, in a run that does not need it again, taken
 //! from memory), its element written into `print.html` as it comes. Then
-//! the checks that need every page, then the files that show many pages
-//! (overviews, plan views, the search index, the exports).
+//! the checks that need every page, the search index (written and dropped
+//! first, as it is the largest thing held), then the files that show many
+//! pages (overviews, plan views, the exports).
 
 use std::collections::BTreeSet;
 
