@@ -40,6 +40,7 @@ mod search;
 mod sections;
 mod serve;
 mod settings;
+mod shape;
 mod site;
 mod support;
 mod values;
