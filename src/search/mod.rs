@@ -31,7 +31,6 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::artifact::OutputFile;
 use crate::config::Language;
 use analyze::Analysis;
 
@@ -235,9 +234,11 @@ impl SearchIndex {
         self.docs.extend(other.docs);
     }
 
-    /// The index's files, under `theme/search/`.
+    /// The index's files, under `theme/search/`, all at once: what the
+    /// tests read. A build writes them one at a time ([`SearchIndex::write`]).
+    #[cfg(test)]
     #[must_use]
-    pub fn finish(self) -> Vec<OutputFile> {
+    pub fn finish(self) -> Vec<crate::artifact::OutputFile> {
         let mut files = Vec::new();
         let written: Result<(), std::convert::Infallible> = self.write(&mut |file| {
             files.push(file);

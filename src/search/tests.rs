@@ -2,7 +2,7 @@ use serde_json::Value;
 
 use super::write::{CHUNK_DOCS, SHARD_BYTES};
 use super::*;
-use crate::artifact::Contents;
+use crate::artifact::{Contents, OutputFile};
 
 fn da(text: &str) -> Vec<String> {
     terms(text, Language::Da)

@@ -34,6 +34,7 @@ pub(crate) fn href(page: &Page) -> String {
 /// templates' output is read here, where every `href="#p-` is a link the
 /// template wrote (text is escaped); page bodies never link to an
 /// unprinted page (see `links`).
+///
 /// A plan view of a large plan is megabytes of such links, nearly all to
 /// printed pages: `html` is copied only from the first link it removes.
 #[must_use]
