@@ -1,22 +1,19 @@
 //! What a run gathers as the pages come, in order: each page's element
 //! into the board edition, its entry into the search index, its anchors
-//! and pending links for the checks after the pass; then the files that
-//! show many pages.
+//! and pending links for the checks after the pass; then the search
+//! index's files and the edition's end.
 
 use rayon::prelude::*;
 
 use super::Outputs;
 use super::indexer::Indexer;
 use super::memory::{Memory, Taken};
-use crate::deps::Output;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::model::PageId;
 use crate::output::Sink;
 use crate::render::pass::{Pass, Rendered};
 use crate::render::print::Assembly;
-use crate::render::site::{self, Site};
-use crate::render::{Input, export};
 
 /// What a run gathers as the pages come: the board edition being
 /// assembled, the search index being built, and what the checks after the
@@ -109,29 +106,15 @@ impl Collect<'_, '_, '_, '_> {
         Ok(())
     }
 
-    /// Writes the search index, closes the board edition, then writes the
-    /// files that show many pages: overviews, plan views and the exports.
-    /// The index goes first, so it is not held while they are rendered.
-    pub(super) fn finish(
-        self,
-        input: &Input<'_>,
-        site: Option<&Site<'_>>,
-        outputs: &Outputs,
-        sink: &Sink,
-    ) -> Result<(), Error> {
+    /// Writes the search index, then closes the board edition. The index
+    /// goes first, so it is not held while the edition's last pages are
+    /// written.
+    pub(super) fn finish(self, sink: &Sink) -> Result<(), Error> {
         if let Some(indexer) = self.indexer {
             indexer.finish(sink)?;
         }
         if let Some(assembly) = self.assembly {
             assembly.finish()?;
-        }
-        if let Some(site) = site {
-            site::rest(site, sink, &|output| outputs.wants(output))?;
-            if outputs.wants(&Output::Exports) {
-                for file in export::exports(input) {
-                    sink.put(file)?;
-                }
-            }
         }
         Ok(())
     }

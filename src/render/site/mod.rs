@@ -42,7 +42,7 @@ use crate::xref::{Target, root_of};
 pub(crate) fn rest(
     site: &Site<'_>,
     sink: &Sink,
-    wants: &dyn Fn(&Output) -> bool,
+    wants: &(dyn Fn(&Output) -> bool + Sync),
 ) -> Result<(), Error> {
     let publication = site.input.publication;
     let mut urls: Vec<String> = publication.pages.iter().map(|p| p.url.clone()).collect();
