@@ -22,7 +22,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use notify::{RecursiveMode, Watcher};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::broadcast;
 
 use crate::artifact::Contents;
@@ -139,6 +139,9 @@ pub fn run(serving: &Serving) -> Result<(), Error> {
     let project = Project::open(&root)?;
     let terminal = &serving.terminal;
     let (style, deny) = (terminal.style.clone(), terminal.deny_warnings);
+    // Watching starts before the first build, so that nothing saved while
+    // it runs, or just after the server answers, goes unseen.
+    let (_watcher, bursts) = start_watching(&root)?;
     let mut builder = Builder::new(&root, serving.options.clone(), style, deny);
     let (signals, _) = broadcast::channel(64);
     let shared = Arc::new(Shared { site: RwLock::new(Site::default()), project, signals });
@@ -160,7 +163,8 @@ pub fn run(serving: &Serving) -> Result<(), Error> {
     if serving.open {
         open(&url);
     }
-    watch(&root, &mut builder, &shared, terminal)
+    watch(&root, &bursts, &mut builder, &shared, terminal);
+    Ok(())
 }
 
 /// Runs the HTTP server on a thread of its own.
@@ -181,13 +185,9 @@ fn start_server(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<
     Ok(())
 }
 
-/// Watches the project and builds after each burst of changes, for ever.
-fn watch(
-    root: &Path,
-    builder: &mut Builder,
-    shared: &Shared,
-    terminal: &Terminal,
-) -> Result<(), Error> {
+/// Starts watching the project: the changes come through the receiver for
+/// as long as the watcher lives.
+fn start_watching(root: &Path) -> Result<(RecommendedWatcher, Receiver<Vec<PathBuf>>), Error> {
     let (events, bursts) = channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading a file is an event too (the build reads every file):
@@ -202,7 +202,18 @@ fn watch(
     watcher
         .watch(root, RecursiveMode::Recursive)
         .map_err(|e| Error::io("watch", root)(std::io::Error::other(e)))?;
-    while let Some(paths) = burst(&bursts) {
+    Ok((watcher, bursts))
+}
+
+/// Builds after each burst of changes in `bursts`, until the watcher is gone.
+fn watch(
+    root: &Path,
+    bursts: &Receiver<Vec<PathBuf>>,
+    builder: &mut Builder,
+    shared: &Shared,
+    terminal: &Terminal,
+) {
+    while let Some(paths) = burst(bursts) {
         let known = |rel: &str| shared.has(rel.strip_prefix("content/").unwrap_or(rel));
         let changes =
             watch::changes(root, builder.logo(), &known, paths.iter().map(PathBuf::as_path));
@@ -211,7 +222,6 @@ fn watch(
         }
         builder.build(&changes, &mut |built| publish(shared, terminal, built, &changes.pages));
     }
-    Ok(())
 }
 
 /// The paths of the next burst of changes: the first change, and every one
