@@ -113,20 +113,27 @@ fn no_env(_: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
 /// leaves `/` alone: escaping it protects nothing in quoted attributes and
 /// turns every relative URL into `..&#x2F;`.
 pub(crate) fn escape_html(text: &str) -> String {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
-        return text.to_owned();
+    // Byte by byte: each character escaped is ASCII, so every offset where
+    // one is found is a character boundary, and the runs between are
+    // copied whole.
+    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let Some(first) = text.bytes().position(special) else { return text.to_owned() };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate().skip(first) {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    out.push_str(&text[copied..]);
     out
 }
 

@@ -130,3 +130,14 @@ fn a_template_that_brings_in_another_document_is_refused() {
 fn the_built_in_theme_builds() {
     assert!(Templates::embedded().is_ok());
 }
+
+#[test]
+fn escaping_replaces_the_five_characters_and_keeps_the_rest_as_written() {
+    assert_eq!(escape_html("Sikkerhed først / 2027"), "Sikkerhed først / 2027");
+    assert_eq!(
+        escape_html("<a href=\"x\">Æble & 'pære'</a>ø"),
+        "&lt;a href=&quot;x&quot;&gt;Æble &amp; &#39;pære&#39;&lt;/a&gt;ø"
+    );
+    assert_eq!(escape_html("&"), "&amp;");
+    assert_eq!(escape_html(""), "");
+}
