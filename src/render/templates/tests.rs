@@ -141,3 +141,15 @@ fn escaping_replaces_the_five_characters_and_keeps_the_rest_as_written() {
     assert_eq!(escape_html("&"), "&amp;");
     assert_eq!(escape_html(""), "");
 }
+
+#[test]
+fn a_dotted_variable_and_an_escaped_key_are_found() {
+    // Tera's lookup of `a.b` is patched (vendor/tera/PATCHED.md) to undo a
+    // part's pointer escapes only when it has any.
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template("t", "{{ site.title }}|{{ site['a/b'] }}|{{ n }}").unwrap();
+    let mut context = tera::Context::new();
+    context.insert("site", &serde_json::json!({ "title": "Strategi", "a/b": "skråstreg" }));
+    context.insert("n", &3);
+    assert_eq!(tera.render("t", &context).unwrap(), "Strategi|skråstreg|3");
+}
