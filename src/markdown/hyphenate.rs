@@ -119,10 +119,17 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// True for a piece that is an address, a file name, an identifier or
 /// already hyphenated by its writer: breaking it would change what it says.
 fn is_identifier(piece: &str) -> bool {
-    let inner = |c: char| piece.trim_end_matches(|e: char| !e.is_alphanumeric()).contains(c);
-    piece.contains(['/', '\\', '@', '_', '=', '#', '&', '%', '~', '<', '>', '\u{ad}'])
-        || inner('.')
-        || inner(':')
+    // One pass over the bytes: every character looked for is ASCII but the
+    // soft hyphen, whose two bytes are C2 AD, a pair no other text has. A
+    // `.` or `:` counts only before the piece's closing punctuation.
+    let inside = piece.trim_end_matches(|e: char| !e.is_alphanumeric()).len();
+    let bytes = piece.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'/' | b'\\' | b'@' | b'_' | b'=' | b'#' | b'&' | b'%' | b'~' | b'<' | b'>' => true,
+        b'.' | b':' => at < inside,
+        0xAD => at > 0 && bytes[at - 1] == 0xC2,
+        _ => false,
+    })
 }
 
 /// The runs of letters in `piece` long enough to hyphenate, with their
@@ -187,6 +194,8 @@ mod tests {
         ] {
             assert_eq!(soft_hyphens(text, Language::Da), None, "{text}");
         }
+        // `í` ends in the soft hyphen's second byte (C3 AD): still a word.
+        assert!(soft_hyphens("sikkerhedsovervågníngscenter", Language::Da).is_some());
         // A sentence's full stop or colon is not an address.
         assert!(soft_hyphens("om sikkerhedsovervågning.", Language::Da).is_some());
         assert!(soft_hyphens("sikkerhedsovervågning: alle", Language::Da).is_some());
