@@ -42,8 +42,10 @@ impl<'scope> Indexer<'scope> {
         drop(self.entries);
         match self.built.join() {
             Ok(index) => index.write(&mut |file| sink.put(file)),
-            // The thread panicked: its panic is already reported.
-            Err(_) => Ok(()),
+            // The thread panicked: the run goes on panicking, as one in the
+            // pass's pages would, rather than publish a site without its
+            // index.
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     }
 }
