@@ -102,6 +102,7 @@ pub fn run(
     std::thread::scope(|scope| {
         let indexer = search.map(|language| Indexer::start(scope, language));
         let mut collect = Collect { assembly, indexer, taken: Taken::default(), memory };
+        let many = scope.spawn(many);
         let pages = || {
             for chunk in pass.order().chunks(CHUNK) {
                 for (&id, rendered) in chunk.iter().zip(collect.render(&pass, chunk, outputs, sink))
@@ -112,7 +113,6 @@ pub fn run(
             collect.check(&pass, diags)?;
             collect.finish(sink)
         };
-        let many = scope.spawn(many);
         let pages = pages();
         // A panic there goes on here, as one in the pass's pages would.
         pages.and(many.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))

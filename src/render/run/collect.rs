@@ -106,9 +106,7 @@ impl Collect<'_, '_, '_, '_> {
         Ok(())
     }
 
-    /// Writes the search index, then closes the board edition. The index
-    /// goes first, so it is not held while the edition's last pages are
-    /// written.
+    /// Writes the search index and closes the board edition.
     pub(super) fn finish(self, sink: &Sink) -> Result<(), Error> {
         if let Some(indexer) = self.indexer {
             indexer.finish(sink)?;
