@@ -1,9 +1,10 @@
 //! Where a build's files go as they are made: renderers hand each finished
 //! file to a [`Sink`] and forget it, and write the largest (the board
 //! edition, the overviews and plan views) into a [`Stream`] as they render
-//! them, so a build holds only the work in flight, never the whole site. `build` writes into a staging folder that
-//! is swapped into place when every file is there (see [`super::Output`]);
-//! `serve` and the tests keep the files in memory; `check` drops them.
+//! them, so a build holds only the work in flight, never the whole site.
+//! `build` writes into a staging folder that is swapped into place when
+//! every file is there (see [`super::Output`]); `serve` and the tests keep
+//! the files in memory; `check` drops them.
 
 use std::collections::HashSet;
 use std::fs::{self, File};

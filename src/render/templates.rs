@@ -116,25 +116,32 @@ pub(crate) fn escape_html(text: &str) -> String {
     // Byte by byte: each character escaped is ASCII, so every offset where
     // one is found is a character boundary, and the runs between are
     // copied whole.
-    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    let Some(first) = text.bytes().position(special) else { return text.to_owned() };
+    let Some(first) = text.bytes().position(|b| entity(b).is_some()) else {
+        return text.to_owned();
+    };
     let mut out = String::with_capacity(text.len() + 16);
     let mut copied = 0;
     for (at, byte) in text.bytes().enumerate().skip(first) {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[copied..at]);
-        out.push_str(entity);
-        copied = at + 1;
+        if let Some(entity) = entity(byte) {
+            out.push_str(&text[copied..at]);
+            out.push_str(entity);
+            copied = at + 1;
+        }
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// What [`escape_html`] writes for `byte`, if it is escaped.
+fn entity(byte: u8) -> Option<&'static str> {
+    match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    }
 }
 
 /// Tera names the failing template only inside its message.
