@@ -8,7 +8,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::Project;
+use crate::support::{Project, browser_ready};
 
 /// The site's index files: the manifest, every term shard and every page.
 pub(crate) struct Index {
@@ -215,23 +215,10 @@ fn an_english_site_is_indexed_with_english_analysis() {
 /// says so loudly elsewhere.
 #[test]
 fn a_reader_finds_an_initiative_by_its_word_from_disk_and_from_a_server() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
-    let missing = [
-        (!root.join("gates/node_modules/playwright-core").is_dir())
-            .then_some("gates/node_modules (run `bash gates/install.sh`)"),
-        (!Path::new(&chromium).exists()).then_some("a browser at $CHROMIUM or /usr/bin/chromium"),
-    ];
-    if let Some(what) = missing.iter().flatten().next() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true and the browser search test lacks {what}"
-        );
-        eprintln!(
-            "\n!!!!!!!! SKIPPED: the browser search test needs {what}. CI runs it. !!!!!!!!\n"
-        );
+    if !browser_ready("the browser search test") {
         return;
     }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let project = Project::example();
     project.build();
     let soc = "initiatives/faelles-soc.html";

@@ -3,11 +3,13 @@
 //! edits the project as a writer would.
 
 use std::fs;
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::support::serve::{Events, Server};
-use crate::support::{MINIMAL, Project, snapshot};
+use crate::support::{MINIMAL, Project, browser_ready, snapshot};
 
 /// The initiative's file, its page, and a word its text gets.
 const SOC: &str = "content/initiatives/soc.md";
@@ -129,6 +131,46 @@ fn an_edit_reloads_the_page_and_an_error_shows_over_the_last_good_one() {
     after.remove(&PathBuf::from(SOC));
     assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>());
     assert!(before == after, "a file of the project changed");
+}
+
+/// The same in a real browser, as a writer sees it (`gates/live.mjs`, which
+/// says each step when it holds): the open page shows the problems over
+/// itself when a save does not build (a modal dialog naming the file and
+/// line, focus on its Close button, Escape closes it and gives focus back;
+/// the page opened again shows it at once), and reloads by itself to the
+/// new text when the next save builds.
+#[test]
+fn in_a_browser_a_failed_save_shows_its_problems_and_a_fix_reloads_the_page() {
+    if !browser_ready("the live preview's browser test") {
+        return;
+    }
+    let site = Site::new();
+    let server = site.serve(&[]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("gates/live.mjs");
+    let mut live = Command::new("node")
+        .arg(script)
+        .args([server.url(SOC_PAGE), format!("{SOC}:7")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs node");
+    let mut steps = BufReader::new(live.stdout.take().unwrap()).lines();
+    let mut step = |name: &str| {
+        if steps.next().and_then(Result::ok).as_deref() != Some(name) {
+            // The script has said why on stderr, and ended.
+            let mut why = String::new();
+            let _ = live.stderr.take().unwrap().read_to_string(&mut why);
+            panic!("the browser never saw `{name}`: {why}\nserve:\n{}", server.log());
+        }
+    };
+    step("opened");
+    site.write(SOC, &soc_with("Nu med blåbærgrød.").replace("status: active", "status: actve"));
+    step("problems");
+    site.write(SOC, &soc_with("Nu med tyttebær."));
+    writeln!(live.stdin.as_mut().unwrap(), "Nu med tyttebær.").unwrap();
+    step("reloaded");
+    assert!(live.wait().unwrap().success());
 }
 
 #[test]

@@ -295,3 +295,20 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Whether the browser tests can run: the gates' packages
+/// (`bash gates/install.sh`) and Chromium (`$CHROMIUM` or Debian's). Without
+/// them, `test` fails under `CI=true` and is skipped loudly elsewhere.
+pub(crate) fn browser_ready(test: &str) -> bool {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+    let missing = [
+        (!root.join("gates/node_modules/playwright-core").is_dir())
+            .then_some("gates/node_modules (run `bash gates/install.sh`)"),
+        (!Path::new(&chromium).exists()).then_some("a browser at $CHROMIUM or /usr/bin/chromium"),
+    ];
+    let Some(what) = missing.iter().flatten().next() else { return true };
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true and {test} lacks {what}");
+    eprintln!("\n!!!!!!!! SKIPPED: {test} needs {what}. CI runs it. !!!!!!!!\n");
+    false
+}

@@ -118,6 +118,11 @@ impl Server {
         }
     }
 
+    /// The address of `path` (from the site's root, without a leading `/`).
+    pub(crate) fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}/{path}", self.port)
+    }
+
     /// `GET path` (sent as written, not normalised).
     pub(crate) fn get(&self, path: &str) -> Response {
         let mut stream = self.connect();
