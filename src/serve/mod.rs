@@ -310,3 +310,48 @@ fn open(url: &str) {
 pub fn address(bind: Option<IpAddr>, port: u16) -> SocketAddr {
     SocketAddr::new(bind.unwrap_or(IpAddr::from([127, 0, 0, 1])), port)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::mpsc::channel;
+    use std::time::{Duration, Instant};
+
+    use super::burst;
+
+    fn paths(names: &[&str]) -> Vec<PathBuf> {
+        names.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn an_editors_save_is_one_burst_and_a_later_save_the_next() {
+        let (send, changes) = channel();
+        // A save: the editor's temporary file, its rename over the page,
+        // and a second page saved with it (as »save all« does).
+        for batch in [&["a.md.swp"][..], &["a.md.swp", "a.md"], &["b.md"]] {
+            send.send(paths(batch)).unwrap();
+        }
+        assert_eq!(burst(&changes), Some(paths(&["a.md.swp", "a.md.swp", "a.md", "b.md"])));
+        send.send(paths(&["c.md"])).unwrap();
+        assert_eq!(burst(&changes), Some(paths(&["c.md"])));
+        drop(send);
+        assert_eq!(burst(&changes), None, "no watcher, no more bursts");
+    }
+
+    #[test]
+    fn changes_that_never_stop_are_built_at_least_twice_a_second() {
+        let (send, changes) = channel();
+        let writer = std::thread::spawn(move || {
+            let end = Instant::now() + Duration::from_secs(3);
+            while Instant::now() < end && send.send(paths(&["log.md"])).is_ok() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        });
+        let started = Instant::now();
+        assert!(burst(&changes).is_some());
+        // Not waiting for the writer to stop (3 s): cut after 500 ms.
+        assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+        drop(changes);
+        writer.join().unwrap();
+    }
+}
