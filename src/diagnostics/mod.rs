@@ -215,6 +215,17 @@ impl Diagnostics {
     }
 }
 
+/// The diagnostics, moved out in order: how a stage's own are merged into
+/// the run's (`diags.extend(found)`).
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
 impl std::fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}, {}", plural(self.errors(), "error"), self.count_warnings())

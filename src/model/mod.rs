@@ -110,7 +110,7 @@ pub fn validate(
     let read = read
         .into_iter()
         .map(|(read, found)| {
-            diags.extend(found.items().iter().cloned());
+            diags.extend(found);
             read
         })
         .collect();

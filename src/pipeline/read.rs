@@ -38,7 +38,7 @@ pub(super) fn parse<'s>(
             if let (Some(reuse), Some((key, source))) = (reuse.as_deref_mut(), fresh) {
                 reuse.keep_page(key, source, &read, &found);
             }
-            diags.extend(found.items().iter().cloned());
+            diags.extend(found);
             if let Some((source, doc)) = doc {
                 early.insert(source, doc);
             }

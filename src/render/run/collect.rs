@@ -55,7 +55,7 @@ impl Collect<'_, '_, '_, '_> {
         diags: &mut Diagnostics,
     ) -> Result<(), Error> {
         let Some(mut rendered) = rendered else { return self.reuse(id, key) };
-        diags.extend(rendered.diags.items().iter().cloned());
+        diags.extend(std::mem::take(&mut rendered.diags));
         if let (Some(assembly), Some(element)) = (&mut self.assembly, &rendered.print) {
             assembly.page(id, element)?;
         }
