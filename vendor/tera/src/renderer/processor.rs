@@ -957,7 +957,15 @@ impl<'a> Processor<'a> {
         match *node {
             // Comments are ignored when rendering
             Node::Comment(_, _) => (),
-            Node::Text(ref s) | Node::Raw(_, ref s, _) => write!(write, "{}", s)?,
+            Node::Text(ref s) | Node::Raw(_, ref s, _) => write.write_all(s.as_bytes())?,
+            // A macro's output printed as it is goes straight to `write`,
+            // not through a string of its own (what `eval_expression` would
+            // make of it, then write unescaped).
+            Node::VariableBlock(_, Expr { val: ExprVal::MacroCall(ref macro_call), ref filters, negated: false })
+                if filters.is_empty() =>
+            {
+                self.eval_macro_call(macro_call, write)?
+            }
             Node::VariableBlock(_, ref expr) => self.eval_expression(expr)?.render(write)?,
             Node::Set(_, ref set) => self.eval_set(set)?,
             Node::FilterSection(_, FilterSection { ref filter, ref body }, _) => {
