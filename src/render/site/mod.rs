@@ -36,6 +36,11 @@ use crate::render::view::{self, NavItem, SiteView, Views};
 use crate::render::{Input, Templates};
 use crate::xref::{Target, root_of};
 
+/// Room made for a rendered page before it is rendered: a page of the site
+/// is some 10 to 30 KB (the menu and the body), so most take one allocation
+/// and none is copied as it grows from Tera's 2 KB.
+const PAGE_BYTES: usize = 32 * 1024;
+
 /// The site's files besides its content pages, which the pass over the
 /// pages writes: the overviews, the plan views, the 404 page, the files for
 /// crawlers, the theme's files and the content's assets.
@@ -184,8 +189,11 @@ impl<'a> Site<'a> {
         context: &tera::Context,
         path: String,
     ) -> Result<OutputFile, Error> {
-        let html = self.templates.render(template, context)?;
-        Ok(OutputFile { path, contents: Contents::Bytes(html.into_bytes()) })
+        // Into bytes, as the file is written: a template writes nothing but
+        // text, so the check that it is UTF-8 a string needs is not made.
+        let mut html = Vec::with_capacity(PAGE_BYTES);
+        self.templates.render_to(template, context, &mut html)?;
+        Ok(OutputFile { path, contents: Contents::Bytes(html) })
     }
 
     /// Renders a page that shows the whole plan straight into `sink`: on a
