@@ -80,24 +80,40 @@ impl Templates {
         Templates::new(&Theme::built_in(), &mut Diagnostics::new())
     }
 
-    /// Renders template `name` with `context`.
-    pub(crate) fn render(&self, name: &str, context: &tera::Context) -> Result<String, Error> {
-        self.tera
-            .render(name, context)
-            .map_err(|source| Error::Template { name: name.to_owned(), source })
+    /// Renders template `name` with `context` over `shared` (see
+    /// [`Templates::render_to`]).
+    pub(crate) fn render(
+        &self,
+        name: &str,
+        shared: &tera::Context,
+        context: &tera::Context,
+    ) -> Result<String, Error> {
+        let mut html = Vec::new();
+        self.render_to(name, shared, context, &mut html)?;
+        // A template writes nothing but text.
+        String::from_utf8(html).map_err(|e| Error::Template {
+            name: name.to_owned(),
+            source: tera::Error::utf8_conversion_error(e, name.to_owned()),
+        })
     }
 
-    /// Renders template `name` with `context` into `out` as it goes. A
-    /// writer that fails keeps its own error (see [`Stream::take_error`]):
-    /// the caller asks it first, as a failed write is not the template's.
+    /// Renders template `name` with `context` over `shared`, what every
+    /// render of an output has alike (the words, the site's header): a name
+    /// `context` lacks is looked up there, so the shared values are given
+    /// to Tera once rather than copied into each page's context (making and
+    /// dropping that copy was 2.4 % of a build's instructions). Into `out`
+    /// as it goes. A writer that fails keeps its own error (see
+    /// [`Stream::take_error`]): the caller asks it first, as a failed write
+    /// is not the template's.
     pub(crate) fn render_to(
         &self,
         name: &str,
+        shared: &tera::Context,
         context: &tera::Context,
         out: &mut impl std::io::Write,
     ) -> Result<(), Error> {
         self.tera
-            .render_to(name, context, out)
+            .render_to_over(name, shared, context, out)
             .map_err(|source| Error::Template { name: name.to_owned(), source })
     }
 }
@@ -150,5 +166,7 @@ fn template_in_error(err: &tera::Error) -> String {
     text.split('\'').nth(1).unwrap_or("?").to_owned()
 }
 
+#[cfg(test)]
+mod patched_tera;
 #[cfg(test)]
 mod tests;

@@ -97,9 +97,9 @@ pub(crate) fn render(
     charts
         .iter()
         .map(|c| {
-            let mut context = shared.clone();
+            let mut context = tera::Context::new();
             context.insert("c", &view(c, prefix, decimal));
-            Ok((c.id.clone(), templates.render("chart.html", &context)?))
+            Ok((c.id.clone(), templates.render("chart.html", shared, &context)?))
         })
         .collect()
 }

@@ -292,7 +292,7 @@ impl<'a> Edition<'a> {
         name: &str,
         view: impl serde::Serialize,
     ) -> Result<(String, String), Error> {
-        let mut context = self.shared.clone();
+        let mut context = tera::Context::new();
         context.insert(name, &view);
         // Tera renders from its own copy: a plan view of a large plan is
         // megabytes, and this one goes before the render.
@@ -304,7 +304,7 @@ impl<'a> Edition<'a> {
     /// links to pages the edition does not print made text; the document's
     /// frame gets the edition's content security policy.
     fn split(&self, template: &str, context: &tera::Context) -> Result<(String, String), Error> {
-        let html = self.templates.render(template, context)?;
+        let html = self.templates.render(template, &self.shared, context)?;
         let html = if template == FILE {
             policy::protect(&html, template)?
         } else {

@@ -115,8 +115,9 @@ pub struct Site<'a> {
     /// The plain pages the navigation lists, found once.
     top_pages: Vec<PageId>,
     /// What every page's context holds alike: the site's header, the
-    /// words, the default description. Serialised once and copied, since
-    /// Tera turns what it is given into its own values on every insert.
+    /// words, the default description. Serialised once, since Tera turns
+    /// what it is given into its own values on every insert, and rendered
+    /// under each page's own context (see [`Templates::render_to`]).
     shared: tera::Context,
 }
 
@@ -168,7 +169,7 @@ impl<'a> Site<'a> {
         title: &str,
         current: Option<PageId>,
     ) -> tera::Context {
-        let mut context = self.shared.clone();
+        let mut context = tera::Context::new();
         context.insert("root", root);
         context.insert("current_url", url);
         context.insert("page_title", title);
@@ -192,7 +193,7 @@ impl<'a> Site<'a> {
         // Into bytes, as the file is written: a template writes nothing but
         // text, so the check that it is UTF-8 a string needs is not made.
         let mut html = Vec::with_capacity(PAGE_BYTES);
-        self.templates.render_to(template, context, &mut html)?;
+        self.templates.render_to(template, &self.shared, context, &mut html)?;
         Ok(OutputFile { path, contents: Contents::Bytes(html) })
     }
 
@@ -206,7 +207,7 @@ impl<'a> Site<'a> {
         sink: &Sink,
     ) -> Result<(), Error> {
         let mut page = sink.stream_page(path)?;
-        let rendered = self.templates.render_to(template, context, &mut page);
+        let rendered = self.templates.render_to(template, &self.shared, context, &mut page);
         page.take_error()?;
         rendered?;
         page.finish()

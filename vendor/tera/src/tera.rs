@@ -427,6 +427,21 @@ impl Tera {
         renderer.render_to(write)
     }
 
+    /// Renders a Tera template like [`render_to()`](Self::render_to), with
+    /// `context` over `base`: a name `context` does not have is looked up in
+    /// `base`. Values that every render shares go in `base` once, instead of
+    /// being cloned into each render's context.
+    pub fn render_to_over(
+        &self,
+        template_name: &str,
+        base: &Context,
+        context: &Context,
+        write: impl Write,
+    ) -> Result<()> {
+        let template = self.get_template(template_name)?;
+        Renderer::new(template, self, context).over(base).render_to(write)
+    }
+
     /// Renders a one off template (for example a template coming from a user
     /// input) given a `Context` and an instance of Tera. This allows you to
     /// render templates using custom filters or functions.

@@ -15,22 +15,25 @@ use crate::Context;
 pub struct UserContext<'a> {
     /// Read-only context
     inner: &'a Context,
+    /// Read-only context under `inner`: what it does not have is looked up
+    /// here (see `Tera::render_to_over`).
+    base: Option<&'a Context>,
 }
 
 impl<'a> UserContext<'a> {
     /// Create an immutable user context to be used in the call stack
-    pub fn new(context: &'a Context) -> Self {
-        UserContext { inner: context }
+    pub fn new(context: &'a Context, base: Option<&'a Context>) -> Self {
+        UserContext { inner: context, base }
     }
 
     pub fn find_value(&self, key: &str) -> Option<&'a Value> {
-        self.inner.get(key)
+        self.inner.get(key).or_else(|| self.base?.get(key))
     }
 
     pub fn find_value_by_dotted_pointer(&self, pointer: &str) -> Option<&'a Value> {
         let root = pointer.split('.').next().unwrap();
         let rest = &pointer[root.len() + 1..];
-        self.inner.get(&crate::context::unescape_token(root)).and_then(|val| dotted_pointer(val, rest))
+        self.find_value(&crate::context::unescape_token(root)).and_then(|val| dotted_pointer(val, rest))
     }
 }
 
@@ -45,10 +48,10 @@ pub struct CallStack<'a> {
 
 impl<'a> CallStack<'a> {
     /// Create the initial call stack
-    pub fn new(context: &'a Context, template: &'a Template) -> CallStack<'a> {
+    pub fn new(context: &'a Context, base: Option<&'a Context>, template: &'a Template) -> CallStack<'a> {
         CallStack {
             stack: vec![StackFrame::new(FrameType::Origin, "ORIGIN", template)],
-            context: UserContext::new(context),
+            context: UserContext::new(context, base),
         }
     }
 
@@ -221,7 +224,8 @@ impl<'a> CallStack<'a> {
         // If we are here we take the user context
         // and add the values found in the stack to it.
         // We do it this way as we can override global variable temporarily in forloops
-        let mut new_ctx = self.context.inner.clone();
+        let mut new_ctx = self.context.base.cloned().unwrap_or_default();
+        new_ctx.extend(self.context.inner.clone());
         for (key, val) in context {
             new_ctx.insert(key, &val)
         }

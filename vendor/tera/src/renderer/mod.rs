@@ -26,6 +26,8 @@ pub struct Renderer<'a> {
     tera: &'a Tera,
     /// Read-only context to be bound to template˝
     context: &'a Context,
+    /// Read-only context under `context` (see `Tera::render_to_over`)
+    base: Option<&'a Context>,
     /// If set rendering should be escaped
     should_escape: bool,
 }
@@ -42,7 +44,12 @@ impl<'a> Renderer<'a> {
             template.name.ends_with(ext)
         });
 
-        Renderer { template, tera, context, should_escape }
+        Renderer { template, tera, context, base: None, should_escape }
+    }
+
+    /// Looks up in `base` what the context does not have.
+    pub fn over(self, base: &'a Context) -> Renderer<'a> {
+        Renderer { base: Some(base), ..self }
     }
 
     /// Combines the context with the Template to generate the end result
@@ -55,7 +62,7 @@ impl<'a> Renderer<'a> {
     /// Combines the context with the Template to write the end result to output
     pub fn render_to(&self, mut output: impl Write) -> Result<()> {
         let mut processor =
-            Processor::new(self.template, self.tera, self.context, self.should_escape);
+            Processor::new(self.template, self.tera, self.context, self.base, self.should_escape);
 
         processor.render(&mut output)
     }
