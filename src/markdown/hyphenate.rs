@@ -80,40 +80,19 @@ pub(crate) fn soft_hyphens(text: &str, language: Language) -> Option<String> {
     };
     let mut out: Option<String> = None;
     let mut copied = 0;
-    for (start, piece) in pieces(text) {
-        // Most pieces are short words: a word of MIN_LETTERS letters takes
-        // at least as many bytes, so these need no closer look.
-        if piece.len() < MIN_LETTERS || is_identifier(piece) {
-            continue;
-        }
-        for (at, word) in words(piece) {
-            let at = start + at;
-            with_hyphenated(word, lang, |joined| {
-                let Some(joined) = joined else { return };
-                let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-                out.push_str(&text[copied..at]);
-                out.push_str(joined);
-                copied = at + word.len();
-            });
-        }
+    for (at, word) in words(text) {
+        with_hyphenated(word, lang, |joined| {
+            let Some(joined) = joined else { return };
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            out.push_str(&text[copied..at]);
+            out.push_str(joined);
+            copied = at + word.len();
+        });
     }
     out.map(|mut out| {
         out.push_str(&text[copied..]);
         out
     })
-}
-
-/// The pieces of `text` between white space, with their byte offsets.
-fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(char::is_whitespace)
-        .scan(0, |at, piece| {
-            let start = *at;
-            // Each separator is one white-space character.
-            *at +=
-                piece.len() + text[start + piece.len()..].chars().next().map_or(0, char::len_utf8);
-            Some((start, piece))
-        })
-        .filter(|(_, piece)| !piece.is_empty())
 }
 
 /// True for a piece that is an address, a file name, an identifier or
@@ -132,29 +111,102 @@ fn is_identifier(piece: &str) -> bool {
     })
 }
 
-/// The runs of letters in `piece` long enough to hyphenate, with their
-/// byte offsets, leaving out acronyms (all capitals).
-fn words(piece: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = piece.char_indices().peekable();
+/// The words of `text` to hyphenate, with their byte offsets: runs of at
+/// least [`MIN_LETTERS`] letters, not all capitals, in a piece of text
+/// between white space that is not an identifier ([`is_identifier`]).
+///
+/// One pass over the bytes, as this reads all the edition's prose: each
+/// character is a letter, white space or neither, decided from its byte
+/// when it is ASCII. Most runs of letters are short words, which cost
+/// nothing more; only around a long one is its piece looked at.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let (mut at, mut piece) = (0, 0);
+    // The start of the last piece checked, and whether it is an identifier.
+    let mut checked: Option<(usize, bool)> = None;
     std::iter::from_fn(move || {
-        loop {
-            let (start, _) = rest.find(|(_, c)| c.is_alphabetic())?;
-            let mut end = piece.len();
-            let mut letters = 1;
-            while let Some(&(i, c)) = rest.peek() {
-                if !c.is_alphabetic() {
-                    end = i;
+        while at < text.len() {
+            let (len, class) = class_at(text, at);
+            if class != Class::Letter {
+                at += len;
+                if class == Class::Space {
+                    piece = at;
+                }
+                continue;
+            }
+            let (start, mut letters) = (at, 0);
+            while at < text.len() {
+                let (len, class) = class_at(text, at);
+                if class != Class::Letter {
                     break;
                 }
-                letters += 1;
-                rest.next();
+                (at, letters) = (at + len, letters + 1);
             }
-            let word = &piece[start..end];
-            if letters >= MIN_LETTERS && !word.chars().all(char::is_uppercase) {
+            let word = &text[start..at];
+            if letters < MIN_LETTERS || word.chars().all(char::is_uppercase) {
+                continue;
+            }
+            let identifier = match checked {
+                Some((checked, identifier)) if checked == piece => identifier,
+                _ => {
+                    let identifier = is_identifier(&text[piece..piece_end(text, at)]);
+                    checked = Some((piece, identifier));
+                    identifier
+                }
+            };
+            if !identifier {
                 return Some((start, word));
             }
         }
+        None
     })
+}
+
+/// What a character is to [`words`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Space,
+    Other,
+}
+
+/// The length of the character at byte `at` of `text` and its class:
+/// [`char::is_alphabetic`], [`char::is_whitespace`] or neither.
+#[inline]
+fn class_at(text: &str, at: usize) -> (usize, Class) {
+    match text.as_bytes()[at] {
+        b'a'..=b'z' | b'A'..=b'Z' => (1, Class::Letter),
+        b' ' | b'\t'..=b'\r' => (1, Class::Space),
+        byte if byte.is_ascii() => (1, Class::Other),
+        // U+00C0–U+00FF (`æ`, `ø`, `å`, `é`): letters but `×` and `÷`.
+        0xC3 => match text.as_bytes().get(at + 1) {
+            Some(0x97 | 0xB7) => (2, Class::Other),
+            _ => (2, Class::Letter),
+        },
+        _ => {
+            let c = text[at..].chars().next().unwrap_or_default();
+            let class = if c.is_alphabetic() {
+                Class::Letter
+            } else if c.is_whitespace() {
+                Class::Space
+            } else {
+                Class::Other
+            };
+            (c.len_utf8(), class)
+        }
+    }
+}
+
+/// Where the piece of `text` that goes on at byte `at` ends: at the next
+/// white space, or the end.
+fn piece_end(text: &str, mut at: usize) -> usize {
+    while at < text.len() {
+        let (len, class) = class_at(text, at);
+        if class == Class::Space {
+            break;
+        }
+        at += len;
+    }
+    at
 }
 
 #[cfg(test)]
@@ -210,6 +262,74 @@ mod tests {
         let word = "sikkerhedsovervågningscenterleverandørstyringsaftalebilag".repeat(20);
         let text = soft_hyphens(&word, Language::Da).unwrap();
         assert_eq!(text.replace('\u{ad}', ""), word);
+    }
+
+    #[test]
+    fn the_words_are_those_of_the_pieces_between_white_space() {
+        // The one-pass scan against the definition: split at each
+        // white-space character, leave out identifiers, take the runs of
+        // alphabetic characters of at least MIN_LETTERS, not all capitals.
+        // Over text with every kind of white space, letters of several
+        // scripts, digits, marks, punctuation and identifiers between them.
+        fn by_definition(text: &str) -> Vec<(usize, &str)> {
+            let mut found = Vec::new();
+            let mut piece_at = 0;
+            for piece in text.split(char::is_whitespace) {
+                if !piece.is_empty() && !is_identifier(piece) {
+                    let mut run: Option<(usize, usize)> = None;
+                    for (at, c) in piece.char_indices().chain([(piece.len(), '0')]) {
+                        match (c.is_alphabetic(), run) {
+                            (true, None) => run = Some((at, 1)),
+                            (true, Some((s, n))) => run = Some((s, n + 1)),
+                            (false, Some((s, n))) => {
+                                let word = &piece[s..at];
+                                if n >= MIN_LETTERS && !word.chars().all(char::is_uppercase) {
+                                    found.push((piece_at + s, word));
+                                }
+                                run = None;
+                            }
+                            (false, None) => {}
+                        }
+                    }
+                }
+                let rest = &text[piece_at + piece.len()..];
+                piece_at += piece.len() + rest.chars().next().map_or(0, char::len_utf8);
+            }
+            found
+        }
+        let parts = [
+            "sikkerhedsovervågning",
+            "KOMMUNERNE",
+            "å",
+            "NIS2-gapanalysen",
+            "Ελληνικάγράμματα",
+            "kommunernes",
+            "e\u{301}tudiantsétrangers",
+            "日本語のテキストです",
+            "x",
+            "12.219",
+            "(leverandørstyring),",
+            "\u{ad}",
+            "ﬁnansieringsmodellen",
+            "",
+            "www.kommunerne",
+            "kommunerne.dk/sikkerhed",
+            "forvaltningerne:",
+            "sikkerhedsovervågning@x",
+            "ÆØÅæøåéÀÿ",
+            "størrelse×bredde÷højde",
+        ];
+        let spaces = [
+            " ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}",
+            "\u{200a}", "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{200b}", "\u{feff}",
+            "  ", "",
+        ];
+        let mut text = String::new();
+        for (i, part) in parts.iter().cycle().take(500).enumerate() {
+            text.push_str(part);
+            text.push_str(spaces[(i * 7) % spaces.len()]);
+            assert_eq!(words(&text).collect::<Vec<_>>(), by_definition(&text), "{text:?}");
+        }
     }
 
     #[test]
