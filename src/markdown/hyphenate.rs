@@ -21,6 +21,7 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+use super::chars::{Class, class_at};
 use crate::config::Language;
 
 /// The shortest word that gets soft hyphens: a shorter one rarely ends a
@@ -159,41 +160,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         None
     })
-}
-
-/// What a character is to [`words`].
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Letter,
-    Space,
-    Other,
-}
-
-/// The length of the character at byte `at` of `text` and its class:
-/// [`char::is_alphabetic`], [`char::is_whitespace`] or neither.
-#[inline]
-fn class_at(text: &str, at: usize) -> (usize, Class) {
-    match text.as_bytes()[at] {
-        b'a'..=b'z' | b'A'..=b'Z' => (1, Class::Letter),
-        b' ' | b'\t'..=b'\r' => (1, Class::Space),
-        byte if byte.is_ascii() => (1, Class::Other),
-        // U+00C0–U+00FF (`æ`, `ø`, `å`, `é`): letters but `×` and `÷`.
-        0xC3 => match text.as_bytes().get(at + 1) {
-            Some(0x97 | 0xB7) => (2, Class::Other),
-            _ => (2, Class::Letter),
-        },
-        _ => {
-            let c = text[at..].chars().next().unwrap_or_default();
-            let class = if c.is_alphabetic() {
-                Class::Letter
-            } else if c.is_whitespace() {
-                Class::Space
-            } else {
-                Class::Other
-            };
-            (c.len_utf8(), class)
-        }
-    }
 }
 
 /// Where the piece of `text` that goes on at byte `at` ends: at the next

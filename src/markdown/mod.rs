@@ -6,6 +6,7 @@
 //! [`plain_text`] the words for the search index, [`first_heading`] a plain
 //! page's title. pulldown-cmark stays in here.
 
+mod chars;
 mod html;
 mod hyphenate;
 mod ids;

@@ -307,4 +307,6 @@ fn plain_text_stops_at_the_word_limit() {
     assert_eq!(words("en to tre fire fem", 3), "en to tre");
     assert_eq!(words("en **to**tre fire", 2), "en totre");
     assert_eq!(words("en to", 0), "");
+    // Any white space parts words: a no-break space, an em space.
+    assert_eq!(words("en\u{a0}to\u{2003}tre fire", 3), "en to tre");
 }

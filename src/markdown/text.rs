@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
+use crate::markdown::chars::{Class, class_at};
 use crate::markdown::{Doc, embed};
 
 /// The words of `doc`'s body as a reader sees them, separated by single
@@ -60,19 +61,25 @@ struct Words {
 
 impl Words {
     /// Appends `chunk`: text that may start or end inside a word
-    /// (`**fed**tekst` arrives as `fed`, `tekst`).
+    /// (`**fed**tekst` arrives as `fed`, `tekst`). Its white space is found
+    /// from its bytes ([`class_at`]): this reads every page's words.
     fn push(&mut self, chunk: &str) {
-        let mut rest = chunk;
-        while !self.full() {
-            let start = rest.len() - rest.trim_start().len();
-            if start > 0 {
+        let mut at = 0;
+        while !self.full() && at < chunk.len() {
+            let (len, class) = class_at(chunk, at);
+            if class == Class::Space {
                 self.gap();
+                at += len;
+                continue;
             }
-            rest = &rest[start..];
-            if rest.is_empty() {
-                return;
+            let start = at;
+            while at < chunk.len() {
+                let (len, class) = class_at(chunk, at);
+                if class == Class::Space {
+                    break;
+                }
+                at += len;
             }
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             if self.space || self.out.is_empty() {
                 if self.count == self.max {
                     self.space = true;
@@ -84,8 +91,7 @@ impl Words {
                 self.count += 1;
                 self.space = false;
             }
-            self.out.push_str(&rest[..end]);
-            rest = &rest[end..];
+            self.out.push_str(&chunk[start..at]);
         }
     }
 
