@@ -90,7 +90,7 @@ impl Templates {
     ) -> Result<String, Error> {
         let mut html = Vec::new();
         self.render_to(name, shared, context, &mut html)?;
-        // A template writes nothing but text.
+        // Checked as Tera's own `render` checks it.
         String::from_utf8(html).map_err(|e| Error::Template {
             name: name.to_owned(),
             source: tera::Error::utf8_conversion_error(e, name.to_owned()),

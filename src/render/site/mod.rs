@@ -37,8 +37,8 @@ use crate::render::{Input, Templates};
 use crate::xref::{Target, root_of};
 
 /// Room made for a rendered page before it is rendered: a page of the site
-/// is some 10 to 30 KB (the menu and the body), so most take one allocation
-/// and none is copied as it grows from Tera's 2 KB.
+/// is some 10 to 30 KB (the menu and the body), so most take one allocation,
+/// where Tera's own `render` starts at 2 KB and copies as it doubles.
 const PAGE_BYTES: usize = 32 * 1024;
 
 /// The site's files besides its content pages, which the pass over the
@@ -191,7 +191,7 @@ impl<'a> Site<'a> {
         path: String,
     ) -> Result<OutputFile, Error> {
         // Into bytes, as the file is written: a template writes nothing but
-        // text, so the check that it is UTF-8 a string needs is not made.
+        // text, so the UTF-8 check a `String` would need is left out.
         let mut html = Vec::with_capacity(PAGE_BYTES);
         self.templates.render_to(template, &self.shared, context, &mut html)?;
         Ok(OutputFile { path, contents: Contents::Bytes(html) })
