@@ -37,7 +37,7 @@ pub use run::{Memory, Outputs, run};
 pub(crate) use site::NOT_FOUND;
 pub use site::Site;
 pub use templates::Templates;
-pub(crate) use templates::escape_html;
+pub(crate) use templates::{escape_html, push_escaped};
 pub(crate) use view::NAV_ALWAYS;
 
 use crate::calendar::Quarter;

@@ -136,8 +136,15 @@ pub(crate) fn escape_html(text: &str) -> String {
         return text.to_owned();
     };
     let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    push_escaped(&mut out, &text[first..]);
+    out
+}
+
+/// Appends `text` to `out` escaped as [`escape_html`] escapes it.
+pub(crate) fn push_escaped(out: &mut String, text: &str) {
     let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate().skip(first) {
+    for (at, byte) in text.bytes().enumerate() {
         if let Some(entity) = entity(byte) {
             out.push_str(&text[copied..at]);
             out.push_str(entity);
@@ -145,7 +152,6 @@ pub(crate) fn escape_html(text: &str) -> String {
         }
     }
     out.push_str(&text[copied..]);
-    out
 }
 
 /// What [`escape_html`] writes for `byte`, if it is escaped.

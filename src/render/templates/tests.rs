@@ -143,4 +143,8 @@ fn escaping_replaces_the_five_characters_and_keeps_the_rest_as_written() {
     );
     assert_eq!(escape_html("&"), "&amp;");
     assert_eq!(escape_html(""), "");
+    // Appended where the writer is, as the menu writes its links.
+    let mut out = "<li>".to_owned();
+    push_escaped(&mut out, "Æble & 'pære'");
+    assert_eq!(out, "<li>Æble &amp; &#39;pære&#39;");
 }

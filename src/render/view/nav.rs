@@ -2,13 +2,11 @@
 //! from positions and relations, never by scanning a section, so a page's
 //! navigation costs the same in a section of ten pages or ten thousand.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use crate::model::{KindId, PageId};
-use crate::render::escape_html;
 use crate::render::view::{Link, Views};
+use crate::render::{escape_html, push_escaped};
 use crate::schema::{Role, Schema};
 
 /// A section's items are listed in the navigation of every page up to this
@@ -133,23 +131,27 @@ pub(crate) fn html(items: &[NavItem], root: &str) -> String {
 /// One entry at `depth` (0 to 2) and its children, indented as the theme
 /// wrote them when its template made the list; `root` is escaped already.
 fn write_item(out: &mut String, item: &NavItem, root: &str, depth: usize) {
-    let indent = "    ".repeat(depth);
+    // Pieces pushed one by one: every page writes some forty of these.
+    let indent = &"        "[..4 * depth.min(2)];
     let current = if item.current { " is-current" } else { "" };
     let open = if item.open && depth < 2 { " is-open" } else { "" };
     let aria = if item.current { " aria-current=\"page\"" } else { "" };
-    let (url, title) = (escape_html(&item.url), escape_html(&item.title));
-    let _ = write!(
-        out,
-        "\n      {indent}<li class=\"nav-item{current}{open}\">\n        {indent}<a href=\"{root}{url}\"{aria}>{title}</a>"
-    );
+    let push = |out: &mut String, pieces: &[&str]| pieces.iter().for_each(|p| out.push_str(p));
+    push(out, &["\n      ", indent, "<li class=\"nav-item", current, open, "\">\n        "]);
+    push(out, &[indent, "<a href=\"", root]);
+    push_escaped(out, &item.url);
+    push(out, &["\"", aria, ">"]);
+    push_escaped(out, &item.title);
+    out.push_str("</a>");
     if !item.children.is_empty() && depth < 2 {
-        let _ = write!(out, "\n        {indent}<ul class=\"nav-list nav-depth-{}\">", depth + 1);
+        let list = ["nav-depth-1", "nav-depth-2"][depth];
+        push(out, &["\n        ", indent, "<ul class=\"nav-list ", list, "\">"]);
         for child in &item.children {
             write_item(out, child, root, depth + 1);
         }
-        let _ = write!(out, "\n        {indent}</ul>");
+        push(out, &["\n        ", indent, "</ul>"]);
     }
-    let _ = write!(out, "\n      {indent}</li>");
+    push(out, &["\n      ", indent, "</li>"]);
 }
 
 /// The part of a list of `len` items shown when the current one is at `at`.
