@@ -136,6 +136,11 @@ fn webrtc_sends_nothing_even_where_script_runs() {
         }
         count
     };
-    assert!(packets(false) > 0, "without the setting WebRTC sends (the test can see it)");
+    // The control: a browser starved of the CPU may print before it sends,
+    // so it is given three tries to show the packets are seen.
+    assert!(
+        (0..3).any(|_| packets(false) > 0),
+        "without the setting WebRTC sends (the test can see it)"
+    );
     assert_eq!(packets(true), 0, "with it, nothing is sent");
 }
