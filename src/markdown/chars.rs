@@ -26,35 +26,47 @@ pub(super) fn class_at(text: &str, at: usize) -> (usize, Class) {
         },
         _ => {
             let c = text[at..].chars().next().unwrap_or_default();
-            let class = if c.is_alphabetic() {
-                Class::Letter
-            } else if c.is_whitespace() {
-                Class::Space
-            } else {
-                Class::Other
-            };
-            (c.len_utf8(), class)
+            (c.len_utf8(), class_of(c))
         }
     }
 }
 
+/// The class of `c`, as `char` tells it: what [`class_at`] finds faster.
+fn class_of(c: char) -> Class {
+    if c.is_alphabetic() {
+        Class::Letter
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Other
+    }
+}
+
+/// Where the run of characters from byte `at` of `text` whose class
+/// `keep` accepts ends, and how many characters it holds.
+#[inline]
+pub(super) fn run(text: &str, mut at: usize, keep: impl Fn(Class) -> bool) -> (usize, usize) {
+    let mut count = 0;
+    while at < text.len() {
+        let (len, class) = class_at(text, at);
+        if !keep(class) {
+            break;
+        }
+        (at, count) = (at + len, count + 1);
+    }
+    (at, count)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Class, class_at};
+    use super::{class_at, class_of};
 
     #[test]
     fn each_character_is_classed_as_char_says() {
         let planes = (0..=0x3100).chain(0xFE00..=0xFFFF).chain([0x1_F600, 0x10_FFFF]);
         for c in planes.filter_map(char::from_u32) {
-            let expected = if c.is_alphabetic() {
-                Class::Letter
-            } else if c.is_whitespace() {
-                Class::Space
-            } else {
-                Class::Other
-            };
             let text = format!("{c}x");
-            assert!(class_at(&text, 0) == (c.len_utf8(), expected), "{c:?}");
+            assert!(class_at(&text, 0) == (c.len_utf8(), class_of(c)), "{c:?}");
         }
     }
 }

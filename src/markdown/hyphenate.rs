@@ -21,7 +21,7 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use super::chars::{Class, class_at};
+use super::chars::{Class, class_at, run};
 use crate::config::Language;
 
 /// The shortest word that gets soft hyphens: a shorter one rarely ends a
@@ -134,22 +134,17 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
                 }
                 continue;
             }
-            let (start, mut letters) = (at, 0);
-            while at < text.len() {
-                let (len, class) = class_at(text, at);
-                if class != Class::Letter {
-                    break;
-                }
-                (at, letters) = (at + len, letters + 1);
-            }
-            let word = &text[start..at];
+            let (start, (end, letters)) = (at, run(text, at, |class| class == Class::Letter));
+            at = end;
+            let word = &text[start..end];
             if letters < MIN_LETTERS || word.chars().all(char::is_uppercase) {
                 continue;
             }
             let identifier = match checked {
                 Some((checked, identifier)) if checked == piece => identifier,
                 _ => {
-                    let identifier = is_identifier(&text[piece..piece_end(text, at)]);
+                    let end = run(text, at, |class| class != Class::Space).0;
+                    let identifier = is_identifier(&text[piece..end]);
                     checked = Some((piece, identifier));
                     identifier
                 }
@@ -160,19 +155,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         None
     })
-}
-
-/// Where the piece of `text` that goes on at byte `at` ends: at the next
-/// white space, or the end.
-fn piece_end(text: &str, mut at: usize) -> usize {
-    while at < text.len() {
-        let (len, class) = class_at(text, at);
-        if class == Class::Space {
-            break;
-        }
-        at += len;
-    }
-    at
 }
 
 #[cfg(test)]

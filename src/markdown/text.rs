@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-use crate::markdown::chars::{Class, class_at};
+use crate::markdown::chars::{Class, class_at, run};
 use crate::markdown::{Doc, embed};
 
 /// The words of `doc`'s body as a reader sees them, separated by single
@@ -73,13 +73,7 @@ impl Words {
                 continue;
             }
             let start = at;
-            while at < chunk.len() {
-                let (len, class) = class_at(chunk, at);
-                if class == Class::Space {
-                    break;
-                }
-                at += len;
-            }
+            at = run(chunk, at, |class| class != Class::Space).0;
             if self.space || self.out.is_empty() {
                 if self.count == self.max {
                     self.space = true;
