@@ -5,7 +5,8 @@
 
 Builds stratdoc (`cargo build --release --locked`) and the floor
 (bench/floor), generates each corpus once (cached in target/bench/corpus-N,
-regenerated when the generator changes), then for each N runs the tools
+regenerated when the generator changes), then for each N runs the tools,
+each writing into a folder in memory (/dev/shm) that holds its last build,
 round-robin in one session: a warm-up round, then --runs rounds, each tool
 once a round as a whole process, the order rotated each round so no tool
 always follows the same one. For each run it measures wall time, CPU time
@@ -55,7 +56,7 @@ def parse_args():
     ap.add_argument("--runs", type=int, default=5, help="timed rounds after the warm-up (default: 5)")
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of %(default)s")
     ap.add_argument("--keep", type=Path, metavar="DIR",
-                    help="write the tools' output under DIR and keep it (default: a temporary folder)")
+                    help="write the tools' output under DIR and keep it (default: a temporary folder in memory)")
     ap.add_argument("--json", type=Path, metavar="FILE", help="write every measurement to FILE")
     ap.add_argument("--hugo", help="the hugo binary (default: /usr/bin/hugo, else hugo on PATH)")
     ap.add_argument("--require-hugo", action="store_true", help="fail instead of skipping when hugo is missing")
@@ -214,8 +215,10 @@ def bench(pages, args, hugo, out_root):
         print(f"  round {k + 1}: " + ", ".join(f"{t} {runs[t][-1]['wall_s']:.2f} s" for t in args.tools),
               file=sys.stderr)
     medians = {t: {key: statistics.median(r[key] for r in rs) for key in rs[0]} for t, rs in runs.items()}
-    return {"pages": pages, "corpus": info, "stratdoc_says": summary[0] if summary else None,
-            "warmup": warmup, "runs": runs, "median": medians}
+    result = {"pages": pages, "corpus": info, "stratdoc_says": summary[0] if summary else None,
+              "warmup": warmup, "runs": runs, "median": medians}
+    result["noisy"] = noisy(result)
+    return result
 
 
 def print_table(result):
@@ -246,6 +249,44 @@ def ratios(results):
             "wall": grew["wall_s"], "cpu": grew["cpu_s"]}
 
 
+# The tools' output goes to memory (tmpfs) unless --keep says otherwise. On a
+# disk, making a file costs what the file system is going through: on ext4,
+# after many files are deleted (every benchmark deletes its output), it
+# searches for free inodes for a while, and the floor, which does little else
+# but make files, measured 1.1-2.2 s at 10,000 pages between runs of one
+# binary (0.05 s against 0.8 s of system time for 1,000 files). In memory the
+# same runs measure the tools' own work.
+SHM = Path("/dev/shm")
+
+
+def is_tmpfs(path):
+    """True when `path` is on a tmpfs: the file system of the longest mount point above it (Linux)."""
+    try:
+        mounts = [line.split() for line in Path("/proc/mounts").read_text(encoding="utf-8").splitlines()]
+    except OSError:
+        return False
+    path = Path(path).resolve()
+    above = [(len(m[1]), m[2]) for m in mounts if len(m) > 2 and path.is_relative_to(m[1])]
+    return max(above, default=(0, None))[1] == "tmpfs"
+
+
+def scratch(pages):
+    """A new folder for the tools' output: in memory when there is room, else in the system's temp."""
+    # Each tool's site is at most ~50 KB a page (stratdoc's is 48 KB at 10,000);
+    # three tools, with room to spare.
+    need = 4 * 50_000 * max(pages)
+    where = SHM if is_tmpfs(SHM) and shutil.disk_usage(SHM).free > need else None
+    return Path(tempfile.mkdtemp(prefix="stratdoc-bench-", dir=where)), where is not None
+
+
+def noisy(result, share=0.10, floor_s=0.02):
+    """The tools whose wall times spread (slowest - fastest) more than `share` of their median
+    and more than `floor_s`, below which a spread is the clock's and the process start's."""
+    spread = {t: (max(walls) - min(walls), result["median"][t]["wall_s"])
+              for t, walls in ((t, [r["wall_s"] for r in rs]) for t, rs in result["runs"].items())}
+    return {t: width / median for t, (width, median) in spread.items() if width > max(share * median, floor_s)}
+
+
 def machine(hugo_version):
     rev = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
     return {"date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(), "load": os.getloadavg(),
@@ -262,8 +303,8 @@ def main():
             fail("nothing left to run", 2)
     build(args.tools)
     env = machine(found[1] if found else None)
-    BENCH.mkdir(parents=True, exist_ok=True)
-    out_root = args.keep or Path(tempfile.mkdtemp(prefix="out-", dir=BENCH))
+    out_root, env["in_memory"] = (args.keep, is_tmpfs(args.keep)) if args.keep else scratch(args.pages)
+    env["out"] = str(out_root)
     try:
         results = [bench(n, args, found[0] if found else None, out_root.resolve()) for n in args.pages]
     finally:
@@ -272,8 +313,13 @@ def main():
     env["load_after"] = os.getloadavg()
     print(f"\n{env['date']}, {env['cpus']} CPUs, load {env['load'][0]:.1f} before and "
           f"{env['load_after'][0]:.1f} after; stratdoc {env['stratdoc']}; {env['hugo'] or 'no hugo'}")
+    where = "in memory (tmpfs)" if env["in_memory"] else "on disk: the file system's own swings are in the times"
+    print(f"output {where}: {'kept in ' + str(out_root) if args.keep else 'removed'}")
     for result in results:
         print_table(result)
+        for tool, spread in result["noisy"].items():
+            print(f"  noisy: {tool}'s wall times spread {spread * 100:.0f} % of its median; "
+                  f"the machine was busy, compare with care or run again")
     growth = ratios(results)
     if growth:
         print(f"\nstratdoc at {growth['to']:,} / {growth['from']:,} pages: {growth['wall']:.1f} × the wall time, "

@@ -6,7 +6,8 @@
 #   2. its corpus is valid: `stratdoc check` exits 0 with no errors (warnings
 #      are printed: the benchmark should measure work, not diagnostics);
 #   3. bench/run.py runs end to end at 200 pages, one round (stratdoc must
-#      build the corpus with exit 0, as must Hugo and the floor);
+#      build the corpus with exit 0, as must Hugo and the floor), writing the
+#      sites to memory (/dev/shm) where it can and removing them;
 #   4. bench/serve.py runs end to end at 50 pages, two saves per tool (every
 #      save must reach the browser as a reload).
 # Under CI=true a missing hugo fails the run; elsewhere it is skipped.
@@ -36,5 +37,16 @@ if [ "$status" -ne 0 ] || ! grep -q 'no errors' <<<"$out"; then
 fi
 echo "smoke: $(tail -n 1 <<<"$out")"
 
-python3 bench/run.py --pages 200 --runs 1 ${CI:+--require-hugo}
+python3 bench/run.py --pages 200 --runs 1 ${CI:+--require-hugo} --json "$work/run.json"
+# The sites went to memory where there is a tmpfs, and nothing was left there.
+python3 - "$work/run.json" <<'EOF'
+import json, os, sys
+machine = json.load(open(sys.argv[1], encoding="utf-8"))["machine"]
+tmpfs = any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in open("/proc/mounts"))
+if tmpfs and not machine["in_memory"]:
+    sys.exit(f"smoke: bench/run.py wrote to {machine['out']}, not to /dev/shm (a tmpfs)")
+if os.path.exists(machine["out"]):
+    sys.exit(f"smoke: bench/run.py left its output in {machine['out']}")
+print(f"smoke: bench/run.py wrote {'in memory' if machine['in_memory'] else 'on disk'} and removed it")
+EOF
 python3 bench/serve.py --pages 50 --edits 2 ${CI:+--require-hugo}
