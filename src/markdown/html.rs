@@ -80,7 +80,10 @@ fn write(
         closing: Vec::new(),
     };
     let mut html = String::with_capacity(doc.events.len() * 24);
-    pulldown_cmark::html::push_html(&mut html, Written { writer, rest: &doc.events, pending: None });
+    pulldown_cmark::html::push_html(
+        &mut html,
+        Written { writer, rest: &doc.events, pending: None },
+    );
     html
 }
 

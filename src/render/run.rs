@@ -4,10 +4,12 @@
 //!
 //! A run goes through the pages in chunks, in the board edition's order:
 //! each page is rendered (or, in a run that does not need it again, taken
-//! from memory), its element written into `print.html` as it comes. Then
-//! the checks that need every page and the search index. Beside that pass,
-//! on a thread of their own, the files that show many pages (overviews,
-//! plan views, the exports) and the site's other files are written.
+//! from memory), its element handed to the thread that writes `print.html`
+//! and its entry to the one that builds the search index, as it comes.
+//! Then the checks that need every page, the end of the edition and the
+//! search index's files. Beside that pass, on a thread of their own, the
+//! files that show many pages (overviews, plan views, the exports) and the
+//! site's other files are written.
 
 use std::collections::BTreeSet;
 
@@ -22,10 +24,12 @@ use crate::render::site::{self, Site};
 use crate::render::{Input, Templates, export};
 use crate::xref;
 
+mod assembler;
 mod collect;
 mod indexer;
 mod memory;
 
+use assembler::Assembler;
 use collect::Collect;
 use indexer::Indexer;
 pub use memory::Memory;
@@ -101,7 +105,8 @@ pub fn run(
     let many = || site.as_ref().map_or(Ok(()), |site| many_pages(input, site, sink, &wants));
     std::thread::scope(|scope| {
         let indexer = search.map(|language| Indexer::start(scope, language));
-        let mut collect = Collect { assembly, indexer, taken: Taken::default(), memory };
+        let assembler = assembly.map(|assembly| Assembler::start(scope, assembly));
+        let mut collect = Collect { assembler, indexer, taken: Taken::default(), memory };
         let many = scope.spawn(many);
         let pages = || {
             for chunk in pass.order().chunks(CHUNK) {

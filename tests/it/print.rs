@@ -790,3 +790,27 @@ fn a_tall_roadmap_continues_on_the_next_page_at_its_own_size() {
         assert_eq!(drawn, 1, "{title} is drawn once");
     }
 }
+
+/// The plan views between the edition's pages are written on a thread of
+/// their own while the pages go on rendering: one that fails stops the
+/// build all the same, with its reason, and nothing is published.
+#[test]
+fn a_plan_view_the_edition_cannot_write_stops_the_build() {
+    let project = Project::example();
+    let theme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/print-chapter.html"),
+    )
+    .unwrap();
+    let matrix = "{%- if c.kind == \"matrix\" and c.matrix %}";
+    assert!(theme.contains(matrix), "the theme's matrix view moved");
+    // Put together as it renders: no reading of the template's text finds it.
+    let frame = "<{{ \"if\" ~ \"rame\" }} src=\"https://example.org\">";
+    let broken = theme.replace(matrix, &format!("{matrix}{frame}"));
+    project.file("templates/print-chapter.html", broken);
+    project
+        .run(&["build"])
+        .code(2)
+        .stderr_has("error: template `print-chapter.html` failed")
+        .stderr_has("it writes `<iframe>` into the board edition");
+    assert!(!project.path().join("public").exists(), "nothing is published");
+}

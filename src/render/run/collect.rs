@@ -1,11 +1,12 @@
 //! What a run gathers as the pages come, in order: each page's element
-//! into the board edition, its entry into the search index, its anchors
-//! and pending links for the checks after the pass; then the search
-//! index's files and the edition's end.
+//! for the board edition, its entry for the search index (each written on
+//! a thread of its own), its anchors and pending links for the checks
+//! after the pass; then the edition's end and the search index's files.
 
 use rayon::prelude::*;
 
 use super::Outputs;
+use super::assembler::Assembler;
 use super::indexer::Indexer;
 use super::memory::{Memory, Taken};
 use crate::diagnostics::Diagnostics;
@@ -13,19 +14,18 @@ use crate::error::Error;
 use crate::model::PageId;
 use crate::output::Sink;
 use crate::render::pass::{Pass, Rendered};
-use crate::render::print::Assembly;
 
 /// What a run gathers as the pages come: the board edition being
 /// assembled, the search index being built, and what the checks after the
 /// pass need.
-pub(super) struct Collect<'s, 'e, 'm, 'scope> {
-    pub(super) assembly: Option<Assembly<'s, 'e>>,
+pub(super) struct Collect<'m, 'scope> {
+    pub(super) assembler: Option<Assembler<'scope>>,
     pub(super) indexer: Option<Indexer<'scope>>,
     pub(super) taken: Taken,
     pub(super) memory: Option<&'m mut Memory>,
 }
 
-impl Collect<'_, '_, '_, '_> {
+impl Collect<'_, '_> {
     /// Renders the pages of `chunk` side by side, each only if this run
     /// needs it again; `None` for a page taken from memory.
     pub(super) fn render(
@@ -56,17 +56,16 @@ impl Collect<'_, '_, '_, '_> {
     ) -> Result<(), Error> {
         let Some(mut rendered) = rendered else { return self.reuse(id, key) };
         diags.extend(std::mem::take(&mut rendered.diags));
-        if let (Some(assembly), Some(element)) = (&mut self.assembly, &rendered.print) {
-            assembly.page(id, element)?;
+        // A server keeps the element and the entry for its next run; a
+        // build hands them over.
+        let keeps = self.memory.is_some();
+        if let Some(assembler) = &mut self.assembler {
+            if let Some(element) = handed(&mut rendered.print, keeps) {
+                assembler.page(id, element)?;
+            }
         }
         if let Some(indexer) = &mut self.indexer {
-            // A server keeps the entry for its next run; a build hands it over.
-            let entry = if self.memory.is_some() {
-                rendered.search.clone()
-            } else {
-                rendered.search.take()
-            };
-            if let Some(entry) = entry {
+            if let Some(entry) = handed(&mut rendered.search, keeps) {
                 indexer.add(entry);
             }
         }
@@ -77,10 +76,10 @@ impl Collect<'_, '_, '_, '_> {
     /// Puts what memory kept of the page `id` where the run needs it.
     fn reuse(&mut self, id: PageId, key: &str) -> Result<(), Error> {
         let known = self.memory.as_deref();
-        if let (Some(assembly), Some(element)) =
-            (&mut self.assembly, known.and_then(|m| m.print.get(key)))
+        if let (Some(assembler), Some(element)) =
+            (&mut self.assembler, known.and_then(|m| m.print.get(key)))
         {
-            assembly.page(id, element)?;
+            assembler.page(id, element.clone())?;
         }
         if let (Some(indexer), Some(entry)) =
             (&mut self.indexer, known.and_then(|m| m.search.get(key)))
@@ -106,14 +105,22 @@ impl Collect<'_, '_, '_, '_> {
         Ok(())
     }
 
-    /// Writes the search index and closes the board edition.
+    /// Waits for the board edition to be written, then writes the search
+    /// index. One after the other: the edition's plan views and the index's
+    /// files are each tens of megabytes while they are made (at 10,000
+    /// pages), and the build's peak memory is the larger, not the sum.
     pub(super) fn finish(self, sink: &Sink) -> Result<(), Error> {
+        if let Some(assembler) = self.assembler {
+            assembler.finish()?;
+        }
         if let Some(indexer) = self.indexer {
             indexer.finish(sink)?;
         }
-        if let Some(assembly) = self.assembly {
-            assembly.finish()?;
-        }
         Ok(())
     }
+}
+
+/// What a page made for a thread: taken when `keeps` is false, else a copy.
+fn handed<T: Clone>(made: &mut Option<T>, keeps: bool) -> Option<T> {
+    if keeps { made.clone() } else { made.take() }
 }
