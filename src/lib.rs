@@ -48,4 +48,5 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod source;
+mod wordmap;
 pub mod xref;

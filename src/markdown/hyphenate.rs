@@ -19,10 +19,9 @@
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
-
 use super::chars::{Class, class_at, run};
 use crate::config::Language;
+use crate::wordmap::WordMap;
 
 /// The shortest word that gets soft hyphens: a shorter one rarely ends a
 /// line badly, and each soft hyphen is two more bytes in the edition.
@@ -31,44 +30,22 @@ const MIN_LETTERS: usize = 8;
 /// How many words each thread remembers before it starts afresh.
 const REMEMBERED: usize = 1 << 16;
 
-/// Words and their hyphenated forms, one map per language.
-type Remembered = [FxHashMap<Box<str>, Option<Box<str>>>; 2];
+/// Where a word may break: bit `i` is set for a soft hyphen before its
+/// byte `i`. Kept in the table itself, beside the word, so a word seen
+/// before costs no look-up but its own.
+type Breaks = u128;
+
+/// The longest word whose breaks a [`Breaks`] holds; a longer one (no
+/// word of prose) is hyphenated each time it comes.
+const MAX_REMEMBERED: usize = Breaks::BITS as usize - 1;
 
 thread_local! {
-    /// Words hyphenated before on this thread, with their syllables joined
-    /// by soft hyphens (`None`: no break allowed). A strategy repeats its
-    /// long words page after page (»kommunerne«, »digitalisering«), and a
-    /// look-up costs a fraction of running the patterns: without it,
-    /// hyphenation was a fifth of a build's cycles. A word seen before is
-    /// looked up by its text, with no allocation.
-    static SEEN: RefCell<Remembered> = RefCell::new(Default::default());
-}
-
-/// Calls `use_it` with `word` with soft hyphens where `lang` allows a
-/// break, or with `None` where it allows none; remembered per thread.
-fn with_hyphenated<R>(word: &str, lang: hypher::Lang, use_it: impl FnOnce(Option<&str>) -> R) -> R {
-    SEEN.with_borrow_mut(|seen| {
-        let seen = &mut seen[usize::from(lang == hypher::Lang::Danish)];
-        if let Some(known) = seen.get(word) {
-            return use_it(known.as_deref());
-        }
-        if seen.len() >= REMEMBERED {
-            seen.clear();
-        }
-        let mut syllables = hypher::hyphenate(word, lang);
-        let first = syllables.next().unwrap_or_default();
-        let mut rest = syllables.peekable();
-        let joined = rest.peek().is_some().then(|| {
-            let mut joined = String::with_capacity(word.len() + 8);
-            joined.push_str(first);
-            for syllable in rest {
-                joined.push('\u{ad}');
-                joined.push_str(syllable);
-            }
-            joined.into_boxed_str()
-        });
-        use_it(seen.entry(word.into()).or_insert(joined).as_deref())
-    })
+    /// Where the words hyphenated before on this thread may break, one map
+    /// per language. A strategy repeats its long words page after page
+    /// (»kommunerne«, »digitalisering«), and a look-up costs a fraction of
+    /// running the patterns: without it, hyphenation was a fifth of a
+    /// build's cycles.
+    static SEEN: RefCell<[WordMap<Breaks>; 2]> = RefCell::new(Default::default());
 }
 
 /// `text` with soft hyphens where the language's patterns allow a break,
@@ -79,21 +56,76 @@ pub(crate) fn soft_hyphens(text: &str, language: Language) -> Option<String> {
         Language::Da => hypher::Lang::Danish,
         Language::En => hypher::Lang::English,
     };
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    for (at, word) in words(text) {
-        with_hyphenated(word, lang, |joined| {
-            let Some(joined) = joined else { return };
+    SEEN.with_borrow_mut(|seen| {
+        let seen = &mut seen[usize::from(lang == hypher::Lang::Danish)];
+        let mut out: Option<String> = None;
+        let mut copied = 0;
+        for (at, word) in words(text) {
+            let breaks = match seen.get(word) {
+                Some(&breaks) => breaks,
+                // Bit 0 is never a break: `MAX` stands for »not remembered«.
+                None if word.len() > MAX_REMEMBERED => Breaks::MAX,
+                None => {
+                    if seen.len() >= REMEMBERED {
+                        seen.clear();
+                    }
+                    let breaks = breaks_of(word, lang);
+                    seen.insert(word, breaks);
+                    breaks
+                }
+            };
+            if breaks == 0 {
+                continue;
+            }
             let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
             out.push_str(&text[copied..at]);
-            out.push_str(joined);
+            if breaks == Breaks::MAX {
+                push_syllables(out, hypher::hyphenate(word, lang));
+            } else {
+                push_broken(out, word, breaks);
+            }
             copied = at + word.len();
-        });
-    }
-    out.map(|mut out| {
-        out.push_str(&text[copied..]);
-        out
+        }
+        out.map(|mut out| {
+            out.push_str(&text[copied..]);
+            out
+        })
     })
+}
+
+/// Where `word` (of at most [`MAX_REMEMBERED`] bytes) may break in `lang`.
+fn breaks_of(word: &str, lang: hypher::Lang) -> Breaks {
+    let mut at = 0;
+    let mut breaks = 0;
+    for syllable in hypher::hyphenate(word, lang) {
+        if at > 0 {
+            breaks |= 1 << at;
+        }
+        at += syllable.len();
+    }
+    breaks
+}
+
+/// Pushes `word` with a soft hyphen before each byte `breaks` marks.
+fn push_broken(out: &mut String, word: &str, mut breaks: Breaks) {
+    let mut from = 0;
+    while breaks != 0 {
+        let at = breaks.trailing_zeros() as usize;
+        out.push_str(&word[from..at]);
+        out.push('\u{ad}');
+        from = at;
+        breaks &= breaks - 1;
+    }
+    out.push_str(&word[from..]);
+}
+
+/// Pushes `syllables` with a soft hyphen between each two.
+fn push_syllables<'w>(out: &mut String, mut syllables: impl Iterator<Item = &'w str>) {
+    out.push_str(syllables.next().unwrap_or_default());
+    for syllable in syllables {
+        out.push('\u{ad}');
+        out.push_str(syllable);
+    }
 }
 
 /// True for a piece that is an address, a file name, an identifier or

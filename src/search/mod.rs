@@ -32,6 +32,7 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::config::Language;
+use crate::wordmap::WordMap;
 use analyze::Analysis;
 
 /// Words of a page's body that are indexed. Long pages are found by their
@@ -81,10 +82,8 @@ pub struct SearchIndex {
     analysis: Analysis,
     /// What each word, as written, became on this thread: a site's words
     /// repeat (a few hundred make up most of any text), so most words cost
-    /// one lookup instead of lower-casing, trimming and stemming. Most words
-    /// are short, and a key that holds them saves following a pointer.
-    seen: FxHashMap<ShortWord, Option<u32>>,
-    seen_long: FxHashMap<Box<str>, Option<u32>>,
+    /// one lookup instead of lower-casing, trimming and stemming.
+    seen: WordMap<Option<u32>>,
     /// The terms, by id, and the id of each.
     terms: Vec<Box<str>>,
     ids: FxHashMap<Box<str>, u32>,
@@ -174,8 +173,7 @@ impl SearchIndex {
     pub fn new(language: Language) -> Self {
         SearchIndex {
             analysis: Analysis::new(language),
-            seen: FxHashMap::default(),
-            seen_long: FxHashMap::default(),
+            seen: WordMap::default(),
             terms: Vec::new(),
             ids: FxHashMap::default(),
             postings: Vec::new(),
@@ -266,19 +264,11 @@ impl SearchIndex {
     }
 
     fn term_id(&mut self, word: &str) -> Option<u32> {
-        let short = short_word(word);
-        let seen = match short {
-            Some(key) => self.seen.get(&key),
-            None => self.seen_long.get(word),
-        };
-        if let Some(&id) = seen {
+        if let Some(&id) = self.seen.get(word) {
             return id;
         }
         let id = self.analysis.term(word).map(|term| self.intern(&term));
-        match short {
-            Some(key) => self.seen.insert(key, id),
-            None => self.seen_long.insert(word.into(), id),
-        };
+        self.seen.insert(word, id);
         id
     }
 
@@ -330,33 +320,6 @@ fn plainly_nfc(bytes: &[u8]) -> bool {
         }
     }
     true
-}
-
-/// A word of up to 23 bytes as three little-endian words, zero-padded,
-/// with its length in the last byte. Hashed as one word: a site's words
-/// are few and mostly differ in their first bytes, and every word of every
-/// page is hashed.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct ShortWord([u64; 3]);
-
-impl std::hash::Hash for ShortWord {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let [a, b, c] = self.0;
-        state.write_u64(a ^ b.rotate_left(21) ^ c.rotate_left(42));
-    }
-}
-
-fn short_word(word: &str) -> Option<ShortWord> {
-    let bytes = word.as_bytes();
-    let len = u8::try_from(bytes.len()).ok().filter(|&l| l < 24)?;
-    let mut key = [0; 3];
-    for (k, chunk) in key.iter_mut().zip(bytes.chunks(8)) {
-        let mut word = [0; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        *k = u64::from_le_bytes(word);
-    }
-    key[2] |= u64::from(len) << 56;
-    Some(ShortWord(key))
 }
 
 /// `text` in NFC, as the browser normalises the query: `å` typed or
