@@ -89,9 +89,20 @@ pub fn run(
         site: site.as_ref(),
         edition: edition.as_ref(),
     };
-    let assembly = match edition.as_ref().filter(|_| print) {
+    let mut assembly = match edition.as_ref().filter(|_| print) {
         Some(edition) => Some(Assembly::new(sink.stream(print::FILE)?, edition)?),
         None => None,
+    };
+    // With the site, the thread of the files that show many pages renders
+    // the edition's plan views too, after the site's (see
+    // `Assembly::render_ahead`).
+    let ahead = match (&mut assembly, &edition, &site) {
+        (Some(assembly), Some(edition), Some(_)) => {
+            let (send, receive) = std::sync::mpsc::channel();
+            assembly.render_ahead(receive);
+            Some((edition, send))
+        }
+        _ => None,
     };
     // The index is built on a thread of its own, a page at a time as the
     // pages are rendered, so no page's words wait in memory for the rest.
@@ -102,7 +113,24 @@ pub fn run(
     // the search index) leave a core waiting that they can use. 10,000
     // pages: 0.92 × the time (bench corpora, before and after).
     let wants = |output: &Output| outputs.wants(output);
-    let many = || site.as_ref().map_or(Ok(()), |site| many_pages(input, site, sink, &wants));
+    let many = || {
+        let made = site.as_ref().map_or(Ok(()), |site| many_pages(input, site, sink, &wants));
+        if let (Ok(()), Some((edition, send))) = (&made, ahead) {
+            for view in edition.plan_views() {
+                // The assembly has stopped (on an error of its own).
+                // Held until the assembly reaches them: no room to spare.
+                let rendered = edition.element(view).map(|(mut start, mut end)| {
+                    start.shrink_to_fit();
+                    end.shrink_to_fit();
+                    (start, end)
+                });
+                if send.send((view, rendered)).is_err() {
+                    break;
+                }
+            }
+        }
+        made
+    };
     std::thread::scope(|scope| {
         let indexer = search.map(|language| Indexer::start(scope, language));
         let assembler = assembly.map(|assembly| Assembler::start(scope, assembly));

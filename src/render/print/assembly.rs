@@ -5,6 +5,7 @@
 //! element's end waits until its children are written.
 
 use std::collections::HashMap;
+use std::sync::mpsc::Receiver;
 
 use crate::error::Error;
 use crate::model::PageId;
@@ -18,13 +19,28 @@ pub(crate) struct Assembly<'s, 'e> {
     pieces: std::vec::IntoIter<Piece>,
     /// The ends of the elements whose children are being written.
     ends: HashMap<Element, String>,
+    /// The plan views, rendered in document order by another thread.
+    ahead: Option<Receiver<Ahead>>,
 }
+
+/// A plan view rendered ahead of the assembly (see [`Assembly::render_ahead`]).
+pub(crate) type Ahead = (Element, Result<(String, String), Error>);
 
 impl<'s, 'e> Assembly<'s, 'e> {
     /// Starts writing `edition` to `out`.
     pub(crate) fn new(out: Stream<'s>, edition: &'e Edition<'e>) -> Result<Self, Error> {
         let pieces = edition.pieces()?.into_iter();
-        Ok(Assembly { out, edition, pieces, ends: HashMap::new() })
+        Ok(Assembly { out, edition, pieces, ends: HashMap::new(), ahead: None })
+    }
+
+    /// Takes the plan views from `ahead` instead of rendering them when
+    /// they are reached: a build's other thread renders them after the
+    /// site's own plan views, while memory is low and the pass is in its
+    /// middle. Rendered here, at 10,000 initiatives they took half a second
+    /// on one thread near the end of the build and were its peak memory
+    /// (Tera's copy of their rows, tens of megabytes).
+    pub(crate) fn render_ahead(&mut self, ahead: Receiver<Ahead>) {
+        self.ahead = Some(ahead);
     }
 
     /// Writes everything up to page `id`'s element, then its start; keeps
@@ -66,10 +82,26 @@ impl<'s, 'e> Assembly<'s, 'e> {
             // file is never published): nothing to write.
             Piece::Open(Element::Page(_)) => Ok(()),
             Piece::Open(element) => {
-                let (start, end) = self.edition.element(element)?;
+                let (start, end) = self.element(element)?;
                 self.ends.insert(element, end);
                 self.out.push(&start)
             }
         }
+    }
+
+    /// Element `element`, from the thread that renders plan views ahead
+    /// when there is one and it has it (they come in document order); else
+    /// rendered here.
+    fn element(&mut self, element: Element) -> Result<(String, String), Error> {
+        if let (Element::Chapter(..), Some(ahead)) = (element, &self.ahead) {
+            while let Ok((view, rendered)) = ahead.recv() {
+                if view == element {
+                    return rendered;
+                }
+            }
+            // That thread has ended without it.
+            self.ahead = None;
+        }
+        self.edition.element(element)
     }
 }

@@ -69,9 +69,10 @@ const BODY: &str = "\u{E000}stratdoc-body\u{E000}";
 
 /// One piece of the edition in document order: rendered text, or the place
 /// of an element (its start, and its end after its children). A page's
-/// element comes from the pass over the pages; the others (a part's header,
-/// a plan view) are rendered when the assembly reaches them, so a large
-/// plan's roadmap and tables are held only while they are written.
+/// element comes from the pass over the pages; a part's header is rendered
+/// when the assembly reaches it; the plan views are rendered when the
+/// assembly reaches them or, in a build of the site, ahead of it (see
+/// `Assembly::render_ahead`).
 #[derive(Debug)]
 pub(crate) enum Piece {
     Text(String),
@@ -189,6 +190,17 @@ impl<'a> Edition<'a> {
         }
         pieces.push(Piece::Text(tail));
         Ok(pieces)
+    }
+
+    /// The plan views, in document order: the elements with no page of
+    /// their own that are large (a part's header is not).
+    pub(crate) fn plan_views(&self) -> impl Iterator<Item = Element> + '_ {
+        self.outline.parts.iter().enumerate().flat_map(|(p, part)| {
+            let views = part.chapters.iter().enumerate();
+            views
+                .filter(|(_, chapter)| !matches!(chapter.content, ChapterKind::Page(_)))
+                .map(move |(c, _)| Element::Chapter(p, c))
+        })
     }
 
     /// An element with no page of its own, split where its children go.
