@@ -86,17 +86,28 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
     let problem = |body: &[u8], message, at, help| {
         Some(Problem { message, help, byte: at + bom, at: lossy_offset(body, at) })
     };
-    let valid = match nul {
-        None => std::str::from_utf8(&bytes[bom..]).map(|_| ()),
-        Some(_) => Ok(()),
-    };
-    let (mut text, problem) = match (nul, valid) {
-        (None, Ok(())) => {
+    let (mut text, problem) = match nul {
+        None => {
             bytes.drain(..bom);
-            // Checked just above; a second check would cost another pass.
-            (String::from_utf8(bytes).unwrap_or_default(), None)
+            // One pass checks the bytes and makes the text.
+            match String::from_utf8(bytes) {
+                Ok(text) => (text, None),
+                Err(err) => {
+                    let valid = err.utf8_error().valid_up_to();
+                    let body = err.into_bytes();
+                    (
+                        String::from_utf8_lossy(&body).into_owned(),
+                        problem(
+                            &body,
+                            "the file is not valid UTF-8",
+                            valid,
+                            "save the file as UTF-8 text",
+                        ),
+                    )
+                }
+            }
         }
-        (Some(at), _) => {
+        Some(at) => {
             let body = &bytes[bom..];
             (
                 String::from_utf8_lossy(body).replace('\0', " "),
@@ -105,18 +116,6 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
                     "this looks like a binary file, not Markdown text",
                     at,
                     "only `.md` text files belong here; rename or remove it",
-                ),
-            )
-        }
-        (None, Err(err)) => {
-            let body = &bytes[bom..];
-            (
-                String::from_utf8_lossy(body).into_owned(),
-                problem(
-                    body,
-                    "the file is not valid UTF-8",
-                    err.valid_up_to(),
-                    "save the file as UTF-8 text",
                 ),
             )
         }

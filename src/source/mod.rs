@@ -362,6 +362,10 @@ mod tests {
         assert_eq!(d.message, "the file is not valid UTF-8 (byte offset 8)");
         let at = d.primary.as_ref().unwrap().span.range.start;
         assert_eq!(sources.line_col(id, at), (2, 5));
+        // The offset counts in the file, its byte order mark included.
+        let mut diags = Diagnostics::new();
+        add_text(&mut sources, "b.md".into(), b"\xEF\xBB\xBFok \xFF".to_vec(), &mut diags);
+        assert_eq!(diags.items()[0].message, "the file is not valid UTF-8 (byte offset 6)");
     }
 
     #[test]
