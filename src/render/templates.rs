@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::artifact::OutputFile;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
@@ -18,7 +20,7 @@ use crate::framing;
 use crate::model::THEME_DIR;
 #[cfg(doc)]
 use crate::output::Stream;
-use crate::source::Theme;
+use crate::source::{TemplateFile, Theme};
 
 mod cycles;
 mod nesting;
@@ -37,18 +39,20 @@ impl Templates {
     /// Parses and checks every template of `theme`. A template cycle is
     /// reported in `diags` at the reference that closes it.
     pub fn new(theme: &Theme, diags: &mut Diagnostics) -> Result<Templates, Error> {
-        let mut parsed = Vec::with_capacity(theme.templates.len());
-        for file in &theme.templates {
-            // Checked before tera parses, which recurses per level too.
-            if let Some(at) = too_deep(&file.text) {
-                diags.push(too_deep_diagnostic(file, at));
-                return Err(Error::Theme(theme.name.clone()));
+        // Side by side: Tera's parser takes a few milliseconds a template,
+        // a twentieth of a 1,000-page build when they were parsed in turn.
+        // The first file in order that cannot be parsed is the one reported.
+        let each: Vec<_> = theme.templates.par_iter().map(parse).collect();
+        let mut parsed = Vec::with_capacity(each.len());
+        for (file, template) in theme.templates.iter().zip(each) {
+            match template {
+                Ok(template) => parsed.push(template),
+                Err(Unparsed::TooDeep(at)) => {
+                    diags.push(too_deep_diagnostic(file, at));
+                    return Err(Error::Theme(theme.name.clone()));
+                }
+                Err(Unparsed::Tera(error)) => return Err(error),
             }
-            let template = tera::Template::new(&file.name, None, &file.text).map_err(|e| {
-                let source = tera::Error::chain(format!("Failed to parse '{}'", file.name), e);
-                Error::Template { name: file.name.clone(), source }
-            })?;
-            parsed.push(template);
         }
         let errors = diags.errors();
         diags.extend(framing::in_templates(&theme.templates));
@@ -116,6 +120,25 @@ impl Templates {
             .render_to_over(name, shared, context, out)
             .map_err(|source| Error::Template { name: name.to_owned(), source })
     }
+}
+
+/// Why a template file could not be parsed.
+enum Unparsed {
+    /// Nested deeper than Tera's recursive parser may go, at this byte.
+    TooDeep(usize),
+    Tera(Error),
+}
+
+/// Parses `file` as a Tera template.
+fn parse(file: &TemplateFile) -> Result<tera::Template, Unparsed> {
+    // Checked before tera parses, which recurses per level too.
+    if let Some(at) = too_deep(&file.text) {
+        return Err(Unparsed::TooDeep(at));
+    }
+    tera::Template::new(&file.name, None, &file.text).map_err(|e| {
+        let source = tera::Error::chain(format!("Failed to parse '{}'", file.name), e);
+        Unparsed::Tera(Error::Template { name: file.name.clone(), source })
+    })
 }
 
 /// Stands in for tera's `get_env`: templates never read the environment.
