@@ -245,6 +245,31 @@ mod tests {
     }
 
     #[test]
+    fn remembered_breaks_are_the_patterns_breaks() {
+        // Words of every length the table treats apart (a short key, a long
+        // one, the longest whose breaks it keeps, one longer), the first
+        // time and from memory: each as the patterns' syllables joined.
+        // ASCII, so that it can be cut at any byte.
+        let compound = "sikkerhedsovervaagningscenterleverandoerstyringsaftalebilag";
+        let words = [
+            "kommunerne".to_owned(),
+            "digitaliseringsstrategien".to_owned(),
+            compound.repeat(3)[..MAX_REMEMBERED - 1].to_owned(),
+            compound.repeat(3)[..=MAX_REMEMBERED].to_owned(),
+        ];
+        for word in &words {
+            assert!(word.chars().all(char::is_alphabetic), "{word}");
+            let syllables: Vec<&str> = hypher::hyphenate(word, hypher::Lang::Danish).collect();
+            assert!(syllables.len() > 2, "{word}");
+            let expected = format!("om {} og", syllables.join("\u{ad}"));
+            let text = format!("om {word} og");
+            for _ in 0..2 {
+                assert_eq!(soft_hyphens(&text, Language::Da).as_deref(), Some(&*expected));
+            }
+        }
+    }
+
+    #[test]
     fn the_words_are_those_of_the_pieces_between_white_space() {
         // The one-pass scan against the definition: split at each
         // white-space character, leave out identifiers, take the runs of

@@ -12,6 +12,7 @@
 //! site's other files are written.
 
 use std::collections::BTreeSet;
+use std::sync::mpsc::Sender;
 
 use crate::deps::Output;
 use crate::diagnostics::Diagnostics;
@@ -19,7 +20,7 @@ use crate::error::Error;
 use crate::output::Sink;
 use crate::render::labels::Labels;
 use crate::render::pass::Pass;
-use crate::render::print::{self, Assembly, Edition};
+use crate::render::print::{self, Ahead, Assembly, Edition};
 use crate::render::site::{self, Site};
 use crate::render::{Input, Templates, export};
 use crate::xref;
@@ -116,18 +117,7 @@ pub fn run(
     let many = || {
         let made = site.as_ref().map_or(Ok(()), |site| many_pages(input, site, sink, &wants));
         if let (Ok(()), Some((edition, send))) = (&made, ahead) {
-            for view in edition.plan_views() {
-                // The assembly has stopped (on an error of its own).
-                // Held until the assembly reaches them: no room to spare.
-                let rendered = edition.element(view).map(|(mut start, mut end)| {
-                    start.shrink_to_fit();
-                    end.shrink_to_fit();
-                    (start, end)
-                });
-                if send.send((view, rendered)).is_err() {
-                    break;
-                }
-            }
+            plan_views_ahead(edition, &send);
         }
         made
     };
@@ -150,6 +140,23 @@ pub fn run(
         // A panic there goes on here, as one in the pass's pages would.
         pages.and(many.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     })
+}
+
+/// Renders the board edition's plan views, in document order, for its
+/// assembly to take when it reaches them (see `Assembly::render_ahead`).
+fn plan_views_ahead(edition: &Edition<'_>, send: &Sender<Ahead>) {
+    for view in edition.plan_views() {
+        // Held until the assembly reaches them: no room to spare.
+        let rendered = edition.element(view).map(|(mut start, mut end)| {
+            start.shrink_to_fit();
+            end.shrink_to_fit();
+            (start, end)
+        });
+        if send.send((view, rendered)).is_err() {
+            // The assembly has stopped, on an error of its own.
+            return;
+        }
+    }
 }
 
 /// Writes the files that show many pages (overviews, plan views, the

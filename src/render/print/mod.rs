@@ -34,7 +34,7 @@ mod views;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-pub(crate) use assembly::Assembly;
+pub(crate) use assembly::{Ahead, Assembly};
 pub(crate) use structure::check;
 
 use crate::error::Error;

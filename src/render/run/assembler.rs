@@ -2,8 +2,9 @@
 //! rendered: the pass hands over each printed page's element and goes on.
 //! Between pages the edition has elements no page carries (its plan views:
 //! at 10,000 initiatives each is megabytes, rendered in a few tenths of a
-//! second); written on the pass's own thread, they held up the pass while
-//! the other core had no page to render.
+//! second, here or ahead on another thread); written on the pass's own
+//! thread, they held up the pass while the other core had no page to
+//! render.
 
 use super::CHUNK;
 use crate::error::Error;
@@ -27,9 +28,10 @@ impl<'scope> Assembler<'scope> {
         mut assembly: Assembly<'s, 'e>,
     ) -> Self {
         // Enough pages wait to keep both cores busy while a plan view of a
-        // large plan is written (a page's element is 16 KB on average in the
-        // 10,000-page bench corpus: 16 MB at most); beyond that the pass
-        // waits for the edition.
+        // large plan is rendered here (`stratdoc pdf`, which renders no
+        // site to render them ahead) or written (a page's element is 16 KB
+        // on average in the 10,000-page bench corpus: 16 MB at most);
+        // beyond that the pass waits for the edition.
         let (elements, receive) = std::sync::mpsc::sync_channel::<Element>(16 * CHUNK);
         let written = scope.spawn(move || {
             for (id, element) in receive {

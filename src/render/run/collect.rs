@@ -106,9 +106,9 @@ impl Collect<'_, '_> {
     }
 
     /// Waits for the board edition to be written, then writes the search
-    /// index. One after the other: the edition's plan views and the index's
-    /// files are each tens of megabytes while they are made (at 10,000
-    /// pages), and the build's peak memory is the larger, not the sum.
+    /// index: one after the other, so that what each holds while it is
+    /// made (the edition's waiting pages, the index's files: megabytes at
+    /// 10,000 pages) does not add up in the build's peak memory.
     pub(super) fn finish(self, sink: &Sink) -> Result<(), Error> {
         if let Some(assembler) = self.assembler {
             assembler.finish()?;
