@@ -47,7 +47,7 @@ use crate::render::site::place;
 use crate::render::view::Views;
 use crate::render::{Input, Templates};
 use crate::xref::Target;
-use structure::{ChapterKind, Outline, PlanViews};
+use structure::{Chapter, ChapterKind, Outline, Part, PlanViews};
 use views::Body;
 
 /// Where the board edition is written in the output.
@@ -177,11 +177,7 @@ impl<'a> Edition<'a> {
         for (p, part) in self.outline.parts.iter().enumerate() {
             let part_element = part.page.map_or(Element::Part(p), Element::Page);
             pieces.push(Piece::Open(part_element));
-            for (c, chapter) in part.chapters.iter().enumerate() {
-                let element = match chapter.content {
-                    ChapterKind::Page(id) => Element::Page(id),
-                    _ => Element::Chapter(p, c),
-                };
+            for (element, chapter) in chapters(p, part) {
                 pieces.push(Piece::Open(element));
                 pieces.extend(chapter.sections.iter().map(|s| Piece::Open(Element::Page(s.page))));
                 pieces.push(Piece::Close(element));
@@ -195,12 +191,9 @@ impl<'a> Edition<'a> {
     /// The plan views, in document order: the elements with no page of
     /// their own that are large (a part's header is not).
     pub(crate) fn plan_views(&self) -> impl Iterator<Item = Element> + '_ {
-        self.outline.parts.iter().enumerate().flat_map(|(p, part)| {
-            let views = part.chapters.iter().enumerate();
-            views
-                .filter(|(_, chapter)| !matches!(chapter.content, ChapterKind::Page(_)))
-                .map(move |(c, _)| Element::Chapter(p, c))
-        })
+        let parts = self.outline.parts.iter().enumerate();
+        let elements = parts.flat_map(|(p, part)| chapters(p, part).map(|(element, _)| element));
+        elements.filter(|element| matches!(element, Element::Chapter(..)))
     }
 
     /// An element with no page of its own, split where its children go.
@@ -333,6 +326,15 @@ impl<'a> Edition<'a> {
             None => (html, String::new()),
         })
     }
+}
+
+/// The chapters of part `p` with their elements: a page's, or, for a
+/// chapter with no page of its own (a plan view), its own.
+fn chapters(p: usize, part: &Part) -> impl Iterator<Item = (Element, &Chapter)> {
+    part.chapters.iter().enumerate().map(move |(c, chapter)| match chapter.content {
+        ChapterKind::Page(id) => (Element::Page(id), chapter),
+        _ => (Element::Chapter(p, c), chapter),
+    })
 }
 
 /// `rendered` with the body `html` wherever the template placed it.
