@@ -137,9 +137,15 @@ pub fn run(
             collect.finish(sink)
         };
         let pages = pages();
-        // A panic there goes on here, as one in the pass's pages would.
-        pages.and(many.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        pages.and(joined(many))
     })
+}
+
+/// What a thread of the run returned. A panic there goes on here, as one
+/// in the pass's pages would: the run never publishes a site that lacks
+/// what the thread was making.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Renders the board edition's plan views, in document order, for its

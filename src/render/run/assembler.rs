@@ -6,7 +6,7 @@
 //! thread, they held up the pass while the other core had no page to
 //! render.
 
-use super::CHUNK;
+use super::{CHUNK, joined};
 use crate::error::Error;
 use crate::model::PageId;
 use crate::render::print::Assembly;
@@ -48,19 +48,13 @@ impl<'scope> Assembler<'scope> {
         match self.elements.send((id, element)) {
             Ok(()) => Ok(()),
             // The thread ends early only on an error: no use rendering on.
-            Err(_) => self.written.take().map_or(Ok(()), join),
+            Err(_) => self.written.take().map_or(Ok(()), joined),
         }
     }
 
     /// Waits for the edition to be written to its end.
     pub(super) fn finish(self) -> Result<(), Error> {
         drop(self.elements);
-        self.written.map_or(Ok(()), join)
+        self.written.map_or(Ok(()), joined)
     }
-}
-
-/// The edition thread's result; a panic there goes on here, as one in the
-/// pass's pages would.
-fn join(written: std::thread::ScopedJoinHandle<'_, Result<(), Error>>) -> Result<(), Error> {
-    written.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

@@ -1,7 +1,7 @@
 //! The search index built on a thread of its own, a page at a time as the
 //! pages are rendered, so no page's words wait in memory for the rest.
 
-use super::CHUNK;
+use super::{CHUNK, joined};
 use crate::config::Language;
 use crate::error::Error;
 use crate::output::Sink;
@@ -40,12 +40,6 @@ impl<'scope> Indexer<'scope> {
     /// Writes the index's files into `sink`, one at a time.
     pub(super) fn finish(self, sink: &Sink) -> Result<(), Error> {
         drop(self.entries);
-        match self.built.join() {
-            Ok(index) => index.write(&mut |file| sink.put(file)),
-            // The thread panicked: the run goes on panicking, as one in the
-            // pass's pages would, rather than publish a site without its
-            // index.
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
+        joined(self.built).write(&mut |file| sink.put(file))
     }
 }
