@@ -65,3 +65,34 @@ fn a_render_finds_in_the_shared_context_what_its_own_lacks() {
         "{dump}"
     );
 }
+
+#[test]
+fn macros_find_their_arguments_defaults_and_variables_in_the_fast_maps() {
+    // Tera is patched (vendor/tera/PATCHED.md) to keep a frame's variables,
+    // the macros and a call's arguments in maps with a fast hash: every name
+    // is still found, in macros that call macros across namespaces, and a
+    // missing argument is still named.
+    let mut tera = tera::Tera::default();
+    let macros = "{% macro item(label, mark='*', n=1) %}{% set twice = n * 2 %}\
+                  {{ mark }}{{ label }}:{{ twice }}{% endmacro item %}\
+                  {% macro list(items) %}{% for i in items %}\
+                  {{ self::item(label=i.name, n=loop.index) }}{% endfor %}{% endmacro list %}";
+    tera.add_raw_templates([
+        ("m.html", macros),
+        (
+            "t.html",
+            "{% import \"m.html\" as m %}{{ m::list(items=xs) }}|{{ m::item(label='a', mark='-') }}",
+        ),
+        ("bad.html", "{% import \"m.html\" as m %}{{ m::item(mark='-') }}"),
+    ])
+    .unwrap();
+    let mut context = tera::Context::new();
+    context.insert("xs", &serde_json::json!([{ "name": "x" }, { "name": "y" }]));
+    assert_eq!(tera.render("t.html", &context).unwrap(), "*x:2*y:4|-a:2");
+    let error = tera.render("bad.html", &context).unwrap_err();
+    let reasons = std::iter::successors(Some(&error as &dyn std::error::Error), |e| e.source())
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" / ");
+    assert!(reasons.contains("missing the argument `label`"), "{reasons}");
+}

@@ -255,7 +255,7 @@ pub struct MacroCall {
     /// The macro name
     pub name: String,
     /// The args for that macro: name -> value
-    pub args: HashMap<String, Expr>,
+    pub args: crate::FastMap<String, Expr>,
 }
 
 /// A Macro definition
@@ -264,7 +264,7 @@ pub struct MacroDefinition {
     /// The macro name
     pub name: String,
     /// The args for that macro: name -> optional default value
-    pub args: HashMap<String, Option<Expr>>,
+    pub args: crate::FastMap<String, Option<Expr>>,
     /// The macro content
     pub body: Vec<Node>,
 }
