@@ -6,7 +6,6 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::{Inside, Out, Writer, html, inline, one};
-use crate::config::Language;
 use crate::markdown::Footnote;
 
 impl<'d> Writer<'d, '_> {
@@ -69,11 +68,7 @@ impl<'d> Writer<'d, '_> {
                 one(Event::End(TagEnd::CodeBlock))
             }
             // Typographic quotes are for prose: code shows what was typed.
-            Event::Text(text)
-                if self.options.language == Language::Da
-                    && self.inside == Inside::Prose
-                    && text.contains(['“', '”']) =>
-            {
+            Event::Text(text) if self.quotes(&text) => {
                 one(Event::Text(CowStr::from(text.replace('“', "»").replace('”', "«"))))
             }
             Event::Start(Tag::HtmlBlock) => {
