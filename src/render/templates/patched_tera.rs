@@ -15,6 +15,25 @@ fn a_dotted_variable_and_an_escaped_key_are_found() {
 }
 
 #[test]
+fn a_plain_dotted_path_finds_what_the_bracketed_path_finds() {
+    // Tera is patched (vendor/tera/PATCHED.md) to read a path of names and
+    // numbers between dots in one pass, and any other through its machine.
+    let mut tera = tera::Tera::default();
+    let plain = "{{ p.rows.1.cells.0 }}|{% for r in p.rows %}{{ r.name }}{{ r.cells.1 }};{% endfor %}\
+                 |{{ p.rows.0.name }}{% if p.none.x %}!{% endif %}{% if p.rows.7.name %}!{% endif %}";
+    let bracketed = "{{ p['rows'][1][\"cells\"][0] }}|{% for r in p.rows %}{{ r['name'] }}{{ r.cells[1] }};{% endfor %}\
+                     |{{ p[\"rows\"].0[\"name\"] }}{% if p['none'].x %}!{% endif %}{% if p.rows[7].name %}!{% endif %}";
+    tera.add_raw_templates([("plain", plain), ("bracketed", bracketed)]).unwrap();
+    let mut context = tera::Context::new();
+    let rows =
+        serde_json::json!([{ "name": "a", "cells": [1, 2] }, { "name": "b", "cells": [3, 4] }]);
+    context.insert("p", &serde_json::json!({ "rows": rows, "none": {} }));
+    let expected = "3|a2;b4;|a";
+    assert_eq!(tera.render("plain", &context).unwrap(), expected);
+    assert_eq!(tera.render("bracketed", &context).unwrap(), expected);
+}
+
+#[test]
 fn a_macro_printed_as_it_is_writes_what_it_did_through_a_string() {
     // Tera is patched (vendor/tera/PATCHED.md) to write a macro called in
     // `{{ }}` without filters straight into the output; with a filter, in a

@@ -357,11 +357,49 @@ pub fn dotted_pointer<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> 
         return Some(value);
     }
 
-    PointerMachina::new(pointer).map(unescape_token).try_fold(value, |target, token| match target {
-        Value::Object(map) => map.get(token.as_ref()),
-        Value::Array(list) => parse_index(&token).and_then(|x| list.get(x)),
+    // A path of names and numbers between dots (`initiative.url`, nearly
+    // every path a template writes) is split at its dots; one with quotes,
+    // brackets or escapes goes through the machine that reads them.
+    match plain_pointer(value, pointer) {
+        Some(found) => found,
+        None => PointerMachina::new(pointer)
+            .map(unescape_token)
+            .try_fold(value, |target, token| step(target, &token)),
+    }
+}
+
+/// [`dotted_pointer`] for a path of names and numbers between dots, one
+/// pass over its bytes; `None` when it has quotes, brackets or escapes.
+#[inline]
+fn plain_pointer<'a>(value: &'a Value, pointer: &str) -> Option<Option<&'a Value>> {
+    let mut target = Some(value);
+    let mut start = 0;
+    for (at, byte) in pointer.bytes().enumerate() {
+        match byte {
+            b'"' | b'\'' | b'\\' | b'[' | b']' | b'~' => return None,
+            b'.' => {
+                if at > start {
+                    target = target.and_then(|t| step(t, &pointer[start..at]));
+                }
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < pointer.len() {
+        target = target.and_then(|t| step(t, &pointer[start..]));
+    }
+    Some(target)
+}
+
+/// The value `token` names in `target`: a key of an object, an index of an array.
+#[inline]
+fn step<'a>(target: &'a Value, token: &str) -> Option<&'a Value> {
+    match target {
+        Value::Object(map) => map.get(token),
+        Value::Array(list) => parse_index(token).and_then(|x| list.get(x)),
         _ => None,
-    })
+    }
 }
 
 /// A pointer's token with its escapes (`~1` for `/`, `~0` for `~`) undone,
