@@ -10,6 +10,13 @@ use crate::template::Template;
 pub type Val<'a> = Cow<'a, Value>;
 pub type FrameContext<'a> = crate::FastMap<&'a str, Val<'a>>;
 
+/// Where the first `.` of a variable's name is: a byte search, as names are
+/// short and `str::find` sets up a searcher for each.
+#[inline]
+pub fn first_dot(key: &str) -> Option<usize> {
+    key.bytes().position(|b| b == b'.')
+}
+
 /// Gets a value within a value by pointer, keeping lifetime
 #[inline]
 pub fn value_by_pointer<'a>(pointer: &str, val: &Val<'a>) -> Option<Val<'a>> {
@@ -105,13 +112,15 @@ impl<'a> StackFrame<'a> {
 
     /// Finds a value in the stack frame.
     /// Looks first in `frame_context`, then compares to for_loop key_name and value_name.
-    pub fn find_value(&self, key: &str) -> Option<Val<'a>> {
-        self.find_value_in_frame(key).or_else(|| self.find_value_in_for_loop(key))
+    /// `dot` is where `key`'s first `.` is ([`first_dot`]), found once for
+    /// every frame the key is looked for in.
+    pub fn find_value_at(&self, key: &str, dot: Option<usize>) -> Option<Val<'a>> {
+        self.find_value_in_frame(key, dot).or_else(|| self.find_value_in_for_loop(key, dot))
     }
 
     /// Finds a value in `frame_context`.
-    pub fn find_value_in_frame(&self, key: &str) -> Option<Val<'a>> {
-        if let Some(dot) = key.find('.') {
+    pub fn find_value_in_frame(&self, key: &str, dot: Option<usize>) -> Option<Val<'a>> {
+        if let Some(dot) = dot {
             if dot < key.len() + 1 {
                 if let Some(found_value) =
                     self.context.get(&key[0..dot]).map(|v| value_by_pointer(&key[dot + 1..], v))
@@ -126,14 +135,14 @@ impl<'a> StackFrame<'a> {
         None
     }
     /// Finds a value in the `for_loop` if there is one
-    pub fn find_value_in_for_loop(&self, key: &str) -> Option<Val<'a>> {
+    pub fn find_value_in_for_loop(&self, key: &str, dot: Option<usize>) -> Option<Val<'a>> {
         if let Some(ref for_loop) = self.for_loop {
             // 1st case: the variable is the key of a KeyValue for loop
             if for_loop.is_key(key) {
                 return Some(Cow::Owned(Value::String(for_loop.get_current_key())));
             }
 
-            let (real_key, tail) = if let Some(tail_pos) = key.find('.') {
+            let (real_key, tail) = if let Some(tail_pos) = dot {
                 (&key[..tail_pos], &key[tail_pos + 1..])
             } else {
                 (key, "")
