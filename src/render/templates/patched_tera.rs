@@ -34,6 +34,32 @@ fn a_plain_dotted_path_finds_what_the_bracketed_path_finds() {
 }
 
 #[test]
+fn an_index_a_variable_gives_finds_what_the_written_index_finds() {
+    // Tera is patched (vendor/tera/PATCHED.md) to put a number a variable
+    // gives into a path with one new string; other indexes go as before.
+    let mut tera = tera::Tera::default();
+    tera.add_raw_templates([
+        (
+            "t",
+            "{% for s in row %}{{ cols[loop.index0].title }}={{ s }};{% endfor %}\
+             |{{ cols[n].title }}{{ cols[1].title }}|{{ by[key].title }}|{{ by[cols[n].key].title }}",
+        ),
+        ("out", "{% for s in row %}{{ cols[loop.index].title }}{% endfor %}"),
+    ])
+    .unwrap();
+    let mut context = tera::Context::new();
+    context.insert("cols", &serde_json::json!([{ "title": "A", "key": "b/c" }, { "title": "B" }]));
+    context.insert("row", &[true, false]);
+    context.insert("n", &0);
+    context.insert("key", "b/c");
+    context.insert("by", &serde_json::json!({ "b/c": { "title": "skråstreg" } }));
+    assert_eq!(tera.render("t", &context).unwrap(), "A=true;B=false;|AB|skråstreg|skråstreg");
+    let error = tera.render("out", &context).unwrap_err();
+    let reasons = reasons(&error);
+    assert!(reasons.contains("the evaluated version was `cols.2.title`"), "{reasons}");
+}
+
+#[test]
 fn a_macro_printed_as_it_is_writes_what_it_did_through_a_string() {
     // Tera is patched (vendor/tera/PATCHED.md) to write a macro called in
     // `{{ }}` without filters straight into the output; with a filter, in a
@@ -109,9 +135,14 @@ fn macros_find_their_arguments_defaults_and_variables_in_the_fast_maps() {
     context.insert("xs", &serde_json::json!([{ "name": "x" }, { "name": "y" }]));
     assert_eq!(tera.render("t.html", &context).unwrap(), "*x:2*y:4|-a:2");
     let error = tera.render("bad.html", &context).unwrap_err();
-    let reasons = std::iter::successors(Some(&error as &dyn std::error::Error), |e| e.source())
+    let reasons = reasons(&error);
+    assert!(reasons.contains("missing the argument `label`"), "{reasons}");
+}
+
+/// `error` and the errors under it, as one line.
+fn reasons(error: &tera::Error) -> String {
+    std::iter::successors(Some(error as &dyn std::error::Error), |e| e.source())
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join(" / ");
-    assert!(reasons.contains("missing the argument `label`"), "{reasons}");
+        .join(" / ")
 }

@@ -71,6 +71,25 @@ fn evaluate_sub_variables(key: &str, call_stack: &CallStack) -> Result<String> {
         .replace(']', ""))
 }
 
+/// `path` with its one index a variable gives it (`rows[loop.index0].name`)
+/// put in as a number (`rows.3.name`), with one new string; `None` for any
+/// other path, which [`evaluate_sub_variables`] makes. A table that names
+/// each cell's column this way evaluated seven strings per cell.
+fn index_by_number(path: &str, call_stack: &CallStack) -> Option<String> {
+    let open = path.find('[')?;
+    let close = open + path[open..].find(']')?;
+    let (prefix, inner, suffix) = (&path[..open], &path[open + 1..close], &path[close + 1..]);
+    let plain = |s: &str| !s.bytes().any(|b| matches!(b, b'[' | b']' | b'"' | b'\'' | b'/'));
+    let variable = inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
+    if !(variable && plain(prefix) && plain(inner) && plain(suffix)) {
+        return None;
+    }
+    match *call_stack.lookup(inner)? {
+        Value::Number(ref n) => Some(format!("{prefix}.{n}{suffix}")),
+        _ => None,
+    }
+}
+
 fn process_path<'a>(path: &str, call_stack: &CallStack<'a>) -> Result<Val<'a>> {
     if !path.contains('[') {
         match call_stack.lookup(path) {
@@ -82,7 +101,10 @@ fn process_path<'a>(path: &str, call_stack: &CallStack<'a>) -> Result<Val<'a>> {
             ))),
         }
     } else {
-        let full_path = evaluate_sub_variables(path, call_stack)?;
+        let full_path = match index_by_number(path, call_stack) {
+            Some(full_path) => full_path,
+            None => evaluate_sub_variables(path, call_stack)?,
+        };
 
         match call_stack.lookup(&full_path) {
             Some(v) => Ok(v),
