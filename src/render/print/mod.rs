@@ -339,7 +339,21 @@ fn chapters(p: usize, part: &Part) -> impl Iterator<Item = (Element, &Chapter)> 
 
 /// `rendered` with the body `html` wherever the template placed it.
 fn with_body(rendered: String, html: &str) -> String {
-    if rendered.contains(BODY) { rendered.replace(BODY, html) } else { rendered }
+    let places = rendered.matches(BODY).count();
+    if places == 0 {
+        return rendered;
+    }
+    // Made at its length: `str::replace` grew it from nothing, copying
+    // each page's body as it went.
+    let mut out = String::with_capacity(rendered.len() + places * html.len());
+    let mut copied = 0;
+    for (at, _) in rendered.match_indices(BODY) {
+        out.push_str(&rendered[copied..at]);
+        out.push_str(html);
+        copied = at + BODY.len();
+    }
+    out.push_str(&rendered[copied..]);
+    out
 }
 
 /// The element each printed page is.
@@ -359,4 +373,18 @@ fn roles(outline: &Outline) -> HashMap<PageId, Role> {
         }
     }
     roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BODY, with_body};
+
+    #[test]
+    fn the_body_goes_wherever_the_template_placed_it() {
+        let once = format!("<section>{BODY}</section>");
+        assert_eq!(with_body(once, "<p>x</p>"), "<section><p>x</p></section>");
+        let twice = format!("{BODY}|{BODY}");
+        assert_eq!(with_body(twice, "b"), "b|b");
+        assert_eq!(with_body("<section></section>".to_owned(), "b"), "<section></section>");
+    }
 }
