@@ -82,7 +82,9 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     // Like git, a NUL byte near the start means binary, whatever else follows.
     let head = &bytes[bom..bytes.len().min(bom + 8000)];
-    let nul = head.iter().position(|&b| b == 0);
+    // `contains` is a `memchr`; a text has no NUL, and only a binary file
+    // is searched again for where it is.
+    let nul = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten();
     let problem = |body: &[u8], message, at, help| {
         Some(Problem { message, help, byte: at + bom, at: lossy_offset(body, at) })
     };
