@@ -24,9 +24,7 @@ pub(crate) fn tag_starts(text: &str) -> impl Iterator<Item = (usize, usize)> + '
     let mut from = 0;
     std::iter::from_fn(move || {
         loop {
-            // `str::find` of an ASCII char is a `memchr`; `from` is just past
-            // a `<`, so always a character boundary.
-            let lt = from + text.get(from..)?.find('<')?;
+            let lt = from + memchr::memchr(b'<', b.get(from..)?)?;
             from = lt + 1;
             if b.get(from).is_some_and(u8::is_ascii_alphabetic) {
                 return Some((lt, skip_until(b, from, |c| is_space(c) || c == b'/' || c == b'>')));

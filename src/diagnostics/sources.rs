@@ -82,9 +82,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     // Like git, a NUL byte near the start means binary, whatever else follows.
     let head = &bytes[bom..bytes.len().min(bom + 8000)];
-    // `contains` is a `memchr`; a text has no NUL, and only a binary file
-    // is searched again for where it is.
-    let nul = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten();
+    let nul = memchr::memchr(0, head);
     let problem = |body: &[u8], message, at, help| {
         Some(Problem { message, help, byte: at + bom, at: lossy_offset(body, at) })
     };
@@ -122,7 +120,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
             )
         }
     };
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text = text.replace("\r\n", "\n");
     }
     Decoded { text, problem }

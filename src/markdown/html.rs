@@ -312,7 +312,7 @@ impl Writer<'_, '_> {
         // char went through every text twice.
         self.options.language == Language::Da
             && self.inside == Inside::Prose
-            && text.as_bytes().contains(&0xE2)
+            && memchr::memchr(0xE2, text.as_bytes()).is_some()
             && (text.contains('“') || text.contains('”'))
     }
 
