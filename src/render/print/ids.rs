@@ -44,9 +44,13 @@ pub(crate) fn unlink_unprinted(html: String, printed: &HashSet<String>) -> Strin
     // `rest` starts at `from` in `html`; what comes before it is in `out`
     // (when there is an `out`) up to `kept`.
     let (mut from, mut kept) = (0, 0);
-    while let Some(at) = html[from..].find(LINK).map(|at| from + at) {
+    let link = memchr::memmem::Finder::new(LINK);
+    while let Some(at) = link.find(&html.as_bytes()[from..]).map(|at| from + at) {
         let value = at + LINK.len() - 2;
-        let Some(end) = html[value..].find('"').map(|end| value + end) else { break };
+        let Some(end) = memchr::memchr(b'"', &html.as_bytes()[value..]).map(|end| value + end)
+        else {
+            break;
+        };
         let anchor = &html[value..end];
         let page = anchor.split_once("--").map_or(anchor, |(page, _)| page);
         if !printed.contains(page) {

@@ -317,7 +317,7 @@ impl<'a> Edition<'a> {
             html
         };
         let mut html = ids::unlink_unprinted(html, &self.printed);
-        Ok(match html.rfind(CHILDREN) {
+        Ok(match memchr::memmem::rfind(html.as_bytes(), CHILDREN.as_bytes()) {
             Some(at) => {
                 let tail = html[at + CHILDREN.len()..].to_owned();
                 html.truncate(at);
@@ -339,15 +339,16 @@ fn chapters(p: usize, part: &Part) -> impl Iterator<Item = (Element, &Chapter)> 
 
 /// `rendered` with the body `html` wherever the template placed it.
 fn with_body(rendered: String, html: &str) -> String {
-    let places = rendered.matches(BODY).count();
-    if places == 0 {
+    let places = || memchr::memmem::find_iter(rendered.as_bytes(), BODY);
+    let count = places().count();
+    if count == 0 {
         return rendered;
     }
     // Made at its length: `str::replace` grew it from nothing, copying
     // each page's body as it went.
-    let mut out = String::with_capacity(rendered.len() + places * html.len());
+    let mut out = String::with_capacity(rendered.len() + count * html.len());
     let mut copied = 0;
-    for (at, _) in rendered.match_indices(BODY) {
+    for at in places() {
         out.push_str(&rendered[copied..at]);
         out.push_str(html);
         copied = at + BODY.len();
