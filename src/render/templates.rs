@@ -64,6 +64,7 @@ impl Templates {
         tera.register_function("get_env", no_env);
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
+        tera.set_escape_fn_to(write_escaped);
         tera.templates = parsed.into_iter().map(|t| (t.name.clone(), t)).collect();
         tera.build_inheritance_chains()
             .and_then(|()| tera.check_macro_files())
@@ -175,6 +176,20 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
         }
     }
     out.push_str(&text[copied..]);
+}
+
+/// Writes `text` escaped as [`escape_html`] escapes it: how Tera prints a
+/// variable (`{{ page.title }}`), with no string of its own.
+fn write_escaped(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if let Some(entity) = entity(byte) {
+            out.write_all(&text.as_bytes()[copied..at])?;
+            out.write_all(entity.as_bytes())?;
+            copied = at + 1;
+        }
+    }
+    out.write_all(&text.as_bytes()[copied..])
 }
 
 /// What [`escape_html`] writes for `byte`, if it is escaped.

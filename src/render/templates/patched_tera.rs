@@ -146,3 +146,28 @@ fn reasons(error: &tera::Error) -> String {
         .collect::<Vec<_>>()
         .join(" / ")
 }
+
+#[test]
+fn a_variable_printed_as_it_is_is_escaped_into_the_output() {
+    // Tera is patched (vendor/tera/PATCHED.md) to write `{{ name }}` through
+    // the escape function that writes, when one is set; a filter, a test or
+    // a changed escape function goes through the string as before.
+    fn to_upper(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(text.to_uppercase().as_bytes())
+    }
+    let mut tera = tera::Tera::default();
+    tera.add_raw_templates([
+        ("t.html", "{{ a }}|{{ a | lower }}|{{ n }}|{{ not a }}"),
+        ("missing.html", "{{ missing }}"),
+    ])
+    .unwrap();
+    let mut context = tera::Context::new();
+    context.insert("a", "x<");
+    context.insert("n", &1);
+    tera.set_escape_fn_to(to_upper);
+    assert_eq!(tera.render("t.html", &context).unwrap(), "X<|x&lt;|1|false");
+    let error = tera.render("missing.html", &context).unwrap_err();
+    assert!(reasons(&error).contains("Variable `missing` not found"), "{}", reasons(&error));
+    tera.set_escape_fn(|text| text.replace('<', "[lt]"));
+    assert_eq!(tera.render("t.html", &context).unwrap(), "x[lt]|x[lt]|1|false");
+}

@@ -147,4 +147,26 @@ fn escaping_replaces_the_five_characters_and_keeps_the_rest_as_written() {
     let mut out = "<li>".to_owned();
     push_escaped(&mut out, "Æble & 'pære'");
     assert_eq!(out, "<li>Æble &amp; &#39;pære&#39;");
+    // Written into the page as Tera prints a variable: the same text.
+    for text in ["Sikkerhed først / 2027", "<a href=\"x\">Æble & 'pære'</a>ø", "&", "", "a<"] {
+        let mut written = Vec::new();
+        write_escaped(text, &mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), escape_html(text), "{text}");
+    }
+}
+
+#[test]
+fn a_page_prints_its_variables_escaped_through_the_writer_as_through_a_string() {
+    // `{{ x }}` goes through `write_escaped`; with a filter, through
+    // `escape_html`: the page is the same either way.
+    let (result, _, _) = check(&[(
+        "t.html",
+        "{{ a }}|{{ a | upper }}|{{ n }}|{{ not a }}|{{ a | safe }}|{% set b = a %}{{ b }}",
+    )]);
+    let templates = result.unwrap();
+    let mut context = tera::Context::new();
+    context.insert("a", "Æ & <b>");
+    context.insert("n", &3);
+    let html = templates.render("t.html", &tera::Context::new(), &context).unwrap();
+    assert_eq!(html, "Æ &amp; &lt;b&gt;|Æ &amp; &lt;B&gt;|3|false|Æ & <b>|Æ &amp; &lt;b&gt;");
 }

@@ -22,6 +22,10 @@ const ONE_OFF_TEMPLATE_NAME: &str = "__tera_one_off";
 /// The escape function type definition
 pub type EscapeFn = fn(&str) -> String;
 
+/// An escape function that writes what an [`EscapeFn`] returns into a
+/// writer instead (see [`Tera::set_escape_fn_to`]).
+pub type EscapeToFn = fn(&str, &mut dyn std::io::Write) -> std::io::Result<()>;
+
 /// Main point of interaction in this library.
 ///
 /// The [`Tera`] struct is the primary interface for working with the Tera template engine. It contains parsed templates, registered filters (which can filter
@@ -76,6 +80,8 @@ pub struct Tera {
     pub autoescape_suffixes: Vec<&'static str>,
     #[doc(hidden)]
     escape_fn: EscapeFn,
+    #[doc(hidden)]
+    escape_to: Option<EscapeToFn>,
 }
 
 impl Tera {
@@ -95,6 +101,7 @@ impl Tera {
             testers: HashMap::new(),
             autoescape_suffixes: vec![".html", ".htm", ".xml"],
             escape_fn: escape_html,
+            escape_to: None,
         };
 
         tera.load_from_glob()?;
@@ -835,11 +842,28 @@ impl Tera {
     /// ```
     pub fn set_escape_fn(&mut self, function: EscapeFn) {
         self.escape_fn = function;
+        self.escape_to = None;
+    }
+
+    /// Sets, beside the escape function (set first with
+    /// [`set_escape_fn`](Self::set_escape_fn), which clears this), one that
+    /// writes the same escaped text into the output: a variable printed as
+    /// it is (`{{ page.title }}`, no filter) is then written with no string
+    /// of its own. (stratdoc's patch; see PATCHED.md.)
+    pub fn set_escape_fn_to(&mut self, function: EscapeToFn) {
+        self.escape_to = Some(function);
+    }
+
+    #[doc(hidden)]
+    #[inline]
+    pub fn get_escape_fn_to(&self) -> Option<EscapeToFn> {
+        self.escape_to
     }
 
     /// Reset escape function to default [`escape_html()`].
     pub fn reset_escape_fn(&mut self) {
         self.escape_fn = escape_html;
+        self.escape_to = None;
     }
 
     /// Re-parse all templates found in the glob given to Tera.
@@ -914,6 +938,7 @@ impl Default for Tera {
             functions: HashMap::new(),
             autoescape_suffixes: vec![".html", ".htm", ".xml"],
             escape_fn: escape_html,
+            escape_to: None,
         };
 
         tera.register_tera_filters();

@@ -471,6 +471,25 @@ impl<'a> Processor<'a> {
         Ok(res)
     }
 
+    /// Writes `{{ expr }}`: a name printed as it is, in a template that
+    /// escapes, through the escape function that writes (when there is
+    /// one), without a string of its own; anything else as
+    /// [`eval_expression`](Self::eval_expression) makes it.
+    fn render_variable(&mut self, expr: &'a Expr, write: &mut impl Write) -> Result<()> {
+        let escape_to = self.tera.get_escape_fn_to().filter(|_| self.should_escape);
+        if let (ExprVal::Ident(ref ident), Some(escape_to)) = (&expr.val, escape_to) {
+            if expr.filters.is_empty() && !expr.negated && ident != MAGICAL_DUMP_VAR {
+                let value = self.lookup_ident(ident)?;
+                return match *value {
+                    Value::String(ref s) => escape_to(s, write),
+                    ref other => other.render(write),
+                }
+                .map_err(Error::io_error);
+            }
+        }
+        self.eval_expression(expr)?.render(write).map_err(Error::io_error)
+    }
+
     /// Render an expression and never escape its result
     fn safe_eval_expression(&mut self, expr: &'a Expr) -> Result<Val<'a>> {
         let should_escape = self.should_escape;
@@ -987,7 +1006,7 @@ impl<'a> Processor<'a> {
             {
                 self.eval_macro_call(macro_call, write)?
             }
-            Node::VariableBlock(_, ref expr) => self.eval_expression(expr)?.render(write)?,
+            Node::VariableBlock(_, ref expr) => self.render_variable(expr, write)?,
             Node::Set(_, ref set) => self.eval_set(set)?,
             Node::FilterSection(_, FilterSection { ref filter, ref body }, _) => {
                 let body = render_to_string(
