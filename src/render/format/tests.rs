@@ -55,3 +55,12 @@ fn names_and_money() {
     assert_eq!(plain(money(i64::MAX, "DKK", Language::Da)), "92.233.720.368.547.758,07 kr.");
     assert_eq!(plain(money(kr(7_000_000_000_000), "DKK", Language::Da)), "7.000 mia. kr.");
 }
+
+#[test]
+fn a_quarter_is_written_as_format_wrote_it() {
+    for (year, number) in [(2027, 1), (2030, 4), (999, 2), (10_000, 3), (0, 1)] {
+        let q = Quarter { year, quarter: number };
+        assert_eq!(quarter(q, Language::Da), format!("{number}.\u{a0}kvt.\u{a0}{year}"));
+        assert_eq!(quarter(q, Language::En), format!("Q{number}\u{a0}{year}"));
+    }
+}

@@ -19,13 +19,30 @@ pub(crate) fn anchor(page: &Page) -> String {
 
 /// The anchor of the page at web address `url`.
 fn anchor_of(url: &str) -> String {
+    let mut anchor = String::with_capacity(url.len() + 2);
+    push_anchor(&mut anchor, url);
+    anchor
+}
+
+/// Appends the anchor of the page at `url`: `p-` and its path with dots
+/// for slashes. (Every printed page's ids and links are made with it.)
+fn push_anchor(out: &mut String, url: &str) {
     let url = url.strip_suffix(".html").unwrap_or(url);
-    format!("p-{}", url.replace('/', "."))
+    out.push_str("p-");
+    for (i, part) in url.split('/').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        out.push_str(part);
+    }
 }
 
 /// `#anchor` of `page`: how the board edition links to a page.
 pub(crate) fn href(page: &Page) -> String {
-    format!("#{}", anchor(page))
+    let mut href = String::with_capacity(page.url.len() + 3);
+    href.push('#');
+    push_anchor(&mut href, &page.url);
+    href
 }
 
 /// The edition's rendered `html` with every link to a page it does not

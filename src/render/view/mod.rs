@@ -61,7 +61,7 @@ impl Views<'_> {
     pub(crate) fn heading(&self, id: PageId) -> String {
         let page = &self.publication[id];
         match self.numbers.get(&id) {
-            Some(number) => format!("{number} {}", page.title),
+            Some(number) => [number, " ", &page.title].concat(),
             None => page.heading(),
         }
     }
