@@ -85,7 +85,7 @@ fn index_by_number(path: &str, call_stack: &CallStack) -> Option<String> {
         return None;
     }
     match *call_stack.lookup(inner)? {
-        Value::Number(ref n) => Some(format!("{prefix}.{n}{suffix}")),
+        Value::Number(ref n) => Some([prefix, ".", &n.to_string(), suffix].concat()),
         _ => None,
     }
 }
