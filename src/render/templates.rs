@@ -23,9 +23,12 @@ use crate::output::Stream;
 use crate::source::{TemplateFile, Theme};
 
 mod cycles;
+mod escape;
 mod nesting;
 
 use cycles::report_cycles;
+use escape::write_escaped;
+pub(crate) use escape::{escape_html, push_escaped};
 use nesting::{too_deep, too_deep_diagnostic};
 
 /// Parsed templates and the theme's static files.
@@ -147,61 +150,6 @@ fn no_env(_: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
     Err(tera::Error::msg(
         "`get_env` is not available: stratdoc's templates cannot read environment variables",
     ))
-}
-
-/// Escapes text for HTML text and quoted attributes. Unlike Tera's default it
-/// leaves `/` alone: escaping it protects nothing in quoted attributes and
-/// turns every relative URL into `..&#x2F;`.
-pub(crate) fn escape_html(text: &str) -> String {
-    // Byte by byte: each character escaped is ASCII, so every offset where
-    // one is found is a character boundary, and the runs between are
-    // copied whole.
-    let Some(first) = text.bytes().position(|b| entity(b).is_some()) else {
-        return text.to_owned();
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    out.push_str(&text[..first]);
-    push_escaped(&mut out, &text[first..]);
-    out
-}
-
-/// Appends `text` to `out` escaped as [`escape_html`] escapes it.
-pub(crate) fn push_escaped(out: &mut String, text: &str) {
-    let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        if let Some(entity) = entity(byte) {
-            out.push_str(&text[copied..at]);
-            out.push_str(entity);
-            copied = at + 1;
-        }
-    }
-    out.push_str(&text[copied..]);
-}
-
-/// Writes `text` escaped as [`escape_html`] escapes it: how Tera prints a
-/// variable (`{{ page.title }}`), with no string of its own.
-fn write_escaped(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        if let Some(entity) = entity(byte) {
-            out.write_all(&text.as_bytes()[copied..at])?;
-            out.write_all(entity.as_bytes())?;
-            copied = at + 1;
-        }
-    }
-    out.write_all(&text.as_bytes()[copied..])
-}
-
-/// What [`escape_html`] writes for `byte`, if it is escaped.
-fn entity(byte: u8) -> Option<&'static str> {
-    match byte {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&quot;"),
-        b'\'' => Some("&#39;"),
-        _ => None,
-    }
 }
 
 /// Tera names the failing template only inside its message.
