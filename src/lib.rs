@@ -37,6 +37,7 @@ mod markup;
 pub mod media;
 pub mod model;
 pub mod money;
+mod nfc;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;

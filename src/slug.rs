@@ -6,14 +6,12 @@
 //! (NFD, `å` as `a` + ring), editors write headings composed, and both must
 //! give the same slug.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// `"Grøn IT & klima"` -> `"groen-it-klima"`. Empty when nothing is left.
 #[must_use]
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
-    for c in text.nfc().flat_map(char::to_lowercase) {
+    for c in crate::nfc::nfc(text).chars().flat_map(char::to_lowercase) {
         let spelled = match c {
             'æ' | 'ä' => "ae",
             'ø' | 'ö' | 'œ' => "oe",

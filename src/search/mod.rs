@@ -26,12 +26,10 @@
 mod analyze;
 mod write;
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::config::Language;
+use crate::nfc::nfc;
 use crate::wordmap::WordMap;
 use analyze::Analysis;
 
@@ -282,57 +280,6 @@ impl SearchIndex {
         self.postings.push(Postings::default());
         self.counts.push([0; FIELDS]);
         id
-    }
-}
-
-/// Whether `bytes` hold only characters that NFC leaves as they are and
-/// that no combining mark follows: those below U+0300 (UTF-8 bytes below
-/// 0xCC, where the combining marks begin), general punctuation (dashes,
-/// quotes, `…`) and currency signs. Blocks of plain text are checked in a
-/// way the compiler vectorises; most text never needs the full check.
-fn plainly_nfc(bytes: &[u8]) -> bool {
-    const BLOCK: usize = 32;
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = (at + BLOCK).min(bytes.len());
-        if bytes[at..end].iter().fold(0, |max, &b| max.max(b)) < 0xCC {
-            at = end;
-            continue;
-        }
-        while at < end {
-            if bytes[at] < 0xCC {
-                at += 1;
-                continue;
-            }
-            // U+2002–U+206F and U+20A0–U+20BF: E2 80 82–BF, E2 81 80–AF, E2 82 A0–BF.
-            let next = (bytes.get(at + 1).copied(), bytes.get(at + 2).copied());
-            let punctuation = bytes[at] == 0xE2
-                && matches!(
-                    next,
-                    (Some(0x80), Some(0x82..=0xBF))
-                        | (Some(0x81), Some(0x80..=0xAF))
-                        | (Some(0x82), Some(0xA0..=0xBF))
-                );
-            if !punctuation {
-                return false;
-            }
-            at += 3;
-        }
-    }
-    true
-}
-
-/// `text` in NFC, as the browser normalises the query: `å` typed or
-/// decomposed is one word. Text below U+0300 (UTF-8 bytes below 0xCC),
-/// where the combining marks begin, is NFC as it is: most text is checked
-/// at the speed of a byte scan.
-fn nfc(text: &str) -> Cow<'_, str> {
-    if plainly_nfc(text.as_bytes()) {
-        return Cow::Borrowed(text);
-    }
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
     }
 }
 
