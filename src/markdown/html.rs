@@ -125,6 +125,24 @@ impl<'e> Iterator for Written<'_, '_, 'e> {
     }
 }
 
+/// True for the tags the writer writes as pulldown-cmark does, with no
+/// markup or state of its own (see [`Writer::keeps`]).
+fn plain(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::BlockQuote(_)
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+    )
+}
+
 /// Words the markup needs, in the site's language.
 struct Words {
     done: &'static str,
@@ -274,32 +292,8 @@ impl Writer<'_, '_> {
             Event::Text(text) => {
                 self.inside == Inside::Code || !(self.hyphenates() || self.quotes(text))
             }
-            Event::Start(tag) => matches!(
-                tag,
-                Tag::Paragraph
-                    | Tag::Emphasis
-                    | Tag::Strong
-                    | Tag::Strikethrough
-                    | Tag::List(_)
-                    | Tag::Item
-                    | Tag::BlockQuote(_)
-                    | Tag::TableHead
-                    | Tag::TableRow
-                    | Tag::TableCell
-            ),
-            Event::End(end) => matches!(
-                end,
-                TagEnd::Paragraph
-                    | TagEnd::Emphasis
-                    | TagEnd::Strong
-                    | TagEnd::Strikethrough
-                    | TagEnd::List(_)
-                    | TagEnd::Item
-                    | TagEnd::BlockQuote(_)
-                    | TagEnd::TableHead
-                    | TagEnd::TableRow
-                    | TagEnd::TableCell
-            ),
+            Event::Start(tag) => plain(tag.to_end()),
+            Event::End(end) => plain(*end),
             Event::Code(_) | Event::SoftBreak | Event::HardBreak | Event::Rule => true,
             _ => false,
         }
