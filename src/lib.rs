@@ -26,6 +26,7 @@ mod cmd;
 pub mod compare;
 pub mod config;
 pub mod data;
+mod decimal;
 pub mod deps;
 pub mod diagnostics;
 pub mod error;

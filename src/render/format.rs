@@ -23,19 +23,9 @@ pub fn quarter(q: Quarter, language: Language) -> String {
     out
 }
 
-/// Appends `n` in decimal, as `format!("{n}")` writes it.
-fn push_decimal(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, n: u32) {
+    out.extend(crate::decimal::digits(n, &mut [0; 10]).iter().map(|&d| char::from(d)));
 }
 
 /// A quarter range: "1. kvt. 2027 – 4. kvt. 2027".

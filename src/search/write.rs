@@ -198,18 +198,8 @@ fn json_escaped(value: &impl Serialize) -> String {
 }
 
 /// `n` in decimal.
-fn decimal(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+fn decimal(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(crate::decimal::digits(n, &mut [0; 10]));
 }
 
 /// A page's score for a term, from 1 to 99: BM25F's term weight with the
