@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-use crate::markdown::chars::{Class, class_at, run};
+use crate::markdown::chars::{Class, class_at};
 use crate::markdown::{Doc, embed};
 
 /// The words of `doc`'s body as a reader sees them, separated by single
@@ -61,31 +61,39 @@ struct Words {
 
 impl Words {
     /// Appends `chunk`: text that may start or end inside a word
-    /// (`**fed**tekst` arrives as `fed`, `tekst`). Its white space is found
-    /// from its bytes ([`class_at`]): this reads every page's words.
+    /// (`**fed**tekst` arrives as `fed`, `tekst`). Words already one space
+    /// apart, as most of a text's are, are copied as one piece.
     fn push(&mut self, chunk: &str) {
         let mut at = 0;
         while !self.full() && at < chunk.len() {
-            let (len, class) = class_at(chunk, at);
-            if class == Class::Space {
+            let (mut space, mut len) = next_space(chunk, at);
+            if space > at {
+                if self.space || self.out.is_empty() {
+                    if self.count == self.max {
+                        self.space = true;
+                        return;
+                    }
+                    if !self.out.is_empty() {
+                        self.out.push(' ');
+                    }
+                    self.count += 1;
+                    self.space = false;
+                }
+                let start = at;
+                while len == 1 && chunk.as_bytes()[space] == b' ' && self.count < self.max {
+                    let next = next_space(chunk, space + 1);
+                    if next.0 == space + 1 {
+                        break;
+                    }
+                    self.count += 1;
+                    (space, len) = next;
+                }
+                self.out.push_str(&chunk[start..space]);
+            }
+            if len > 0 {
                 self.gap();
-                at += len;
-                continue;
             }
-            let start = at;
-            at = run(chunk, at, |class| class != Class::Space).0;
-            if self.space || self.out.is_empty() {
-                if self.count == self.max {
-                    self.space = true;
-                    return;
-                }
-                if !self.out.is_empty() {
-                    self.out.push(' ');
-                }
-                self.count += 1;
-                self.space = false;
-            }
-            self.out.push_str(&chunk[start..at]);
+            at = space + len;
         }
     }
 
@@ -97,6 +105,39 @@ impl Words {
         self.count == self.max && self.space
     }
 }
+
+/// Where the first white space ([`char::is_whitespace`]) at or after byte
+/// `at` of `text` begins, and its length; the end of `text` and 0 when
+/// there is none. A byte at a time through a table, as this reads every
+/// page's words.
+fn next_space(text: &str, mut at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    while let Some(found) = bytes[at..].iter().position(|&byte| MAY_BEGIN_SPACE[usize::from(byte)])
+    {
+        at += found;
+        if bytes[at].is_ascii() {
+            return (at, 1);
+        }
+        match class_at(text, at) {
+            (len, Class::Space) => return (at, len),
+            (len, _) => at += len,
+        }
+    }
+    (bytes.len(), 0)
+}
+
+/// The bytes white space may begin with: ASCII's, and the first bytes of
+/// the others (U+0085 and U+00A0: C2; U+1680: E1; U+2000–U+205F: E2;
+/// U+3000: E3). No other byte, lead or continuation, begins one.
+const MAY_BEGIN_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3);
+        byte += 1;
+    }
+    table
+};
 
 /// The text between the tags of raw HTML (`<b>fed</b>` is `fed`); a tag is a
 /// word boundary.
@@ -115,4 +156,47 @@ fn strip_tags(html: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Words, next_space};
+
+    /// What `Words` must make of `pieces`: their words, one space apart,
+    /// the first `max`, where a piece may end inside a word.
+    fn reference(pieces: &[&str], max: usize) -> String {
+        let joined: String = pieces.concat();
+        joined.split_whitespace().take(max).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn words_are_one_space_apart_up_to_the_limit_however_the_text_comes() {
+        let text = "Fælles  SOC\ten fed\u{a0}tekst med et link og kode.\n Mål år  ";
+        for max in [0, 1, 2, 3, 5, 8, 100] {
+            for cut in 0..=text.len() {
+                for second in cut..=text.len() {
+                    if !(text.is_char_boundary(cut) && text.is_char_boundary(second)) {
+                        continue;
+                    }
+                    let pieces = [&text[..cut], &text[cut..second], &text[second..]];
+                    let mut words = Words { out: String::new(), count: 0, max, space: false };
+                    for piece in pieces {
+                        words.push(piece);
+                    }
+                    assert_eq!(words.out, reference(&pieces, max), "{pieces:?} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn white_space_is_found_where_char_finds_it() {
+        let planes = (0..=0x3100).chain(0xFE00..=0xFFFF).chain([0x1_F600, 0x10_FFFF]);
+        for c in planes.filter_map(char::from_u32) {
+            let text = format!("æ{c}x");
+            let expected = if c.is_whitespace() { (2, c.len_utf8()) } else { (text.len(), 0) };
+            assert_eq!(next_space(&text, 0), expected, "{c:?}");
+        }
+        assert_eq!(next_space("ab\u{a0}c d", 3), (5, 1));
+    }
 }
