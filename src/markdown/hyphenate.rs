@@ -19,7 +19,7 @@
 
 use std::cell::RefCell;
 
-use super::chars::{Class, class_at, run};
+use super::chars::{Class, class_at, letters, run};
 use crate::config::Language;
 use crate::wordmap::WordMap;
 
@@ -166,10 +166,13 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
                 }
                 continue;
             }
-            let (start, (end, letters)) = (at, run(text, at, |class| class == Class::Letter));
+            let (start, (end, letters)) = (at, letters(text, at));
             at = end;
+            if letters < MIN_LETTERS {
+                continue;
+            }
             let word = &text[start..end];
-            if letters < MIN_LETTERS || word.chars().all(char::is_uppercase) {
+            if word.chars().all(char::is_uppercase) {
                 continue;
             }
             let identifier = match checked {
