@@ -32,8 +32,11 @@ const REMEMBERED: usize = 1 << 16;
 
 /// Where a word may break: bit `i` is set for a soft hyphen before its
 /// byte `i`. Kept in the table itself, beside the word, so a word seen
-/// before costs no look-up but its own.
-type Breaks = u128;
+/// before costs no look-up but its own; 64 bits, as a `u128` would be
+/// aligned to 16 bytes and make each entry half as large again (32 bytes
+/// with a short word's key, not 48), and the table is read for every long
+/// word of the edition.
+type Breaks = u64;
 
 /// The longest word whose breaks a [`Breaks`] holds; a longer one (no
 /// word of prose) is hyphenated each time it comes.
