@@ -9,7 +9,7 @@ mod number;
 mod time;
 mod unknown;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 pub(crate) use number::{exponent, is_plain_number};
 use time::date_of;
@@ -33,7 +33,7 @@ pub(crate) struct Reader<'a> {
     fields: &'a [Field],
     /// Where "missing field" errors point.
     owner: Span,
-    used: HashSet<&'a str>,
+    used: FxHashSet<&'a str>,
     /// Required keys found missing, with what to write: reported by
     /// [`Self::finish`], unless a misspelt key there is one of them.
     missing: Vec<(String, String)>,
@@ -50,7 +50,7 @@ impl<'a> Reader<'a> {
         Reader {
             fields,
             owner,
-            used: HashSet::new(),
+            used: FxHashSet::default(),
             missing: Vec::new(),
             lenient: false,
             ignored: None,

@@ -9,7 +9,7 @@
 //! code, embeds, raw HTML blocks and tables, `links` links, images and raw
 //! HTML with their new destinations.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::slice::Iter;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
@@ -72,7 +72,7 @@ fn write(
         embeds: embeds.iter(),
         inside: Inside::Prose,
         headings: doc.headings.iter(),
-        cited: HashSet::new(),
+        cited: FxHashSet::default(),
         open_footnotes: Vec::new(),
         html_block: None,
         title_dropped: false,
@@ -179,7 +179,7 @@ struct Writer<'d, 't> {
     inside: Inside,
     headings: Iter<'d, Heading>,
     /// Footnotes whose first citation is written (it carries the id).
-    cited: HashSet<&'d str>,
+    cited: FxHashSet<&'d str>,
     open_footnotes: Vec<Option<&'d Footnote>>,
     /// The text of the raw HTML block being read, line by line.
     html_block: Option<String>,

@@ -6,13 +6,13 @@
 //! before its last `-digits`), so a taken id is stepped over at most once:
 //! the work is linear in the number of ids however they collide.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The ids given out so far in one page.
 #[derive(Debug, Default)]
 pub(super) struct Ids {
-    taken: HashSet<String>,
-    next: HashMap<String, usize>,
+    taken: FxHashSet<String>,
+    next: FxHashMap<String, usize>,
 }
 
 impl Ids {
@@ -34,7 +34,7 @@ impl Ids {
     }
 
     /// Every id given out.
-    pub(super) fn into_set(self) -> HashSet<String> {
+    pub(super) fn into_set(self) -> FxHashSet<String> {
         self.taken
     }
 }

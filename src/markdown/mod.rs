@@ -16,7 +16,7 @@ mod raw_html;
 mod text;
 mod title;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser};
@@ -118,7 +118,7 @@ pub struct Doc<'a> {
     /// Links and images, in order; [`to_html`] takes their new targets in the same order.
     pub links: Vec<Link>,
     /// Every fragment id in the page: headings, footnotes and their citations.
-    pub ids: HashSet<String>,
+    pub ids: FxHashSet<String>,
     /// Blocks the output fills in, in order; [`to_html`] takes their HTML in
     /// the same order.
     pub embeds: Vec<Embed>,
@@ -126,14 +126,14 @@ pub struct Doc<'a> {
     /// [`crate::framing`]), with where it is.
     pub framing: Vec<(framing::Found, Span)>,
     /// Footnotes by label, case-folded as pulldown-cmark matches them.
-    footnotes: HashMap<String, Footnote>,
+    footnotes: FxHashMap<String, Footnote>,
 }
 
 /// Bodies parsed before the render pass, by their file: plain pages whose
 /// title is their first heading are parsed to find it, and the pass writes
 /// them from that parse rather than parse them again.
 #[derive(Debug, Default)]
-pub struct Parsed<'a>(HashMap<SourceId, Doc<'a>>);
+pub struct Parsed<'a>(FxHashMap<SourceId, Doc<'a>>);
 
 impl<'a> Parsed<'a> {
     /// Keeps `doc`, the body of file `source`.

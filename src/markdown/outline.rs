@@ -3,7 +3,7 @@
 //! framing, with where each is written; then ids given out so none
 //! clashes, into the [`Doc`] every output writes from.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
@@ -96,7 +96,7 @@ pub(super) struct Outline {
     html_block: Option<HtmlChunk>,
     /// Footnote keys in order of first mention; whether each was cited.
     footnotes: Vec<(String, String)>,
-    footnote_index: HashMap<String, usize>,
+    footnote_index: FxHashMap<String, usize>,
     citations: Vec<usize>,
 }
 

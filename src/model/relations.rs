@@ -3,7 +3,7 @@
 //! backlinks), so every output reads the answers in constant time instead
 //! of scanning pages. The plan's own groupings are in `plan`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Page, PageId, Value};
 use crate::schema::{FieldId, Schema};
@@ -21,13 +21,13 @@ pub const SHOWN_DEPTH: usize = 3;
 pub struct Relations {
     /// For each reference field, the pages naming each page in it, in
     /// reading order (by the named page's index).
-    backlinks: HashMap<FieldId, Vec<Vec<PageId>>>,
+    backlinks: FxHashMap<FieldId, Vec<Vec<PageId>>>,
 }
 
 impl Relations {
     /// The relations of `pages`, whose references are resolved.
     pub(super) fn new(schema: &Schema, pages: &[Page]) -> Relations {
-        let mut backlinks: HashMap<FieldId, Vec<Vec<PageId>>> = HashMap::new();
+        let mut backlinks: FxHashMap<FieldId, Vec<Vec<PageId>>> = FxHashMap::default();
         for (kind, _) in schema.kinds() {
             for (field, declared) in schema.fields(kind) {
                 if declared.ty.target().is_some() {
@@ -67,9 +67,10 @@ impl Relations {
         parent_of: impl Fn(PageId) -> Option<PageId>,
         children_of: impl Fn(PageId) -> &'s [PageId],
     ) -> Vec<(PageId, usize)> {
-        let among: HashSet<PageId> = ids.iter().copied().collect();
+        let among: FxHashSet<PageId> = ids.iter().copied().collect();
         let mut out = Vec::with_capacity(ids.len());
-        let mut placed: HashSet<PageId> = HashSet::with_capacity(ids.len());
+        let mut placed: FxHashSet<PageId> =
+            FxHashSet::with_capacity_and_hasher(ids.len(), rustc_hash::FxBuildHasher);
         // Depth-first from each root, with an explicit stack (children in
         // reverse so they come out in reading order).
         for &root in ids {

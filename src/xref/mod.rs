@@ -94,7 +94,7 @@ const SHOWN_CHARS: usize = 80;
 #[derive(Debug, Default)]
 pub struct Anchors {
     /// Every fragment id in the page.
-    pub ids: HashSet<String>,
+    pub ids: rustc_hash::FxHashSet<String>,
     /// The ids of its first [`LISTED_HEADINGS`] headings.
     pub first_headings: Vec<String>,
     /// How many headings it has.
