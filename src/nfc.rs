@@ -58,6 +58,15 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` in NFC, as [`nfc`] makes it: the same string when it already is.
+pub(crate) fn into_nfc(text: String) -> String {
+    let normalised = match nfc(&text) {
+        Cow::Owned(normalised) => Some(normalised),
+        Cow::Borrowed(_) => None,
+    };
+    normalised.unwrap_or(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +83,13 @@ mod tests {
         }
         assert!(plainly_nfc("Økonomi – »tillid« … 5 €".as_bytes()));
         assert!(!plainly_nfc("Gra\u{30a}zone".as_bytes()));
+    }
+
+    #[test]
+    fn an_owned_text_is_normalised_or_kept_as_it_is() {
+        assert_eq!(into_nfc("Gra\u{30a}zone".to_owned()), "Gråzone");
+        let composed = "Gråzone".to_owned();
+        let at = composed.as_ptr();
+        assert_eq!(into_nfc(composed).as_ptr(), at, "an NFC text is not copied");
     }
 }

@@ -7,7 +7,6 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
-use unicode_normalization::UnicodeNormalization;
 
 use super::ids::Ids;
 use super::{Doc, Embed, Footnote, Heading, HtmlOptions, Link, embed, raw_html};
@@ -31,7 +30,7 @@ impl Outline {
             Event::Start(Tag::Heading { id, .. }) => {
                 let line = body[range.clone()].lines().next().unwrap_or_default().trim_end();
                 let span = at(range.start..range.start + line.len());
-                let custom = id.as_ref().map(|id| id.nfc().collect());
+                let custom = id.as_ref().map(|id| crate::nfc::nfc(id).into_owned());
                 outline.heading = Some((custom, String::new(), span));
             }
             Event::Text(t) | Event::Code(t) => {

@@ -6,8 +6,6 @@
 
 use std::path::{Component, Path};
 
-use unicode_normalization::UnicodeNormalization;
-
 /// What a batch of changed paths means for the site.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Changes {
@@ -64,7 +62,7 @@ pub(crate) fn changes<'p>(
         match parts[0] {
             "content" if crate::source::is_markdown(&rel) => {
                 // Pages are known by their path in NFC, as the build reads it.
-                let key: String = rel["content/".len()..].nfc().collect();
+                let key = crate::nfc::nfc(&rel["content/".len()..]).into_owned();
                 if !changes.pages.contains(&key) {
                     changes.pages.push(key);
                 }

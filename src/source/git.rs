@@ -13,7 +13,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use gix::ObjectId;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::calendar::Date;
 use crate::config::{self, ConfigFile};
@@ -244,7 +243,7 @@ impl Repository {
             if was.is_some_and(|(oid, _)| *oid == entry.oid) {
                 continue;
             }
-            let path = nfc(&format!("{prefix}{}", entry.name));
+            let path = nfc(format!("{prefix}{}", entry.name));
             if entry.tree {
                 let old = was.filter(|(_, tree)| *tree).map(|(oid, _)| *oid);
                 self.changed(old, entry.oid, &format!("{path}/"), out);
@@ -282,7 +281,7 @@ impl Revision<'_> {
             if is_hidden(std::ffi::OsStr::new(&entry.name)) {
                 continue;
             }
-            let path = nfc(&format!("{rel}{}", entry.name));
+            let path = nfc(format!("{rel}{}", entry.name));
             if entry.tree {
                 self.walk(entry.oid, &format!("{path}/"), sources, content);
                 continue;
@@ -309,6 +308,6 @@ impl Revision<'_> {
 }
 
 /// `text` in Unicode NFC, as the disk's paths are read.
-fn nfc(text: &str) -> String {
-    text.nfc().collect()
+fn nfc(text: String) -> String {
+    crate::nfc::into_nfc(text)
 }

@@ -19,8 +19,6 @@ mod theme;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use unicode_normalization::{UnicodeNormalization, is_nfc};
-
 pub use confine::Project;
 pub use theme::{Origin, StaticFile, TemplateFile, Theme};
 
@@ -334,7 +332,7 @@ fn relative_content_path(dir: &Path, path: &Path) -> Option<String> {
     let rel = parts?.join("/");
     // macOS writes file names decomposed (NFD); links and ids are typed
     // composed (NFC). One form for both keeps `å` one letter everywhere.
-    Some(if is_nfc(&rel) { rel } else { rel.nfc().collect() })
+    Some(crate::nfc::into_nfc(rel))
 }
 
 #[cfg(test)]

@@ -24,7 +24,8 @@ pub use path::{relative_url, root_of};
 use crate::diagnostics::{Diagnostics, Nearby, PathIndex};
 use crate::markdown::{Doc, Href, Link};
 use crate::model::{KindId, Page, PageId, Publication, asset_url};
-use path::{folders_of, nfc, percent_decode};
+use crate::nfc::into_nfc;
+use path::{folders_of, percent_decode};
 
 /// What a link points at, decided once for every output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -221,7 +222,7 @@ impl<'a> Index<'a> {
         diags: &mut Diagnostics,
     ) {
         let Some((_, fragment)) = link.dest.trim().split_once('#') else { return };
-        let fragment = nfc(&percent_decode(fragment));
+        let fragment = into_nfc(percent_decode(fragment));
         if fragment.is_empty() || fragment == "top" {
             return;
         }

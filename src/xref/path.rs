@@ -2,8 +2,6 @@
 //! to its root, and the small parsing a destination needs (its scheme,
 //! percent-decoding, NFC).
 
-use unicode_normalization::{UnicodeNormalization, is_nfc};
-
 use crate::model::{KindId, Publication};
 use crate::xref::SHOWN_CHARS;
 
@@ -25,11 +23,6 @@ pub(super) fn lands_at_root(from: &str, target: &str) -> bool {
         }
     }
     depth == 0
-}
-
-/// `text` in NFC, as file paths and ids are compared.
-pub(super) fn nfc(text: &str) -> String {
-    if is_nfc(text) { text.to_owned() } else { text.nfc().collect() }
 }
 
 /// `text`, cut to [`SHOWN_CHARS`] with `…` when longer, for messages.

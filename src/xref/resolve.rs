@@ -3,11 +3,12 @@
 //! is read), a file, a section's overview; or why it cannot be followed,
 //! with a suggestion where one is close.
 
-use super::path::{clip, nfc, percent_decode, scheme, section_kind};
+use super::path::{clip, percent_decode, scheme, section_kind};
 use super::{Index, Target, relative_url};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::markdown::Link;
 use crate::model::{Page, PageId, join_relative};
+use crate::nfc::into_nfc;
 use crate::source::{hidden_named, is_hidden_path};
 
 impl<'a> Index<'a> {
@@ -63,7 +64,7 @@ impl<'a> Index<'a> {
         let path = path.split_once('?').map_or(path, |(p, _)| p);
         if path.is_empty() {
             return match fragment {
-                Some(fragment) => Target::Here(nfc(&percent_decode(fragment))),
+                Some(fragment) => Target::Here(into_nfc(percent_decode(fragment))),
                 None => Target::AsWritten,
             };
         }
@@ -91,14 +92,14 @@ impl<'a> Index<'a> {
             );
             return Target::AsWritten;
         }
-        let decoded = nfc(&percent_decode(path));
+        let decoded = into_nfc(percent_decode(path));
         let Some(target) = join_relative(&page.path, &decoded) else {
             diags.push(self.outside(&page.path, link, &shown, &decoded));
             return Target::AsWritten;
         };
         let target = target.trim_end_matches('/');
         // Ids are NFC, so a fragment typed decomposed is written composed.
-        let fragment_id = fragment.map(|f| nfc(&percent_decode(f)));
+        let fragment_id = fragment.map(|f| into_nfc(percent_decode(f)));
         // A folder's page is its `index.md` or `_index.md`.
         let page_at = |path: &str| self.publication.by_path(path);
         let to = page_at(target)
@@ -140,7 +141,7 @@ impl<'a> Index<'a> {
     /// `index.md` or `_index.md`, in any case, since such sites serve
     /// lowercase addresses for `Len.md`. `/` is the front page.
     fn at_site_root(&self, path: &str) -> Option<&'a str> {
-        let rel = nfc(&percent_decode(path));
+        let rel = into_nfc(percent_decode(path));
         let rel = rel.trim_matches('/');
         let candidates = if rel.is_empty() {
             vec!["purpose.md".to_owned()]

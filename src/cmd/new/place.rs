@@ -3,8 +3,6 @@
 //! page continues (`05-` before its file name, `order: 5`, `number: "1.5"`),
 //! from what the kind's pages already use.
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::config::Language;
 use crate::diagnostics::did_you_mean;
 use crate::error::Error;
@@ -38,7 +36,7 @@ pub(super) struct Existing<'a> {
 /// The title as the page carries it: in Unicode NFC, trimmed, each run of
 /// white space (a line break too) one space. An empty one is refused.
 pub(super) fn title(asked: &str) -> Result<String, Error> {
-    let title = asked.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = crate::nfc::nfc(asked).split_whitespace().collect::<Vec<_>>().join(" ");
     if title.is_empty() {
         return Err(Error::Usage(
             "the title is empty; give the page one, e.g. `stratdoc new initiative \"Fælles SOC\"`"
