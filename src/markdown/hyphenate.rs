@@ -81,7 +81,9 @@ pub(crate) fn soft_hyphens(text: &str, language: Language) -> Option<String> {
             if breaks == 0 {
                 continue;
             }
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            // Room for a soft hyphen (two bytes) every eight bytes or so, as
+            // Danish prose needs: growing the text copied it again.
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() * 5 / 4 + 16));
             out.push_str(&text[copied..at]);
             if breaks == Breaks::MAX {
                 push_syllables(out, hypher::hyphenate(word, lang));
