@@ -90,6 +90,7 @@ mod tests {
         assert_eq!(into_nfc("Gra\u{30a}zone".to_owned()), "Gråzone");
         let composed = "Gråzone".to_owned();
         let at = composed.as_ptr();
-        assert_eq!(into_nfc(composed).as_ptr(), at, "an NFC text is not copied");
+        let kept = into_nfc(composed);
+        assert_eq!(kept.as_ptr(), at, "an NFC text is not copied");
     }
 }
