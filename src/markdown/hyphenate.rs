@@ -32,11 +32,7 @@ const MIN_LETTERS: usize = 8;
 const REMEMBERED: usize = 1 << 16;
 
 /// Where a word may break: bit `i` is set for a soft hyphen before its
-/// byte `i`. Kept in the table itself, beside the word, so a word seen
-/// before costs no look-up but its own; 64 bits, as a `u128` would be
-/// aligned to 16 bytes and make each entry half as large again (32 bytes
-/// with a short word's key, not 48), and the table is read for every long
-/// word of the edition.
+/// byte `i`.
 type Breaks = u64;
 
 /// The longest word whose breaks a [`Breaks`] holds; a longer one (no
@@ -44,12 +40,53 @@ type Breaks = u64;
 const MAX_REMEMBERED: usize = Breaks::BITS as usize - 1;
 
 thread_local! {
-    /// Where the words hyphenated before on this thread may break, one map
-    /// per language. A strategy repeats its long words page after page
+    /// The words hyphenated before on this thread, one memory per
+    /// language. A strategy repeats its long words page after page
     /// (»kommunerne«, »digitalisering«), and a look-up costs a fraction of
     /// running the patterns: without it, hyphenation was a fifth of a
     /// build's cycles.
-    static SEEN: RefCell<[WordMap<Breaks>; 2]> = RefCell::new(Default::default());
+    static SEEN: RefCell<[Memory; 2]> = RefCell::new(Default::default());
+}
+
+/// A thread's remembered words with their soft hyphens in place, so a word
+/// seen before is copied into the text in one piece.
+#[derive(Default)]
+struct Memory {
+    /// Where each word's hyphenated form is in `forms`.
+    words: WordMap<Form>,
+    /// The hyphenated forms, one after another.
+    forms: String,
+}
+
+/// A span of [`Memory::forms`]; empty for a word with no break.
+#[derive(Clone, Copy)]
+struct Form {
+    at: u32,
+    len: u32,
+}
+
+impl Memory {
+    /// Remembers `word` (of at most [`MAX_REMEMBERED`] bytes) as breaking
+    /// at `breaks`.
+    fn remember(&mut self, word: &str, breaks: Breaks) -> Form {
+        if self.words.len() >= REMEMBERED {
+            self.words.clear();
+            self.forms.clear();
+        }
+        let at = self.forms.len();
+        if breaks != 0 {
+            push_broken(&mut self.forms, word, breaks);
+        }
+        // Fewer than REMEMBERED forms of at most twice MAX_REMEMBERED bytes.
+        let span = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let form = Form { at: span(at), len: span(self.forms.len() - at) };
+        self.words.insert(word, form);
+        form
+    }
+
+    fn form(&self, form: Form) -> &str {
+        &self.forms[form.at as usize..(form.at + form.len) as usize]
+    }
 }
 
 /// `text` with soft hyphens where the language's patterns allow a break,
@@ -61,34 +98,25 @@ pub(crate) fn soft_hyphens(text: &str, language: Language) -> Option<String> {
         Language::En => hypher::Lang::English,
     };
     SEEN.with_borrow_mut(|seen| {
-        let seen = &mut seen[usize::from(lang == hypher::Lang::Danish)];
+        let memory = &mut seen[usize::from(lang == hypher::Lang::Danish)];
         let mut out: Option<String> = None;
         let mut copied = 0;
         for (at, word) in words(text) {
-            let breaks = match seen.get(word) {
-                Some(&breaks) => breaks,
-                // Bit 0 is never a break: `MAX` stands for »not remembered«.
-                None if word.len() > MAX_REMEMBERED => Breaks::MAX,
-                None => {
-                    if seen.len() >= REMEMBERED {
-                        seen.clear();
-                    }
-                    let breaks = shared_breaks(word, lang);
-                    seen.insert(word, breaks);
-                    breaks
-                }
+            let form = match memory.words.get(word) {
+                Some(&form) => Some(form),
+                None if word.len() > MAX_REMEMBERED => None,
+                None => Some(memory.remember(word, shared_breaks(word, lang))),
             };
-            if breaks == 0 {
+            if form.is_some_and(|form| form.len == 0) {
                 continue;
             }
             // Room for a soft hyphen (two bytes) every eight bytes or so, as
             // Danish prose needs: growing the text copied it again.
             let out = out.get_or_insert_with(|| String::with_capacity(text.len() * 5 / 4 + 16));
             out.push_str(&text[copied..at]);
-            if breaks == Breaks::MAX {
-                push_syllables(out, hypher::hyphenate(word, lang));
-            } else {
-                push_broken(out, word, breaks);
+            match form {
+                Some(form) => out.push_str(memory.form(form)),
+                None => push_syllables(out, hypher::hyphenate(word, lang)),
             }
             copied = at + word.len();
         }
@@ -284,6 +312,19 @@ mod tests {
         std::thread::spawn(move || shared_breaks(word, da)).join().unwrap();
         assert_eq!(shared_breaks(word, da), breaks_of(word, da));
         assert_eq!(shared_breaks(word, en), breaks_of(word, en));
+    }
+
+    #[test]
+    fn a_full_memory_starts_afresh_and_still_gives_each_word_its_form() {
+        let mut memory = Memory::default();
+        for n in 0..REMEMBERED {
+            let form = memory.remember(&format!("ord{n:05}"), 1 << 3);
+            assert_eq!(memory.form(form), format!("ord\u{ad}{n:05}"));
+        }
+        let none = memory.remember("kommunerne", 0);
+        assert_eq!((memory.words.len(), memory.form(none)), (1, ""));
+        let form = memory.remember("kommunerne", 1 << 3 | 1 << 6);
+        assert_eq!(memory.form(form), "kom\u{ad}mun\u{ad}erne");
     }
 
     #[test]
