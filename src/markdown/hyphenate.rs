@@ -93,6 +93,11 @@ impl Memory {
 /// or `None` when it has no word to hyphenate.
 #[must_use]
 pub(crate) fn soft_hyphens(text: &str, language: Language) -> Option<String> {
+    // A word to hyphenate has MIN_LETTERS letters, each at least a byte;
+    // many texts between inline markup are shorter (`, `, `: `).
+    if text.len() < MIN_LETTERS {
+        return None;
+    }
     let lang = match language {
         Language::Da => hypher::Lang::Danish,
         Language::En => hypher::Lang::English,
