@@ -43,8 +43,11 @@ pub(super) fn section_kind(publication: &Publication, target: &str) -> Option<Ki
 /// The URL scheme (`https`, `mailto`), lowercased, if the destination has one.
 /// Control characters and spaces are ignored the way browsers ignore them.
 pub(super) fn scheme(dest: &str) -> Option<String> {
-    let cleaned: String = dest.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
-    let (scheme, _) = cleaned.split_once(':')?;
+    // Only what comes before the first `:` is cleaned (the characters
+    // dropped are never a `:`): most links have none, and the rest of a
+    // long one is not copied.
+    let (before, _) = dest.split_once(':')?;
+    let scheme: String = before.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
     let valid = scheme.len() > 1
         && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         && scheme.starts_with(|c: char| c.is_ascii_alphabetic());
