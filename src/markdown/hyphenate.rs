@@ -77,7 +77,8 @@ impl Memory {
         if breaks != 0 {
             push_broken(&mut self.forms, word, breaks);
         }
-        // Fewer than REMEMBERED forms of at most twice MAX_REMEMBERED bytes.
+        // Fewer than REMEMBERED forms, each under three times
+        // MAX_REMEMBERED bytes (the word and two bytes a break): a few MiB.
         let span = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         let form = Form { at: span(at), len: span(self.forms.len() - at) };
         self.words.insert(word, form);
