@@ -20,6 +20,7 @@
 //! collector and return data, so every problem in a run is reported at once.
 
 pub mod artifact;
+mod byteset;
 pub mod calendar;
 pub mod cli;
 mod cmd;

@@ -21,6 +21,7 @@ use std::cell::RefCell;
 use std::sync::{LazyLock, Mutex};
 
 use super::chars::{Class, class_at, letters, run};
+use crate::byteset::byte_set;
 use crate::config::Language;
 use crate::wordmap::WordMap;
 
@@ -212,16 +213,7 @@ fn is_identifier(piece: &str) -> bool {
 }
 
 /// The bytes [`is_identifier`] looks at.
-const MARKS: [bool; 256] = {
-    let mut table = [false; 256];
-    let marks = b"/\\@_=#&%~<>.:\xAD";
-    let mut i = 0;
-    while i < marks.len() {
-        table[marks[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const MARKS: [bool; 256] = byte_set(b"/\\@_=#&%~<>.:\xAD");
 
 /// The words of `text` to hyphenate, with their byte offsets: runs of at
 /// least [`MIN_LETTERS`] letters, not all capitals, in a piece of text

@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
+use crate::byteset::byte_set;
 use crate::markdown::chars::{Class, class_at};
 use crate::markdown::{Doc, embed};
 
@@ -129,15 +130,7 @@ fn next_space(text: &str, mut at: usize) -> (usize, usize) {
 /// The bytes white space may begin with: ASCII's, and the first bytes of
 /// the others (U+0085 and U+00A0: C2; U+1680: E1; U+2000–U+205F: E2;
 /// U+3000: E3). No other byte, lead or continuation, begins one.
-const MAY_BEGIN_SPACE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = matches!(byte, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3);
-        byte += 1;
-    }
-    table
-};
+const MAY_BEGIN_SPACE: [bool; 256] = byte_set(b"\t\n\x0B\x0C\r \xC2\xE1\xE2\xE3");
 
 /// The text between the tags of raw HTML (`<b>fed</b>` is `fed`); a tag is a
 /// word boundary.

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
+use crate::byteset::byte_set;
 use crate::config::Language;
 
 /// One language's analysis.
@@ -111,16 +112,7 @@ impl<'a> Iterator for Words<'a> {
 }
 
 /// The bytes a separator may start with.
-const MAY_SEPARATE: [bool; 256] = {
-    let mut table = [false; 256];
-    let starts = [b'-', b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
-    let mut i = 0;
-    while i < starts.len() {
-        table[starts[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const MAY_SEPARATE: [bool; 256] = byte_set(b"-\t\n\x0B\x0C\r \xC2\xE1\xE2\xE3\xEF");
 
 /// The length in bytes of the separator at `bytes[i]`, or 0.
 fn separator_len(bytes: &[u8], i: usize) -> usize {
