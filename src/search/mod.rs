@@ -231,16 +231,20 @@ impl SearchIndex {
     }
 
     /// The index's files, under `theme/search/`, all at once: what the
-    /// tests read. A build writes them one at a time ([`SearchIndex::write`]).
+    /// tests read, in the order of their paths. A build writes them as they
+    /// are made ([`SearchIndex::write`]).
     #[cfg(test)]
     #[must_use]
     pub fn finish(self) -> Vec<crate::artifact::OutputFile> {
-        let mut files = Vec::new();
-        let written: Result<(), std::convert::Infallible> = self.write(&mut |file| {
-            files.push(file);
+        let files = std::sync::Mutex::new(Vec::new());
+        let written: Result<(), std::convert::Infallible> = self.write(&|file| {
+            files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
             Ok(())
         });
         let Ok(()) = written;
+        // Written from every core, in no set order.
+        let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
         files
     }
 

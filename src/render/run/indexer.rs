@@ -40,6 +40,6 @@ impl<'scope> Indexer<'scope> {
     /// Writes the index's files into `sink`, one at a time.
     pub(super) fn finish(self, sink: &Sink) -> Result<(), Error> {
         drop(self.entries);
-        joined(self.built).write(&mut |file| sink.put(file))
+        joined(self.built).write(&|file| sink.put(file))
     }
 }
