@@ -83,15 +83,15 @@ pub fn run(
     let labels = Labels::new(input.config);
     let site = outputs.site.then(|| Site::new(input, templates, &labels));
     let print = outputs.wants(&Output::Print);
-    let edition = if outputs.print { Some(Edition::new(input, templates, &labels)) } else { None };
-    let pass = Pass {
-        input,
-        index: xref::Index::new(input.publication),
-        site: site.as_ref(),
-        edition: edition.as_ref(),
-    };
+    // Side by side: each reads every page (10 and 8 ms at 10,000 pages)
+    // before any page is rendered, while the other core has nothing to do.
+    let (edition, index) = rayon::join(
+        || outputs.print.then(|| Edition::new(input, templates, &labels)),
+        || xref::Index::new(input.publication),
+    );
+    let pass = Pass { input, index, site: site.as_ref(), edition: edition.as_ref() };
     let mut assembly = match edition.as_ref().filter(|_| print) {
-        Some(edition) => Some(Assembly::new(sink.stream(print::FILE)?, edition)?),
+        Some(edition) => Some(Assembly::new(sink.stream(print::FILE)?, edition)),
         None => None,
     };
     // With the site, the thread of the files that show many pages renders

@@ -16,7 +16,9 @@ use crate::render::print::{Edition, Element, Piece};
 pub(crate) struct Assembly<'s, 'e> {
     out: Stream<'s>,
     edition: &'e Edition<'e>,
-    pieces: std::vec::IntoIter<Piece>,
+    /// What is left to write, from the first page handed over (see
+    /// [`Assembly::next_piece`]).
+    pieces: Option<std::vec::IntoIter<Piece>>,
     /// The ends of the elements whose children are being written.
     ends: HashMap<Element, String>,
     /// The plan views, rendered in document order by another thread.
@@ -27,10 +29,9 @@ pub(crate) struct Assembly<'s, 'e> {
 pub(crate) type Ahead = (Element, Result<(String, String), Error>);
 
 impl<'s, 'e> Assembly<'s, 'e> {
-    /// Starts writing `edition` to `out`.
-    pub(crate) fn new(out: Stream<'s>, edition: &'e Edition<'e>) -> Result<Self, Error> {
-        let pieces = edition.pieces()?.into_iter();
-        Ok(Assembly { out, edition, pieces, ends: HashMap::new(), ahead: None })
+    /// `edition`, to be written to `out`.
+    pub(crate) fn new(out: Stream<'s>, edition: &'e Edition<'e>) -> Self {
+        Assembly { out, edition, pieces: None, ends: HashMap::new(), ahead: None }
     }
 
     /// Takes the plan views from `ahead` instead of rendering them when
@@ -50,7 +51,7 @@ impl<'s, 'e> Assembly<'s, 'e> {
         id: PageId,
         (start, end): &(String, String),
     ) -> Result<(), Error> {
-        while let Some(piece) = self.pieces.next() {
+        while let Some(piece) = self.next_piece()? {
             match piece {
                 Piece::Open(Element::Page(open)) if open == id => {
                     self.out.push(start)?;
@@ -65,10 +66,21 @@ impl<'s, 'e> Assembly<'s, 'e> {
 
     /// Writes the rest and ends the file.
     pub(crate) fn finish(mut self) -> Result<(), Error> {
-        while let Some(piece) = self.pieces.next() {
+        while let Some(piece) = self.next_piece()? {
             self.write(piece)?;
         }
         self.out.finish()
+    }
+
+    /// The next piece to write. The first call renders the document's
+    /// frame (its cover and its contents, a line per printed page): on the
+    /// thread that writes the edition, beside the pass, rather than before
+    /// the pass on the only busy core (17 ms at 10,000 pages).
+    fn next_piece(&mut self) -> Result<Option<Piece>, Error> {
+        if self.pieces.is_none() {
+            self.pieces = Some(self.edition.pieces()?.into_iter());
+        }
+        Ok(self.pieces.as_mut().and_then(Iterator::next))
     }
 
     fn write(&mut self, piece: Piece) -> Result<(), Error> {
