@@ -54,7 +54,9 @@ impl Page {
     #[must_use]
     pub fn heading(&self) -> String {
         match &self.number {
-            Some(number) => format!("{number} {}", self.title),
+            // Made at its size: every link to a page names it so, and
+            // `format!` grew the string a few bytes at a time.
+            Some(number) => [number, " ", &self.title].concat(),
             None => self.title.clone(),
         }
     }

@@ -58,7 +58,7 @@ pub(crate) fn when_range(
 ) -> Option<String> {
     match (start, end) {
         (Some(s), Some(e)) if s == e => Some(when(s, language)),
-        (Some(s), Some(e)) => Some(format!("{} – {}", when(s, language), when(e, language))),
+        (Some(s), Some(e)) => Some([when(s, language), when(e, language)].join(" – ")),
         (Some(w), None) | (None, Some(w)) => Some(when(w, language)),
         (None, None) => None,
     }

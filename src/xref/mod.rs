@@ -66,8 +66,11 @@ impl Target {
     #[must_use]
     pub fn site_href(&self, from: &Page, publication: &Publication) -> Href {
         let with = |url: &str, fragment: &Option<String>| {
-            let fragment = fragment.as_ref().map(|f| format!("#{f}")).unwrap_or_default();
-            Href::To(format!("{}{fragment}", relative_url(&from.url, url)))
+            let mut href = relative_url(&from.url, url);
+            if let Some(fragment) = fragment {
+                href.extend(["#", fragment]);
+            }
+            Href::To(href)
         };
         match self {
             Target::Page { page, fragment } => with(&publication[*page].url, fragment),

@@ -87,8 +87,8 @@ impl<'a> Resolver<'a> {
 /// `#fragment` of the page at `anchor`; the page itself for none and `#top`.
 fn fragment_href(anchor: &str, fragment: Option<&str>) -> String {
     match fragment {
-        None | Some("" | "top") => format!("#{anchor}"),
-        Some(fragment) => format!("#{}", markdown::scoped(anchor, fragment)),
+        None | Some("" | "top") => ["#", anchor].concat(),
+        Some(fragment) => ["#", &markdown::scoped(anchor, fragment)].concat(),
     }
 }
 

@@ -214,7 +214,7 @@ impl Views<'_> {
     pub(crate) fn kpi(&self, kpi: &Kpi, at: (PageId, usize), prefix: &str) -> KpiView {
         let with_unit = |value: &Option<String>| {
             value.as_ref().map(|v| match &kpi.unit {
-                Some(unit) => format!("{v} {unit}"),
+                Some(unit) => [v, " ", unit].concat(),
                 None => v.clone(),
             })
         };
