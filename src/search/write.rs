@@ -55,9 +55,9 @@ struct Manifest<'a> {
 impl SearchIndex {
     /// Writes the index's files to `sink`, the manifest last. The files
     /// are handed to `sink` on every core: at 10,000 pages there are a
-    /// thousand of them, and writing them one after another (each compared
-    /// with the last build's file first) was most of the index's share of
-    /// the build's serial end.
+    /// thousand of them, each compared with the last build's file before
+    /// it is written, and one after another they kept the other core
+    /// waiting at the end of the build.
     pub fn write<E: Send>(
         self,
         sink: &(impl Fn(OutputFile) -> Result<(), E> + Sync),

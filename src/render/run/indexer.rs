@@ -37,7 +37,7 @@ impl<'scope> Indexer<'scope> {
         let _ = self.entries.send(entry);
     }
 
-    /// Writes the index's files into `sink`, one at a time.
+    /// Writes the index's files into `sink`.
     pub(super) fn finish(self, sink: &Sink) -> Result<(), Error> {
         drop(self.entries);
         joined(self.built).write(&|file| sink.put(file))
