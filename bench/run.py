@@ -13,6 +13,10 @@ always follows the same one. For each run it measures wall time, CPU time
 (user + system of the child) and peak memory (the child's maximum resident
 set size), all from the child's own rusage (os.wait4).
 
+With --baseline BIN, a second stratdoc (an earlier commit's build) is timed
+in the same rounds on the same pages, and stratdoc's figures are given as
+multiples of it: the before-and-after of a change, in one run.
+
 A tool that exits non-zero stops the benchmark: a failed build must never be
 timed as a fast one. Hugo (Debian's `hugo`) is skipped with a note when it is
 not installed, unless --require-hugo. Python 3.11 standard library.
@@ -61,6 +65,8 @@ def parse_args():
     ap.add_argument("--hugo", help="the hugo binary (default: /usr/bin/hugo, else hugo on PATH)")
     ap.add_argument("--require-hugo", action="store_true", help="fail instead of skipping when hugo is missing")
     ap.add_argument("--seed", default=SEED, help="corpus seed (default: %(default)s)")
+    ap.add_argument("--baseline", type=Path, metavar="BIN",
+                    help="another stratdoc binary (an earlier commit's), timed in the same rounds as `baseline`")
     a = ap.parse_args()
     a.pages = sorted(set(a.pages or [1000]))
     a.tools = [t.strip() for t in a.tools.split(",") if t.strip()]
@@ -69,6 +75,11 @@ def parse_args():
         ap.error(f"--tools takes some of {', '.join(TOOLS)}, not {', '.join(sorted(unknown)) or 'nothing'}")
     if a.runs < 1 or min(a.pages) < 20:
         ap.error("--runs must be at least 1 and --pages at least 20")
+    if a.baseline:
+        if not (a.baseline.is_file() and os.access(a.baseline, os.X_OK)):
+            ap.error(f"--baseline {a.baseline} is not an executable")
+        a.baseline = a.baseline.resolve()
+        a.tools.append("baseline")
     return a
 
 
@@ -120,10 +131,11 @@ def corpus(pages, seed):
     return home, json.loads(stamp.read_text(encoding="utf-8"))
 
 
-def commands(tools, hugo, home, out):
+def commands(tools, hugo, baseline, home, out):
     """Each tool's command line on corpus `home`, writing under `out`."""
     cmds = {
         "stratdoc": [str(STRATDOC), "build", str(home / "stratdoc"), "--out", str(out / "stratdoc")],
+        "baseline": [str(baseline), "build", str(home / "stratdoc"), "--out", str(out / "baseline")],
         "hugo": [hugo, "--quiet", "-s", str(home / "hugo"), "-d", str(out / "hugo")],
         "floor": [str(FLOOR), str(home / "stratdoc" / "content"), str(out / "floor")],
     }
@@ -199,7 +211,7 @@ def bench(pages, args, hugo, out_root):
     home, info = corpus(pages, args.seed)
     out = out_root / str(pages)
     out.mkdir(parents=True, exist_ok=True)
-    cmds = commands(args.tools, hugo, home, out)
+    cmds = commands(args.tools, hugo, args.baseline, home, out)
     print(f"\nrun.py: {pages:,} pages: warm-up and {args.runs} round(s) of {', '.join(args.tools)}",
           file=sys.stderr)
     warmup = run_round(cmds, args.tools, pages, out)
@@ -232,11 +244,15 @@ def print_table(result):
         walls = [r["wall_s"] for r in runs[tool]]
         spread = f"({min(walls):.3f}–{max(walls):.3f})"
         print(f"  {tool:<10}{m['wall_s']:>9.3f}{spread:>17}{m['cpu_s']:>9.3f}{m['peak_mib']:>10.0f}")
-    for other in ("hugo", "floor"):
+    for other in ("hugo", "floor", "baseline"):
         if "stratdoc" in med and other in med:
-            wall = med["stratdoc"]["wall_s"] / med[other]["wall_s"]
-            cpu = med["stratdoc"]["cpu_s"] / med[other]["cpu_s"]
-            print(f"  stratdoc / {other}: {wall:.2f} × the wall time, {cpu:.2f} × the CPU time")
+            wall, cpu, peak = (med["stratdoc"][k] / med[other][k] for k in ("wall_s", "cpu_s", "peak_mib"))
+            if other == "baseline":
+                # The same work before and after a change: finer figures, and its cost in memory.
+                print(f"  stratdoc / baseline: {wall:.3f} × the wall time, {cpu:.3f} × the CPU time, "
+                      f"{peak:.3f} × the peak memory")
+            else:
+                print(f"  stratdoc / {other}: {wall:.2f} × the wall time, {cpu:.2f} × the CPU time")
 
 
 def ratios(results):
@@ -270,11 +286,11 @@ def is_tmpfs(path):
     return max(above, default=(0, None))[1] == "tmpfs"
 
 
-def scratch(pages):
-    """A new folder for the tools' output: in memory when there is room, else in the system's temp."""
-    # Each tool's site is at most ~50 KB a page (stratdoc's is 48 KB at 10,000);
-    # three tools, with room to spare.
-    need = 4 * 50_000 * max(pages)
+def scratch(pages, tools):
+    """A new folder for `tools` tools' output: in memory when there is room, else in the system's temp."""
+    # Each tool's site is at most ~50 KB a page (stratdoc's is 48 KB at 10,000),
+    # with room to spare.
+    need = (tools + 1) * 50_000 * max(pages)
     where = SHM if is_tmpfs(SHM) and shutil.disk_usage(SHM).free > need else None
     return Path(tempfile.mkdtemp(prefix="stratdoc-bench-", dir=where)), where is not None
 
@@ -303,7 +319,8 @@ def main():
             fail("nothing left to run", 2)
     build(args.tools)
     env = machine(found[1] if found else None)
-    out_root, env["in_memory"] = (args.keep, is_tmpfs(args.keep)) if args.keep else scratch(args.pages)
+    env["baseline"] = str(args.baseline) if args.baseline else None
+    out_root, env["in_memory"] = (args.keep, is_tmpfs(args.keep)) if args.keep else scratch(args.pages, len(args.tools))
     env["out"] = str(out_root)
     try:
         results = [bench(n, args, found[0] if found else None, out_root.resolve()) for n in args.pages]
@@ -312,7 +329,8 @@ def main():
             shutil.rmtree(out_root, ignore_errors=True)
     env["load_after"] = os.getloadavg()
     print(f"\n{env['date']}, {env['cpus']} CPUs, load {env['load'][0]:.1f} before and "
-          f"{env['load_after'][0]:.1f} after; stratdoc {env['stratdoc']}; {env['hugo'] or 'no hugo'}")
+          f"{env['load_after'][0]:.1f} after; stratdoc {env['stratdoc']}; {env['hugo'] or 'no hugo'}"
+          + (f"; baseline {env['baseline']}" if env["baseline"] else ""))
     where = "in memory (tmpfs)" if env["in_memory"] else "on disk: the file system's own swings are in the times"
     print(f"output {where}: {'kept in ' + str(out_root) if args.keep else 'removed'}")
     for result in results:

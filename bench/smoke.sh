@@ -6,8 +6,9 @@
 #   2. its corpus is valid: `stratdoc check` exits 0 with no errors (warnings
 #      are printed: the benchmark should measure work, not diagnostics);
 #   3. bench/run.py runs end to end at 200 pages, one round (stratdoc must
-#      build the corpus with exit 0, as must Hugo and the floor), writing the
-#      sites to memory (/dev/shm) where it can and removing them;
+#      build the corpus with exit 0, as must Hugo, the floor and stratdoc
+#      again as a --baseline), writing the sites to memory (/dev/shm) where
+#      it can and removing them;
 #   4. bench/serve.py runs end to end at 50 pages, two saves per tool (every
 #      save must reach the browser as a reload).
 # Under CI=true a missing hugo fails the run; elsewhere it is skipped.
@@ -37,11 +38,16 @@ if [ "$status" -ne 0 ] || ! grep -q 'no errors' <<<"$out"; then
 fi
 echo "smoke: $(tail -n 1 <<<"$out")"
 
-python3 bench/run.py --pages 200 --runs 1 ${CI:+--require-hugo} --json "$work/run.json"
+python3 bench/run.py --pages 200 --runs 1 ${CI:+--require-hugo} --json "$work/run.json" \
+  --baseline target/release/stratdoc
 # The sites went to memory where there is a tmpfs, and nothing was left there.
 python3 - "$work/run.json" <<'EOF'
 import json, os, sys
-machine = json.load(open(sys.argv[1], encoding="utf-8"))["machine"]
+run = json.load(open(sys.argv[1], encoding="utf-8"))
+machine = run["machine"]
+runs = run["results"][0]["runs"]
+if len(runs.get("baseline", [])) != len(runs["stratdoc"]):
+    sys.exit("smoke: bench/run.py did not time --baseline in the rounds stratdoc ran in")
 tmpfs = any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in open("/proc/mounts"))
 if tmpfs and not machine["in_memory"]:
     sys.exit(f"smoke: bench/run.py wrote to {machine['out']}, not to /dev/shm (a tmpfs)")
