@@ -409,6 +409,6 @@ fn a_content_file_with_the_name_of_an_export_is_an_error() {
     let project = Project::minimal();
     project.file("content/strategy.json", "{}");
     project.run(&["check"]).code(1).stderr_has(
-        "`content/strategy.json` would be written to `strategy.json`, which stratdoc generates; rename it",
+        "`content/strategy.json` would be written to `strategy.json`, where stratdoc writes an export of the strategy; rename it",
     );
 }

@@ -249,14 +249,16 @@ fn unique_urls(publication: &Publication, diags: &mut Diagnostics) {
     let mut assets: HashMap<String, &str> = HashMap::new();
     for asset in &publication.assets {
         let url = super::asset_url(&asset.rel);
-        if generated.has(&url) {
-            diags.push(clash(format!(
-                "`content/{}` would be written to `{url}`, which stratdoc generates; rename it",
-                asset.rel
-            )));
-        } else if EXPORT_FILES.contains(&url.as_str()) {
+        // The exports first: they are generated too, and the writer should
+        // learn which file it is in the way of.
+        if EXPORT_FILES.contains(&url.as_str()) {
             diags.push(clash(format!(
                 "`content/{}` would be written to `{url}`, where stratdoc writes an export of the strategy; rename it",
+                asset.rel
+            )));
+        } else if generated.has(&url) {
+            diags.push(clash(format!(
+                "`content/{}` would be written to `{url}`, which stratdoc generates; rename it",
                 asset.rel
             )));
         } else if let Some(first) = seen.get(&url) {

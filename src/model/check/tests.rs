@@ -55,7 +55,7 @@ fn content_files_may_not_take_the_names_of_the_exports() {
     assert_eq!(
         messages(&["Strategy.JSON", "milestones.ics/a.png", "data/initiatives.csv"]),
         [
-            "`content/Strategy.JSON` would be written to `strategy.json`, which stratdoc generates; rename it",
+            "`content/Strategy.JSON` would be written to `strategy.json`, where stratdoc writes an export of the strategy; rename it",
         ]
     );
 }
