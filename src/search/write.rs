@@ -82,7 +82,8 @@ impl SearchIndex {
             let mut full = Vec::new();
             for (&t, fragment) in batch.iter().zip(fragments) {
                 if !shard.is_empty() && shard.len() + fragment.len() >= SHARD_BYTES {
-                    full.push(shard_file(std::mem::take(&mut shard), fences.len() - 1));
+                    full.push(shard_file(&shard, fences.len() - 1));
+                    shard.clear();
                 }
                 if shard.is_empty() {
                     fences.push(&*self.terms[t]);
@@ -95,7 +96,7 @@ impl SearchIndex {
             full.into_par_iter().try_for_each(sink)?;
         }
         if !shard.is_empty() {
-            let last = shard_file(shard, fences.len() - 1);
+            let last = shard_file(&shard, fences.len() - 1);
             sizes.push(size(&last));
             sink(last)?;
         }
@@ -115,17 +116,15 @@ impl SearchIndex {
             fences,
             sizes,
         };
-        sink(file("manifest", json_escaped(&manifest).as_bytes()))
+        sink(file("manifest", &[json_escaped(&manifest).as_bytes()]))
     }
 }
 
 /// Term shard `shard` (its terms' fragments, comma-separated) as file
 /// `t{n}.js`.
-fn shard_file(mut shard: Vec<u8>, n: usize) -> OutputFile {
+fn shard_file(shard: &[u8], n: usize) -> OutputFile {
     // No U+2028 or U+2029 to escape: they are separators, never in a term.
-    shard.insert(0, b'{');
-    shard.push(b'}');
-    file(&format!("t{n}"), &shard)
+    file(&format!("t{n}"), &[b"{", shard, b"}"])
 }
 
 /// A file's size in bytes, as the manifest gives it.
@@ -164,7 +163,7 @@ fn chunk(n: usize, docs: &[Stored], sections: &FxHashMap<&str, usize>) -> Output
             (d.url.as_str(), d.title.as_str(), sections[d.section.as_str()], d.excerpt.as_str())
         })
         .collect();
-    file(&format!("d{n}"), json_escaped(&rows).as_bytes())
+    file(&format!("d{n}"), &[json_escaped(&rows).as_bytes()])
 }
 
 /// The section names, numbered in the order pages first name them.
@@ -177,14 +176,18 @@ fn sections(docs: &[Stored]) -> FxHashMap<&str, usize> {
     sections
 }
 
-/// The script `theme/search/{name}.js`, which hands `json` to the page's
+/// The script `theme/search/{name}.js`, which hands `json` (written in
+/// pieces, so a shard's braces need no copy of it) to the page's
 /// `stratdocSearch.add`.
-fn file(name: &str, json: &[u8]) -> OutputFile {
-    let mut out = Vec::with_capacity(json.len() + name.len() + 24);
+fn file(name: &str, json: &[&[u8]]) -> OutputFile {
+    let len: usize = json.iter().map(|piece| piece.len()).sum();
+    let mut out = Vec::with_capacity(len + name.len() + 24);
     out.extend_from_slice(b"stratdocSearch.add(\"");
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\",");
-    out.extend_from_slice(json);
+    for piece in json {
+        out.extend_from_slice(piece);
+    }
     out.extend_from_slice(b");\n");
     OutputFile { path: format!("{THEME_DIR}/{DIR}/{name}.js"), contents: Contents::Bytes(out) }
 }
